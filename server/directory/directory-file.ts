@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fieldsFromIssues } from '../errors.js';
+
+/** The directory file of SPEC §8. Unknown references are reported with the path that holds them. */
+
+const ref = z.string().min(1).max(200);
+const name = z.string().trim().min(1).max(200);
+
+export const directoryFileSchema = z
+  .object({
+    locations: z.array(name).default([]),
+    queues: z
+      .array(
+        z.object({
+          id: ref,
+          name,
+          location: name.optional(),
+          serviceLevelSeconds: z.number().int().min(1).max(3600).default(20),
+          shortAbandonSeconds: z.number().int().min(0).max(600).default(5),
+        }),
+      )
+      .default([]),
+    agents: z
+      .array(
+        z.object({
+          id: ref,
+          name,
+          location: name.optional(),
+          email: z.string().email().optional(),
+          queues: z.array(ref).default([]),
+        }),
+      )
+      .default([]),
+    supervisors: z
+      .array(
+        z.object({
+          id: ref,
+          name,
+          email: z.string().email(),
+          /** Clear text (hashed on load) or an existing `scrypt$…` hash. */
+          password: z.string().min(8).max(1024),
+          queues: z.array(ref).default([]),
+          admin: z.boolean().default(false),
+        }),
+      )
+      .default([]),
+    wrapupReasons: z.array(z.object({ id: ref, name })).default([]),
+    integrationKeys: z.array(z.object({ id: ref, secret: z.string().min(16).max(1024) })).default([]),
+    displayTokens: z
+      .array(z.object({ id: ref, secret: z.string().min(16).max(1024), queues: z.array(ref).default([]) }))
+      .default([]),
+  })
+  .superRefine((d, ctx) => {
+    const queueIds = new Set(d.queues.map((q) => q.id));
+    const checkQueues = (list: string[], path: (string | number)[]) =>
+      list.forEach((q, i) => {
+        if (!queueIds.has(q)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown queue "${q}"` });
+      });
+    d.agents.forEach((a, i) => checkQueues(a.queues, ['agents', i, 'queues']));
+    d.supervisors.forEach((s, i) => checkQueues(s.queues, ['supervisors', i, 'queues']));
+    d.displayTokens.forEach((t, i) => checkQueues(t.queues, ['displayTokens', i, 'queues']));
+    for (const key of ['queues', 'agents', 'supervisors', 'wrapupReasons', 'integrationKeys', 'displayTokens'] as const) {
+      const seen = new Set<string>();
+      d[key].forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+        seen.add(item.id);
+      });
+    }
+    const emails = new Set<string>();
+    d.supervisors.forEach((s, i) => {
+      const email = s.email.toLowerCase();
+      if (emails.has(email)) ctx.addIssue({ code: 'custom', path: ['supervisors', i, 'email'], message: 'duplicate email' });
+      emails.add(email);
+    });
+  });
+
+export type DirectoryFile = z.infer<typeof directoryFileSchema>;
+
+export class DirectoryFileError extends Error {}
+
+export function parseDirectoryFile(json: unknown, source: string): DirectoryFile {
+  const parsed = directoryFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = Object.entries(fieldsFromIssues(parsed.error.issues)).map(([k, v]) => `  ${k}: ${v}`);
+    throw new DirectoryFileError(`Invalid directory file ${source}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function readDirectoryFile(path: string): DirectoryFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new DirectoryFileError(`Cannot read directory file ${path}: ${(err as Error).message}`);
+  }
+  return parseDirectoryFile(json, path);
+}

@@ -1,0 +1,98 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import {
+  agentQueues,
+  agents,
+  displayTokenQueues,
+  displayTokens,
+  integrationKeys,
+  locations,
+  queues,
+  supervisorQueues,
+  supervisors,
+  wrapupReasons,
+} from '../db/schema.js';
+import { hashPassword, isPasswordHash, sha256, verifyPassword } from '../auth/secrets.js';
+import type { DirectoryFile } from './directory-file.js';
+
+/**
+ * Brings the database in line with a directory file. Idempotent: loading the same
+ * file twice changes nothing. Entries absent from the file are kept (history refers
+ * to them); the memberships of the entries it lists are replaced by the file's.
+ */
+export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void> {
+  const passwordHashes = await hashSupervisorPasswords(db, file);
+
+  db.transaction((tx) => {
+    const locationNames = new Set([
+      ...file.locations,
+      ...file.queues.flatMap((q) => (q.location ? [q.location] : [])),
+      ...file.agents.flatMap((a) => (a.location ? [a.location] : [])),
+    ]);
+    for (const name of locationNames) tx.insert(locations).values({ name }).onConflictDoNothing().run();
+
+    for (const q of file.queues) {
+      const row = {
+        name: q.name,
+        location: q.location ?? null,
+        serviceLevelSeconds: q.serviceLevelSeconds,
+        shortAbandonSeconds: q.shortAbandonSeconds,
+      };
+      tx.insert(queues).values({ id: q.id, ...row }).onConflictDoUpdate({ target: queues.id, set: row }).run();
+    }
+
+    for (const a of file.agents) {
+      const row = { name: a.name, location: a.location ?? null, email: a.email ?? null };
+      tx.insert(agents).values({ id: a.id, ...row }).onConflictDoUpdate({ target: agents.id, set: row }).run();
+      tx.delete(agentQueues).where(eq(agentQueues.agentId, a.id)).run();
+      for (const queueId of new Set(a.queues)) tx.insert(agentQueues).values({ agentId: a.id, queueId }).run();
+    }
+
+    for (const s of file.supervisors) {
+      const row = { name: s.name, email: s.email.toLowerCase(), passwordHash: passwordHashes.get(s.id)!, isAdmin: s.admin };
+      tx.insert(supervisors).values({ id: s.id, ...row }).onConflictDoUpdate({ target: supervisors.id, set: row }).run();
+      tx.delete(supervisorQueues).where(eq(supervisorQueues.supervisorId, s.id)).run();
+      for (const queueId of new Set(s.queues)) tx.insert(supervisorQueues).values({ supervisorId: s.id, queueId }).run();
+    }
+
+    for (const r of file.wrapupReasons) {
+      tx.insert(wrapupReasons).values(r).onConflictDoUpdate({ target: wrapupReasons.id, set: { name: r.name } }).run();
+    }
+
+    for (const k of file.integrationKeys) {
+      const secretHash = sha256(k.secret);
+      tx.insert(integrationKeys)
+        .values({ id: k.id, secretHash })
+        .onConflictDoUpdate({ target: integrationKeys.id, set: { secretHash } })
+        .run();
+    }
+
+    for (const t of file.displayTokens) {
+      const secretHash = sha256(t.secret);
+      tx.insert(displayTokens)
+        .values({ id: t.id, secretHash })
+        .onConflictDoUpdate({ target: displayTokens.id, set: { secretHash } })
+        .run();
+      tx.delete(displayTokenQueues).where(eq(displayTokenQueues.tokenId, t.id)).run();
+      for (const queueId of new Set(t.queues)) tx.insert(displayTokenQueues).values({ tokenId: t.id, queueId }).run();
+    }
+  });
+  db.run(sql`PRAGMA optimize`);
+}
+
+async function hashSupervisorPasswords(db: Db, file: DirectoryFile): Promise<Map<string, string>> {
+  const stored = new Map(
+    db.select({ id: supervisors.id, hash: supervisors.passwordHash }).from(supervisors).all().map((r) => [r.id, r.hash]),
+  );
+  const result = new Map<string, string>();
+  await Promise.all(
+    file.supervisors.map(async (s) => {
+      if (isPasswordHash(s.password)) return result.set(s.id, s.password);
+      const current = stored.get(s.id);
+      // Keep the stored hash when the password is unchanged, so restarts don't rewrite it.
+      if (current && (await verifyPassword(s.password, current))) return result.set(s.id, current);
+      return result.set(s.id, await hashPassword(s.password));
+    }),
+  );
+  return result;
+}

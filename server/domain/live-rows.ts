@@ -1,0 +1,110 @@
+import type { Directory } from '../directory/directory.js';
+import type { MonitorMode } from './events.js';
+import { isWaiting, type AgentState, type ContactState, type Direction, type FloorState, type LiveAgent } from './floor-state.js';
+
+/** The live rows of SPEC §4, as the API and the stream send them. */
+
+export interface AgentRow {
+  agentId: string;
+  name: string;
+  location: string | null;
+  state: AgentState;
+  stateReason: string | null;
+  stateSince: string | null;
+  /** The agent's assigned queues within the viewer's scope; `joined` = takes calls from it. */
+  queues: { queueId: string; joined: boolean }[];
+  contactState: ContactState;
+  contactSince: string | null;
+  direction: Direction | null;
+  monitoredBy: { supervisorId: string; mode: MonitorMode; since: string } | null;
+}
+
+export interface QueueRow {
+  queueId: string;
+  queueName: string;
+  location: string | null;
+  /** Contacts in the queue now, not yet answered (including those ringing at an agent). */
+  waiting: number;
+  /** Seconds the longest-waiting contact has waited, at `asOf`. */
+  longestWait: number;
+  /** When the longest-waiting contact started waiting, so a client can tick it; null when none waits. */
+  longestWaitSince: string | null;
+  /** Agents assigned to the queue. */
+  totalAgents: number;
+  /** Assigned agents who joined the queue and are signed in. */
+  staffedAgents: number;
+  /** Staffed agents who are available and not on a contact. */
+  idleAgents: number;
+  /** Staffed agents who are unavailable. */
+  unavailableAgents: number;
+  asOf: string;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function agentRow(dir: Directory, a: LiveAgent, scope: ReadonlySet<string> | null): AgentRow {
+  const info = dir.agents.get(a.agentId);
+  const assigned = info?.queues ?? [];
+  return {
+    agentId: a.agentId,
+    name: info?.name ?? a.agentId,
+    location: info?.location ?? null,
+    state: a.state,
+    stateReason: a.stateReason,
+    stateSince: iso(a.stateSince),
+    queues: assigned.filter((q) => scope === null || scope.has(q)).map((queueId) => ({ queueId, joined: a.joined.includes(queueId) })),
+    contactState: a.contactState,
+    contactSince: iso(a.contactSince),
+    direction: a.direction,
+    monitoredBy: a.monitoredBy && { ...a.monitoredBy, since: iso(a.monitoredBy.since)! },
+  };
+}
+
+/** Waiting contacts per queue: computed once per tick, shared by every queue row. */
+export function waitingByQueue(floor: FloorState): Map<string, { count: number; oldest: number }> {
+  const byQueue = new Map<string, { count: number; oldest: number }>();
+  for (const c of floor.calls.values()) {
+    if (c.queueId === null || !isWaiting(c)) continue;
+    const w = byQueue.get(c.queueId);
+    if (w) {
+      w.count++;
+      w.oldest = Math.min(w.oldest, c.waitingSince!);
+    } else byQueue.set(c.queueId, { count: 1, oldest: c.waitingSince! });
+  }
+  return byQueue;
+}
+
+export function queueRow(
+  dir: Directory,
+  floor: FloorState,
+  queueId: string,
+  waiting: ReadonlyMap<string, { count: number; oldest: number }>,
+  now: number,
+): QueueRow {
+  const q = dir.queues.get(queueId);
+  const assigned = dir.agentsByQueue.get(queueId) ?? [];
+  let staffed = 0;
+  let idle = 0;
+  let unavailable = 0;
+  for (const id of assigned) {
+    const a = floor.agents.get(id);
+    if (!a || a.state === 'signed_out' || !a.joined.includes(queueId)) continue;
+    staffed++;
+    if (a.state === 'unavailable') unavailable++;
+    else if (a.contactState === 'idle') idle++;
+  }
+  const w = waiting.get(queueId);
+  return {
+    queueId,
+    queueName: q?.name ?? queueId,
+    location: q?.location ?? null,
+    waiting: w?.count ?? 0,
+    longestWait: w ? Math.max(0, Math.round((now - w.oldest) / 1000)) : 0,
+    longestWaitSince: w ? iso(w.oldest) : null,
+    totalAgents: assigned.length,
+    staffedAgents: staffed,
+    idleAgents: idle,
+    unavailableAgents: unavailable,
+    asOf: iso(now)!,
+  };
+}
