@@ -59,6 +59,12 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
     v.leftAt = at;
     v.outcome = outcome;
   };
+  /** The call moves on from its current queue: after an answer that is a transfer, before one an overflow. */
+  const leaveVisit = (v: Visit | undefined, at: number) => {
+    if (!v || v.leftAt != null) return;
+    if (v.answeredAt != null) v.leftAt = at;
+    else closeVisit(v, at, 'other');
+  };
   const closeHandling = (h: Handling, at: number, unanswered: 'bounced' | 'abandoned' | 'other') => {
     if (h.holdStart !== null) {
       h.holdMs += at - h.holdStart;
@@ -89,11 +95,12 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
   for (const e of sorted) {
     switch (e.type) {
       case 'call.queued': {
-        const v = openVisit();
-        if (v && v.queueId === e.queueId) break; // back in the same queue after a bounce
-        if (v) closeVisit(v, e.at, 'other'); // overflowed to another queue unanswered
+        const v = currentVisit();
+        // Back in the same queue after a bounce, or the visit a same-instant transfer opened.
+        if (v && v.queueId === e.queueId && v.leftAt == null && v.answeredAt == null) break;
+        leaveVisit(v, e.at);
         const h = openHandling();
-        if (h && h.answeredAt == null) closeHandling(h, e.at, 'bounced');
+        if (h) closeHandling(h, e.at, 'bounced');
         visits.push({ callId, visit: visits.length + 1, queueId: e.queueId, queuedAt: e.at });
         break;
       }
@@ -140,11 +147,12 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
         const h = openHandling();
         if (h) closeHandling(h, e.at, 'other');
         const v = currentVisit();
-        if (v && v.leftAt == null) {
-          if (v.answeredAt != null) v.leftAt = e.at;
-          else closeVisit(v, e.at, 'other');
+        // A `call.queued` of the same instant may already have moved the call.
+        const moved = v && v.queueId === e.toQueueId && v.queuedAt === e.at && v.answeredAt == null;
+        if (!moved) {
+          leaveVisit(v, e.at);
+          if (e.toQueueId) visits.push({ callId, visit: visits.length + 1, queueId: e.toQueueId, queuedAt: e.at });
         }
-        if (e.toQueueId) visits.push({ callId, visit: visits.length + 1, queueId: e.toQueueId, queuedAt: e.at });
         break;
       }
       case 'call.ended': {

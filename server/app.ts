@@ -1,0 +1,94 @@
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError, type ErrorBody } from './errors.js';
+import { agentRoutes } from './routes/agents.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { router } from './routes/openapi-common.js';
+import { queueRoutes } from './routes/queues.js';
+import { streamRoutes } from './routes/stream.js';
+import type { Services } from './services.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const CODES: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'too_many_requests',
+};
+
+export function createApp(s: Services) {
+  const allowed = new Set(s.config.FLOORVIEW_ALLOWED_ORIGINS);
+  const app = router();
+
+  // Widgets are embedded by pages on other origins: resources must be loadable cross-origin.
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    // Ingestion has its own, larger limit.
+    if (c.req.path === '/api/v1/events') return next();
+    return bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    })(c, next);
+  });
+
+  const api = router()
+    .route('/', eventRoutes(s))
+    .route('/', streamRoutes(s))
+    .route('/', healthRoutes(s))
+    .route('/auth', authRoutes(s))
+    .route('/agents', agentRoutes(s))
+    .route('/queues', queueRoutes(s))
+    .route('/audit', auditRoutes(s));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'fv_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'ticket', { type: 'apiKey', in: 'query', name: 'ticket' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Floorview API',
+      version: '1',
+      description: 'Live floor state, supervisor commands and history for contact-center supervisors. Errors: `{error: {code, message, fields?}}`.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+
+  app.route('/api/v1', api);
+
+  app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.body, err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      return c.json<ErrorBody>({ error: { code: CODES[status] ?? 'error', message: err.message || 'Request failed.' } }, status);
+    }
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'The server failed to handle this request; the error is logged.' } }, 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

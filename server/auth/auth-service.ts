@@ -1,0 +1,170 @@
+import { and, eq, gt, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { displayTokenQueues, displayTokens, integrationKeys, sessions, supervisors } from '../db/schema.js';
+import type { Directory } from '../directory/directory.js';
+import { ApiError } from '../errors.js';
+import { scopeOf, type Principal } from './principal.js';
+import { newToken, sha256, verifyPassword } from './secrets.js';
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  supervisor: { id: string; name: string; email: string; isAdmin: boolean; queues: string[] };
+}
+
+const unauthenticated = (message = 'Sign in first: no valid session cookie or bearer token.') =>
+  new ApiError(401, 'unauthenticated', message);
+
+/**
+ * Who is calling: supervisors (password → session), display tokens (read-only,
+ * queue-scoped), stream tickets (short-lived, for EventSource URLs) and
+ * integration keys (event ingestion).
+ */
+export class AuthService {
+  /** Failed sign-ins per email, to slow down password guessing. */
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly directory: Directory,
+    private readonly sessionTtlMs: number,
+    private readonly clock: () => number = Date.now,
+    private readonly ticketTtlMs = 5 * 60_000,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const key = email.trim().toLowerCase();
+    this.checkThrottle(key);
+    const row = this.db.select().from(supervisors).where(eq(supervisors.email, key)).get();
+    // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
+    const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+    if (!row || !ok) {
+      this.recordFailure(key);
+      throw unauthenticated('Email or password is incorrect.');
+    }
+    this.failures.delete(key);
+    const token = newToken();
+    const now = this.clock();
+    const expiresAt = now + this.sessionTtlMs;
+    this.db.insert(sessions).values({ id: sha256(token), kind: 'supervisor', principalId: row.id, createdAt: now, expiresAt }).run();
+    const info = this.directory.supervisors.get(row.id);
+    return {
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      supervisor: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, queues: [...(info?.queues ?? [])] },
+    };
+  }
+
+  logout(principal: Principal): void {
+    if (principal.sessionId === null) return;
+    this.db
+      .delete(sessions)
+      .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
+      .run();
+  }
+
+  /** A session token, a stream ticket or a display token secret. Throws 401 when expired or unknown. */
+  authenticate(token: string): Principal {
+    const id = sha256(token);
+    const session = this.db.select().from(sessions).where(eq(sessions.id, id)).get();
+    if (session) {
+      if (session.expiresAt <= this.clock()) {
+        throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again.');
+      }
+      const principal = this.principalOf(session.kind, session.principalId, session.parentId ?? session.id, session.expiresAt);
+      if (!principal) throw unauthenticated();
+      return principal;
+    }
+    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(eq(displayTokens.secretHash, id)).get();
+    if (display) return this.displayPrincipal(display.id, null, null);
+    throw unauthenticated('The token is not valid.');
+  }
+
+  /** A short-lived credential an EventSource can carry in its URL (it cannot send headers). */
+  issueStreamTicket(principal: Principal): { ticket: string; expiresAt: string } {
+    const ticket = newToken();
+    const now = this.clock();
+    const expiresAt = Math.min(now + this.ticketTtlMs, principal.expiresAt ?? Infinity);
+    this.db
+      .insert(sessions)
+      .values({
+        id: sha256(ticket),
+        kind: 'stream_ticket',
+        principalId: `${principal.kind}:${principal.id}`,
+        parentId: principal.sessionId,
+        createdAt: now,
+        expiresAt,
+      })
+      .run();
+    return { ticket, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /** The integration key presented as a bearer secret, or null. */
+  integrationKeyId(secret: string): string | null {
+    return (
+      this.db.select({ id: integrationKeys.id }).from(integrationKeys).where(eq(integrationKeys.secretHash, sha256(secret))).get()
+        ?.id ?? null
+    );
+  }
+
+  purgeExpired(): void {
+    this.db.delete(sessions).where(lt(sessions.expiresAt, this.clock())).run();
+  }
+
+  private principalOf(kind: string, principalId: string, sessionId: string, expiresAt: number): Principal | null {
+    if (kind === 'stream_ticket') {
+      const [ticketKind, id] = splitOnce(principalId, ':');
+      // A ticket dies with the session it came from.
+      if (sessionId && !this.sessionAlive(sessionId)) return null;
+      return this.principalOf(ticketKind, id, sessionId, expiresAt);
+    }
+    if (kind === 'display') return this.displayPrincipal(principalId, sessionId, expiresAt);
+    const s = this.directory.supervisors.get(principalId);
+    if (!s) return null;
+    return { kind: 'supervisor', id: s.id, name: s.name, isAdmin: s.isAdmin, scope: scopeOf(s.queues), sessionId, expiresAt };
+  }
+
+  private sessionAlive(sessionId: string): boolean {
+    const row = this.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, this.clock())))
+      .get();
+    return row !== undefined;
+  }
+
+  private displayPrincipal(tokenId: string, sessionId: string | null, expiresAt: number | null): Principal {
+    const queues = this.db
+      .select({ queueId: displayTokenQueues.queueId })
+      .from(displayTokenQueues)
+      .where(eq(displayTokenQueues.tokenId, tokenId))
+      .all()
+      .map((r) => r.queueId);
+    return { kind: 'display', id: tokenId, scope: scopeOf(queues), sessionId, expiresAt };
+  }
+
+  private checkThrottle(key: string): void {
+    const f = this.failures.get(key);
+    if (!f) return;
+    if (this.clock() - f.since > THROTTLE_WINDOW_MS) this.failures.delete(key);
+    else if (f.count >= MAX_FAILURES) {
+      throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins for this email; try again in 15 minutes.');
+    }
+  }
+
+  private recordFailure(key: string): void {
+    const f = this.failures.get(key);
+    if (f) f.count++;
+    else this.failures.set(key, { count: 1, since: this.clock() });
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
+  }
+}
+
+const MAX_FAILURES = 10;
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+function splitOnce(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return [s.slice(0, i), s.slice(i + 1)];
+}

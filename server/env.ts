@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Configuration (SPEC §8), validated once; every variable has a default so `npm start` needs none. */
+
+const bundledCentre = fileURLToPath(new URL('../demo/centre.json', import.meta.url));
+
+const onOff = z.enum(['on', 'off']).transform((v) => v === 'on');
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  FLOORVIEW_DB: z.string().min(1).default('data/floorview.db'),
+  FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
+  FLOORVIEW_SIMULATOR: onOff.default(true),
+  /** Days of history the simulator fills in when it starts on an empty database. */
+  FLOORVIEW_SIMULATOR_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  FLOORVIEW_SIMULATOR_SEED: z.coerce.number().int().default(1),
+  FLOORVIEW_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
+  FLOORVIEW_SESSION_HOURS: positiveInt.max(24 * 30).default(12),
+  /** Where supervisor commands go when a real platform is connected (the simulator adapter is used otherwise). */
+  FLOORVIEW_COMMAND_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
+  FLOORVIEW_COMMAND_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
+  FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== ''));
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.FLOORVIEW_COMMAND_WEBHOOK && !config.FLOORVIEW_COMMAND_WEBHOOK_SECRET) {
+    throw new Error('Invalid configuration:\n  FLOORVIEW_COMMAND_WEBHOOK_SECRET: required when FLOORVIEW_COMMAND_WEBHOOK is set');
+  }
+  return config;
+}

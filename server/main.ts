@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { readConfig } from './env.js';
+import { createServices } from './services.js';
+
+let config;
+try {
+  config = readConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
+const started = Date.now();
+const services = await createServices(config);
+const server = serve({ fetch: createApp(services).fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  console.log(`Floorview is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
+  console.log(`  API description  ${url}/api/v1/openapi.json`);
+  if (services.simulator) console.log('  Simulated centre: on (FLOORVIEW_SIMULATOR=off to stop it)');
+  if (config.FLOORVIEW_DIRECTORY.endsWith('demo/centre.json')) {
+    console.log('  Demo sign-in     ava@example.com / floorview-demo   (also ben@…, admin@…)');
+  }
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  services.close();
+  server.close(() => process.exit(0));
+  // Open streams never end by themselves.
+  setTimeout(() => process.exit(0), 2_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,44 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { bearerToken } from '../auth/middleware.js';
+import { ApiError } from '../errors.js';
+import { eventBatchSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
+import type { Services } from '../services.js';
+import { errors, json, jsonBody, router } from './openapi-common.js';
+
+export const MAX_EVENT_BODY_BYTES = 4 * 1024 * 1024;
+
+const postEvents = createRoute({
+  method: 'post',
+  path: '/events',
+  tags: ['Ingestion'],
+  summary: 'Post telephony events (idempotent by event id)',
+  description: `A batch of up to ${MAX_EVENTS_PER_BATCH} events, accepted or rejected as a whole. Events up to 30 s out of order still give the right live state; history is exact for any lateness. Authorization: \`Bearer <integration secret>\`.`,
+  security: [{ bearer: [] }],
+  request: { body: jsonBody(eventBatchSchema) },
+  responses: {
+    200: json(ingestResultSchema, 'Stored: how many were new and how many were repeats.'),
+    ...errors(400, 401, 413),
+  },
+});
+
+export function eventRoutes(s: Services) {
+  const app = router();
+  app.use(
+    '/events',
+    async (c, next) => {
+      const secret = bearerToken(c.req.header('authorization'));
+      if (!secret || s.auth.integrationKeyId(secret) === null) {
+        throw new ApiError(401, 'unauthenticated', 'Posting events needs `Authorization: Bearer <integration key secret>`.');
+      }
+      await next();
+    },
+    bodyLimit({
+      maxSize: MAX_EVENT_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'too_large', `The body is larger than ${MAX_EVENT_BODY_BYTES / 1024 / 1024} MiB; post smaller batches.`);
+      },
+    }),
+  );
+  return app.openapi(postEvents, (c) => c.json(s.ingest.ingest(c.req.valid('json').events), 200));
+}

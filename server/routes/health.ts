@@ -1,0 +1,25 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Services } from '../services.js';
+import { json, router } from './openapi-common.js';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['Operations'],
+  summary: 'Liveness, for load balancers and wallboards',
+  responses: {
+    200: json(
+      z.object({ status: z.literal('ok'), serverTime: z.string(), streamClients: z.number().int(), commands: z.string().nullable() }),
+      'Up.',
+    ),
+  },
+});
+
+export function healthRoutes(s: Services) {
+  return router().openapi(health, (c) =>
+    c.json(
+      { status: 'ok' as const, serverTime: new Date(s.clock()).toISOString(), streamClients: s.hub.clientCount, commands: s.commands.adapterName },
+      200,
+    ),
+  );
+}

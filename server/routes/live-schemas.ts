@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import type { AgentRow, QueueRow } from '../domain/live-rows.js';
+
+const instant = z.string().describe('ISO-8601 instant');
+
+export const agentRowSchema = z
+  .object({
+    agentId: z.string(),
+    name: z.string(),
+    location: z.string().nullable(),
+    state: z.enum(['available', 'unavailable', 'signed_out']),
+    stateReason: z.string().nullable(),
+    stateSince: instant.nullable(),
+    queues: z.array(z.object({ queueId: z.string(), joined: z.boolean() })).describe('Assigned queues within your scope.'),
+    contactState: z.enum(['idle', 'ringing', 'connected', 'hold', 'wrapup']),
+    contactSince: instant.nullable(),
+    direction: z.enum(['inbound', 'outbound']).nullable(),
+    monitoredBy: z.object({ supervisorId: z.string(), mode: z.enum(['monitor', 'coach', 'barge']), since: instant }).nullable(),
+  })
+  .openapi('AgentRow');
+
+export const queueRowSchema = z
+  .object({
+    queueId: z.string(),
+    queueName: z.string(),
+    location: z.string().nullable(),
+    waiting: z.number().int().describe('Contacts in the queue now, not yet answered.'),
+    longestWait: z.number().describe('Seconds, at `asOf`.'),
+    longestWaitSince: instant.nullable(),
+    totalAgents: z.number().int().describe('Agents assigned.'),
+    staffedAgents: z.number().int().describe('Assigned agents who joined and are signed in.'),
+    idleAgents: z.number().int().describe('Staffed agents available and not on a contact.'),
+    unavailableAgents: z.number().int().describe('Staffed agents who are unavailable.'),
+    asOf: instant,
+  })
+  .openapi('QueueRow');
+
+// The wire schemas must describe exactly what the domain sends.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const rowsMatch: [Same<z.infer<typeof agentRowSchema>, AgentRow>, Same<z.infer<typeof queueRowSchema>, QueueRow>] = [true, true];

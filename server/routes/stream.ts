@@ -1,0 +1,62 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { createRoute, z } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { bearerToken, SESSION_COOKIE } from '../auth/middleware.js';
+import { ApiError } from '../errors.js';
+import type { Services } from '../services.js';
+import { SseConnection } from '../stream/sse-connection.js';
+import { bearerSecurity, errors, router } from './openapi-common.js';
+
+const stream = createRoute({
+  method: 'get',
+  path: '/stream',
+  tags: ['Live'],
+  summary: 'The live stream (Server-Sent Events)',
+  description: [
+    'One connection serves every live widget of a page. Events: `snapshot` (every agent and queue row in scope) and `delta` (rows that changed; replace by id), both `{agents, queues, serverTime}`, at most one per ~100 ms tick.',
+    'Every message has an `id`; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get one merged delta of what you missed, or a fresh snapshot when that is too old. A comment line every ~15 s keeps proxies from closing the stream.',
+    'Credentials: the session cookie, `Authorization: Bearer`, or `?ticket=` from `POST /auth/stream-ticket` (EventSource cannot send headers; never put a long-lived token in a URL).',
+  ].join('\n\n'),
+  security: [...bearerSecurity, { ticket: [] }],
+  request: {
+    query: z.object({
+      ticket: z.string().max(200).optional(),
+      lastEventId: z.string().max(100).optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'An endless `text/event-stream`.', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errors(401),
+  },
+});
+
+export function streamRoutes(s: Services) {
+  const allowed = new Set(s.config.FLOORVIEW_ALLOWED_ORIGINS);
+  return router().openapi(stream, (c) => {
+    const { ticket, lastEventId } = c.req.valid('query');
+    const token = bearerToken(c.req.header('authorization')) ?? ticket ?? getCookie(c, SESSION_COOKIE);
+    if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie, bearer token or stream ticket.');
+    const principal = s.auth.authenticate(token);
+
+    // Written straight to the socket: Hono's middleware headers do not apply, so CORS is set here.
+    const origin = c.req.header('origin');
+    const headers: Record<string, string> = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    };
+    if (origin && allowed.has(origin)) {
+      headers['access-control-allow-origin'] = origin;
+      headers['access-control-allow-credentials'] = 'true';
+      headers.vary = 'Origin';
+    }
+    const res = c.env.outgoing;
+    res.writeHead(200, headers);
+    res.socket?.setNoDelay(true);
+    res.write('retry: 2000\n\n');
+    s.hub.connect(new SseConnection(res, principal.scope, principal.expiresAt), c.req.header('last-event-id') ?? lastEventId ?? null);
+    return RESPONSE_ALREADY_SENT as unknown as Response & { _data: never; _status: 200; _format: 'text' };
+  });
+}

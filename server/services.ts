@@ -1,0 +1,104 @@
+import { AuthService } from './auth/auth-service.js';
+import { AuditLog } from './commands/audit-log.js';
+import type { CommandAdapter } from './commands/command.js';
+import { CommandService } from './commands/command-service.js';
+import { WebhookAdapter } from './commands/webhook-adapter.js';
+import { openDb, type Db } from './db/client.js';
+import { Directory } from './directory/directory.js';
+import { readDirectoryFile } from './directory/directory-file.js';
+import { upsertDirectory } from './directory/upsert-directory.js';
+import type { Config } from './env.js';
+import { restoreFloor, saveFloor } from './floor/floor-snapshot.js';
+import type { LiveFloor } from './floor/live-floor.js';
+import { EventStore } from './ingest/event-store.js';
+import { IngestService } from './ingest/ingest-service.js';
+import type { Simulator } from './simulator/simulator.js';
+import { StreamHub, type StreamHubOptions } from './stream/stream-hub.js';
+
+/** Everything a route needs, built once per process. */
+export interface Services {
+  config: Config;
+  db: Db;
+  directory: Directory;
+  floor: LiveFloor;
+  ingest: IngestService;
+  hub: StreamHub;
+  auth: AuthService;
+  audit: AuditLog;
+  commands: CommandService;
+  simulator: Simulator | null;
+  clock: () => number;
+  /** Saves the floor, stops timers and the simulator, closes the database. */
+  close(): void;
+}
+
+export interface ServiceOptions {
+  clock?: () => number;
+  stream?: Partial<StreamHubOptions>;
+  /** Tests drive the simulator's clock themselves; the server runs it live. */
+  startSimulator?: boolean;
+  /** How often the settled floor is saved (restart recovery replays events logged since). */
+  snapshotEveryMs?: number;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const clock = options.clock ?? Date.now;
+  const db = openDb(config.FLOORVIEW_DB);
+  await upsertDirectory(db, readDirectoryFile(config.FLOORVIEW_DIRECTORY));
+  const directory = Directory.load(db);
+  const store = new EventStore(db);
+  const floor = restoreFloor(db, store, directory);
+  const ingest = new IngestService(db, directory, floor, clock, store);
+  const hub = new StreamHub(floor, options.stream, clock);
+  const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
+  const audit = new AuditLog(db, clock);
+
+  // Loaded only when on: a production node talking to a real platform never carries it.
+  const simulator = config.FLOORVIEW_SIMULATOR
+    ? new (await import('./simulator/simulator.js')).Simulator({ directory, seed: config.FLOORVIEW_SIMULATOR_SEED })
+    : null;
+  let adapter: CommandAdapter | null = null;
+  if (config.FLOORVIEW_COMMAND_WEBHOOK) {
+    adapter = new WebhookAdapter(config.FLOORVIEW_COMMAND_WEBHOOK, config.FLOORVIEW_COMMAND_WEBHOOK_SECRET!);
+  } else if (simulator) adapter = simulator.adapter;
+  const commands = new CommandService(directory, floor, adapter, audit, clock);
+  ingest.onIngested((fresh) => commands.observe(fresh));
+
+  if (simulator) {
+    const now = clock();
+    if (store.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
+      simulator.backfill(ingest, now - config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS * 86_400_000, now);
+    } else {
+      simulator.adopt(floor.state, now);
+    }
+    if (options.startSimulator !== false) simulator.startLive(ingest, clock);
+  }
+
+  hub.start();
+  const timers = [
+    setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
+    setInterval(() => auth.purgeExpired(), 3_600_000),
+  ];
+  for (const t of timers) t.unref();
+
+  return {
+    config,
+    db,
+    directory,
+    floor,
+    ingest,
+    hub,
+    auth,
+    audit,
+    commands,
+    simulator,
+    clock,
+    close() {
+      for (const t of timers) clearInterval(t);
+      simulator?.stop();
+      hub.stop();
+      saveFloor(db, floor, clock());
+      db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { ServerResponse } from 'node:http';
+import type { Scope } from '../auth/principal.js';
+
+/**
+ * One EventSource client, written to directly on the Node response: no
+ * per-message stream machinery, the same Buffer goes to every client of a scope.
+ */
+export class SseConnection {
+  /** Id (sequence number) of the last frame written. */
+  lastSeq = 0;
+  /** Set while the socket has a backlog: frames are skipped and merged into a catch-up on drain. */
+  laggingSince: number | null = null;
+  closed = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly scope: Scope,
+    /** When the credentials behind the stream expire; the hub closes it then. */
+    readonly expiresAt: number | null,
+  ) {}
+
+  /** Bytes accepted but not yet handed to the kernel. */
+  get backlog(): number {
+    return this.res.writableLength;
+  }
+
+  write(chunk: Buffer): void {
+    if (!this.closed) this.res.write(chunk);
+  }
+
+  onDrain(fn: () => void): void {
+    this.res.once('drain', fn);
+  }
+
+  onClose(fn: () => void): void {
+    this.res.once('close', () => {
+      this.closed = true;
+      fn();
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.res.end();
+  }
+
+  /** Cut off without waiting for the backlog to flush. */
+  destroy(): void {
+    this.closed = true;
+    this.res.destroy();
+  }
+}
+
+export function sseFrame(id: string, event: string, data: unknown): Buffer {
+  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+export const HEARTBEAT = Buffer.from(': heartbeat\n\n');

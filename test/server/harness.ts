@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../../server/app.js';
+import { readConfig, type Config } from '../../server/env.js';
+import { createServices, type ServiceOptions, type Services } from '../../server/services.js';
+
+/**
+ * A small centre whose numbers are easy to reason about:
+ * Ava supervises Sales, Ben supervises Support, Sam (admin) both;
+ * a-1, a-2 are in Sales, a-3 in Support, a-4 in both.
+ */
+export const centre = {
+  locations: ['Shanghai', 'Austin'],
+  queues: [
+    { id: 'q-sales', name: 'Sales', location: 'Shanghai', serviceLevelSeconds: 20 },
+    { id: 'q-support', name: 'Support', location: 'Austin', serviceLevelSeconds: 30 },
+  ],
+  agents: [
+    { id: 'a-1', name: '李娜', location: 'Shanghai', email: 'li.na@example.com', queues: ['q-sales'] },
+    { id: 'a-2', name: 'Wang Wei', location: 'Shanghai', queues: ['q-sales'] },
+    { id: 'a-3', name: 'Olivia Smith', location: 'Austin', queues: ['q-support'] },
+    { id: 'a-4', name: '<img src=x onerror=alert(1)>', location: 'Austin', queues: ['q-sales', 'q-support'] },
+  ],
+  supervisors: [
+    { id: 's-ava', name: 'Ava', email: 'ava@example.com', password: 'ava-password', queues: ['q-sales'] },
+    { id: 's-ben', name: 'Ben', email: 'ben@example.com', password: 'ben-password', queues: ['q-support'] },
+    { id: 's-sam', name: 'Sam', email: 'sam@example.com', password: 'sam-password', queues: ['q-sales', 'q-support'], admin: true },
+  ],
+  wrapupReasons: [
+    { id: 'w-resolved', name: 'Resolved' },
+    { id: 'w-followup', name: 'Follow-up needed' },
+  ],
+  integrationKeys: [{ id: 'pbx', secret: 'test-integration-secret' }],
+  displayTokens: [{ id: 'wall', secret: 'test-display-secret-0001', queues: ['q-support'] }],
+};
+
+export const INTEGRATION = { authorization: 'Bearer test-integration-secret' };
+export const DISPLAY = { authorization: 'Bearer test-display-secret-0001' };
+
+export interface Harness {
+  dir: string;
+  config: Config;
+  services: Services;
+  app: ReturnType<typeof createApp>;
+  /** Base URL of a real listening server, once `listen()` was called. */
+  url: string;
+  listen(): Promise<string>;
+  /** Bearer headers for a supervisor ('ava' | 'ben' | 'sam'). */
+  login(who: 'ava' | 'ben' | 'sam'): Promise<Record<string, string>>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** Posts events through the integration API; fails the test on a non-200. */
+  events(...events: object[]): Promise<{ accepted: number; duplicates: number }>;
+  close(options?: { keepFiles?: boolean }): Promise<void>;
+}
+
+export interface HarnessOptions extends ServiceOptions {
+  env?: Record<string, string>;
+  /** Another directory than the small `centre`. */
+  centre?: object;
+  /** Reuse an existing data directory (restart tests). */
+  dir?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'floorview-test-'));
+  const directoryFile = join(dir, 'centre.json');
+  writeFileSync(directoryFile, JSON.stringify(options.centre ?? centre));
+  const config = readConfig({
+    FLOORVIEW_DB: join(dir, 'floorview.db'),
+    FLOORVIEW_DIRECTORY: directoryFile,
+    FLOORVIEW_SIMULATOR: 'off',
+    ...options.env,
+  });
+  const services = await createServices(config, options);
+  const app = createApp(services);
+  let server: ServerType | null = null;
+
+  const h: Harness = {
+    dir,
+    config,
+    services,
+    app,
+    url: '',
+    async listen() {
+      await new Promise<void>((resolve) => {
+        server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+          h.url = `http://127.0.0.1:${info.port}`;
+          resolve();
+        });
+      });
+      return h.url;
+    },
+    async login(who) {
+      const res = await h.post('/api/v1/auth/login', { email: `${who}@example.com`, password: `${who}-password` });
+      if (res.status !== 200) throw new Error(`login ${who}: ${res.status} ${await res.text()}`);
+      const { token } = (await res.json()) as { token: string };
+      return { authorization: `Bearer ${token}` };
+    },
+    post(path, body, headers = {}) {
+      return app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+    get(path, headers = {}) {
+      return app.request(path, { headers });
+    },
+    async events(...events) {
+      const res = await h.post('/api/v1/events', { events }, INTEGRATION);
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`events: ${res.status} ${JSON.stringify(body)}`);
+      return body as { accepted: number; duplicates: number };
+    },
+    async close({ keepFiles = false } = {}) {
+      services.close();
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Event builder with unique ids and instants relative to `t0`. */
+export function eventFactory(t0 = Date.now() - 60 * 60_000) {
+  let n = 0;
+  return (type: string, secondsAfterT0: number, fields: Record<string, unknown> = {}) => ({
+    id: `e-${++n}-${Math.random().toString(36).slice(2, 8)}`,
+    type,
+    at: new Date(t0 + secondsAfterT0 * 1000).toISOString(),
+    ...fields,
+  });
+}
+
+export function later(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
