@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { centre, eventFactory, INTEGRATION } from './harness.js';
+
+/** A real server process, so it can be killed with SIGKILL like a crashed node. */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Floorview is up')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+}
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
+describe('restart recovery', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let url: string;
+  let server: ChildProcess | null = null;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'floorview-restart-'));
+    writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    env = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      FLOORVIEW_DB: join(dir, 'floorview.db'),
+      FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
+      FLOORVIEW_SIMULATOR: 'off',
+    };
+  });
+  after(async () => {
+    if (server) await stop(server, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = async (events: object[]) => {
+    const res = await fetch(`${url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...INTEGRATION },
+      body: JSON.stringify({ events }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+  };
+  let token = '';
+  const view = async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const agents = (await (await fetch(`${url}/api/v1/agents`, { headers })).json()) as { agents: unknown[] };
+    const queues = (await (await fetch(`${url}/api/v1/queues`, { headers })).json()) as { queues: Record<string, unknown>[] };
+    // Ticking figures depend on when they are read.
+    return { agents: agents.agents, queues: queues.queues.map(({ asOf: _a, longestWait: _w, ...q }) => q) };
+  };
+
+  it('shows the same live floor after kill -9, with and without a saved snapshot', async () => {
+    const ev = eventFactory(Date.now() - 20 * 60_000);
+    server = await startServer(env);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sam@example.com', password: 'sam-password' }),
+    });
+    token = ((await login.json()) as { token: string }).token;
+
+    await post([
+      ...['a-1', 'a-2', 'a-3', 'a-4'].map((agentId) => ev('agent.signed_in', 0, { agentId })),
+      ev('agent.queue_joined', 1, { agentId: 'a-1', queueId: 'q-sales' }),
+      ev('agent.queue_joined', 1, { agentId: 'a-4', queueId: 'q-support' }),
+      ev('agent.state_changed', 2, { agentId: 'a-1', state: 'available' }),
+      ev('agent.state_changed', 2, { agentId: 'a-2', state: 'unavailable', reason: 'Lunch' }),
+      ev('agent.state_changed', 2, { agentId: 'a-4', state: 'available' }),
+      ev('call.queued', 10, { callId: 'c-1', queueId: 'q-sales' }),
+      ev('call.queued', 12, { callId: 'c-2', queueId: 'q-support' }),
+    ]);
+    // Out of order: the answer arrives before the offer.
+    await post([ev('call.answered', 15, { callId: 'c-1', agentId: 'a-1' })]);
+    await post([ev('call.offered', 13, { callId: 'c-1', agentId: 'a-1' }), ev('call.held', 40, { callId: 'c-1' })]);
+    const before = await view();
+    assert.equal((before.agents as { agentId: string; contactState: string }[]).find((a) => a.agentId === 'a-1')!.contactState, 'hold');
+
+    // Killed before any snapshot was saved: everything comes back from the event log.
+    await stop(server, 'SIGKILL');
+    server = await startServer(env);
+    assert.deepEqual(await view(), before);
+
+    // A clean stop saves a snapshot; events after it are replayed on top after another crash.
+    await stop(server, 'SIGTERM');
+    server = await startServer(env);
+    await post([ev('call.resumed', 50, { callId: 'c-1' }), ev('call.offered', 51, { callId: 'c-2', agentId: 'a-4' })]);
+    const later = await view();
+    await stop(server, 'SIGKILL');
+    server = await startServer(env);
+    assert.deepEqual(await view(), later);
+    assert.notDeepEqual(later, before);
+  });
+});
