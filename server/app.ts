@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { router } from './routes/openapi-common.js';
 import { queueRoutes } from './routes/queues.js';
+import { staticRoutes } from './routes/static.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
 
@@ -24,7 +25,12 @@ const CODES: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'too_large',
+  415: 'unsupported_media_type',
   429: 'too_many_requests',
+};
+
+const MESSAGES: Record<number, string> = {
+  415: 'Send the body as JSON with `Content-Type: application/json`.',
 };
 
 export function createApp(s: Services) {
@@ -33,16 +39,16 @@ export function createApp(s: Services) {
 
   // Widgets are embedded by pages on other origins: resources must be loadable cross-origin.
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      credentials: true,
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
-      maxAge: 600,
-    }),
-  );
+  const corsAllowed = cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    maxAge: 600,
+  });
+  app.use('/api/*', corsAllowed);
+  // Module scripts loaded by a portal on another origin are CORS requests too.
+  app.use('/widgets/*', corsAllowed);
   app.use('/api/*', async (c, next) => {
     // Ingestion has its own, larger limit.
     if (c.req.path === '/api/v1/events') return next();
@@ -77,13 +83,15 @@ export function createApp(s: Services) {
   });
 
   app.route('/api/v1', api);
+  app.route('/', staticRoutes());
 
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.body, err.status);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
-      return c.json<ErrorBody>({ error: { code: CODES[status] ?? 'error', message: err.message || 'Request failed.' } }, status);
+      const message = MESSAGES[status] ?? (err.message || 'Request failed.');
+      return c.json<ErrorBody>({ error: { code: CODES[status] ?? 'error', message } }, status);
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'The server failed to handle this request; the error is logged.' } }, 500);

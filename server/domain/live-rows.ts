@@ -16,7 +16,7 @@ export interface AgentRow {
   contactState: ContactState;
   contactSince: string | null;
   direction: Direction | null;
-  monitoredBy: { supervisorId: string; mode: MonitorMode; since: string } | null;
+  monitoredBy: { supervisorId: string; supervisorName: string; mode: MonitorMode; since: string } | null;
 }
 
 export interface QueueRow {
@@ -56,7 +56,11 @@ export function agentRow(dir: Directory, a: LiveAgent, scope: ReadonlySet<string
     contactState: a.contactState,
     contactSince: iso(a.contactSince),
     direction: a.direction,
-    monitoredBy: a.monitoredBy && { ...a.monitoredBy, since: iso(a.monitoredBy.since)! },
+    monitoredBy: a.monitoredBy && {
+      ...a.monitoredBy,
+      supervisorName: dir.supervisors.get(a.monitoredBy.supervisorId)?.name ?? a.monitoredBy.supervisorId,
+      since: iso(a.monitoredBy.since)!,
+    },
   };
 }
 

@@ -15,7 +15,10 @@ export const agentRowSchema = z
     contactState: z.enum(['idle', 'ringing', 'connected', 'hold', 'wrapup']),
     contactSince: instant.nullable(),
     direction: z.enum(['inbound', 'outbound']).nullable(),
-    monitoredBy: z.object({ supervisorId: z.string(), mode: z.enum(['monitor', 'coach', 'barge']), since: instant }).nullable(),
+    monitoredBy: z
+      .object({ supervisorId: z.string(), supervisorName: z.string(), mode: z.enum(['monitor', 'coach', 'barge']), since: instant })
+      .nullable()
+      .describe('Who is monitoring the agent’s call, and how.'),
   })
   .openapi('AgentRow');
 

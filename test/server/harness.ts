@@ -100,14 +100,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const { token } = (await res.json()) as { token: string };
       return { authorization: `Bearer ${token}` };
     },
-    post(path, body, headers = {}) {
+    async post(path, body, headers = {}) {
       return app.request(path, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
     },
-    get(path, headers = {}) {
+    async get(path, headers = {}) {
       return app.request(path, { headers });
     },
     async events(...events) {

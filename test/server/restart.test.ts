@@ -1,70 +1,34 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { centre, eventFactory, INTEGRATION } from './harness.js';
-
-/** A real server process, so it can be killed with SIGKILL like a crashed node. */
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Floorview is up')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
-
-const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 
 describe('restart recovery', () => {
   let dir: string;
   let env: Record<string, string>;
   let url: string;
-  let server: ChildProcess | null = null;
+  let server: ServerProcess | null = null;
+  const start = async () => {
+    server = await startServerProcess(env);
+    url = server.url;
+  };
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-restart-'));
     writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     env = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
+      // The same port across restarts, like a real deployment.
+      PORT: String(await freePort()),
       FLOORVIEW_DB: join(dir, 'floorview.db'),
       FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
       FLOORVIEW_SIMULATOR: 'off',
     };
   });
   after(async () => {
-    if (server) await stop(server, 'SIGKILL');
+    await server?.stop('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -87,7 +51,7 @@ describe('restart recovery', () => {
 
   it('shows the same live floor after kill -9, with and without a saved snapshot', async () => {
     const ev = eventFactory(Date.now() - 20 * 60_000);
-    server = await startServer(env);
+    await start();
     const login = await fetch(`${url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -112,17 +76,17 @@ describe('restart recovery', () => {
     assert.equal((before.agents as { agentId: string; contactState: string }[]).find((a) => a.agentId === 'a-1')!.contactState, 'hold');
 
     // Killed before any snapshot was saved: everything comes back from the event log.
-    await stop(server, 'SIGKILL');
-    server = await startServer(env);
+    await server!.stop('SIGKILL');
+    await start();
     assert.deepEqual(await view(), before);
 
     // A clean stop saves a snapshot; events after it are replayed on top after another crash.
-    await stop(server, 'SIGTERM');
-    server = await startServer(env);
+    await server!.stop('SIGTERM');
+    await start();
     await post([ev('call.resumed', 50, { callId: 'c-1' }), ev('call.offered', 51, { callId: 'c-2', agentId: 'a-4' })]);
     const later = await view();
-    await stop(server, 'SIGKILL');
-    server = await startServer(env);
+    await server!.stop('SIGKILL');
+    await start();
     assert.deepEqual(await view(), later);
     assert.notDeepEqual(later, before);
   });
