@@ -56,25 +56,29 @@ export class FloorTimeline {
 
     const last = this.window[this.window.length - 1];
     const first = fresh[0]!;
+    // Checkpoints older than the window of the newest event would be folded away at once:
+    // a batch spanning hours (a backfill) must not clone the floor for each of its minutes.
+    const horizon = Math.max(last?.at ?? -Infinity, fresh[fresh.length - 1]!.at) - this.windowMs;
     if (last === undefined || compareEvents(first, last) > 0) {
-      for (const e of fresh) this.append(e, touched);
+      for (const e of fresh) this.append(e, touched, horizon);
     } else {
-      this.replayWith(fresh, touched);
+      this.replayWith(fresh, touched, horizon);
     }
     this.fold();
     return touched;
   }
 
-  private append(e: FloorEvent, touched: Touched): void {
+  private append(e: FloorEvent, touched: Touched, horizon: number): void {
     applyEvent(this.current, e, touched);
     this.window.push(e);
+    if (e.at < horizon) return;
     const lastCp = this.checkpoints[this.checkpoints.length - 1];
     if (e.at - (lastCp?.at ?? this.watermarkAt) >= this.checkpointEveryMs) {
       this.checkpoints.push({ pos: this.window.length, at: e.at, state: cloneFloor(this.current) });
     }
   }
 
-  private replayWith(fresh: FloorEvent[], touched: Touched): void {
+  private replayWith(fresh: FloorEvent[], touched: Touched, horizon: number): void {
     const insertAt = lowerBound(this.window, fresh[0]!);
     let cp = -1;
     for (let i = this.checkpoints.length - 1; i >= 0; i--) {
@@ -87,7 +91,7 @@ export class FloorTimeline {
     this.current = cloneFloor(cp >= 0 ? this.checkpoints[cp]!.state : this.base);
     this.checkpoints.length = cp + 1;
     const tail = this.window.splice(from).concat(fresh).sort(compareEvents);
-    for (const e of tail) this.append(e, touched);
+    for (const e of tail) this.append(e, touched, horizon);
   }
 
   private applyTooLate(e: FloorEvent, touched: Touched): void {
