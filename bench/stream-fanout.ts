@@ -144,7 +144,7 @@ async function activePhase(): Promise<Record<string, unknown>> {
       framesReceived: report.frames,
       latencyP50ms: Math.round(percentile(report.latencies, 50)),
       latencyP99ms: Math.round(percentile(report.latencies, 99)),
-      latencyMaxMs: Math.round(Math.max(...report.latencies)),
+      latencyMaxMs: Math.round(report.latencies.reduce((m, v) => Math.max(m, v), 0)),
       serverCpuPercent: Math.round((cpu / elapsed) * 100),
       memoryPerClientKB: Math.round((rssConnected - rssBefore) / clients / 1024),
       serverRssMB: Math.round(rssAfter / 2 ** 20),

@@ -12,15 +12,23 @@ try {
 }
 
 const started = Date.now();
-const services = await createServices(config);
+const services = await createServices(config, { log: (line) => console.log(line) });
 const server = serve({ fetch: createApp(services).fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://localhost:${info.port}`;
   console.log(`Floorview is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
   console.log(`  API description  ${url}/api/v1/openapi.json`);
   if (services.simulator) console.log('  Simulated centre: on (FLOORVIEW_SIMULATOR=off to stop it)');
   if (config.FLOORVIEW_DIRECTORY.endsWith('demo/centre.json')) {
-    console.log('  Demo sign-in     ava@example.com / floorview-demo   (also ben@…, admin@…)');
+    console.log('  Demo sign-in     admin@example.com / floorview-demo   (every queue; ava@… supervises Shanghai, ben@… Austin)');
   }
+});
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the other server or set PORT.` : `Server error: ${err.message}`,
+  );
+  services.close();
+  process.exit(1);
 });
 
 let stopping = false;

@@ -39,6 +39,8 @@ export interface ServiceOptions {
   startSimulator?: boolean;
   /** How often the settled floor is saved (restart recovery replays events logged since). */
   snapshotEveryMs?: number;
+  /** Progress lines for a person watching the start. */
+  log?: (line: string) => void;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -67,7 +69,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
   if (simulator) {
     const now = clock();
     if (store.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
-      simulator.backfill(ingest, now - config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS * 86_400_000, now);
+      const days = config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS;
+      options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
+      const stats = simulator.backfill(ingest, now - days * 86_400_000, now);
+      options.log?.(`  ${stats.calls.toLocaleString('en')} calls, ${stats.events.toLocaleString('en')} events in ${stats.seconds.toFixed(1)} s`);
     } else {
       simulator.adopt(floor.state, now);
     }
