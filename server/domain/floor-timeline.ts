@@ -55,30 +55,35 @@ export class FloorTimeline {
     fresh.sort(compareEvents);
 
     const last = this.window[this.window.length - 1];
-    const first = fresh[0]!;
-    // Checkpoints older than the window of the newest event would be folded away at once:
-    // a batch spanning hours (a backfill) must not clone the floor for each of its minutes.
-    const horizon = Math.max(last?.at ?? -Infinity, fresh[fresh.length - 1]!.at) - this.windowMs;
-    if (last === undefined || compareEvents(first, last) > 0) {
-      for (const e of fresh) this.append(e, touched, horizon);
+    if (last === undefined || compareEvents(fresh[0]!, last) > 0) {
+      for (const e of fresh) this.append(e, touched);
     } else {
-      this.replayWith(fresh, touched, horizon);
+      this.replayWith(fresh, touched);
     }
     this.fold();
+    this.checkpoint();
     return touched;
   }
 
-  private append(e: FloorEvent, touched: Touched, horizon: number): void {
+  private append(e: FloorEvent, touched: Touched): void {
     applyEvent(this.current, e, touched);
     this.window.push(e);
-    if (e.at < horizon) return;
-    const lastCp = this.checkpoints[this.checkpoints.length - 1];
-    if (e.at - (lastCp?.at ?? this.watermarkAt) >= this.checkpointEveryMs) {
-      this.checkpoints.push({ pos: this.window.length, at: e.at, state: cloneFloor(this.current) });
-    }
   }
 
-  private replayWith(fresh: FloorEvent[], touched: Touched, horizon: number): void {
+  /**
+   * At most one checkpoint per applied batch, and only every `checkpointEveryMs` of
+   * event time: a batch spanning hours (a backfill) costs one clone, not one a minute,
+   * and a late event never replays more than a batch plus that interval.
+   */
+  private checkpoint(): void {
+    const newest = this.window[this.window.length - 1];
+    if (!newest) return;
+    const lastCp = this.checkpoints[this.checkpoints.length - 1];
+    if (newest.at - (lastCp?.at ?? this.watermarkAt) < this.checkpointEveryMs) return;
+    this.checkpoints.push({ pos: this.window.length, at: newest.at, state: cloneFloor(this.current) });
+  }
+
+  private replayWith(fresh: FloorEvent[], touched: Touched): void {
     const insertAt = lowerBound(this.window, fresh[0]!);
     let cp = -1;
     for (let i = this.checkpoints.length - 1; i >= 0; i--) {
@@ -91,7 +96,7 @@ export class FloorTimeline {
     this.current = cloneFloor(cp >= 0 ? this.checkpoints[cp]!.state : this.base);
     this.checkpoints.length = cp + 1;
     const tail = this.window.splice(from).concat(fresh).sort(compareEvents);
-    for (const e of tail) this.append(e, touched, horizon);
+    for (const e of tail) this.append(e, touched);
   }
 
   private applyTooLate(e: FloorEvent, touched: Touched): void {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { events } from '../db/schema.js';
@@ -9,24 +10,16 @@ const COLUMN_FIELDS = new Set(['id', 'type', 'at', 'agentId', 'callId', 'queueId
 
 /** The append-only event log: idempotent by event id, ordered by arrival (`seq`). */
 export class EventStore {
-  private readonly insert;
+  private readonly insert: Statement<unknown[], { seq: number }>;
   private readonly byCall;
 
   constructor(private readonly db: Db) {
-    this.insert = db
-      .insert(events)
-      .values({
-        id: sql.placeholder('id'),
-        type: sql.placeholder('type'),
-        at: sql.placeholder('at'),
-        agentId: sql.placeholder('agentId'),
-        callId: sql.placeholder('callId'),
-        queueId: sql.placeholder('queueId'),
-        data: sql.placeholder('data'),
-      })
-      .onConflictDoNothing()
-      .returning({ seq: events.seq })
-      .prepare();
+    // The hottest statement of ingestion, so a plain prepared statement: drizzle's per-call
+    // placeholder mapping cost about a tenth of the ingest time in a profile.
+    this.insert = db.$client.prepare(
+      `insert into events (id, type, at, agent_id, call_id, queue_id, data) values (?, ?, ?, ?, ?, ?, ?)
+       on conflict do nothing returning seq`,
+    );
     this.byCall = db
       .select()
       .from(events)
@@ -40,15 +33,15 @@ export class EventStore {
     for (const e of incoming) {
       const rest: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(e)) if (!COLUMN_FIELDS.has(k) && v !== undefined) rest[k] = v;
-      const row = this.insert.get({
-        id: e.id,
-        type: e.type,
-        at: e.at,
-        agentId: 'agentId' in e ? e.agentId : null,
-        callId: 'callId' in e ? e.callId : null,
-        queueId: 'queueId' in e ? e.queueId : null,
-        data: Object.keys(rest).length > 0 ? JSON.stringify(rest) : null,
-      });
+      const row = this.insert.get(
+        e.id,
+        e.type,
+        e.at,
+        'agentId' in e ? e.agentId : null,
+        'callId' in e ? e.callId : null,
+        'queueId' in e ? e.queueId : null,
+        Object.keys(rest).length > 0 ? JSON.stringify(rest) : null,
+      );
       if (row) stored.push({ ...e, seq: row.seq } as FloorEvent);
     }
     return stored;
