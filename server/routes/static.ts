@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,8 +13,8 @@ const PAGE_ASSET = /\.(html|css|js|mjs|svg|png|ico|webmanifest)$/;
 export function staticRoutes() {
   const app = new Hono<AppEnv>();
   // Made on first use: the bundles may be built after the server started.
-  let widgets: ReturnType<typeof serveStatic> | null = null;
-  app.use('/widgets/*', (c, next) => (widgets ??= serveStatic({ root: join(repo, 'dist') }))(c, next));
+  let widgets: MiddlewareHandler<AppEnv> | null = null;
+  app.use('/widgets/*', (c, next) => (widgets ??= serveStatic<AppEnv>({ root: join(repo, 'dist') }))(c, next));
   app.get('/', serveStatic({ path: join(repo, 'demo/index.html') }));
   app.use('/*', async (c, next) => (PAGE_ASSET.test(c.req.path) ? serveStatic({ root: join(repo, 'demo') })(c, next) : next()));
   return app;

@@ -1,0 +1,105 @@
+import { rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/**
+ * One self-contained ES module per widget, plus `floorview.js` with all of them
+ * (SPEC §8: `/widgets/<tag>.js`). Each is built on its own so a host needs one
+ * script tag; only code imported lazily (echarts for charts, the virtualizer's
+ * layout) becomes a separate chunk, fetched by the entry when needed.
+ * Type checking is `npm run typecheck`'s job: the build only transpiles.
+ */
+const WIDGETS = {
+  'fv-provider': 'widgets/provider/define.ts',
+  'fv-agent-list': 'widgets/agent-list/define.ts',
+  floorview: 'widgets/floorview.ts',
+};
+
+// Chunk names carry a content hash: start from an empty folder so stale ones do not pile up.
+rmSync('dist/widgets', { recursive: true, force: true });
+
+/** gzip budgets in KB (issue 3). */
+const BUDGETS = { 'fv-agent-list.js': 30 };
+
+/**
+ * Terser leaves CSS in `css` template literals as written: collapse comments and
+ * whitespace in our own style files (`*.styles.ts`), keeping `${…}` interpolations.
+ */
+function minifyCss() {
+  const squeeze = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{}:;,>])\s*/g, '$1')
+      .replace(/;}/g, '}');
+  return {
+    name: 'floorview-minify-css',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      const out = code.replace(/css\s*`([^`]*)`/g, (_whole, body) => `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeeze(part))).join('')}\``);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** Widgets may `import type` from server/ (erased); server code itself must never reach a bundle. */
+function noServerCode() {
+  return {
+    name: 'floorview-no-server-code',
+    load(id) {
+      if (/[\\/]server[\\/]/.test(id) && !id.includes('node_modules')) this.error(`${id} is server code: widgets may only \`import type\` from server/`);
+      return null;
+    },
+  };
+}
+
+/** Prints each file's size, and each entry's total with the chunks it loads lazily; fails over a budget. */
+function sizes() {
+  return {
+    name: 'floorview-sizes',
+    generateBundle(_options, bundle) {
+      const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+      const measured = new Map();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const size = { min: Buffer.byteLength(file.code), gz: gzipSync(file.code, { level: 9 }).length };
+        measured.set(file.fileName, size);
+        console.log(`  ${file.fileName.padEnd(30)} ${kb(size.min).padStart(9)} min ${kb(size.gz).padStart(8)} gzip`);
+      }
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.isEntry) continue;
+        const own = measured.get(file.fileName);
+        const lazy = file.dynamicImports.map((name) => measured.get(name)).filter(Boolean);
+        if (lazy.length > 0) {
+          const total = lazy.reduce((t, s) => ({ min: t.min + s.min, gz: t.gz + s.gz }), own);
+          console.log(`  ${`${file.fileName} + lazy chunks`.padEnd(30)} ${kb(total.min).padStart(9)} min ${kb(total.gz).padStart(8)} gzip`);
+        }
+        const budget = BUDGETS[file.fileName];
+        if (budget && own.gz > budget * 1024) this.error(`${file.fileName} is ${kb(own.gz)} gzip, over its ${budget} KB budget`);
+      }
+    },
+  };
+}
+
+export default Object.entries(WIDGETS).map(([name, input]) => ({
+  input,
+  output: {
+    dir: 'dist/widgets',
+    format: 'es',
+    entryFileNames: `${name}.js`,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    noServerCode(),
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: './tsconfig.widgets.json', outputToFilesystem: false }),
+    minifyCss(),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    sizes(),
+  ],
+}));

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { AgentRow } from '../../server/domain/live-rows.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+/**
+ * The demo page on a real server process with the simulated centre, in the
+ * system Chromium: sign in, watch the floor move, and carry out every
+ * supervisor action through the agent list, seeing each confirmed on the list.
+ * One day of simulated history puts the centre in its working state at start
+ * (about 2 s); with none, agents would only begin signing in.
+ */
+const STEP_MS = 15_000;
+
+describe('demo page, end to end', () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
+    dir = mkdtempSync(join(tmpdir(), 'floorview-e2e-'));
+    server = await startServerProcess({
+      FLOORVIEW_DB: join(dir, 'e2e.db'),
+      FLOORVIEW_SIMULATOR: 'on',
+      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const list = () => page.locator('fv-agent-list');
+  const row = (agentId: string) => list().locator(`[part~="row"][data-agent="${agentId}"]`);
+  const cell = (agentId: string, column: number) => row(agentId).locator(':scope > [role=cell], :scope > [role=rowheader]').nth(column);
+  const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+  const expectCell = async (agentId: string, column: number, expected: RegExp) => {
+    await page.waitForFunction(
+      ([id, col, source]) => {
+        const host = document.querySelector('fv-agent-list')!.shadowRoot!;
+        const r = host.querySelector(`[part~="row"][data-agent="${id}"]`);
+        const c = r?.querySelectorAll(':scope > [role=cell], :scope > [role=rowheader]')[col] as HTMLElement | undefined;
+        return c !== undefined && new RegExp(source).test(c.innerText.replace(/\s+/g, ' ').trim());
+      },
+      [agentId, column, expected.source] as const,
+      { timeout: STEP_MS },
+    );
+  };
+
+  /** The page's live rows, read from the shared stream the widgets use. */
+  const liveRows = () =>
+    page.evaluate(() => {
+      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
+      return [...[...streams.values()][0]!.agents.values()];
+    });
+
+  /** Shows only this agent, so live re-sorting cannot move the row while we act on it. */
+  const focusOn = async (agent: AgentRow) => {
+    await list().locator('input[type=search]').fill(agent.name);
+    await row(agent.agentId).waitFor();
+  };
+
+  const choose = async (agentId: string, item: string) => {
+    await list().locator(`[data-actions="${agentId}"]`).click();
+    await page.getByRole('menuitem', { name: item, exact: true }).click();
+  };
+
+  const pickAgent = async (test: (a: AgentRow) => boolean, what: string) => {
+    let found: AgentRow | undefined;
+    const deadline = Date.now() + 60_000;
+    while (!(found = (await liveRows()).find(test)) && Date.now() < deadline) await page.waitForTimeout(500);
+    assert.ok(found, `no agent ${what} on the simulated floor`);
+    return found;
+  };
+
+  it('signs in on the demo page and shows the live floor', async () => {
+    await page.goto(server.url);
+    await page.locator('#sign-in input[name=email]').fill('admin@example.com');
+    await page.locator('#sign-in input[name=password]').fill('floorview-demo');
+    await page.locator('#sign-in button[type=submit]').click();
+    await list().locator('[part=status]').getByText('Live').waitFor({ timeout: STEP_MS });
+    await list().locator('[part~="row"]').first().waitFor();
+    assert.equal(await list().getAttribute('connection'), 'live');
+    assert.match(await textOf(list().locator('.count')), /of 60 agents/);
+  });
+
+  it('shows agents changing live', async () => {
+    const before = JSON.stringify((await liveRows()).map((a) => [a.state, a.contactState, a.monitoredBy]));
+    await page.waitForFunction(
+      (snapshot) => {
+        const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
+        const now = [...[...streams.values()][0]!.agents.values()].map((a) => [a.state, a.contactState, a.monitoredBy]);
+        return JSON.stringify(now) !== snapshot;
+      },
+      before,
+      { timeout: 30_000 },
+    );
+    const first = (await list().locator('[part~="row"]').first().getAttribute('data-agent'))!;
+    const agent = (await liveRows()).find((a) => a.agentId === first)!;
+    assert.match(await textOf(cell(first, 1)), new RegExp({ available: 'Available', unavailable: 'Unavailable', signed_out: 'Signed out' }[agent.state]));
+  });
+
+  it('changes an agent’s state, with a reason', async () => {
+    const agent = await pickAgent((a) => a.state === 'available', 'available');
+    await focusOn(agent);
+    await choose(agent.agentId, 'Change state');
+    const dialog = list().locator('dialog[open]');
+    await dialog.locator('input[value=unavailable]').check();
+    await dialog.locator('input[name=reason]').fill('Training');
+    await dialog.getByRole('button', { name: 'Change state' }).click();
+    await expectCell(agent.agentId, 1, /^Unavailable Training/);
+  });
+
+  it('joins and leaves a queue', async () => {
+    const agent = await pickAgent((a) => a.state !== 'signed_out' && a.queues.length > 1, 'signed in with two queues');
+    await focusOn(agent);
+    const queue = agent.queues[0]!;
+    await choose(agent.agentId, 'Manage queues');
+    const box = list().locator(`dialog[open] input[name="${queue.queueId}"]`);
+    assert.equal(await box.isChecked(), queue.joined);
+    const queueName = await page.evaluate((q) => {
+      const streams = (globalThis as unknown as Record<symbol, Map<string, { queues: Map<string, { queueName: string }> }>>)[Symbol.for('floorview/streams')]!;
+      return [...streams.values()][0]!.queues.get(q)!.queueName;
+    }, queue.queueId);
+    const escaped = queueName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shown = (joined: boolean) => new RegExp(`${escaped}: ${joined ? 'joined' : 'assigned, not joined'}`);
+    await box.click();
+    await expectCell(agent.agentId, 3, shown(!queue.joined));
+    await page.waitForFunction(
+      ([id, q, joined]) => {
+        const host = document.querySelector('fv-agent-list')!.shadowRoot!;
+        const input = host.querySelector<HTMLInputElement>(`dialog[open] input[name="${q}"]`);
+        return input !== null && !input.disabled && input.checked === joined && host.querySelector(`[data-agent="${id}"]`) !== null;
+      },
+      [agent.agentId, queue.queueId, !queue.joined] as const,
+      { timeout: STEP_MS },
+    );
+    await box.click();
+    await page.waitForFunction(
+      ([q, joined]) => {
+        const input = document.querySelector('fv-agent-list')!.shadowRoot!.querySelector<HTMLInputElement>(`dialog[open] input[name="${q}"]`);
+        return input !== null && !input.disabled && input.checked === joined;
+      },
+      [queue.queueId, queue.joined] as const,
+      { timeout: STEP_MS },
+    );
+    await expectCell(agent.agentId, 3, shown(queue.joined));
+    await list().locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+    await list().locator('dialog[open]').waitFor({ state: 'detached' });
+  });
+
+  it('monitors a call, coaches, barges in, returns to monitor and ends monitoring', async () => {
+    // The most recently connected call is the likeliest to outlast the sequence.
+    const rows = await liveRows();
+    const onCall = rows
+      .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
+      .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));
+    const agent = onCall[0] ?? (await pickAgent((a) => a.contactState === 'connected' && a.monitoredBy === null, 'on a call'));
+    await focusOn(agent);
+    for (const [item, shown] of [
+      ['Monitor', /^You · Monitor$/],
+      ['Private coach', /^You · Coach$/],
+      ['Barge in', /^You · Barge$/],
+      ['Return to monitor', /^You · Monitor$/],
+      ['End monitoring', /^$/],
+    ] as const) {
+      await choose(agent.agentId, item);
+      await expectCell(agent.agentId, 6, shown);
+    }
+  });
+
+  it('signs an agent out after confirming', async () => {
+    const agent = await pickAgent((a) => a.state !== 'signed_out' && a.contactState === 'idle', 'signed in and idle');
+    await focusOn(agent);
+    await choose(agent.agentId, 'Sign out');
+    await list().locator('dialog[open]').getByRole('button', { name: 'Sign out' }).click();
+    await expectCell(agent.agentId, 1, /^Signed out/);
+  });
+
+  it('switches to Chinese and to the dark theme', async () => {
+    await list().locator('input[type=search]').fill('');
+    await page.locator('#lang').selectOption('zh-CN');
+    await list().locator('[role=columnheader]').getByText('状态持续时间').waitFor();
+    await page.locator('#theme').selectOption('dark');
+    await list().locator('[part=base].dark').waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,106 @@
+import type { ApiRequest } from '../core/api.js';
+import type { MessageKey } from '../core/i18n/index.js';
+import type { AgentRow } from '../core/stream.js';
+
+/** The supervisor commands of C3, C5, C6 and C7 as the agent list sends them. */
+export type MonitorMode = 'monitor' | 'coach' | 'barge';
+export type AgentCommand =
+  | { kind: 'monitor'; mode: MonitorMode }
+  | { kind: 'end_monitor' }
+  | { kind: 'set_state'; state: 'available' | 'unavailable'; reason?: string }
+  | { kind: 'sign_out' }
+  | { kind: 'join_queue'; queueId: string }
+  | { kind: 'leave_queue'; queueId: string };
+
+export function commandRequest(agentId: string, cmd: AgentCommand): ApiRequest & { path: string } {
+  const agent = `/api/v1/agents/${encodeURIComponent(agentId)}`;
+  switch (cmd.kind) {
+    case 'monitor':
+      return { method: 'POST', path: `${agent}/monitor`, body: { mode: cmd.mode } };
+    case 'end_monitor':
+      return { method: 'DELETE', path: `${agent}/monitor` };
+    case 'set_state':
+      return { method: 'POST', path: `${agent}/state`, body: cmd.reason ? { state: cmd.state, reason: cmd.reason } : { state: cmd.state } };
+    case 'sign_out':
+      return { method: 'POST', path: `${agent}/sign-out` };
+    case 'join_queue':
+      return { method: 'PUT', path: `${agent}/queues/${encodeURIComponent(cmd.queueId)}` };
+    case 'leave_queue':
+      return { method: 'DELETE', path: `${agent}/queues/${encodeURIComponent(cmd.queueId)}` };
+  }
+}
+
+/** Whether the live row shows the command's effect: the platform's confirmation, as it arrives on the stream. */
+export function isConfirmed(cmd: AgentCommand, row: AgentRow, viewerId: string): boolean {
+  switch (cmd.kind) {
+    case 'monitor':
+      return row.monitoredBy?.supervisorId === viewerId && row.monitoredBy.mode === cmd.mode;
+    case 'end_monitor':
+      return row.monitoredBy?.supervisorId !== viewerId;
+    case 'set_state':
+      return row.state === cmd.state && (cmd.state === 'available' || (row.stateReason ?? '') === (cmd.reason ?? ''));
+    case 'sign_out':
+      return row.state === 'signed_out';
+    case 'join_queue':
+    case 'leave_queue':
+      return row.queues.some((q) => q.queueId === cmd.queueId && q.joined === (cmd.kind === 'join_queue'));
+  }
+}
+
+/** Which column shows the command as pending. */
+export function commandColumn(cmd: AgentCommand): 'state' | 'queues' | 'monitoredBy' {
+  if (cmd.kind === 'monitor' || cmd.kind === 'end_monitor') return 'monitoredBy';
+  return cmd.kind === 'join_queue' || cmd.kind === 'leave_queue' ? 'queues' : 'state';
+}
+
+/** The command's name in messages (`{action}`). */
+export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewerId: string): { key: MessageKey; queueId?: string } {
+  switch (cmd.kind) {
+    case 'monitor': {
+      const current = row?.monitoredBy?.supervisorId === viewerId ? row.monitoredBy.mode : null;
+      if (cmd.mode === 'monitor') return { key: current ? 'action.returnToMonitor' : 'action.monitor' };
+      return { key: cmd.mode === 'coach' ? 'action.coach' : 'action.barge' };
+    }
+    case 'end_monitor':
+      return { key: 'action.endMonitor' };
+    case 'set_state':
+      return { key: cmd.state === 'available' ? 'action.setAvailable' : 'action.setUnavailable' };
+    case 'sign_out':
+      return { key: 'action.signOut' };
+    case 'join_queue':
+      return { key: 'action.joinQueue', queueId: cmd.queueId };
+    case 'leave_queue':
+      return { key: 'action.leaveQueue', queueId: cmd.queueId };
+  }
+}
+
+export type MenuEntry =
+  | { id: string; label: MessageKey; command: AgentCommand }
+  | { id: 'queues' | 'state' | 'sign-out'; label: MessageKey; dialog: 'queues' | 'state' | 'sign-out' }
+  | { id: 'chat'; label: MessageKey; chat: true };
+
+/**
+ * What a supervisor may do with this agent now (C3, C5–C7): monitoring only on
+ * a connected or held call that no other supervisor is on; return to monitor
+ * from coach or barge; end only one's own session.
+ */
+export function menuEntries(row: AgentRow, viewerId: string): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  const mine = row.monitoredBy?.supervisorId === viewerId ? row.monitoredBy.mode : null;
+  const onCall = row.contactState === 'connected' || row.contactState === 'hold';
+  if (onCall && (mine || !row.monitoredBy)) {
+    if (mine === null) entries.push({ id: 'monitor', label: 'action.monitor', command: { kind: 'monitor', mode: 'monitor' } });
+    if (mine !== null && mine !== 'monitor')
+      entries.push({ id: 'return', label: 'action.returnToMonitor', command: { kind: 'monitor', mode: 'monitor' } });
+    if (mine !== 'coach') entries.push({ id: 'coach', label: 'action.coach', command: { kind: 'monitor', mode: 'coach' } });
+    if (mine !== 'barge') entries.push({ id: 'barge', label: 'action.barge', command: { kind: 'monitor', mode: 'barge' } });
+  }
+  if (mine !== null) entries.push({ id: 'end', label: 'action.endMonitor', command: { kind: 'end_monitor' } });
+  if (row.queues.length > 0) entries.push({ id: 'queues', label: 'action.manageQueues', dialog: 'queues' });
+  if (row.state !== 'signed_out') {
+    entries.push({ id: 'state', label: 'action.changeState', dialog: 'state' });
+    entries.push({ id: 'sign-out', label: 'action.signOut', dialog: 'sign-out' });
+  }
+  entries.push({ id: 'chat', label: 'action.chat', chat: true });
+  return entries;
+}

@@ -1,0 +1,344 @@
+import { css } from 'lit';
+
+export const agentListStyles = css`
+  :host {
+    height: 32rem;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    border: 1px solid var(--_border);
+    border-radius: var(--fv-radius, 6px);
+    overflow: hidden;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .search {
+    flex: 1 1 12rem;
+    min-width: 8rem;
+  }
+  .segmented {
+    display: inline-flex;
+  }
+  .segmented .button {
+    border-radius: 0;
+  }
+  .segmented .button:first-child {
+    border-radius: var(--fv-radius, 6px) 0 0 var(--fv-radius, 6px);
+  }
+  .segmented .button:last-child {
+    border-radius: 0 var(--fv-radius, 6px) var(--fv-radius, 6px) 0;
+    margin-inline-start: -1px;
+  }
+  .count {
+    margin-inline-start: auto;
+  }
+  .muted {
+    color: var(--_text-muted);
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    font-weight: 600;
+  }
+  .status .dot {
+    width: 0.625rem;
+    height: 0.625rem;
+    border-radius: 50%;
+    background: var(--_text-muted);
+  }
+  .status.live .dot {
+    background: var(--_success);
+  }
+  .status.reconnecting .dot,
+  .status.connecting .dot {
+    background: var(--_warning);
+  }
+  .status.offline .dot,
+  .status.unauthenticated .dot {
+    background: var(--_danger);
+  }
+  .stale-note {
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+  .alert {
+    margin: 0.5rem 0.75rem 0;
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    min-width: 2rem;
+    min-height: 2rem;
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: var(--fv-radius, 6px);
+    background: none;
+    cursor: pointer;
+    font-size: 1.125rem;
+    line-height: 1;
+  }
+  .icon-button:hover {
+    border-color: var(--_border);
+  }
+  .table-wrap {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    overflow-x: auto;
+  }
+  [role='table'] {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-width: 60rem;
+  }
+  .stale .body {
+    opacity: 0.65;
+  }
+  .row {
+    display: grid;
+    grid-template-columns:
+      minmax(9rem, 2fr) minmax(8rem, 1.5fr) 5.5rem minmax(9rem, 2fr) minmax(7rem, 1.3fr)
+      5.5rem minmax(7rem, 1.3fr);
+    align-items: center;
+    width: 100%;
+    min-height: 2.75rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .with-actions .row {
+    grid-template-columns:
+      minmax(9rem, 2fr) minmax(8rem, 1.5fr) 5.5rem minmax(9rem, 2fr) minmax(7rem, 1.3fr)
+      5.5rem minmax(7rem, 1.3fr) 3rem;
+  }
+  .row.head {
+    min-height: 2.25rem;
+    background: var(--_surface-raised);
+    font-weight: 600;
+  }
+  .row.group {
+    grid-template-columns: 1fr;
+    background: var(--_surface-raised);
+  }
+  .group-cell {
+    display: flex;
+    gap: 0.75rem;
+    align-items: baseline;
+  }
+  .group-name {
+    font-weight: 600;
+  }
+  .cell {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.375rem;
+    min-width: 0;
+    padding: 0.25rem 0.5rem;
+  }
+  .cell.num {
+    justify-content: flex-end;
+    font-variant-numeric: tabular-nums;
+  }
+  .sort {
+    display: inline-flex;
+    gap: 0.25rem;
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    font-weight: 600;
+    cursor: pointer;
+    text-align: start;
+  }
+  .arrow {
+    font-size: 0.625rem;
+  }
+  .body {
+    flex: 1;
+    min-height: 0;
+  }
+  /* Fixed height and full containment: each row is laid out on its own, and
+     re-rendering rows ten times a second stays cheap. */
+  .body > .row {
+    height: 3.25em;
+    overflow: hidden;
+    contain: strict;
+  }
+  .name {
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0;
+  }
+  .agent-name {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .location {
+    font-size: 0.8em;
+  }
+  .row.signed_out .agent-name {
+    color: var(--_text-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.0625rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_neutral-bg);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+  .badge.state.available {
+    background: var(--_success-bg);
+    color: var(--_success);
+  }
+  .badge.state.unavailable {
+    background: var(--_warning-bg);
+    color: var(--_warning);
+  }
+  .badge.outbound {
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+  }
+  .badge.mode {
+    background: var(--_monitor-bg);
+    color: var(--_monitor);
+  }
+  .reason {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_text-muted);
+  }
+  .queues {
+    display: flex;
+    flex-wrap: nowrap;
+    overflow: hidden;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    padding: 0 0.375rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--fv-radius, 6px);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+  .chip.joined {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .chip.assigned {
+    border-style: dashed;
+    color: var(--_text-muted);
+  }
+  .empty {
+    margin: 0;
+    padding: 2rem 1rem;
+    text-align: center;
+    color: var(--_text-muted);
+  }
+  .spinner {
+    display: inline-block;
+    width: 0.875rem;
+    height: 0.875rem;
+    border: 2px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-color: var(--_accent);
+    }
+  }
+  .menu {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    min-width: 12rem;
+    padding: 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--fv-radius, 6px);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+  }
+  .menu [role='menuitem'] {
+    display: block;
+    width: 100%;
+    padding: 0.375rem 0.75rem;
+    border: 0;
+    border-radius: calc(var(--fv-radius, 6px) - 2px);
+    background: none;
+    text-align: start;
+    cursor: pointer;
+  }
+  .menu button[role='menuitem']:hover,
+  .menu button[role='menuitem']:focus-visible {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    outline: none;
+  }
+  .menu-note {
+    color: var(--_text-muted);
+    font-style: italic;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.375rem 0;
+  }
+  .hint {
+    margin: 0 0 0.75rem;
+  }
+  .reason-field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    margin-top: 0.5rem;
+  }
+  .sign-in {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    max-width: 22rem;
+    margin: 2rem auto;
+    padding: 0 1rem;
+  }
+  .sign-in h2 {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  .sign-in label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+`;

@@ -1,0 +1,119 @@
+import { html, nothing } from 'lit';
+import { formatDuration, formatNumber, formatTime, isoDuration } from '../core/format.js';
+import type { Translator } from '../core/i18n/index.js';
+import type { AgentRow } from '../core/stream.js';
+import { commandColumn } from './agent-commands.js';
+import type { ListItem, SortDirection, SortKey } from './agent-view.js';
+import type { PendingCommand } from './pending-commands.js';
+
+/** What a row needs besides its data; one object per render, shared by every visible row. */
+export interface RowContext {
+  tr: Translator;
+  timeZone: string | undefined;
+  /** Server time now, ms: durations tick against the server's clock. */
+  now: number;
+  viewerId: string | null;
+  /** Commands are offered (a supervisor, not a display token). */
+  actions: boolean;
+  queueName(queueId: string): string;
+  pending(agentId: string): readonly PendingCommand[];
+  menuOpenFor: string | null;
+  openMenu(agentId: string, e: Event): void;
+}
+
+const COLUMNS: readonly SortKey[] = ['name', 'state', 'timeInState', 'queues', 'contactState', 'contactDuration', 'monitoredBy'];
+
+export function renderHeader(tr: Translator, sort: SortKey, direction: SortDirection, actions: boolean, onSort: (key: SortKey) => void) {
+  return html`<div role="row" class="row head" aria-rowindex="1">
+    ${COLUMNS.map((key) => {
+      const active = key === sort;
+      return html`<div role="columnheader" class="cell" aria-sort=${active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button class="sort" @click=${() => onSort(key)}>
+          ${tr.t(`column.${key}`)}<span class="arrow" aria-hidden="true">${active ? (direction === 'asc' ? '▲' : '▼') : ''}</span>
+        </button>
+      </div>`;
+    })}
+    ${actions ? html`<div role="columnheader" class="cell"><span class="visually-hidden">${tr.t('column.actions')}</span></div>` : nothing}
+  </div>`;
+}
+
+export function renderItem(item: ListItem, index: number, ctx: RowContext) {
+  return item.kind === 'group' ? renderGroup(item, index, ctx) : renderAgent(item.row, index, ctx);
+}
+
+function renderGroup(item: Extract<ListItem, { kind: 'group' }>, index: number, ctx: RowContext) {
+  return html`<div role="row" class="row group" part="group" aria-rowindex=${index + 2}>
+    <div role="rowheader" class="cell group-cell">
+      <span class="group-name">${item.name}</span>
+      <span class="muted">${ctx.tr.tn('agents.group', item.count, { count: formatNumber(item.count, ctx.tr.lang), joined: formatNumber(item.joined, ctx.tr.lang) })}</span>
+    </div>
+  </div>`;
+}
+
+function duration(since: string | null, ctx: RowContext) {
+  if (since === null) return nothing;
+  const at = Date.parse(since);
+  const seconds = (ctx.now - at) / 1000;
+  return html`<time datetime=${isoDuration(seconds)} title=${formatTime(at, ctx.tr.lang, ctx.timeZone)}>${formatDuration(seconds, ctx.tr.lang)}</time>`;
+}
+
+function pendingNote(pending: readonly PendingCommand[], column: ReturnType<typeof commandColumn>, tr: Translator) {
+  return pending.some((p) => commandColumn(p.command) === column)
+    ? html`<span class="pending" title=${tr.t('action.pending')}><span class="spinner" aria-hidden="true"></span><span class="visually-hidden">${tr.t('action.pending')}</span></span>`
+    : nothing;
+}
+
+function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
+  const { tr } = ctx;
+  const pending = ctx.pending(row.agentId);
+  const monitor = row.monitoredBy;
+  return html`<div role="row" part="row" class="row agent ${row.state}" aria-rowindex=${index + 2} aria-busy=${pending.length > 0 ? 'true' : 'false'} data-agent=${row.agentId}>
+    <div role="rowheader" class="cell name" part="name">
+      <span class="agent-name" title=${row.name}>${row.name}</span>
+      ${row.location ? html`<span class="muted location">${row.location}</span>` : nothing}
+    </div>
+    <div role="cell" class="cell">
+      <span class="badge state ${row.state}">${tr.t(`state.${row.state}`)}</span>
+      ${row.stateReason ? html`<span class="reason" title=${row.stateReason}>${row.stateReason}</span>` : nothing}
+      ${pendingNote(pending, 'state', tr)}
+    </div>
+    <div role="cell" class="cell num">${duration(row.stateSince, ctx)}</div>
+    <div role="cell" class="cell">
+      <ul class="queues">
+        ${row.queues.map((q) => {
+          const name = ctx.queueName(q.queueId);
+          return html`<li class="chip ${q.joined ? 'joined' : 'assigned'}" title=${tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name })}>
+            <span aria-hidden="true">${q.joined ? '✓ ' : ''}${name}</span><span class="visually-hidden">${tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name })}</span>
+          </li>`;
+        })}
+      </ul>
+      ${pendingNote(pending, 'queues', tr)}
+    </div>
+    <div role="cell" class="cell">
+      <span class="contact ${row.contactState}">${tr.t(`contactState.${row.contactState}`)}</span>
+      ${row.direction === 'outbound' && row.contactState !== 'idle' ? html`<span class="badge outbound">↗ ${tr.t('direction.outbound')}</span>` : nothing}
+    </div>
+    <div role="cell" class="cell num">${row.contactState === 'idle' ? nothing : duration(row.contactSince, ctx)}</div>
+    <div role="cell" class="cell">
+      ${monitor
+        ? html`<span class="badge mode ${monitor.mode}">${monitor.supervisorId === ctx.viewerId ? tr.t('monitoredBy.you') : monitor.supervisorName} · ${tr.t(`mode.${monitor.mode}`)}</span>`
+        : nothing}
+      ${pendingNote(pending, 'monitoredBy', tr)}
+    </div>
+    ${ctx.actions
+      ? html`<div role="cell" class="cell actions">
+          <button
+            class="icon-button"
+            part="actions-button"
+            data-actions=${row.agentId}
+            aria-haspopup="menu"
+            aria-expanded=${ctx.menuOpenFor === row.agentId ? 'true' : 'false'}
+            aria-label=${tr.t('action.menu', { name: row.name })}
+            @click=${(e: Event) => ctx.openMenu(row.agentId, e)}
+          >
+            <span aria-hidden="true">⋯</span>
+          </button>
+        </div>`
+      : nothing}
+  </div>`;
+}

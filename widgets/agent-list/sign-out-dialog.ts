@@ -1,0 +1,20 @@
+import { html } from 'lit';
+import type { Translator } from '../core/i18n/index.js';
+import type { AgentRow } from '../core/stream.js';
+
+export interface SignOutDialogContext {
+  tr: Translator;
+  busy: boolean;
+  confirm(): void;
+  close(): void;
+}
+
+/** C7, confirmed first: signing an agent out ends their session. Cancel has the focus, so Enter does no harm. */
+export function renderSignOutDialog(row: AgentRow, ctx: SignOutDialogContext) {
+  const { tr } = ctx;
+  return html`<p>${tr.t('signOutDialog.body', { name: row.name })}</p>
+    <div class="dialog-actions">
+      <button class="button" autofocus @click=${ctx.close}>${tr.t('dialog.cancel')}</button>
+      <button class="button danger" ?disabled=${ctx.busy} @click=${ctx.confirm}>${tr.t('signOutDialog.submit')}</button>
+    </div>`;
+}
