@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { ActionMenu } from './action-menu.js';
 import { commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
@@ -20,7 +20,7 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 /** What the actions read from their list, always current. */
 export interface ActionsContext {
   target(): ApiTarget;
-  tr(): Translator;
+  tr(): AgentListTranslator;
   floor(): FloorStream | null;
   viewerId(): string | null;
   queueName(queueId: string): string;
@@ -84,7 +84,7 @@ export class AgentActions {
     this.host.requestUpdate();
   };
 
-  private renderMenu(tr: Translator) {
+  private renderMenu(tr: AgentListTranslator) {
     const agentId = this.menu.agentId;
     const row = agentId ? this.ctx.floor()?.agents.get(agentId) : undefined;
     const viewerId = this.ctx.viewerId();
@@ -103,7 +103,7 @@ export class AgentActions {
     else void this.send(agentId, entry.command, true);
   }
 
-  private renderDialog(tr: Translator) {
+  private renderDialog(tr: AgentListTranslator) {
     const d = this.dialogs;
     const { kind, agentId } = d;
     const row = agentId ? this.ctx.floor()?.agents.get(agentId) : undefined;

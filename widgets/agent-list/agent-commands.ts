@@ -1,5 +1,5 @@
 import type { ApiRequest } from '../core/api.js';
-import type { MessageKey } from '../core/i18n/index.js';
+import type { AgentListKey } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
 
 /** The supervisor commands of C3, C5, C6 and C7 as the agent list sends them. */
@@ -54,7 +54,7 @@ export function commandColumn(cmd: AgentCommand): 'state' | 'queues' | 'monitore
 }
 
 /** The command's name in messages (`{action}`). */
-export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewerId: string): { key: MessageKey; queueId?: string } {
+export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewerId: string): { key: AgentListKey; queueId?: string } {
   switch (cmd.kind) {
     case 'monitor': {
       const current = row?.monitoredBy?.supervisorId === viewerId ? row.monitoredBy.mode : null;
@@ -75,9 +75,9 @@ export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewe
 }
 
 export type MenuEntry =
-  | { id: string; label: MessageKey; command: AgentCommand }
-  | { id: 'queues' | 'state' | 'sign-out'; label: MessageKey; dialog: 'queues' | 'state' | 'sign-out' }
-  | { id: 'chat'; label: MessageKey; chat: true };
+  | { id: string; label: AgentListKey; command: AgentCommand }
+  | { id: 'queues' | 'state' | 'sign-out'; label: AgentListKey; dialog: 'queues' | 'state' | 'sign-out' }
+  | { id: 'chat'; label: AgentListKey; chat: true };
 
 /**
  * What a supervisor may do with this agent now (C3, C5–C7): monitoring only on

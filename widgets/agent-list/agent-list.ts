@@ -7,7 +7,7 @@ import { renderConnectionStatus } from '../core/connection-status.js';
 import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
-import type { Translator } from '../core/i18n/index.js';
+import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
 import { fetchViewer } from '../core/session.js';
 import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
@@ -221,6 +221,10 @@ export class FvAgentList extends FloorviewElement {
     return this.stream.floor?.queues.get(queueId)?.queueName ?? queueId;
   }
 
+  private get i18n(): AgentListTranslator {
+    return this.translatorFor(agentListCatalogs);
+  }
+
   protected override render() {
     const tr = this.i18n;
     const floor = this.stream.floor;
@@ -247,11 +251,11 @@ export class FvAgentList extends FloorviewElement {
     </div>`;
   }
 
-  private renderSignedOut(tr: Translator) {
+  private renderSignedOut(tr: AgentListTranslator) {
     return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
   }
 
-  private renderTable(tr: Translator, floor: FloorStream | null) {
+  private renderTable(tr: AgentListTranslator, floor: FloorStream | null) {
     const actions = this.viewerId !== null;
     const stale = floor?.ready && floor.state !== 'live';
     return html`<div part="table" class="table-wrap ${stale ? 'stale' : ''} ${actions ? 'with-actions' : ''}">

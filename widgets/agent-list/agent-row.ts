@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { formatDuration, formatNumber, formatTime, isoDuration } from '../core/format.js';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
 import { commandColumn } from './agent-commands.js';
 import type { ListItem, SortDirection, SortKey } from './agent-view.js';
@@ -8,7 +8,7 @@ import type { PendingCommand } from './pending-commands.js';
 
 /** What a row needs besides its data; one object per render, shared by every visible row. */
 export interface RowContext {
-  tr: Translator;
+  tr: AgentListTranslator;
   timeZone: string | undefined;
   /** Server time now, ms: durations tick against the server's clock. */
   now: number;
@@ -23,7 +23,7 @@ export interface RowContext {
 
 const COLUMNS: readonly SortKey[] = ['name', 'state', 'timeInState', 'queues', 'contactState', 'contactDuration', 'monitoredBy'];
 
-export function renderHeader(tr: Translator, sort: SortKey, direction: SortDirection, actions: boolean, onSort: (key: SortKey) => void) {
+export function renderHeader(tr: AgentListTranslator, sort: SortKey, direction: SortDirection, actions: boolean, onSort: (key: SortKey) => void) {
   return html`<div role="row" class="row head" aria-rowindex="1">
     ${COLUMNS.map((key) => {
       const active = key === sort;
@@ -57,7 +57,7 @@ function duration(since: string | null, ctx: RowContext) {
   return html`<time datetime=${isoDuration(seconds)} title=${formatTime(at, ctx.tr.lang, ctx.timeZone)}>${formatDuration(seconds, ctx.tr.lang)}</time>`;
 }
 
-function pendingNote(pending: readonly PendingCommand[], column: ReturnType<typeof commandColumn>, tr: Translator) {
+function pendingNote(pending: readonly PendingCommand[], column: ReturnType<typeof commandColumn>, tr: AgentListTranslator) {
   return pending.some((p) => commandColumn(p.command) === column)
     ? html`<span class="pending" title=${tr.t('action.pending')}><span class="spinner" aria-hidden="true"></span><span class="visually-hidden">${tr.t('action.pending')}</span></span>`
     : nothing;

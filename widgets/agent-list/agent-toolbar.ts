@@ -1,11 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatNumber } from '../core/format.js';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import { STATE_FILTERS, type AgentFilter, type AgentListView, type StateFilter } from './agent-view.js';
 
 export interface ToolbarContext {
-  tr: Translator;
+  tr: AgentListTranslator;
   filter: AgentFilter;
   view: AgentListView;
   /** Queues in the viewer's scope, sorted for display. */

@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
 import type { PendingCommand } from './pending-commands.js';
 
 export interface QueueDialogContext {
-  tr: Translator;
+  tr: AgentListTranslator;
   queueName(queueId: string): string;
   pending: readonly PendingCommand[];
   toggle(queueId: string, join: boolean): void;

@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
 
 export interface SignOutDialogContext {
-  tr: Translator;
+  tr: AgentListTranslator;
   busy: boolean;
   confirm(): void;
   close(): void;

@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import type { Translator } from '../core/i18n/index.js';
+import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
 
 export interface StateDialogContext {
-  tr: Translator;
+  tr: AgentListTranslator;
   busy: boolean;
   submit(state: 'available' | 'unavailable', reason: string): void;
   close(): void;

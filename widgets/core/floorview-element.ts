@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { normalizeApi, type ApiTarget } from './api.js';
 import { ensureContextRoot, floorviewContext, SCRIPT_ORIGIN, type FloorviewContext, type ThemeName } from './context.js';
 import { validTimeZone } from './format.js';
-import { resolveLang, translator, type Translator } from './i18n/index.js';
+import { resolveLang, translator, type Catalogs, type Lang, type Translator } from './i18n/index.js';
 import { VERSION } from './version.js';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
@@ -45,9 +45,15 @@ export abstract class FloorviewElement extends LitElement {
     };
   }
 
-  protected get i18n(): Translator {
+  /** The language in effect: own attribute, else the provider's, else the page's. */
+  protected get language(): Lang {
     const page = this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return translator(resolveLang(this.lang || this.provided.lang || page));
+    return resolveLang(this.lang || this.provided.lang || page);
+  }
+
+  /** A translator over the widget's own catalogs, in the language in effect. */
+  protected translatorFor<K extends string>(catalogs: Catalogs<K>): Translator<K> {
+    return translator(this.language, catalogs);
   }
 
   protected get zone(): string | undefined {

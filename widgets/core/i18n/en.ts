@@ -1,5 +1,9 @@
-/** English UI strings; the keys name things with SPEC §4's glossary. `{x}` is filled in by `t()`. */
-export const en = {
+/**
+ * English strings every widget shares: connection, sign-in, errors, and the
+ * glossary's states (SPEC §4). Widgets spread these into their own catalogs.
+ * `{x}` is filled in by `t()`.
+ */
+export const coreEn = {
   'connection.connecting': 'Connecting…',
   'connection.live': 'Live',
   'connection.reconnecting': 'Reconnecting…',
@@ -16,32 +20,6 @@ export const en = {
   'error.network': 'Could not reach the Floorview server.',
   'error.dismiss': 'Dismiss',
 
-  'agents.title': 'Agents',
-  'agents.count.one': '{shown} of {total} agent',
-  'agents.count.other': '{shown} of {total} agents',
-  'agents.loading': 'Loading agents…',
-  'agents.empty': 'No agents match these filters.',
-  'agents.search': 'Search by name',
-  'agents.queueFilter': 'Queue',
-  'agents.allQueues': 'All queues',
-  'agents.stateFilter': 'State',
-  'agents.allStates': 'All states',
-  'agents.view': 'View',
-  'agents.view.list': 'List',
-  'agents.view.queue': 'By queue',
-  'agents.group.one': '{count} agent, {joined} joined',
-  'agents.group.other': '{count} agents, {joined} joined',
-  'agents.noQueue': 'No queue',
-
-  'column.name': 'Agent',
-  'column.state': 'State',
-  'column.timeInState': 'Time in state',
-  'column.queues': 'Queues',
-  'column.contactState': 'Contact',
-  'column.contactDuration': 'Contact time',
-  'column.monitoredBy': 'Monitored by',
-  'column.actions': 'Actions',
-
   'state.available': 'Available',
   'state.unavailable': 'Unavailable',
   'state.signed_out': 'Signed out',
@@ -53,48 +31,12 @@ export const en = {
   'contactState.wrapup': 'Wrap-up',
   'direction.outbound': 'Outbound',
 
-  'queue.joined': '{queue}: joined',
-  'queue.notJoined': '{queue}: assigned, not joined',
-
   'mode.monitor': 'Monitor',
   'mode.coach': 'Coach',
   'mode.barge': 'Barge',
-  'monitoredBy.you': 'You',
-
-  'action.menu': 'Actions for {name}',
-  'action.monitor': 'Monitor',
-  'action.coach': 'Private coach',
-  'action.barge': 'Barge in',
-  'action.returnToMonitor': 'Return to monitor',
-  'action.endMonitor': 'End monitoring',
-  'action.manageQueues': 'Manage queues',
-  'action.changeState': 'Change state',
-  'action.signOut': 'Sign out',
-  'action.chat': 'Chat',
-  'action.monitoredByOther': 'Monitored by {name}',
-  'action.pending': 'Waiting for the platform…',
-  'action.sent': '{action}: sent for {name}.',
-  'action.confirmed': '{action}: done for {name}.',
-  'action.refused': '{action} for {name} was refused: {message}',
-  'action.unconfirmed': '{action} for {name} has not been confirmed by the platform.',
-  'action.joinQueue': 'Join {queue}',
-  'action.leaveQueue': 'Leave {queue}',
-  'action.setAvailable': 'Set available',
-  'action.setUnavailable': 'Set unavailable',
 
   'dialog.cancel': 'Cancel',
   'dialog.close': 'Close',
-  'queuesDialog.title': 'Queues of {name}',
-  'queuesDialog.hint': 'Checked: joined — takes calls from the queue when available. Unchecked: assigned, not taking its calls.',
-  'queuesDialog.none': 'None of this agent’s queues are yours to manage.',
-  'stateDialog.title': 'Change the state of {name}',
-  'stateDialog.reason': 'Reason (optional)',
-  'stateDialog.submit': 'Change state',
-  'stateDialog.reasons': 'Break|Lunch|Meeting|Training|Coaching|Personal',
-  'signOutDialog.title': 'Sign out {name}?',
-  'signOutDialog.body': '{name} stops receiving calls until they sign in again.',
-  'signOutDialog.submit': 'Sign out',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type CoreKey = keyof typeof coreEn;

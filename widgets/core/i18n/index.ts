@@ -1,10 +1,17 @@
-import { en, type MessageKey, type Messages } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { coreEn, type CoreKey } from './en.js';
+import { coreZhCN } from './zh-CN.js';
 
 export type Lang = 'en' | 'zh-CN';
-export type { MessageKey };
+export type { CoreKey };
 
-const CATALOGS: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+/**
+ * A widget's strings in every language. Each widget has its own catalogs (its
+ * keys plus the core ones spread in), so a bundle carries only its own strings
+ * and widgets are written side by side without touching a shared file.
+ */
+export type Catalogs<K extends string> = Record<Lang, Record<K, string>>;
+
+export const coreCatalogs: Catalogs<CoreKey> = { en: coreEn, 'zh-CN': coreZhCN };
 
 /** `zh`, `zh-CN`, `zh-Hans-CN`… → `zh-CN`; anything else → `en`. */
 export function resolveLang(requested: string | null | undefined): Lang {
@@ -12,34 +19,34 @@ export function resolveLang(requested: string | null | undefined): Lang {
 }
 
 type Params = Record<string, string | number>;
-/** Keys that come in plural forms: `x.one`, `x.other`. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+/** Keys that come in plural forms: `x.one`, `x.other` → `x`. */
+export type PluralKeyOf<K extends string> = K extends `${infer B}.other` ? B : never;
 
-export interface Translator {
+export interface Translator<K extends string = CoreKey> {
   readonly lang: Lang;
-  t(key: MessageKey, params?: Params): string;
+  t(key: K, params?: Params): string;
   /** The plural form for `n` by the language's rules (`Intl.PluralRules`). */
-  tn(key: PluralKey, n: number, params?: Params): string;
+  tn(key: PluralKeyOf<K>, n: number, params?: Params): string;
 }
 
 const fill = (text: string, params?: Params) =>
   params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 
-const cache = new Map<Lang, Translator>();
+const cache = new WeakMap<object, Map<Lang, Translator<string>>>();
 
-export function translator(lang: Lang): Translator {
-  let tr = cache.get(lang);
-  if (tr) return tr;
-  const messages = CATALOGS[lang];
-  const plural = new Intl.PluralRules(lang);
-  tr = {
-    lang,
-    t: (key, params) => fill(messages[key], params),
-    tn(key, n, params) {
-      const form = `${key}.${plural.select(n)}` as MessageKey;
-      return fill(messages[form] ?? messages[`${key}.other` as MessageKey], { count: n, ...params });
-    },
-  };
-  cache.set(lang, tr);
-  return tr;
+export function translator<K extends string>(lang: Lang, catalogs: Catalogs<K>): Translator<K> {
+  let byLang = cache.get(catalogs);
+  if (!byLang) cache.set(catalogs, (byLang = new Map()));
+  let tr = byLang.get(lang);
+  if (!tr) {
+    const messages: Record<string, string> = catalogs[lang];
+    const plural = new Intl.PluralRules(lang);
+    tr = {
+      lang,
+      t: (key, params) => fill(messages[key] ?? key, params),
+      tn: (key, n, params) => fill(messages[`${key}.${plural.select(n)}`] ?? messages[`${key}.other`] ?? key, { count: n, ...params }),
+    };
+    byLang.set(lang, tr);
+  }
+  return tr as Translator<K>;
 }

@@ -1,7 +1,7 @@
-import type { Messages } from './en.js';
+import type { CoreKey } from './en.js';
 
-/** 简体中文界面文字(术语与主管指南一致)。 */
-export const zhCN: Messages = {
+/** 各组件共用的简体中文文字(术语与主管指南一致)。 */
+export const coreZhCN: Record<CoreKey, string> = {
   'connection.connecting': '正在连接…',
   'connection.live': '实时',
   'connection.reconnecting': '正在重新连接…',
@@ -18,32 +18,6 @@ export const zhCN: Messages = {
   'error.network': '无法连接 Floorview 服务器。',
   'error.dismiss': '关闭',
 
-  'agents.title': '代理',
-  'agents.count.one': '{shown} / {total} 名代理',
-  'agents.count.other': '{shown} / {total} 名代理',
-  'agents.loading': '正在加载代理…',
-  'agents.empty': '没有符合筛选条件的代理。',
-  'agents.search': '按姓名搜索',
-  'agents.queueFilter': '队列',
-  'agents.allQueues': '全部队列',
-  'agents.stateFilter': '状态',
-  'agents.allStates': '全部状态',
-  'agents.view': '视图',
-  'agents.view.list': '列表',
-  'agents.view.queue': '按队列',
-  'agents.group.one': '{count} 名代理,{joined} 名已加入',
-  'agents.group.other': '{count} 名代理,{joined} 名已加入',
-  'agents.noQueue': '无队列',
-
-  'column.name': '代理',
-  'column.state': '状态',
-  'column.timeInState': '状态持续时间',
-  'column.queues': '队列',
-  'column.contactState': '联系人状态',
-  'column.contactDuration': '联系人持续时间',
-  'column.monitoredBy': '监控者',
-  'column.actions': '操作',
-
   'state.available': '可用',
   'state.unavailable': '不可用',
   'state.signed_out': '已签出',
@@ -55,45 +29,10 @@ export const zhCN: Messages = {
   'contactState.wrapup': '收尾',
   'direction.outbound': '外呼',
 
-  'queue.joined': '{queue}:已加入',
-  'queue.notJoined': '{queue}:已分配,未加入',
-
   'mode.monitor': '监听',
   'mode.coach': '私聊教练',
   'mode.barge': '强插',
-  'monitoredBy.you': '你',
-
-  'action.menu': '{name} 的操作',
-  'action.monitor': '监听',
-  'action.coach': '私聊教练',
-  'action.barge': '强插',
-  'action.returnToMonitor': '返回监听',
-  'action.endMonitor': '结束监听',
-  'action.manageQueues': '管理队列',
-  'action.changeState': '更改代理状态',
-  'action.signOut': '签出代理',
-  'action.chat': '聊天',
-  'action.monitoredByOther': '正由 {name} 监控',
-  'action.pending': '等待平台确认…',
-  'action.sent': '已发送:{name} 的“{action}”。',
-  'action.confirmed': '已完成:{name} 的“{action}”。',
-  'action.refused': '{name} 的“{action}”被拒绝:{message}',
-  'action.unconfirmed': '平台尚未确认 {name} 的“{action}”。',
-  'action.joinQueue': '加入 {queue}',
-  'action.leaveQueue': '退出 {queue}',
-  'action.setAvailable': '设为可用',
-  'action.setUnavailable': '设为不可用',
 
   'dialog.cancel': '取消',
   'dialog.close': '关闭',
-  'queuesDialog.title': '{name} 的队列',
-  'queuesDialog.hint': '选中:已加入,代理可用时接听该队列的来电。未选中:已分配但不接听该队列的来电。',
-  'queuesDialog.none': '此代理的队列都不在您的管理范围内。',
-  'stateDialog.title': '更改 {name} 的状态',
-  'stateDialog.reason': '原因(可选)',
-  'stateDialog.submit': '更改状态',
-  'stateDialog.reasons': '休息|午餐|会议|培训|辅导|个人事务',
-  'signOutDialog.title': '签出 {name}?',
-  'signOutDialog.body': '{name} 将不再接听来电,直到重新登录。',
-  'signOutDialog.submit': '签出',
 };
