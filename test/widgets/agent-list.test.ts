@@ -44,6 +44,34 @@ describe('<fv-agent-list>', () => {
     expect(row(el, 'a-2')!.querySelector('.chip.assigned')!.textContent).to.contain('Sales');
   });
 
+  it('fits a narrow portal column: two lines per agent, no sideways scrolling', async () => {
+    const el = await fixture<FvAgentList>(html`<div style="width: 340px"><fv-agent-list api=${server.url} token=${token} style="height: 500px"></fv-agent-list></div>`).then(
+      (wrap) => wrap.querySelector('fv-agent-list')!,
+    );
+    await waitForRows(el, 5);
+    const wrap = root(el).querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth).to.be.at.most(wrap.clientWidth);
+    const r = row(el, 'a-1')!;
+    const [name, , , queues, contact] = [...r.querySelectorAll<HTMLElement>(':scope > [role=cell], :scope > [role=rowheader]')];
+    expect(getComputedStyle(queues!).display).to.equal('none');
+    expect(contact!.getBoundingClientRect().top).to.be.greaterThan(name!.getBoundingClientRect().bottom - 1, 'the contact is on the second line');
+    expect(r.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+  });
+
+  it('lays out every column in one line when wide', async () => {
+    const el = await fixture<FvAgentList>(html`<div style="width: 1200px"><fv-agent-list api=${server.url} token=${token} style="height: 500px"></fv-agent-list></div>`).then(
+      (wrap) => wrap.querySelector('fv-agent-list')!,
+    );
+    await waitForRows(el, 5);
+    const cellsOfRow = [...row(el, 'a-1')!.querySelectorAll<HTMLElement>(':scope > [role=cell], :scope > [role=rowheader]')];
+    const name = cellsOfRow[0]!.getBoundingClientRect();
+    for (const c of cellsOfRow) {
+      const box = c.getBoundingClientRect();
+      expect(box.top < name.bottom && box.bottom > name.top, 'on the name’s line').to.equal(true);
+    }
+    expect(getComputedStyle(cellsOfRow[3]!).display).not.to.equal('none');
+  });
+
   it('renders HTML in a name as text', async () => {
     const el = await list();
     expect(cells(el, 'a-4')[0]).to.equal('<img src=x onerror="window.__pwned=1"> Austin');

@@ -5,6 +5,8 @@ export const agentListStyles = css`
     height: 32rem;
   }
   .base {
+    /* The list answers its own width, not the page's: a portal column and a wallboard differ. */
+    container: agent-list / inline-size;
     display: flex;
     flex-direction: column;
     height: 100%;
@@ -100,25 +102,26 @@ export const agentListStyles = css`
     display: flex;
     flex-direction: column;
     height: 100%;
-    min-width: 60rem;
+    min-width: 60em;
   }
   .stale .body {
     opacity: 0.65;
   }
+  /* em, not rem: a page that enlarges the widget's font (a wallboard) enlarges the grid with it. */
   .row {
     display: grid;
     grid-template-columns:
-      minmax(9rem, 2fr) minmax(8rem, 1.5fr) 5.5rem minmax(9rem, 2fr) minmax(7rem, 1.3fr)
-      5.5rem minmax(7rem, 1.3fr);
+      minmax(9em, 2fr) minmax(8em, 1.5fr) 5.5em minmax(9em, 2fr) minmax(9em, 1.3fr)
+      5.5em minmax(7em, 1.3fr);
     align-items: center;
     width: 100%;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     border-bottom: 1px solid var(--_border);
   }
   .with-actions .row {
     grid-template-columns:
-      minmax(9rem, 2fr) minmax(8rem, 1.5fr) 5.5rem minmax(9rem, 2fr) minmax(7rem, 1.3fr)
-      5.5rem minmax(7rem, 1.3fr) 3rem;
+      minmax(9em, 2fr) minmax(8em, 1.5fr) 5.5em minmax(9em, 2fr) minmax(9em, 1.3fr)
+      5.5em minmax(7em, 1.3fr) 3em;
   }
   .row.head {
     min-height: 2.25rem;
@@ -210,6 +213,15 @@ export const agentListStyles = css`
   .badge.outbound {
     background: var(--_surface-raised);
     border: 1px solid var(--_border);
+  }
+  /* One line: a wrapped marker would be cut by the fixed row height. */
+  .cell.contact-cell {
+    flex-wrap: nowrap;
+  }
+  .contact-cell .badge.outbound {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .badge.mode {
     background: var(--_monitor-bg);
@@ -340,5 +352,73 @@ export const agentListStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
+  }
+
+  /* A narrow portal column: two lines per agent — who and their state, then the contact
+     and who is monitoring. Queues move to the queue dialog and the grouped view. */
+  @container agent-list (max-width: 47.99rem) {
+    [role='table'] {
+      min-width: 0;
+    }
+    /* Fractions and fixed widths only: every row is its own grid, and columns must line up. */
+    .row,
+    .with-actions .row {
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) 5.5em;
+      grid-template-areas:
+        'name state stime'
+        'contact monitor ctime';
+    }
+    .with-actions .row {
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) 5.5em 2.75em;
+      grid-template-areas:
+        'name state stime actions'
+        'contact monitor ctime actions';
+    }
+    .sort {
+      min-width: 0;
+      text-align: start;
+    }
+    .cell.num .sort {
+      text-align: end;
+    }
+    .location {
+      display: none;
+    }
+    .row.group {
+      grid-template-columns: 1fr;
+      grid-template-areas: none;
+    }
+    .row > .cell:nth-child(1) {
+      grid-area: name;
+    }
+    .row > .cell:nth-child(2) {
+      grid-area: state;
+      flex-wrap: nowrap;
+    }
+    .row > .cell:nth-child(3) {
+      grid-area: stime;
+    }
+    .row > .cell:nth-child(4) {
+      display: none;
+    }
+    .row > .cell:nth-child(5) {
+      grid-area: contact;
+    }
+    .row > .cell:nth-child(6) {
+      grid-area: ctime;
+    }
+    .row > .cell:nth-child(7) {
+      grid-area: monitor;
+    }
+    .row > .cell:nth-child(8) {
+      grid-area: actions;
+    }
+    .row > .cell:nth-child(2) .reason {
+      min-width: 0;
+      max-width: 8em;
+    }
+    .body > .row {
+      height: 3.75em;
+    }
   }
 `;

@@ -89,7 +89,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
       </ul>
       ${pendingNote(pending, 'queues', tr)}
     </div>
-    <div role="cell" class="cell">
+    <div role="cell" class="cell contact-cell">
       <span class="contact ${row.contactState}">${tr.t(`contactState.${row.contactState}`)}</span>
       ${row.direction === 'outbound' && row.contactState !== 'idle' ? html`<span class="badge outbound">↗ ${tr.t('direction.outbound')}</span>` : nothing}
     </div>
