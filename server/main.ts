@@ -20,6 +20,7 @@ const server = serve({ fetch: createApp(services).fetch, port: config.PORT, host
   if (services.simulator) console.log('  Simulated centre: on (FLOORVIEW_SIMULATOR=off to stop it)');
   if (config.FLOORVIEW_DIRECTORY.endsWith('demo/centre.json')) {
     console.log('  Demo sign-in     admin@example.com / floorview-demo   (every queue; ava@… supervises Shanghai, ben@… Austin)');
+    console.log(`  Agent desk       ${url}/agent.html?agent=a-001   (any demo agent; password floorview-demo)`);
   }
 });
 

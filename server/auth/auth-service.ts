@@ -2,8 +2,9 @@ import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys, sessions, supervisors } from '../db/schema.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError } from '../errors.js';
-import { scopeOf, type Principal } from './principal.js';
+import { ApiError, notFound } from '../errors.js';
+import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
+import { agentScope, scopeOf, type Principal } from './principal.js';
 import { newToken, sha256, verifyPassword } from './secrets.js';
 
 export interface LoginResult {
@@ -11,6 +12,23 @@ export interface LoginResult {
   expiresAt: string;
   supervisor: { id: string; name: string; email: string; isAdmin: boolean; queues: string[] };
 }
+
+/** An agent desk session: from an integration's desk token request, or an agent's sign-in. */
+export interface AgentSession {
+  token: string;
+  expiresAt: string;
+  agent: { id: string; name: string };
+}
+
+/** A wall screen's session: the token goes into an HttpOnly cookie, never to the page's script. */
+export interface DisplaySession {
+  token: string;
+  expiresAt: string;
+  display: { id: string; queues: string[] };
+}
+
+/** A wallboard renews its session daily; a month covers a screen that was switched off for a while. */
+const DISPLAY_SESSION_MS = 30 * 86_400_000;
 
 const unauthenticated = (message = 'Sign in first: no valid session cookie or bearer token.') =>
   new ApiError(401, 'unauthenticated', message);
@@ -53,6 +71,30 @@ export class AuthService {
       expiresAt: new Date(expiresAt).toISOString(),
       supervisor: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, queues: [...(info?.queues ?? [])] },
     };
+  }
+
+  /** The agent desk's sign-in with a directory-file password; throttled like the supervisors'. */
+  async agentLogin(login: AgentLogin, password: string, credentials: AgentCredentials): Promise<AgentSession> {
+    const key = `agent ${'email' in login ? login.email.trim().toLowerCase() : login.agentId}`;
+    this.checkThrottle(key);
+    const agentId = await credentials.verify(login, password);
+    if (agentId === null || !this.directory.agents.has(agentId)) {
+      this.recordFailure(key);
+      throw unauthenticated('Agent, email or password is incorrect.');
+    }
+    this.failures.delete(key);
+    return this.issueAgentSession(agentId);
+  }
+
+  /** A session for an agent's desk (chat, their own live row); the caller has established who the agent is. */
+  issueAgentSession(agentId: string): AgentSession {
+    const agent = this.directory.agents.get(agentId);
+    if (!agent) throw notFound(`Agent "${agentId}"`);
+    const token = newToken();
+    const now = this.clock();
+    const expiresAt = now + this.sessionTtlMs;
+    this.db.insert(sessions).values({ id: sha256(token), kind: 'agent', principalId: agentId, createdAt: now, expiresAt }).run();
+    return { token, expiresAt: new Date(expiresAt).toISOString(), agent: { id: agent.id, name: agent.name } };
   }
 
   logout(principal: Principal): void {
@@ -99,6 +141,33 @@ export class AuthService {
     return { ticket, expiresAt: new Date(expiresAt).toISOString() };
   }
 
+  /**
+   * A wallboard's session in exchange for its display token (the `?token=` it was
+   * opened with), so the secret leaves the URL: read-only, scoped to the token's
+   * queues, long-lived. Throws 401 for an unknown token.
+   */
+  openDisplaySession(secret: string): DisplaySession {
+    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(eq(displayTokens.secretHash, sha256(secret))).get();
+    if (!display) throw unauthenticated('The display token is not valid.');
+    return this.issueDisplaySession(display.id);
+  }
+
+  /** A fresh display session replacing the caller's, so a wallboard left on for months keeps its cookie. */
+  renewDisplaySession(principal: Principal): DisplaySession {
+    if (principal.kind !== 'display') throw new ApiError(403, 'forbidden', 'Only a display session is renewed here.');
+    if (principal.sessionId !== null) this.db.delete(sessions).where(eq(sessions.id, principal.sessionId)).run();
+    return this.issueDisplaySession(principal.id);
+  }
+
+  private issueDisplaySession(displayId: string): DisplaySession {
+    const token = newToken();
+    const now = this.clock();
+    const expiresAt = now + DISPLAY_SESSION_MS;
+    this.db.insert(sessions).values({ id: sha256(token), kind: 'display', principalId: displayId, createdAt: now, expiresAt }).run();
+    const { scope } = this.displayPrincipal(displayId, null, null);
+    return { token, expiresAt: new Date(expiresAt).toISOString(), display: { id: displayId, queues: [...scope.queues].sort() } };
+  }
+
   /** The integration key presented as a bearer secret, or null. */
   integrationKeyId(secret: string): string | null {
     return (
@@ -119,6 +188,10 @@ export class AuthService {
       return this.principalOf(ticketKind, id, sessionId, expiresAt);
     }
     if (kind === 'display') return this.displayPrincipal(principalId, sessionId, expiresAt);
+    if (kind === 'agent') {
+      const a = this.directory.agents.get(principalId);
+      return a ? { kind: 'agent', id: a.id, name: a.name, scope: agentScope(a.id, a.queues), sessionId, expiresAt } : null;
+    }
     const s = this.directory.supervisors.get(principalId);
     if (!s) return null;
     return { kind: 'supervisor', id: s.id, name: s.name, isAdmin: s.isAdmin, scope: scopeOf(s.queues), sessionId, expiresAt };

@@ -12,12 +12,17 @@ export function bearerToken(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-/** Any signed-in viewer: supervisor session (bearer or cookie) or display token. */
-export function requireViewer(auth: AuthService): MiddlewareHandler<AppEnv> {
+/**
+ * Any signed-in viewer: supervisor session (bearer or cookie) or display token.
+ * Agent desk sessions only where a route says so (`agents: true`): chat, who am I, the stream.
+ */
+export function requireViewer(auth: AuthService, options: { agents?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
     if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie or bearer token.');
-    c.set('principal', auth.authenticate(token));
+    const principal = auth.authenticate(token);
+    if (principal.kind === 'agent' && !options.agents) throw forbidden('An agent desk session opens the agent desk only: chat and the agent’s own live row.');
+    c.set('principal', principal);
     await next();
   };
 }

@@ -29,6 +29,8 @@ export const directoryFileSchema = z
           location: name.optional(),
           email: z.string().email().optional(),
           queues: z.array(ref).default([]),
+          /** Agent desk sign-in (the demo's way; integrations issue desk tokens): clear text or an `scrypt$…` hash. */
+          password: z.string().min(8).max(1024).optional(),
         }),
       )
       .default([]),
@@ -72,6 +74,14 @@ export const directoryFileSchema = z
       const email = s.email.toLowerCase();
       if (emails.has(email)) ctx.addIssue({ code: 'custom', path: ['supervisors', i, 'email'], message: 'duplicate email' });
       emails.add(email);
+    });
+    // An agent signs in to the desk by email too: it must name one agent.
+    const agentEmails = new Set<string>();
+    d.agents.forEach((a, i) => {
+      const email = a.email?.toLowerCase();
+      if (!email || !a.password) return;
+      if (agentEmails.has(email)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'email'], message: 'duplicate email of an agent with a password' });
+      agentEmails.add(email);
     });
   });
 

@@ -42,7 +42,7 @@ const me = createRoute({
     200: json(
       z
         .object({
-          kind: z.enum(['supervisor', 'display']),
+          kind: z.enum(['supervisor', 'display', 'agent']),
           id: z.string(),
           name: z.string().optional(),
           isAdmin: z.boolean(),
@@ -70,9 +70,10 @@ export function authRoutes(s: Services) {
   const secure = (url: string) =>
     s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
   const app = router();
-  app.use('/logout', requireViewer(s.auth));
-  app.use('/me', requireViewer(s.auth));
-  app.use('/stream-ticket', requireViewer(s.auth));
+  // Agent desk sessions too: the desk signs out, asks who it is, and opens the stream.
+  app.use('/logout', requireViewer(s.auth, { agents: true }));
+  app.use('/me', requireViewer(s.auth, { agents: true }));
+  app.use('/stream-ticket', requireViewer(s.auth, { agents: true }));
   return app
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
@@ -97,7 +98,7 @@ export function authRoutes(s: Services) {
         {
           kind: p.kind,
           id: p.id,
-          ...(p.kind === 'supervisor' ? { name: p.name } : {}),
+          ...(p.kind === 'supervisor' || p.kind === 'agent' ? { name: p.name } : {}),
           isAdmin: p.kind === 'supervisor' && p.isAdmin,
           queues: [...p.scope.queues].sort(),
           expiresAt: p.expiresAt === null ? null : new Date(p.expiresAt).toISOString(),

@@ -2,6 +2,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { bearerToken, SESSION_COOKIE } from '../auth/middleware.js';
+import { viewerOf } from '../auth/principal.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
 import { SseConnection } from '../stream/sse-connection.js';
@@ -14,7 +15,8 @@ const stream = createRoute({
   summary: 'The live stream (Server-Sent Events)',
   description: [
     'One connection serves every live widget of a page. Events: `snapshot` (every agent and queue row in scope) and `delta` (rows that changed; replace by id), both `{agents, queues, serverTime}`, at most one per ~100 ms tick.',
-    'Every message has an `id`; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get one merged delta of what you missed, or a fresh snapshot when that is too old. A comment line every ~15 s keeps proxies from closing the stream.',
+    'A delta may also carry the viewer’s own items: `messages` (chat messages, new or changed; replace by id) and `reads` (`{agentId, supervisorId, reader, throughId, readAt, unread}`: one side read the other’s messages up to `throughId`). An agent desk session sees its own agent row and its queues’ rows.',
+    'Every message has an `id`; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get one merged delta of what you missed (chat items included, each once), or a fresh snapshot when that is too old — then fetch chat with `GET /agents/{id}/messages`. A comment line every ~15 s keeps proxies from closing the stream.',
     'Credentials: the session cookie, `Authorization: Bearer`, or `?ticket=` from `POST /auth/stream-ticket` (EventSource cannot send headers; never put a long-lived token in a URL).',
   ].join('\n\n'),
   security: [...bearerSecurity, { ticket: [] }],
@@ -56,7 +58,8 @@ export function streamRoutes(s: Services) {
     res.writeHead(200, headers);
     res.socket?.setNoDelay(true);
     res.write('retry: 2000\n\n');
-    s.hub.connect(new SseConnection(res, principal.scope, principal.expiresAt), c.req.header('last-event-id') ?? lastEventId ?? null);
+    const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal));
+    s.hub.connect(conn, c.req.header('last-event-id') ?? lastEventId ?? null);
     return RESPONSE_ALREADY_SENT as unknown as Response & { _data: never; _status: 200; _format: 'text' };
   });
 }

@@ -5,6 +5,7 @@ import { MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { runBackfill, type BackfillOptions, type BackfillStats } from './backfill.js';
 import { buildCentreModel } from './centre-model.js';
+import { ChatReplies, type ChatDesk } from './chat-replies.js';
 import { LiveRunner } from './live-runner.js';
 import { SimAdapter } from './sim-adapter.js';
 import { SimEngine } from './sim-engine.js';
@@ -28,8 +29,10 @@ export class Simulator {
   readonly adapter: CommandAdapter;
   private readonly engine: SimEngine;
   private live: { runner: LiveRunner; clock: () => number } | null = null;
+  private readonly seed: number;
 
   constructor(options: SimulatorOptions) {
+    this.seed = options.seed;
     this.engine = new SimEngine(buildCentreModel(options.directory, options.seed, options.callsPerDay), options.seed);
     this.adapter = new SimAdapter(this.engine, () => this.live?.clock() ?? this.engine.now);
   }
@@ -74,6 +77,12 @@ export class Simulator {
     const runner = new LiveRunner(engine, (events) => ingest.ingestBody({ events }), clock);
     this.live = { runner, clock };
     runner.start();
+  }
+
+  /** The simulated agents answer supervisors' chat, except agents whose desk a person has open (`attended`). */
+  answerChat(chat: ChatDesk, attended: (agentId: string) => boolean): void {
+    const replies = new ChatReplies(this.engine, () => this.live?.clock() ?? this.engine.now, this.seed, chat, attended);
+    chat.onSent((message) => replies.receive(message));
   }
 
   stop(): void {

@@ -17,6 +17,8 @@ export class SseConnection {
     readonly scope: Scope,
     /** When the credentials behind the stream expire; the hub closes it then. */
     readonly expiresAt: number | null,
+    /** Who is watching (`supervisor:s-ava`, `agent:a-1`…): items published for them go only to their connections. */
+    readonly viewer: string,
   ) {}
 
   /** Bytes accepted but not yet handed to the kernel. */
@@ -53,7 +55,12 @@ export class SseConnection {
 }
 
 export function sseFrame(id: string, event: string, data: unknown): Buffer {
-  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  return sseFrameJson(id, event, JSON.stringify(data));
+}
+
+/** A frame whose data is already serialized (the hub reuses a scope's JSON for each viewer's own additions). */
+export function sseFrameJson(id: string, event: string, json: string): Buffer {
+  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${json}\n\n`);
 }
 
 export const HEARTBEAT = Buffer.from(': heartbeat\n\n');

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Scope } from '../auth/principal.js';
+import type { ChatMessage, ChatRead } from '../chat/chat-message.js';
 import { waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
-import { HEARTBEAT, sseFrame, type SseConnection } from './sse-connection.js';
+import { HEARTBEAT, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
 export interface StreamHubOptions {
   tickMs: number;
   heartbeatMs: number;
   /** Ticks with changes remembered for `Last-Event-ID` resume. */
   historyTicks: number;
+  /** Per-viewer items remembered for resume; beyond this the oldest ticks are forgotten (a resume from before gets a snapshot). */
+  historyItems: number;
   /** A client whose unsent backlog exceeds this stops receiving frames until it drains. */
   lagBytes: number;
   /** A client lagging this long is cut off; it reconnects and resumes. */
@@ -20,14 +23,36 @@ export const DEFAULT_STREAM_OPTIONS: StreamHubOptions = {
   tickMs: 100,
   heartbeatMs: 15_000,
   historyTicks: 6_000,
+  historyItems: 10_000,
   lagBytes: 64 * 1024,
   stallMs: 30_000,
 };
 
-export interface FloorFrame {
+/** What a frame can carry for particular viewers only, by field name (report status can join later). */
+export interface ViewerChannels {
+  messages: ChatMessage;
+  reads: ChatRead;
+}
+
+/** Published for the viewers it names (`supervisor:<id>`, `agent:<id>`, `display:<id>`); goes out with the next tick. */
+export type ViewerItem = {
+  [K in keyof ViewerChannels]: { audience: readonly string[]; channel: K; data: ViewerChannels[K] };
+}[keyof ViewerChannels];
+
+/** A viewer's own part of a frame: present only when something was published for them. */
+export type ViewerParts = { [K in keyof ViewerChannels]?: ViewerChannels[K][] };
+
+export interface FloorFrame extends ViewerParts {
   agents: AgentRow[];
   queues: QueueRow[];
   serverTime: string;
+}
+
+interface Tick {
+  seq: number;
+  agents: readonly string[];
+  queues: readonly string[];
+  items: readonly ViewerItem[];
 }
 
 interface ScopeGroup {
@@ -44,12 +69,23 @@ interface ScopeGroup {
  * Frame ids are `<boot>-<seq>`: a client resuming within the remembered history
  * gets one merged delta of everything that changed in its scope since its id;
  * otherwise (too old, or another server boot) a fresh snapshot. Never a silent gap.
+ *
+ * Items for particular viewers (chat messages) ride on the same ticks: a frame
+ * gets `messages`/`reads` only for the connections of the viewers they name.
+ * The shared part is still serialized once per scope; a viewer with items gets
+ * that JSON with its own fields appended. The history keeps the items, so a
+ * resume delivers the ones missed exactly once; after a snapshot (too old) the
+ * client fetches them (`GET /agents/:id/messages`).
  */
 export class StreamHub {
   readonly boot = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   private seq = 0;
-  private readonly history: { seq: number; agents: readonly string[]; queues: readonly string[] }[] = [];
+  private readonly history: Tick[] = [];
+  private historyItemCount = 0;
+  private pending: ViewerItem[] = [];
   private readonly groups = new Map<string, ScopeGroup>();
+  /** Open connections per viewer. */
+  private readonly viewers = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
   private readonly options: StreamHubOptions;
 
@@ -65,6 +101,16 @@ export class StreamHub {
     let n = 0;
     for (const g of this.groups.values()) n += g.clients.size;
     return n;
+  }
+
+  /** Whether the viewer has a stream open now (e.g. an agent's desk). */
+  hasViewer(viewer: string): boolean {
+    return this.viewers.has(viewer);
+  }
+
+  /** Sends the item to its audience with the next tick, and keeps it for resumes. */
+  publish(item: ViewerItem): void {
+    this.pending.push(item);
   }
 
   start(): void {
@@ -88,10 +134,14 @@ export class StreamHub {
       this.groups.set(conn.scope.key, group);
     }
     group.clients.add(conn);
+    this.viewers.set(conn.viewer, (this.viewers.get(conn.viewer) ?? 0) + 1);
     const g = group;
     conn.onClose(() => {
       g.clients.delete(conn);
       if (g.clients.size === 0) this.groups.delete(conn.scope.key);
+      const open = this.viewers.get(conn.viewer)! - 1;
+      if (open > 0) this.viewers.set(conn.viewer, open);
+      else this.viewers.delete(conn.viewer);
     });
     this.catchUp(conn, g, this.parseSeq(lastEventId));
   }
@@ -99,19 +149,38 @@ export class StreamHub {
   /** One tick: what changed since the last one, to every client whose scope it touches. */
   tick(): void {
     const dirty = this.floor.takeDirty();
-    if (dirty.agents.size === 0 && dirty.queues.size === 0) return;
+    const items = this.pending;
+    if (dirty.agents.size === 0 && dirty.queues.size === 0 && items.length === 0) return;
+    this.pending = [];
     const seq = ++this.seq;
-    this.history.push({ seq, agents: [...dirty.agents], queues: [...dirty.queues] });
-    if (this.history.length > this.options.historyTicks) this.history.splice(0, this.history.length - this.options.historyTicks);
+    this.remember({ seq, agents: [...dirty.agents], queues: [...dirty.queues], items });
     if (this.groups.size === 0) return;
 
     const now = this.clock();
     const waiting = dirty.queues.size > 0 ? waitingByQueue(this.floor.state) : null;
+    const own = partsByViewer(items);
     for (const g of this.groups.values()) {
       const frame = this.frameFor(g.scope, dirty.agents, dirty.queues, waiting, now);
-      if (frame.agents.length === 0 && frame.queues.length === 0) continue;
-      const bytes = sseFrame(this.id(seq), 'delta', frame);
-      for (const c of g.clients) this.send(c, g, seq, bytes, now);
+      const rows = frame.agents.length > 0 || frame.queues.length > 0;
+      if (!rows && own.size === 0) continue;
+      let json: string | null = null;
+      let shared: Buffer | null = null;
+      for (const c of g.clients) {
+        const parts = own.get(c.viewer);
+        if (!parts && !rows) continue;
+        json ??= JSON.stringify(frame);
+        const bytes = parts ? sseFrameJson(this.id(seq), 'delta', withParts(json, parts)) : (shared ??= sseFrameJson(this.id(seq), 'delta', json));
+        this.send(c, g, seq, bytes, now);
+      }
+    }
+  }
+
+  private remember(tick: Tick): void {
+    this.history.push(tick);
+    this.historyItemCount += tick.items.length;
+    const { historyTicks, historyItems } = this.options;
+    while (this.history.length > historyTicks || (this.historyItemCount > historyItems && this.history.length > 1)) {
+      this.historyItemCount -= this.history.shift()!.items.length;
     }
   }
 
@@ -152,12 +221,20 @@ export class StreamHub {
     }
     const agents = new Set<string>();
     const queues = new Set<string>();
-    for (let i = this.history.length - 1; i >= 0 && this.history[i]!.seq > from.seq; i--) {
-      for (const a of this.history[i]!.agents) agents.add(a);
-      for (const q of this.history[i]!.queues) queues.add(q);
+    let start = this.history.length;
+    while (start > 0 && this.history[start - 1]!.seq > from.seq) start--;
+    const missed = this.history.slice(start);
+    for (const tick of missed) {
+      for (const a of tick.agents) agents.add(a);
+      for (const q of tick.queues) queues.add(q);
     }
+    // In the order they happened, each once: the client has everything up to its id.
+    const parts = partsByViewer(missed.flatMap((tick) => tick.items.filter((item) => item.audience.includes(conn.viewer)))).get(conn.viewer);
     const frame = this.frameFor(g.scope, agents, queues, null, now);
-    if (frame.agents.length > 0 || frame.queues.length > 0) conn.write(sseFrame(this.id(this.seq), 'delta', frame));
+    if (frame.agents.length > 0 || frame.queues.length > 0 || parts) {
+      const json = JSON.stringify(frame);
+      conn.write(sseFrameJson(this.id(this.seq), 'delta', parts ? withParts(json, parts) : json));
+    }
     conn.lastSeq = this.seq;
   }
 
@@ -185,4 +262,32 @@ export class StreamHub {
     const m = lastEventId?.match(/^([a-z0-9]+)-(\d+)$/);
     return m ? { boot: m[1]!, seq: Number(m[2]) } : null;
   }
+}
+
+/** Each viewer's own parts of a frame, items in the order they were published. */
+function partsByViewer(items: readonly ViewerItem[]): Map<string, ViewerParts> {
+  const byViewer = new Map<string, ViewerParts>();
+  for (const item of items) {
+    for (const viewer of item.audience) {
+      let parts = byViewer.get(viewer);
+      if (!parts) byViewer.set(viewer, (parts = {}));
+      // One branch per channel: TypeScript cannot correlate `channel` and `data` through an index.
+      switch (item.channel) {
+        case 'messages':
+          (parts.messages ??= []).push(item.data);
+          break;
+        case 'reads':
+          (parts.reads ??= []).push(item.data);
+          break;
+      }
+    }
+  }
+  return byViewer;
+}
+
+/** The scope's frame JSON with a viewer's own fields added, so the shared rows are not serialized again. */
+function withParts(sharedJson: string, parts: ViewerParts): string {
+  let own = '';
+  for (const [field, list] of Object.entries(parts)) own += `,${JSON.stringify(field)}:${JSON.stringify(list)}`;
+  return `${sharedJson.slice(0, -1)}${own}}`;
 }

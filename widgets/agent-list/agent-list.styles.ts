@@ -191,6 +191,29 @@ export const agentListStyles = css`
   .location {
     font-size: 0.8em;
   }
+  .name-line {
+    display: flex;
+    align-items: center;
+    gap: 0.375em;
+    max-width: 100%;
+  }
+  .name-line .agent-name {
+    min-width: 0;
+  }
+  /* Unread chat from the agent: a count that opens the conversation. */
+  .unread {
+    flex: none;
+    min-width: 1.5em;
+    padding: 0 0.375em;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-size: 0.75em;
+    font-weight: 600;
+    line-height: 1.5;
+    cursor: pointer;
+  }
   .row.signed_out .agent-name {
     color: var(--_text-muted);
   }

@@ -2,6 +2,7 @@ import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualize
 import { Task } from '@lit/task';
 import { html, nothing, render, type PropertyValues, type RootPart } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
 import { FvConnectionChangeEvent } from '../core/events.js';
@@ -15,6 +16,7 @@ import type { ConnectionState, FloorChange, FloorStream } from '../core/stream.j
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { AgentActions } from './agent-actions.js';
 import { agentListStyles } from './agent-list.styles.js';
+import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
 import { renderToolbar } from './agent-toolbar.js';
 import { filterAgents, listItems, sortAgents, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
@@ -60,6 +62,7 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @csspart row - One agent's row.
  * @csspart group - A queue's heading row in the grouped view.
  * @csspart name - The name cell of a row.
+ * @csspart unread - An agent's unread chat messages; opens the chat (fires `fv-agent-chat`).
  * @csspart actions-button - A row's actions button.
  * @csspart menu - The actions menu.
  * @csspart dialog - The queues, state and sign-out dialogs.
@@ -99,6 +102,8 @@ export class FvAgentList extends FloorviewElement {
     args: () => [this.target.api, this.target.token] as const,
   });
   private readonly signIn = new SignInController(this, () => this.target.api, () => this.stream.floor?.reconnect());
+  /** Unread chat per agent, for the badges. */
+  private readonly inbox = new ChatInbox(this, () => this.target);
   private readonly actions = new AgentActions(this, {
     target: () => this.target,
     tr: () => this.i18n,
@@ -125,6 +130,7 @@ export class FvAgentList extends FloorviewElement {
     if (!change) return;
     this.frames++;
     this.actions.observe(change);
+    this.inbox.observe(change);
   }
 
   /** After the controllers (the stream is subscribed) and before render and attribute reflection. */
@@ -133,6 +139,7 @@ export class FvAgentList extends FloorviewElement {
     if (this.connection === 'unauthenticated' && state === 'live') void this.viewer.run();
     this.connection = state;
     this.actions.expire(Date.now());
+    this.inbox.sync(this.viewerId !== null ? 'supervisor' : null);
     this.refreshItems();
     super.update(changed);
   }
@@ -185,6 +192,8 @@ export class FvAgentList extends FloorviewElement {
       pending: (agentId) => this.actions.pending.of(agentId),
       menuOpenFor: this.actions.menu.agentId,
       openMenu: (agentId) => void this.actions.menu.open(agentId),
+      unread: (agentId) => this.inbox.forAgent(agentId),
+      openChat: (agentId) => this.dispatchEvent(new FvAgentChatEvent(agentId)),
     };
   }
 

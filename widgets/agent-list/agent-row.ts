@@ -19,6 +19,9 @@ export interface RowContext {
   pending(agentId: string): readonly PendingCommand[];
   menuOpenFor: string | null;
   openMenu(agentId: string, e: Event): void;
+  /** Chat messages from the agent the supervisor has not read. */
+  unread(agentId: string): number;
+  openChat(agentId: string): void;
 }
 
 const COLUMNS: readonly SortKey[] = ['name', 'state', 'timeInState', 'queues', 'contactState', 'contactDuration', 'monitoredBy'];
@@ -63,13 +66,20 @@ function pendingNote(pending: readonly PendingCommand[], column: ReturnType<type
     : nothing;
 }
 
+function unreadBadge(row: AgentRow, ctx: RowContext) {
+  const n = ctx.unread(row.agentId);
+  if (n === 0) return nothing;
+  const label = ctx.tr.tn('chat.unread', n, { count: formatNumber(n, ctx.tr.lang), name: row.name });
+  return html`<button class="unread" part="unread" title=${label} aria-label=${label} @click=${() => ctx.openChat(row.agentId)}>${formatNumber(n, ctx.tr.lang)}</button>`;
+}
+
 function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
   const { tr } = ctx;
   const pending = ctx.pending(row.agentId);
   const monitor = row.monitoredBy;
   return html`<div role="row" part="row" class="row agent ${row.state}" aria-rowindex=${index + 2} aria-busy=${pending.length > 0 ? 'true' : 'false'} data-agent=${row.agentId}>
     <div role="rowheader" class="cell name" part="name">
-      <span class="agent-name" title=${row.name}>${row.name}</span>
+      <span class="name-line"><span class="agent-name" title=${row.name}>${row.name}</span>${unreadBadge(row, ctx)}</span>
       ${row.location ? html`<span class="muted location">${row.location}</span>` : nothing}
     </div>
     <div role="cell" class="cell">

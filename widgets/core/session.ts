@@ -1,8 +1,8 @@
 import { apiFetch, type ApiTarget } from './api.js';
 
-/** `GET /auth/me`: who the credentials belong to; commands are offered only to supervisors. */
+/** `GET /auth/me`: who the credentials belong to; commands are offered only to supervisors, the agent desk only to agents. */
 export interface Viewer {
-  kind: 'supervisor' | 'display';
+  kind: 'supervisor' | 'display' | 'agent';
   id: string;
   name?: string;
   isAdmin: boolean;

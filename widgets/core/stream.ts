@@ -1,3 +1,4 @@
+import type { ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
 import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
 import type { FloorFrame } from '../../server/stream/stream-hub.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from './api.js';
@@ -7,11 +8,18 @@ export type { AgentRow, QueueRow };
 /** `unauthenticated`: the server refused the credentials; nothing is retried until `reconnect()` (after a sign-in). */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthenticated';
 
-/** What one frame changed: every row after a snapshot, else the listed ids. */
+/**
+ * What one frame changed: every row after a snapshot, else the listed ids;
+ * and the viewer's own chat items, in the order they happened (optional, so
+ * streams of earlier releases still fit). After a snapshot (a resume from too
+ * long ago) chat may have been missed: refetch it.
+ */
 export interface FloorChange {
   snapshot: boolean;
   agents: readonly string[];
   queues: readonly string[];
+  messages?: readonly ChatMessage[];
+  reads?: readonly ChatRead[];
 }
 
 /** Called for each frame, and with null when only the connection state changed. */
@@ -206,7 +214,13 @@ class LiveFloorStream implements FloorStream {
     this.receivedAt = Date.now();
     this.clockOffset = Date.parse(frame.serverTime) - this.receivedAt;
     if (this.state !== 'live') this.setState('live');
-    this.emit({ snapshot, agents: frame.agents.map((a) => a.agentId), queues: frame.queues.map((q) => q.queueId) });
+    this.emit({
+      snapshot,
+      agents: frame.agents.map((a) => a.agentId),
+      queues: frame.queues.map((q) => q.queueId),
+      messages: frame.messages ?? [],
+      reads: frame.reads ?? [],
+    });
   }
 
   private setState(state: ConnectionState): void {

@@ -1,7 +1,8 @@
 /**
  * The directory of the widget tests' servers: two queues, five agents (one with
  * a Chinese name, one with HTML for a name), Ava and Ben supervising both queues,
- * a wallboard token for Support. Plain data: loaded by Node and by the browser.
+ * a wallboard token for Support; 李娜 signs in to the agent desk with a password.
+ * Plain data: loaded by Node and by the browser.
  */
 export const centre = {
   locations: ['Shanghai', 'Austin'],
@@ -10,7 +11,7 @@ export const centre = {
     { id: 'q-support', name: 'Support', location: 'Austin', serviceLevelSeconds: 30 },
   ],
   agents: [
-    { id: 'a-1', name: '李娜', location: 'Shanghai', queues: ['q-sales'] },
+    { id: 'a-1', name: '李娜', location: 'Shanghai', queues: ['q-sales'], password: 'li-na-desk-password' },
     { id: 'a-2', name: 'Wang Wei', location: 'Shanghai', queues: ['q-sales', 'q-support'] },
     { id: 'a-3', name: 'Olivia Smith', location: 'Austin', queues: ['q-support'] },
     { id: 'a-4', name: '<img src=x onerror="window.__pwned=1">', location: 'Austin', queues: ['q-sales'] },

@@ -44,6 +44,8 @@ export const en = {
   'action.changeState': 'Change state',
   'action.signOut': 'Sign out',
   'action.chat': 'Chat',
+  'chat.unread.one': '{count} unread message from {name}: open the chat',
+  'chat.unread.other': '{count} unread messages from {name}: open the chat',
   'action.monitoredByOther': 'Monitored by {name}',
   'action.pending': 'Waiting for the platform…',
   'action.sent': '{action}: sent for {name}.',

@@ -45,6 +45,8 @@ export const zhCN: Record<AgentListKey, string> = {
   'action.changeState': '更改代理状态',
   'action.signOut': '签出代理',
   'action.chat': '聊天',
+  'chat.unread.one': '{name} 的 {count} 条未读消息:打开聊天',
+  'chat.unread.other': '{name} 的 {count} 条未读消息:打开聊天',
   'action.monitoredByOther': '正由 {name} 监控',
   'action.pending': '等待平台确认…',
   'action.sent': '已发送:{name} 的“{action}”。',

@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_MESSAGE_LENGTH, type ChatConversation, type ChatMessage, type ChatRead } from '../chat/chat-message.js';
+
+const instant = z.string().describe('ISO-8601 instant');
+const sender = z.enum(['supervisor', 'agent']);
+
+export const messageSchema = z
+  .object({
+    id: z.number().int().describe('Increases with every message.'),
+    agentId: z.string(),
+    supervisorId: z.string(),
+    supervisorName: z.string(),
+    sender,
+    body: z.string().describe('Plain text, newlines kept: show it as text, never as markup.'),
+    sentAt: instant,
+    readAt: instant.nullable().describe('When the other side read it.'),
+  })
+  .openapi('ChatMessage');
+
+export const readSchema = z
+  .object({
+    agentId: z.string(),
+    supervisorId: z.string(),
+    reader: sender,
+    throughId: z.number().int().describe('The reader has read the other side’s messages up to this id.'),
+    readAt: instant,
+    unread: z.number().int().describe('The reader’s unread messages left in the conversation.'),
+  })
+  .openapi('ChatRead');
+
+export const conversationSchema = z
+  .object({
+    agentId: z.string(),
+    agentName: z.string(),
+    supervisorId: z.string(),
+    supervisorName: z.string(),
+    unread: z.number().int().describe('Messages from the other side the caller has not read.'),
+    lastMessage: messageSchema.nullable(),
+  })
+  .openapi('ChatConversation');
+
+const supervisorId = z.string().min(1).max(200);
+
+export const pageQuery = z.object({
+  supervisor: supervisorId.optional().describe('An agent’s conversation with this supervisor; absent, with all of them. A supervisor reads only their own.'),
+  before: z.coerce.number().int().positive().optional().describe('Messages older than this id (scrolling back).'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const sendBody = z
+  .object({
+    body: z
+      .string()
+      .trim()
+      .min(1, 'The message is empty: write something first.')
+      .max(MAX_MESSAGE_LENGTH, { error: (issue) => `Too long: at most ${MAX_MESSAGE_LENGTH} characters, this one has ${String(issue.input).length}.` })
+      .describe(`Plain text, at most ${MAX_MESSAGE_LENGTH} characters; leading and trailing blanks are dropped.`),
+    supervisorId: supervisorId.optional().describe('Required when an agent writes: the supervisor to write to.'),
+  })
+  .strict()
+  .openapi('SendMessage');
+
+export const readBody = z
+  .object({
+    throughId: z.number().int().positive().optional().describe('Read up to this message id; absent, everything so far.'),
+    supervisorId: supervisorId.optional().describe('For an agent: that supervisor’s conversation only; absent, all of them.'),
+  })
+  .strict()
+  .openapi('MarkRead');
+
+// The wire schemas must describe exactly what the service sends.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const chatSchemasMatch: [
+  Same<z.infer<typeof messageSchema>, ChatMessage>,
+  Same<z.infer<typeof readSchema>, ChatRead>,
+  Same<z.infer<typeof conversationSchema>, ChatConversation>,
+] = [true, true, true];

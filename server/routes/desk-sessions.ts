@@ -1,0 +1,63 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bearerToken } from '../auth/middleware.js';
+import { ApiError } from '../errors.js';
+import type { Services } from '../services.js';
+import { errors, json, jsonBody, router } from './openapi-common.js';
+
+const agentSession = z
+  .object({ token: z.string(), expiresAt: z.string(), agent: z.object({ id: z.string(), name: z.string() }) })
+  .openapi('AgentSession');
+
+const deskToken = createRoute({
+  method: 'post',
+  path: '/agents/{id}/desk-token',
+  tags: ['Agent desk'],
+  summary: 'Issue an agent desk token (integration)',
+  description:
+    'The telephony platform (or the portal’s back end) vouches for the agent it has signed in: `Authorization: Bearer <integration key secret>`. The token opens only the agent desk — the agent’s own chat and live row — and lives as long as a supervisor session (`FLOORVIEW_SESSION_HOURS`); `POST /auth/logout` with it ends it.',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: json(agentSession, 'Issued.'), ...errors(401, 404) },
+});
+
+const agentLogin = createRoute({
+  method: 'post',
+  path: '/auth/agent-login',
+  tags: ['Agent desk'],
+  summary: 'Agent desk sign-in with a directory-file password',
+  description:
+    'For agents the directory file gives a `password` (the demo’s agents: `floorview-demo`). Either `email` or `agentId`. Returns a bearer token for the agent desk; no cookie is set, so a supervisor signed in on the same browser stays signed in.',
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          email: z.string().min(1).max(320).optional(),
+          agentId: z.string().min(1).max(200).optional(),
+          password: z.string().min(1).max(1024),
+        })
+        .strict()
+        .refine((b) => (b.email === undefined) !== (b.agentId === undefined), { message: 'Give either email or agentId.', path: ['email'] })
+        .openapi('AgentLogin'),
+    ),
+  },
+  responses: { 200: json(agentSession, 'Signed in.'), ...errors(400, 401, 429) },
+});
+
+/** How agents get a desk session. Mounted at the API root, before the agents routes (which refuse what is not a viewer session). */
+export function deskSessionRoutes(s: Services) {
+  const app = router();
+  app.use('/agents/:id/desk-token', async (c, next) => {
+    const secret = bearerToken(c.req.header('authorization'));
+    if (!secret || s.auth.integrationKeyId(secret) === null) {
+      throw new ApiError(401, 'unauthenticated', 'Desk tokens are issued to integrations: `Authorization: Bearer <integration key secret>`.');
+    }
+    await next();
+  });
+  return app
+    .openapi(deskToken, (c) => c.json(s.auth.issueAgentSession(c.req.valid('param').id), 200))
+    .openapi(agentLogin, async (c) => {
+      const { email, agentId, password } = c.req.valid('json');
+      const login = email !== undefined ? { email } : { agentId: agentId! };
+      return c.json(await s.auth.agentLogin(login, password, s.agentCredentials), 200);
+    });
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AgentRow } from '../../server/domain/live-rows.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+/**
+ * Chat and monitoring between the two sides, end to end: a real server process
+ * with the simulated centre, the supervisor demo page and the agent desk page
+ * in two browser contexts (two people, two sets of cookies).
+ */
+const STEP_MS = 15_000;
+
+describe('supervisor and agent, end to end', () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  let supervisor: Page;
+  let agent: Page;
+  let chosen: AgentRow;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync('dist/widgets/fv-agent-desk.js'), 'build the widgets first: npm run build');
+    dir = mkdtempSync(join(tmpdir(), 'floorview-e2e-chat-'));
+    server = await startServerProcess({
+      FLOORVIEW_DB: join(dir, 'e2e.db'),
+      FLOORVIEW_SIMULATOR: 'on',
+      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    supervisor = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    agent = await (await browser.newContext({ viewport: { width: 900, height: 900 } })).newPage();
+    for (const page of [supervisor, agent]) page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const list = () => supervisor.locator('fv-agent-list');
+  const chat = () => supervisor.locator('fv-chat');
+  const desk = () => agent.locator('fv-agent-desk');
+  const liveRows = () =>
+    supervisor.evaluate(() => {
+      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
+      return [...[...streams.values()][0]!.agents.values()];
+    });
+  const choose = async (agentId: string, item: string) => {
+    await list().locator(`[data-actions="${agentId}"]`).click();
+    await supervisor.getByRole('menuitem', { name: item, exact: true }).click();
+  };
+  const focusOn = async (row: AgentRow) => {
+    await list().locator('input[type=search]').fill(row.name);
+    await list().locator(`[part~="row"][data-agent="${row.agentId}"]`).waitFor();
+  };
+
+  it('signs the supervisor in, and the agent on a call into their desk', async () => {
+    await supervisor.goto(server.url);
+    await supervisor.locator('#sign-in input[name=email]').fill('admin@example.com');
+    await supervisor.locator('#sign-in input[name=password]').fill('floorview-demo');
+    await supervisor.locator('#sign-in button[type=submit]').click();
+    await list().locator('[part=status]').getByText('Live').waitFor({ timeout: STEP_MS });
+    // The live queues sit above the list: bring it on screen, where its virtualizer renders rows.
+    await list().scrollIntoViewIfNeeded();
+    await list().locator('[part~="row"]').first().waitFor({ timeout: STEP_MS });
+
+    // The most recently connected call is the likeliest to last through the test.
+    await supervisor.waitForFunction(
+      () => {
+        const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
+        return [...[...streams.values()][0]!.agents.values()].some((a) => a.contactState === 'connected' && a.monitoredBy === null);
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    const onCall = (await liveRows())
+      .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
+      .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));
+    assert.ok(onCall[0], 'an agent on a call');
+    chosen = onCall[0];
+
+    await agent.goto(`${server.url}/agent.html?agent=${chosen.agentId}`);
+    await desk().locator('h2').getByText(chosen.name).waitFor({ timeout: STEP_MS });
+    await desk().locator('[part=state]').getByText('Connected').waitFor({ timeout: STEP_MS });
+  });
+
+  it('shows the agent a banner while the supervisor monitors their call', async () => {
+    await focusOn(chosen);
+    await choose(chosen.agentId, 'Monitor');
+    await desk().locator('[part=banner]').getByText('Admin is listening to your call.').waitFor({ timeout: STEP_MS });
+    await choose(chosen.agentId, 'Private coach');
+    await desk().locator('[part=banner]').getByText('Admin is coaching you — only you can hear them.').waitFor({ timeout: STEP_MS });
+    await choose(chosen.agentId, 'End monitoring');
+    await desk().locator('[part=banner]').waitFor({ state: 'detached', timeout: STEP_MS });
+  });
+
+  it('exchanges messages live both ways', async () => {
+    await choose(chosen.agentId, 'Chat');
+    await chat().locator('h2').getByText(`Chat with ${chosen.name}`).waitFor({ timeout: STEP_MS });
+    await chat().locator('textarea').fill('Great call handling — can you take VIP after this?');
+    await chat().locator('textarea').press('Enter');
+    await chat().locator('[part~=receipt]').getByText('Delivered').waitFor({ timeout: STEP_MS });
+
+    await desk().locator('[role=tab]', { hasText: 'Admin' }).click();
+    await desk().locator('[part~=bubble]').getByText('Great call handling — can you take VIP after this?').waitFor({ timeout: STEP_MS });
+    await chat().locator('[part~=receipt]').getByText(/^Read /).waitFor({ timeout: STEP_MS });
+
+    await desk().locator('textarea').fill('Sure, after this customer <3');
+    await desk().locator('textarea').press('Enter');
+    await chat().locator('[part~=bubble]').getByText('Sure, after this customer <3', { exact: true }).waitFor({ timeout: STEP_MS });
+  });
+
+  it('has a simulated agent answer when no one is at their desk', async () => {
+    const idle = (await liveRows()).find((a) => a.state === 'available' && a.contactState === 'idle' && a.agentId !== chosen.agentId);
+    assert.ok(idle, 'an idle agent');
+    await focusOn(idle);
+    await choose(idle.agentId, 'Chat');
+    await chat().locator('h2').getByText(`Chat with ${idle.name}`).waitFor({ timeout: STEP_MS });
+    await chat().locator('textarea').fill('Quick check: are you free for a coaching session?');
+    await chat().locator('textarea').press('Enter');
+    // The simulated agents answer within a minute.
+    await chat().locator('[part~="message-theirs"]').first().waitFor({ timeout: 70_000 });
+    assert.deepEqual(pageErrors, []);
+  });
+});

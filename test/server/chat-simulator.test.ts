@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { scopeOf } from '../../server/auth/principal.js';
+import type { ChatMessage } from '../../server/chat/chat-message.js';
+import { ChatService, type ChatParticipant } from '../../server/chat/chat-service.js';
+import { openDb, type Db } from '../../server/db/client.js';
+import { Directory } from '../../server/directory/directory.js';
+import { generateCentre } from '../../server/directory/generate-centre.js';
+import { upsertDirectory } from '../../server/directory/upsert-directory.js';
+import { restoreFloor } from '../../server/floor/floor-snapshot.js';
+import type { LiveFloor } from '../../server/floor/live-floor.js';
+import { EventStore } from '../../server/ingest/event-store.js';
+import { IngestService } from '../../server/ingest/ingest-service.js';
+import { Simulator } from '../../server/simulator/simulator.js';
+import type { ViewerItem } from '../../server/stream/stream-hub.js';
+
+/** A fixed past morning in Shanghai (evening in Austin): both sites have agents signed in. */
+const START = Date.UTC(2025, 2, 4, 1);
+const SECOND = 1_000;
+
+describe('the simulated agents answer chat', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'floorview-sim-chat-'));
+  let db: Db;
+  let floor: LiveFloor;
+  let ingest: IngestService;
+  let simulator: Simulator;
+  let chat: ChatService;
+  let admin: ChatParticipant;
+  /** Where simulated time stands: each backfill carries on from there. */
+  let now = START;
+  const published: ViewerItem[] = [];
+  const attended = new Set<string>();
+
+  /** Simulated time passes (the centre keeps working); chat replies fall due in it. */
+  const pass = (ms: number) => {
+    simulator.backfill(ingest, now, now + ms);
+    now += ms;
+  };
+  const thread = (agentId: string): ChatMessage[] => chat.page(admin, agentId, { limit: 100 }).messages;
+  /** Signed-in agents no test has written to yet. */
+  const signedIn = (test: (name: string) => boolean) =>
+    [...floor.state.agents.values()].filter((a) => a.state !== 'signed_out' && thread(a.agentId).length === 0 && test(floor.directory.agents.get(a.agentId)!.name));
+  const han = (text: string) => /\p{Script=Han}/u.test(text);
+
+  before(async () => {
+    db = openDb(join(dir, 'sim-chat.db'));
+    await upsertDirectory(db, generateCentre({ agents: 60, queues: 8, seed: 1 }));
+    const directory = Directory.load(db);
+    const store = new EventStore(db);
+    floor = restoreFloor(db, store, directory);
+    ingest = new IngestService(db, directory, floor, Date.now, store);
+    simulator = new Simulator({ directory, seed: 1 });
+    chat = new ChatService(db, directory, (item) => published.push(item));
+    simulator.answerChat(chat, (agentId) => attended.has(agentId));
+    admin = { kind: 'supervisor', id: 's-admin', scope: scopeOf(directory.supervisors.get('s-admin')!.queues) };
+    pass(2 * 3_600_000);
+  });
+  after(() => {
+    simulator.stop();
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers in the agent’s language after a few seconds to a minute, having read the message', () => {
+    const [zh] = signedIn(han);
+    const [en] = signedIn((name) => !han(name));
+    assert.ok(zh && en, 'a Chinese and an English agent are signed in');
+    const toZh = chat.send(admin, zh.agentId, '下午三点的培训别忘了', 's-admin');
+    const toEn = chat.send(admin, en.agentId, 'Can you cover the VIP queue at three?', 's-admin');
+
+    pass(2.9 * SECOND);
+    assert.equal(thread(zh.agentId).length, 1, 'no one answers within three seconds');
+    pass(57.2 * SECOND);
+    const zhThread = thread(zh.agentId);
+    const enThread = thread(en.agentId);
+    assert.deepEqual(zhThread.map((m) => m.sender), ['supervisor', 'agent'], 'answered within a minute');
+    assert.deepEqual(enThread.map((m) => m.sender), ['supervisor', 'agent']);
+    assert.ok(han(zhThread[1]!.body), `a Chinese answer: ${zhThread[1]!.body}`);
+    assert.match(enThread[1]!.body, /^[A-Za-z][\w ,.!’—-]*[.!]$/, 'an English answer');
+    assert.ok(zhThread[0]!.readAt && enThread[0]!.readAt, 'read before answering');
+    assert.equal(zhThread[0]!.id, toZh.id);
+    assert.equal(enThread[0]!.id, toEn.id);
+
+    // Through the same path as an agent's desk: on the stream for both people, read receipts included.
+    const reply = published.find((i) => i.channel === 'messages' && i.data.id === zhThread[1]!.id)!;
+    assert.deepEqual(reply.audience, ['supervisor:s-admin', `agent:${zh.agentId}`]);
+    assert.ok(published.some((i) => i.channel === 'reads' && i.data.agentId === zh.agentId && i.data.reader === 'agent'));
+  });
+
+  it('answers a burst of messages once', () => {
+    const [agent] = signedIn(() => true);
+    assert.ok(agent);
+    for (const body of ['One thing', 'and another', 'and a third']) chat.send(admin, agent.agentId, body, 's-admin');
+    pass(61 * SECOND);
+    assert.deepEqual(thread(agent.agentId).map((m) => m.sender), ['supervisor', 'supervisor', 'supervisor', 'agent']);
+    assert.ok(thread(agent.agentId).slice(0, 3).every((m) => m.readAt !== null));
+  });
+
+  it('leaves signed-out agents silent, and an agent whose desk a person has open to them', () => {
+    const away = [...floor.state.agents.values()].find((a) => a.state === 'signed_out') ?? {
+      agentId: [...floor.directory.agents.keys()].find((id) => !floor.state.agents.has(id))!,
+    };
+    const [person] = signedIn(() => true);
+    assert.ok(away.agentId && person);
+    attended.add(person.agentId);
+    chat.send(admin, away.agentId, 'Are you there?', 's-admin');
+    chat.send(admin, person.agentId, 'Are you there?', 's-admin');
+    pass(61 * SECOND);
+    assert.deepEqual(thread(away.agentId).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
+    assert.deepEqual(thread(person.agentId).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
+  });
+});

@@ -1,0 +1,203 @@
+import { css } from 'lit';
+
+export const agentDeskStyles = css`
+  :host {
+    height: 36rem;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    border: 1px solid var(--_border);
+    border-radius: var(--fv-radius, 6px);
+    overflow: hidden;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .header h2 {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    overflow: hidden;
+    font-size: 1.0625em;
+    font-weight: 600;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    font-size: 0.75em;
+    color: var(--_text-muted);
+  }
+  .status .dot {
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: var(--_warning);
+  }
+  .status.live .dot {
+    background: var(--_success);
+  }
+  .status.offline .dot,
+  .status.unauthenticated .dot {
+    background: var(--_danger);
+  }
+  /* Loud on purpose: the agent must not miss that a supervisor is on the line. */
+  .banner {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    margin: 0.5rem 0.75rem 0;
+    padding: 0.75rem 1rem;
+    border-radius: var(--fv-radius, 6px);
+    border-inline-start: 0.375rem solid currentColor;
+    background: var(--_monitor-bg);
+    color: var(--_monitor);
+    font-size: 1.0625em;
+    font-weight: 600;
+  }
+  .banner p {
+    margin: 0;
+  }
+  .banner.coach {
+    background: var(--_warning-bg);
+    color: var(--_warning);
+  }
+  .banner.barge {
+    background: var(--_danger-bg);
+    color: var(--_danger);
+  }
+  .banner-icon {
+    flex: none;
+    width: 1.75em;
+    height: 1.75em;
+  }
+  .own-state {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+    padding: 0.75rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .muted {
+    color: var(--_text-muted);
+  }
+  .badge {
+    padding: 0.0625rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.8125em;
+    white-space: nowrap;
+    background: var(--_neutral-bg);
+  }
+  .badge.available {
+    background: var(--_success-bg);
+    color: var(--_success);
+  }
+  .badge.unavailable {
+    background: var(--_warning-bg);
+    color: var(--_warning);
+  }
+  .queues {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    padding: 0.0625rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.8125em;
+    color: var(--_text-muted);
+  }
+  .chip.joined {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .chat {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    padding: 0.5rem 0.75rem 0;
+    overflow-x: auto;
+    border-bottom: 1px solid var(--_border);
+  }
+  .tab {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.375rem 0.75rem;
+    border: 0;
+    border-bottom: 2px solid transparent;
+    background: none;
+    color: var(--_text-muted);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .tab[aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .count {
+    min-width: 1.25rem;
+    padding: 0 0.375rem;
+    border-radius: 999px;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-size: 0.75em;
+    text-align: center;
+  }
+  .panel {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .placeholder {
+    margin: 0;
+    padding: 1rem;
+    text-align: center;
+    color: var(--_text-muted);
+  }
+  .alert {
+    margin: 0.5rem 0.75rem 0;
+  }
+  .sign-in {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    padding: 1rem;
+  }
+  .sign-in label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .sign-in h2 {
+    margin: 0;
+    font-size: 1.0625em;
+  }
+`;

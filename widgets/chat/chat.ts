@@ -1,0 +1,156 @@
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FloorviewApiError } from '../core/api.js';
+import { renderConnectionStatus } from '../core/connection-status.js';
+import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
+import { FloorviewElement } from '../core/floorview-element.js';
+import { fetchViewer } from '../core/session.js';
+import { SignInController } from '../core/sign-in.js';
+import { FloorStreamController } from '../core/stream-controller.js';
+import type { ConnectionState } from '../core/stream.js';
+import { controlStyles, themeStyles } from '../core/theme.styles.js';
+import { renderAlert } from './alert.js';
+import { chatStyles } from './chat.styles.js';
+import { ChatThread } from './chat-thread.js';
+import { FvChatCloseEvent } from './events.js';
+import { chatCatalogs, type ChatTranslator } from './i18n/index.js';
+import { threadStyles } from './thread.styles.js';
+
+/**
+ * @summary The supervisor's conversation with one agent (C4): the history,
+ * scrolling back page by page, a typing box (Enter sends, Shift+Enter starts a
+ * new line), delivered and read marks on what the supervisor sent, and the
+ * agent's answers as they arrive. The agent's messages are marked read once
+ * they are on screen. Opened from the agent list's Chat action
+ * (`fv-agent-chat` → set `agent-id`), or standalone with `agent-id`.
+ * Message text is always shown as text, never as markup.
+ *
+ * @attr agent-id - The agent to chat with (in the supervisor's queues).
+ * @attr closable - Shows a close button, which fires `fv-chat-close` (for a side panel).
+ * @attr api - Base URL of the Floorview server; default: the server this script came from.
+ * @attr token - A supervisor's bearer token (from `/auth/login`); default: the session cookie.
+ * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
+ * @attr time-zone - IANA time zone for message times.
+ * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
+ * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
+ *
+ * @event fv-chat-close - The close button was pressed; `agentId`.
+ * @event fv-connection-change - The live connection changed; `state`.
+ * @event fv-error - Sending or loading failed; `code`, `message` (the server's).
+ *
+ * @csspart base - The widget's box.
+ * @csspart header - Title, the agent's state, connection, close button.
+ * @csspart status - The connection indicator.
+ * @csspart close-button - The close button.
+ * @csspart log - The scrolling message history (`role="log"`).
+ * @csspart older-button - Loads earlier messages.
+ * @csspart message - One message (`message-mine` or `message-theirs` too).
+ * @csspart bubble - A message's text.
+ * @csspart receipt - Delivered / read, under the supervisor's messages.
+ * @csspart composer - The typing box and send button.
+ * @csspart input - The text area.
+ * @csspart send-button - The send button.
+ * @csspart alert - A failed request's message.
+ * @csspart sign-in - The sign-in form shown without credentials.
+ *
+ * @cssproperty --fv-font-family - Default: inherited from the page.
+ * @cssproperty --fv-font-size - Default: 0.875rem.
+ * @cssproperty --fv-radius - Corner radius. Default: 6px.
+ * @cssproperty --fv-color-surface - Background.
+ * @cssproperty --fv-color-surface-raised - Header, typing area, the agent's bubbles.
+ * @cssproperty --fv-color-text - Text.
+ * @cssproperty --fv-color-text-muted - Times, receipts.
+ * @cssproperty --fv-color-border - Lines.
+ * @cssproperty --fv-color-accent - The supervisor's bubbles, buttons, focus.
+ * @cssproperty --fv-color-on-accent - Text on the accent colour.
+ * @cssproperty --fv-chat-mine-bg - The supervisor's bubbles. Default: the accent colour.
+ * @cssproperty --fv-chat-mine-text - Text in them. Default: the on-accent colour.
+ * @cssproperty --fv-color-success - Read marks, live. (`-bg` for its background)
+ * @cssproperty --fv-color-danger - Failures. (`-bg`)
+ */
+export class FvChat extends FloorviewElement {
+  static override styles = [themeStyles, controlStyles, threadStyles, chatStyles];
+
+  @property({ attribute: 'agent-id' }) accessor agentId = '';
+  @property({ type: Boolean }) accessor closable = false;
+  @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
+
+  private readonly stream = new FloorStreamController(this, () => this.target, (change) => change && this.thread.observe(change));
+  private readonly viewer = new Task(this, {
+    task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
+    args: () => [this.target.api, this.target.token] as const,
+  });
+  private readonly signIn = new SignInController(this, () => this.target.api, () => this.signedIn());
+  private readonly thread = new ChatThread(this, { target: () => this.target, side: 'supervisor', failed: (e) => this.failed(e) });
+  private alert = '';
+
+  /** Puts the cursor in the typing box. */
+  override focus(options?: FocusOptions): void {
+    this.thread.focus();
+    if (!this.shadowRoot?.activeElement) super.focus(options);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const state = this.stream.floor?.state ?? 'connecting';
+    if (this.connection === 'unauthenticated' && state === 'live') void this.viewer.run();
+    this.connection = state;
+    const supervisor = this.viewer.value?.kind === 'supervisor';
+    this.thread.show(supervisor && this.agentId ? { agentId: this.agentId } : null);
+    if (changed.has('agentId')) this.alert = '';
+    super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('connection')) this.dispatchEvent(new FvConnectionChangeEvent(this.connection));
+  }
+
+  private get i18n(): ChatTranslator {
+    return this.translatorFor(chatCatalogs);
+  }
+
+  private signedIn(): void {
+    this.stream.floor?.reconnect();
+    void this.viewer.run();
+  }
+
+  private failed(error: FloorviewApiError): void {
+    this.alert = error.status === 0 ? this.i18n.t('error.network') : error.message;
+    this.dispatchEvent(new FvErrorEvent(error.code, this.alert));
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const tr = this.i18n;
+    const floor = this.stream.floor;
+    const row = this.agentId ? floor?.agents.get(this.agentId) : undefined;
+    const name = row?.name ?? this.agentId;
+    return html`<div part="base" class="base ${this.themeClass}" lang=${tr.lang}>
+      <div part="header" class="header">
+        <h2>${this.agentId ? tr.t('chat.title', { name }) : tr.t('chat.heading')}</h2>
+        ${row ? html`<span class="badge ${row.state}">${tr.t(`state.${row.state}`)}</span>` : nothing}
+        ${renderConnectionStatus(floor, tr, this.zone)}
+        ${this.closable
+          ? html`<button part="close-button" class="icon-button" aria-label=${tr.t('chat.close')} @click=${() => this.dispatchEvent(new FvChatCloseEvent(this.agentId))}>
+              <span aria-hidden="true">×</span>
+            </button>`
+          : nothing}
+      </div>
+      ${renderAlert(this.alert, tr.t('error.dismiss'), () => {
+        this.alert = '';
+        this.requestUpdate();
+      })}
+      ${this.renderBody(tr, name)}
+    </div>`;
+  }
+
+  private renderBody(tr: ChatTranslator, name: string) {
+    if (this.connection === 'unauthenticated') {
+      return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+    }
+    if (!this.agentId) return html`<p class="placeholder">${tr.t('chat.choose')}</p>`;
+    const viewer = this.viewer.value;
+    if (viewer && viewer.kind !== 'supervisor') return html`<p class="placeholder">${tr.t('chat.notSupervisor')}</p>`;
+    return this.thread.render(tr, name, true, this.zone);
+  }
+}
