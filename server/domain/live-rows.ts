@@ -1,6 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import type { MonitorMode } from './events.js';
 import { isWaiting, type AgentState, type ContactState, type Direction, type FloorState, type LiveAgent } from './floor-state.js';
+import { NO_CALLS, queueDayFigures, type QueueDayCounts, type QueueDayFigures } from './queue-today.js';
 
 /** The live rows of SPEC §4, as the API and the stream send them. */
 
@@ -19,7 +20,8 @@ export interface AgentRow {
   monitoredBy: { supervisorId: string; supervisorName: string; mode: MonitorMode; since: string } | null;
 }
 
-export interface QueueRow {
+/** Today's figures (SPEC §4: service level, abandon rate and their counts) ride along with the live counts. */
+export interface QueueRow extends QueueDayFigures {
   queueId: string;
   queueName: string;
   location: string | null;
@@ -84,6 +86,7 @@ export function queueRow(
   queueId: string,
   waiting: ReadonlyMap<string, { count: number; oldest: number }>,
   now: number,
+  today: QueueDayCounts = NO_CALLS,
 ): QueueRow {
   const q = dir.queues.get(queueId);
   const assigned = dir.agentsByQueue.get(queueId) ?? [];
@@ -109,6 +112,7 @@ export function queueRow(
     staffedAgents: staffed,
     idleAgents: idle,
     unavailableAgents: unavailable,
+    ...queueDayFigures(today),
     asOf: iso(now)!,
   };
 }

@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import type { FloorEvent } from '../domain/events.js';
 import { emptyAgent, newTouched, type FloorState, type LiveAgent, type Touched } from '../domain/floor-state.js';
 import type { FloorTimeline } from '../domain/floor-timeline.js';
+import { sameCounts, type QueueDayCounts } from '../domain/queue-today.js';
 
 /**
  * The live floor of this process: the timeline plus what changed since the
@@ -9,6 +10,7 @@ import type { FloorTimeline } from '../domain/floor-timeline.js';
  */
 export class LiveFloor {
   private dirty: Touched = newTouched();
+  private readonly queueDays = new Map<string, QueueDayCounts>();
 
   constructor(
     readonly directory: Directory,
@@ -29,6 +31,19 @@ export class LiveFloor {
     if (events.length === 0) return;
     this.timeline.apply(events, this.dirty);
     for (const e of events) if (e.seq > this.lastSeq) this.lastSeq = e.seq;
+  }
+
+  /** Today's counts of a queue (QueueTodayService keeps them), for its live row. */
+  queueDay(queueId: string): QueueDayCounts | undefined {
+    return this.queueDays.get(queueId);
+  }
+
+  /** Sets a queue's counts for today; the stream sends its row with the next tick when they differ. */
+  setQueueDay(queueId: string, counts: QueueDayCounts): void {
+    const known = this.queueDays.get(queueId);
+    if (known && sameCounts(known, counts)) return;
+    this.queueDays.set(queueId, counts);
+    this.dirty.queues.add(queueId);
   }
 
   /** What changed since the previous call. */

@@ -34,6 +34,13 @@ export const queueRowSchema = z
     staffedAgents: z.number().int().describe('Assigned agents who joined and are signed in.'),
     idleAgents: z.number().int().describe('Staffed agents available and not on a contact.'),
     unavailableAgents: z.number().int().describe('Staffed agents who are unavailable.'),
+    answered: z.number().int().describe('Today (since local midnight of the reporting time zone): queue visits answered.'),
+    abandoned: z.number().int().describe('Today: queue visits abandoned by the caller.'),
+    totalCalls: z.number().int().describe('Today: answered + abandoned + other, counted per queue visit once its outcome is known.'),
+    answeredInServiceLevel: z.number().int().describe('Today: answered within the queue’s service-level threshold.'),
+    abandonedAfterShort: z.number().int().describe('Today: abandoned after the queue’s short-abandon threshold.'),
+    serviceLevel: z.number().nullable().describe('Today: answeredInServiceLevel ÷ (answered + abandonedAfterShort), 0–1; null when that is zero.'),
+    abandonRate: z.number().nullable().describe('Today: abandoned ÷ totalCalls, 0–1; null when no call was counted.'),
     asOf: instant,
   })
   .openapi('QueueRow');

@@ -1,0 +1,88 @@
+import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { queues, queueVisits } from '../db/schema.js';
+import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
+import type { Zone } from '../stats/zone.js';
+import type { LiveFloor } from './live-floor.js';
+
+const count = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
+// Queue times are stored in seconds; compared in whole milliseconds, as the statistics' rollups do.
+const queueMs = sql`round(${queueVisits.queueTime} * 1000)`;
+
+/**
+ * Keeps today's service level and abandon rate of every queue on the live rows:
+ * re-aggregates the queue visits queued since local midnight of the reporting
+ * time zone, at most every `everyMs` (only when events came in) and right after
+ * midnight, and hands the counts to the live floor, which streams the queues
+ * whose counts changed. One indexed range query; no work on the ingest path.
+ */
+export class QueueTodayService {
+  private readonly byQueue;
+  private timer: NodeJS.Timeout | undefined;
+  private day = Number.NaN;
+  private pending = true;
+
+  constructor(
+    db: Db,
+    private readonly floor: LiveFloor,
+    private readonly zone: Zone,
+    private readonly clock: () => number = Date.now,
+    private readonly everyMs = 10_000,
+  ) {
+    this.byQueue = db
+      .select({
+        queueId: queueVisits.queueId,
+        answered: count(sql`${queueVisits.outcome} = 'answered'`),
+        abandoned: count(sql`${queueVisits.outcome} = 'abandoned'`),
+        other: count(sql`${queueVisits.outcome} = 'other'`),
+        answeredInServiceLevel: count(sql`${queueVisits.outcome} = 'answered' AND ${queueMs} <= ${queues.serviceLevelSeconds} * 1000`),
+        abandonedAfterShort: count(sql`${queueVisits.outcome} = 'abandoned' AND ${queueMs} > ${queues.shortAbandonSeconds} * 1000`),
+      })
+      .from(queueVisits)
+      .innerJoin(queues, eq(queues.id, queueVisits.queueId))
+      .where(and(gte(queueVisits.queuedAt, sql.placeholder('since')), isNotNull(queueVisits.outcome)))
+      .groupBy(queueVisits.queueId)
+      .prepare();
+  }
+
+  /** Events came in: the next refresh re-aggregates. */
+  markPending(): void {
+    this.pending = true;
+  }
+
+  start(): void {
+    this.refresh();
+    this.schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Re-aggregates today's visits when events came in since the last time or the local day turned. */
+  refresh(): void {
+    const now = this.clock();
+    const day = this.zone.dayOf(now);
+    if (!this.pending && day === this.day) return;
+    this.pending = false;
+    this.day = day;
+    const counts = new Map<string, QueueDayCounts>();
+    for (const { queueId, ...c } of this.byQueue.all({ since: this.zone.dayStart(day) })) counts.set(queueId, c);
+    for (const queueId of this.floor.directory.queues.keys()) this.floor.setQueueDay(queueId, counts.get(queueId) ?? NO_CALLS);
+  }
+
+  /** The next refresh: after `everyMs`, or just after local midnight when that comes first. */
+  private schedule(): void {
+    const now = this.clock();
+    const midnight = this.zone.dayStart(this.zone.dayOf(now) + 1);
+    this.timer = setTimeout(
+      () => {
+        this.refresh();
+        this.schedule();
+      },
+      Math.max(1, Math.min(this.everyMs, midnight - now + 1)),
+    );
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.js';
+import type { DisplaySession } from '../auth/auth-service.js';
+import { requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import type { Services } from '../services.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+
+const displaySessionSchema = z
+  .object({
+    kind: z.literal('display'),
+    id: z.string().describe('The display token’s id.'),
+    queues: z.array(z.string()).describe('The queues the wallboard shows.'),
+    expiresAt: z.string(),
+  })
+  .openapi('DisplaySession');
+
+const exchange = createRoute({
+  method: 'post',
+  path: '/display-session',
+  tags: ['Auth'],
+  summary: 'Exchange a display token for a wallboard session cookie',
+  description: [
+    'A wallboard is opened once with `?token=<display token>`; its page posts the token here and takes it out of the URL.',
+    'The answer sets an HttpOnly session cookie (30 days; renew it with `POST /auth/display-session/renew`): read-only, scoped to the token’s queues. The token itself is not returned, so no script on the page holds a credential.',
+  ].join('\n\n'),
+  request: { body: jsonBody(z.object({ token: z.string().min(1).max(512) }).openapi('DisplayTokenExchange')) },
+  responses: { 200: json(displaySessionSchema, 'Session cookie set.'), ...errors(400, 401) },
+});
+
+const renew = createRoute({
+  method: 'post',
+  path: '/display-session/renew',
+  tags: ['Auth'],
+  summary: 'Renew a wallboard session',
+  description: 'Replaces the display session presented (cookie or display token) with a fresh 30-day one. A wallboard calls it daily.',
+  security: bearerSecurity,
+  responses: { 200: json(displaySessionSchema, 'Session cookie replaced.'), ...errors(401, 403) },
+});
+
+/** Wallboard sign-in (issue 5): display token in, HttpOnly cookie out. */
+export function displaySessionRoutes(s: Services) {
+  const secure = (url: string) =>
+    s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
+  const answer = (c: Context<AppEnv>, session: DisplaySession) => {
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c.req.url),
+      path: '/',
+      expires: new Date(session.expiresAt),
+    });
+    return { kind: 'display' as const, ...session.display, expiresAt: session.expiresAt };
+  };
+  const app = router();
+  app.use('/display-session/renew', requireViewer(s.auth));
+  return app
+    .openapi(exchange, (c) => c.json(answer(c, s.auth.openDisplaySession(c.req.valid('json').token)), 200))
+    .openapi(renew, (c) => c.json(answer(c, s.auth.renewDisplaySession(c.var.principal)), 200));
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
+import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+/**
+ * The wallboard page on a real server process with the simulated demo centre,
+ * in the system Chromium at 1080p: opened with the demo display token, showing
+ * the live queues, and coming back by itself after the server restarts on the
+ * same port and database.
+ */
+const TOKEN = 'wallboard-demo-secret-change-me';
+const INTEGRATION_SECRET = 'pbx-demo-secret-change-me';
+const STEP_MS = 15_000;
+/** The stream backs off to at most 30 s between attempts, with jitter. */
+const RECONNECT_MS = 60_000;
+
+describe('wallboard, end to end', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync('dist/widgets/fv-queue-realtime.js'), 'build the widgets first: npm run build');
+    dir = mkdtempSync(join(tmpdir(), 'floorview-wallboard-'));
+    env = {
+      PORT: String(await freePort()),
+      FLOORVIEW_DB: join(dir, 'e2e.db'),
+      FLOORVIEW_SIMULATOR: 'on',
+      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
+    };
+    server = await startServerProcess(env);
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const board = () => page.locator('fv-queue-realtime');
+  const connection = (state: RegExp, timeout = STEP_MS) =>
+    page.waitForFunction((source) => new RegExp(source).test(document.querySelector('fv-queue-realtime')?.getAttribute('connection') ?? ''), state.source, {
+      timeout,
+    });
+
+  /** What the tiles show: queue key → waiting, and the agents by state. */
+  const shown = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('fv-queue-realtime')!.shadowRoot!;
+      const tiles = [...root.querySelectorAll<HTMLElement>('[part~="tile"]')].map((t): [string, string] => [t.dataset.queue!, t.querySelector('.item.main dd .value')?.textContent ?? '']);
+      const agents = [...root.querySelectorAll<HTMLElement>('[part="summary"] .item')].map((i): [string, string] => [i.dataset.state!, i.querySelector('dd')!.textContent!]);
+      return { tiles: Object.fromEntries(tiles), agents: Object.fromEntries(agents) };
+    });
+
+  /** When the page last received a frame from the server (the shared stream's clock). */
+  const receivedAt = () =>
+    page.evaluate(() => {
+      const streams = (globalThis as unknown as Record<symbol, Map<string, { receivedAt: number | null }>>)[Symbol.for('floorview/streams')]!;
+      return [...streams.values()][0]!.receivedAt;
+    });
+
+  it('exchanges the display token for an HttpOnly cookie and takes it out of the URL', async () => {
+    await page.goto(`${server.url}/wallboard.html?token=${TOKEN}`);
+    await connection(/^live$/);
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await page.evaluate(() => location.href.includes('token')), false);
+    const cookie = (await context.cookies()).find((c) => c.name === 'fv_session');
+    assert.ok(cookie?.httpOnly, 'an HttpOnly session cookie');
+    assert.equal(await page.evaluate(() => document.cookie.includes('fv_session')), false);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    assert.equal(me.kind, 'display');
+  });
+
+  it('shows every queue of the display token as a tile, with live numbers', async () => {
+    await board().locator('[part~="tile"][data-queue="*"]').waitFor({ timeout: STEP_MS });
+    const { tiles, agents } = await shown();
+    assert.equal(Object.keys(tiles).length, 9, 'eight queues and their total');
+    for (const [queue, waiting] of Object.entries(tiles)) assert.match(waiting, /^\d+$/, `waiting in ${queue}`);
+    const counted = Object.values(agents).reduce((n, v) => n + Number(v), 0);
+    assert.equal(counted, 60, 'every agent of the centre, once');
+
+    // A caller the simulator knows nothing of: it waits in Sales until the test ends, and the tile shows it at once.
+    const res = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${INTEGRATION_SECRET}` },
+      body: JSON.stringify({ events: [{ id: 'e2e-wallboard-1', type: 'call.queued', at: new Date().toISOString(), callId: 'e2e-wallboard-call', queueId: 'q-sales', direction: 'inbound' }] }),
+    });
+    assert.equal(res.status, 200);
+    await page.waitForFunction(
+      () => {
+        const tile = document.querySelector('fv-queue-realtime')!.shadowRoot!.querySelector('[part~="tile"][data-queue="q-sales"]');
+        const [waiting, longest] = [...(tile?.querySelectorAll('.item.main dd .value') ?? [])].map((v) => v.textContent ?? '');
+        return Number(waiting) >= 1 && /^\d+:\d\d$/.test(longest ?? '') && longest !== '0:00';
+      },
+      null,
+      { timeout: STEP_MS },
+    );
+  });
+
+  it('survives a server restart: says it is reconnecting, then shows live data again by itself', async () => {
+    await server.stop();
+    await connection(/^(reconnecting|offline)$/);
+    await board().locator('[part="age"]').waitFor({ timeout: STEP_MS });
+    assert.match(await board().locator('[part="status"]').innerText(), /Reconnecting|Offline/);
+    assert.match(await board().locator('[part="age"]').innerText(), /data \d+:\d\d old/);
+    const lost = Date.now();
+
+    server = await startServerProcess(env);
+    await connection(/^live$/, RECONNECT_MS);
+    await page.waitForFunction(
+      (t) => {
+        const streams = (globalThis as unknown as Record<symbol, Map<string, { receivedAt: number | null }>>)[Symbol.for('floorview/streams')]!;
+        return ([...streams.values()][0]!.receivedAt ?? 0) > t;
+      },
+      lost,
+      { timeout: STEP_MS },
+    );
+    assert.equal(await board().locator('[part="age"]').count(), 0);
+    const { tiles } = await shown();
+    assert.equal(Object.keys(tiles).length, 9);
+    assert.equal(new URL(page.url()).search, '', 'still no token: the cookie carried the session across the restart');
+    assert.deepEqual(pageErrors, []);
+  });
+});
