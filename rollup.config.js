@@ -15,14 +15,20 @@ import typescript from '@rollup/plugin-typescript';
 const WIDGETS = {
   'fv-provider': 'widgets/provider/define.ts',
   'fv-agent-list': 'widgets/agent-list/define.ts',
+  'fv-queue-realtime': 'widgets/queue-realtime/define.ts',
+  'fv-chat': 'widgets/chat/define.ts',
+  'fv-agent-desk': 'widgets/agent-desk/define.ts',
+  'fv-agent-stats': 'widgets/agent-stats/define.ts',
+  'fv-queue-history': 'widgets/queue-history/define.ts',
+  'fv-wrapup-stats': 'widgets/wrapup-stats/define.ts',
   floorview: 'widgets/floorview.ts',
 };
 
 // Chunk names carry a content hash: start from an empty folder so stale ones do not pile up.
 rmSync('dist/widgets', { recursive: true, force: true });
 
-/** gzip budgets in KB (issue 3). */
-const BUDGETS = { 'fv-agent-list.js': 30 };
+/** gzip budgets in KB (issue 3; the agent list 30 → 31 in issue 6, for its unread chat badges). */
+const BUDGETS = { 'fv-agent-list.js': 31, 'fv-chat.js': 20, 'fv-agent-desk.js': 22, 'fv-queue-realtime.js': 25, 'fv-agent-stats.js': 25, 'fv-queue-history.js': 25, 'fv-wrapup-stats.js': 25 };
 
 /**
  * Terser leaves CSS in `css` template literals as written: collapse comments and

@@ -16,9 +16,14 @@ const TEXT = {
     signInSubmit: 'Sign in',
     events: 'Widget events',
     embedLink: 'The agent list embedded in a foreign portal page →',
-    chat: (id) => `Chat requested with ${id} (the chat panel is another widget)`,
+    wallboardLink: 'The wallboard (display token, full screen) →',
+    agentDeskLink: 'The agent desk: chat back as a simulated agent →',
+    chatPanel: 'Chat',
+    chat: (id) => `Chat opened with ${id}`,
     connection: (s) => `Connection: ${s}`,
     error: (m) => `Refused: ${m}`,
+    level: (e) => `${e.queueId} ${e.metric}: ${e.level}`,
+    drill: (figure) => `Calls opened: ${figure}`,
     signedInAs: (name) => `Signed in as ${name}`,
   },
   'zh-CN': {
@@ -35,9 +40,14 @@ const TEXT = {
     signInSubmit: '登录',
     events: '组件事件',
     embedLink: '嵌入到外部门户页面中的代理列表 →',
-    chat: (id) => `请求与 ${id} 聊天(聊天面板是另一个组件)`,
+    wallboardLink: '看板(显示令牌,全屏)→',
+    agentDeskLink: '代理工作台:以模拟代理的身份回复 →',
+    chatPanel: '聊天',
+    chat: (id) => `已打开与 ${id} 的聊天`,
     connection: (s) => `连接:${s}`,
     error: (m) => `被拒绝:${m}`,
+    level: (e) => `${e.queueId} ${e.metric}:${{ ok: '正常', warn: '警告', alert: '告警' }[e.level]}`,
+    drill: (figure) => `已打开呼叫:${figure}`,
     signedInAs: (name) => `已登录:${name}`,
   },
 };
@@ -58,6 +68,7 @@ function applyPrefs() {
     if (typeof value === 'string') el.textContent = value;
   }
   $('who').textContent = viewerName ? text.signedInAs(viewerName) : '';
+  $('chat-panel')?.setAttribute('aria-label', text.chatPanel);
 }
 
 function log(message) {
@@ -72,13 +83,34 @@ async function currentViewer() {
   return res.ok ? res.json() : null;
 }
 
+/** The chat side panel: opened by the agent list's Chat action (or an unread badge), closed by its close button. */
+function chatPanel() {
+  const panel = Object.assign(document.createElement('aside'), { id: 'chat-panel', className: 'chat-panel', hidden: true });
+  const chat = Object.assign(document.createElement('fv-chat'), { id: 'chat', closable: true });
+  panel.append(chat);
+  return panel;
+}
+
+/** The live queues with the demo's thresholds (the attributes a portal would set); one trend line keeps it compact above the agents. */
+function queueWidget() {
+  const el = document.createElement('fv-queue-realtime');
+  el.id = 'queues';
+  const attributes = { trend: 'total', 'warn-waiting': 3, 'alert-waiting': 6, 'warn-wait-seconds': 60, 'alert-wait-seconds': 180, 'service-level-target': 80, 'alert-service-level': 60 };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, String(value));
+  return el;
+}
+
 function show(viewer) {
   viewerName = viewer?.name ?? '';
   $('sign-in').hidden = Boolean(viewer);
   $('floor').hidden = !viewer;
   $('who').hidden = !viewer;
   $('sign-out').hidden = !viewer;
+  if (viewer && !$('queues')) $('provider').append(queueWidget());
   if (viewer && !$('agents')) $('provider').append(Object.assign(document.createElement('fv-agent-list'), { id: 'agents' }));
+  if (viewer && !$('chat-panel')) $('provider').append(chatPanel());
+  // History below the live widgets: the last 7 days of the simulated centre.
+  for (const tag of ['fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats']) if (viewer && !$(tag)) $('provider').append(Object.assign(document.createElement(tag), { id: tag }));
   applyPrefs();
 }
 
@@ -118,9 +150,29 @@ $('theme').addEventListener('change', (e) => {
 });
 
 const text = () => TEXT[prefs.lang] ?? TEXT.en;
-$('floor').addEventListener('fv-agent-chat', (e) => log(text().chat(e.agentId)));
+// Focus goes to the typing box when the panel opens, and back where it was when it closes.
+let chatOpener = null;
+const focusedElement = () => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+};
+$('floor').addEventListener('fv-agent-chat', async (e) => {
+  log(text().chat(e.agentId));
+  $('chat').agentId = e.agentId;
+  $('chat-panel').hidden = false;
+  await $('chat').updateComplete;
+  chatOpener = focusedElement();
+  $('chat').focus();
+});
+$('floor').addEventListener('fv-chat-close', () => {
+  $('chat-panel').hidden = true;
+  chatOpener?.focus();
+});
 $('floor').addEventListener('fv-connection-change', (e) => log(text().connection(e.state)));
 $('floor').addEventListener('fv-error', (e) => log(text().error(e.message)));
+$('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(e)));
+$('floor').addEventListener('fv-drill-down', (e) => log(text().drill(e.figure)));
 
 applyPrefs();
 show(await currentViewer());

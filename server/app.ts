@@ -6,12 +6,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError, type ErrorBody } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
+import { chatRoutes, conversationRoutes } from './routes/chat.js';
+import { deskSessionRoutes } from './routes/desk-sessions.js';
 import { authRoutes } from './routes/auth.js';
+import { displaySessionRoutes } from './routes/display-session.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { router } from './routes/openapi-common.js';
 import { queueRoutes } from './routes/queues.js';
 import { staticRoutes } from './routes/static.js';
+import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
 
@@ -65,9 +69,15 @@ export function createApp(s: Services) {
     .route('/', streamRoutes(s))
     .route('/', healthRoutes(s))
     .route('/auth', authRoutes(s))
+    .route('/auth', displaySessionRoutes(s))
+    // Before the agents routes: these take agent desk sessions and integration keys, which theirs refuse.
+    .route('/', deskSessionRoutes(s))
+    .route('/agents', chatRoutes(s))
     .route('/agents', agentRoutes(s))
+    .route('/conversations', conversationRoutes(s))
     .route('/queues', queueRoutes(s))
-    .route('/audit', auditRoutes(s));
+    .route('/audit', auditRoutes(s))
+    .route('/stats', statsRoutes(s));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'fv_session' });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { systemZoneName, Zone } from './stats/zone.js';
 
 /** Configuration (SPEC §8), validated once; every variable has a default so `npm start` needs none. */
 
@@ -26,6 +27,12 @@ const envSchema = z.object({
   /** Where supervisor commands go when a real platform is connected (the simulator adapter is used otherwise). */
   FLOORVIEW_COMMAND_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   FLOORVIEW_COMMAND_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** The centre's reporting time zone (IANA): statistics keep daily totals in it. */
+  FLOORVIEW_TIME_ZONE: z
+    .string()
+    .default(systemZoneName)
+    .refine((tz) => Zone.find(tz) !== null, 'must be an IANA time zone such as "Asia/Shanghai"')
+    .transform((tz) => Zone.of(tz).name),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });

@@ -1,4 +1,6 @@
+import { AgentCredentials } from './auth/agent-credentials.js';
 import { AuthService } from './auth/auth-service.js';
+import { ChatService } from './chat/chat-service.js';
 import { AuditLog } from './commands/audit-log.js';
 import type { CommandAdapter } from './commands/command.js';
 import { CommandService } from './commands/command-service.js';
@@ -10,9 +12,13 @@ import { upsertDirectory } from './directory/upsert-directory.js';
 import type { Config } from './env.js';
 import { restoreFloor, saveFloor } from './floor/floor-snapshot.js';
 import type { LiveFloor } from './floor/live-floor.js';
+import { QueueTodayService } from './floor/queue-today-service.js';
+import { QueueTrend } from './floor/queue-trend.js';
 import { EventStore } from './ingest/event-store.js';
 import { IngestService } from './ingest/ingest-service.js';
 import type { Simulator } from './simulator/simulator.js';
+import { syncRollups } from './stats/rollup-rebuild.js';
+import { Zone } from './stats/zone.js';
 import { StreamHub, type StreamHubOptions } from './stream/stream-hub.js';
 
 /** Everything a route needs, built once per process. */
@@ -26,7 +32,14 @@ export interface Services {
   auth: AuthService;
   audit: AuditLog;
   commands: CommandService;
+  chat: ChatService;
+  /** Agent desk passwords from the directory file (in memory only). */
+  agentCredentials: AgentCredentials;
   simulator: Simulator | null;
+  /** Today's service level and abandon rate per queue, on the live queue rows. */
+  queueToday: QueueTodayService;
+  /** Contacts waiting per queue over the last hours (the live trend chart). */
+  queueTrend: QueueTrend;
   clock: () => number;
   /** Saves the floor, stops timers and the simulator, closes the database. */
   close(): void;
@@ -46,14 +59,19 @@ export interface ServiceOptions {
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const db = openDb(config.FLOORVIEW_DB);
-  await upsertDirectory(db, readDirectoryFile(config.FLOORVIEW_DIRECTORY));
+  const directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
+  await upsertDirectory(db, directoryFile);
   const directory = Directory.load(db);
+  const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
+  if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
   const ingest = new IngestService(db, directory, floor, clock, store);
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   const audit = new AuditLog(db, clock);
+  const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
+  const agentCredentials = AgentCredentials.fromFile(directoryFile);
 
   // Loaded only when on: a production node talking to a real platform never carries it.
   const simulator = config.FLOORVIEW_SIMULATOR
@@ -77,7 +95,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
       simulator.adopt(floor.state, now);
     }
     if (options.startSimulator !== false) simulator.startLive(ingest, clock);
+    simulator.answerChat(chat, (agentId) => hub.hasViewer(`agent:${agentId}`));
   }
+
+  const queueToday = new QueueTodayService(db, floor, Zone.of(config.FLOORVIEW_TIME_ZONE), clock);
+  ingest.onIngested(() => queueToday.markPending());
+  queueToday.start();
+  const queueTrend = new QueueTrend(floor, clock);
+  queueTrend.seed(db);
+  queueTrend.start();
 
   hub.start();
   const timers = [
@@ -96,11 +122,17 @@ export async function createServices(config: Config, options: ServiceOptions = {
     auth,
     audit,
     commands,
+    chat,
+    agentCredentials,
     simulator,
+    queueToday,
+    queueTrend,
     clock,
     close() {
       for (const t of timers) clearInterval(t);
       simulator?.stop();
+      queueToday.stop();
+      queueTrend.stop();
       hub.stop();
       saveFloor(db, floor, clock());
       db.$client.close();

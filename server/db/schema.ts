@@ -97,7 +97,7 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['supervisor', 'display', 'stream_ticket'] }).notNull(),
+    kind: text('kind', { enum: ['supervisor', 'display', 'stream_ticket', 'agent'] }).notNull(),
     principalId: text('principal_id').notNull(),
     /** For a stream ticket: the session it was issued from, revoked with it. */
     parentId: text('parent_id'),
@@ -174,7 +174,12 @@ export const queueVisits = sqliteTable(
     /** Ring + connected time of every agent the call was presented to during this visit. */
     handleTime: real('handle_time'),
   },
-  (t) => [primaryKey({ columns: [t.callId, t.visit] }), index('queue_visits_queue_time').on(t.queueId, t.queuedAt)],
+  (t) => [
+    primaryKey({ columns: [t.callId, t.visit] }),
+    index('queue_visits_queue_time').on(t.queueId, t.queuedAt),
+    // The drill-down list pages through visits in time order across many queues.
+    index('queue_visits_time').on(t.queuedAt),
+  ],
 );
 
 /** One presentation of a call to one agent (SPEC §4 handling). */
@@ -216,7 +221,12 @@ export const wrapups = sqliteTable(
     reasonId: text('reason_id'),
     wrapupTime: real('wrapup_time'),
   },
-  (t) => [primaryKey({ columns: [t.callId, t.agentId] }), index('wrapups_time').on(t.startedAt)],
+  (t) => [
+    primaryKey({ columns: [t.callId, t.agentId] }),
+    index('wrapups_time').on(t.startedAt),
+    // Wrap-up reasons of chosen agents are read from the facts (the reason rollup has no agent).
+    index('wrapups_agent_time').on(t.agentId, t.startedAt),
+  ],
 );
 
 /** Agent state history: one row per sign-in, sign-out and state change. */
@@ -231,6 +241,198 @@ export const agentStateChanges = sqliteTable(
   },
   (t) => [index('agent_state_changes_agent_time').on(t.agentId, t.at)],
 );
+
+// ── Interval rollups (maintained with the facts; rebuildable: npm run rollups:rebuild) ──
+//
+// Five families of additive counters (server/domain/rollup-cells.ts), each at three
+// levels: 15-minute UTC buckets (`bucket` = epoch ms of the interval start), and
+// days and months of the reporting time zone (`day` = the local date as days since
+// 1970-01-01, `month` = months since January 1970), summed from the buckets once
+// they are two hours old (server/stats/day-sealing.ts).
+// - 15-minute tables lead with the bucket: ingestion writes a few adjacent pages
+//   per batch, and trends read them in time order.
+// - Day and month tables lead with the dimensions, so one key's days are adjacent:
+//   with `*_keys` (every key), a long range is read by one seek per key, no sort.
+//   The day tables' `*_trend` indexes cover the per-day sums trends read in day order.
+// The migration creates these tables WITHOUT ROWID (drizzle cannot say so): rows
+// live in the primary-key b-tree, halving the reads.
+
+const agentQueueCounters = () => ({
+  answered: integer('answered').notNull(),
+  bounced: integer('bounced').notNull(),
+  abandoned: integer('abandoned').notNull(),
+  otherUnanswered: integer('other_unanswered').notNull(),
+  ringMs: integer('ring_ms').notNull(),
+  connectedMs: integer('connected_ms').notNull(),
+  holdMs: integer('hold_ms').notNull(),
+});
+
+const agentQueueDims = () => ({
+  agentId: text('agent_id').notNull(),
+  /** '' for no queue (outbound). */
+  queueId: text('queue_id').notNull(),
+  direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+});
+
+export const agentQueueBuckets = sqliteTable(
+  'agent_queue_buckets',
+  { bucket: integer('bucket').notNull(), ...agentQueueDims(), ...agentQueueCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.agentId, t.queueId, t.direction] })],
+);
+
+export const agentQueueDays = sqliteTable(
+  'agent_queue_days',
+  { ...agentQueueDims(), day: integer('day').notNull(), ...agentQueueCounters() },
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.queueId, t.direction, t.day] }),
+    index('agent_queue_days_trend').on(t.day, t.direction, t.answered, t.connectedMs),
+  ],
+);
+
+export const agentQueueMonths = sqliteTable(
+  'agent_queue_months',
+  { ...agentQueueDims(), month: integer('month').notNull(), ...agentQueueCounters() },
+  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.direction, t.month] })],
+);
+
+export const agentQueueKeys = sqliteTable('agent_queue_keys', agentQueueDims(), (t) => [
+  primaryKey({ columns: [t.agentId, t.queueId, t.direction] }),
+]);
+
+const queueCounters = () => ({
+  answered: integer('answered').notNull(),
+  abandoned: integer('abandoned').notNull(),
+  other: integer('other').notNull(),
+  /** Answered within the queue's service-level threshold. */
+  answeredInServiceLevel: integer('answered_in_service_level').notNull(),
+  /** Abandoned after the queue's short-abandon threshold. */
+  abandonedAfterShort: integer('abandoned_after_short').notNull(),
+  /** Queue time of answered calls. */
+  answeredQueueMs: integer('answered_queue_ms').notNull(),
+  holdMs: integer('hold_ms').notNull(),
+  connectedMs: integer('connected_ms').notNull(),
+  handleMs: integer('handle_ms').notNull(),
+});
+
+export const queueBuckets = sqliteTable(
+  'queue_buckets',
+  { bucket: integer('bucket').notNull(), queueId: text('queue_id').notNull(), ...queueCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.queueId] })],
+);
+
+export const queueDays = sqliteTable(
+  'queue_days',
+  { queueId: text('queue_id').notNull(), day: integer('day').notNull(), ...queueCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.day] }), index('queue_days_trend').on(t.day, t.answered, t.abandoned, t.other)],
+);
+
+export const queueMonths = sqliteTable(
+  'queue_months',
+  { queueId: text('queue_id').notNull(), month: integer('month').notNull(), ...queueCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.month] })],
+);
+
+export const queueKeys = sqliteTable('queue_keys', { queueId: text('queue_id').primaryKey() });
+
+const wrapupCounters = () => ({
+  completed: integer('completed').notNull(),
+  wrapupMs: integer('wrapup_ms').notNull(),
+});
+
+const wrapupAgentDims = () => ({
+  agentId: text('agent_id').notNull(),
+  /** '' for no queue (outbound). */
+  queueId: text('queue_id').notNull(),
+});
+
+export const wrapupAgentBuckets = sqliteTable(
+  'wrapup_agent_buckets',
+  { bucket: integer('bucket').notNull(), ...wrapupAgentDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.agentId, t.queueId] })],
+);
+
+export const wrapupAgentDays = sqliteTable(
+  'wrapup_agent_days',
+  { ...wrapupAgentDims(), day: integer('day').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.day] }), index('wrapup_agent_days_trend').on(t.day, t.completed, t.wrapupMs)],
+);
+
+export const wrapupAgentMonths = sqliteTable(
+  'wrapup_agent_months',
+  { ...wrapupAgentDims(), month: integer('month').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.month] })],
+);
+
+export const wrapupAgentKeys = sqliteTable('wrapup_agent_keys', wrapupAgentDims(), (t) => [
+  primaryKey({ columns: [t.agentId, t.queueId] }),
+]);
+
+const wrapupReasonDims = () => ({
+  /** '' for no queue (outbound). */
+  queueId: text('queue_id').notNull(),
+  reasonId: text('reason_id').notNull(),
+  /** Only for wrap-ups with no queue (scoped by agent); '' otherwise. */
+  agentId: text('agent_id').notNull(),
+});
+
+export const wrapupReasonBuckets = sqliteTable(
+  'wrapup_reason_buckets',
+  { bucket: integer('bucket').notNull(), ...wrapupReasonDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.reasonId, t.agentId] })],
+);
+
+export const wrapupReasonDays = sqliteTable(
+  'wrapup_reason_days',
+  { ...wrapupReasonDims(), day: integer('day').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.reasonId, t.agentId, t.day] })],
+);
+
+export const wrapupReasonMonths = sqliteTable(
+  'wrapup_reason_months',
+  { ...wrapupReasonDims(), month: integer('month').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.reasonId, t.agentId, t.month] })],
+);
+
+export const wrapupReasonKeys = sqliteTable('wrapup_reason_keys', wrapupReasonDims(), (t) => [
+  primaryKey({ columns: [t.queueId, t.reasonId, t.agentId] }),
+]);
+
+const wrapupReasonTotalDims = () => ({
+  /** '' for no queue (outbound). */
+  queueId: text('queue_id').notNull(),
+  reasonId: text('reason_id').notNull(),
+});
+
+export const wrapupReasonTotalBuckets = sqliteTable(
+  'wrapup_reason_total_buckets',
+  { bucket: integer('bucket').notNull(), ...wrapupReasonTotalDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.reasonId] })],
+);
+
+export const wrapupReasonTotalDays = sqliteTable(
+  'wrapup_reason_total_days',
+  { ...wrapupReasonTotalDims(), day: integer('day').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.reasonId, t.day] })],
+);
+
+export const wrapupReasonTotalMonths = sqliteTable(
+  'wrapup_reason_total_months',
+  { ...wrapupReasonTotalDims(), month: integer('month').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.reasonId, t.month] })],
+);
+
+export const wrapupReasonTotalKeys = sqliteTable('wrapup_reason_total_keys', wrapupReasonTotalDims(), (t) => [
+  primaryKey({ columns: [t.queueId, t.reasonId] }),
+]);
+
+/**
+ * What the rollups were built with: `version` (of the definitions), `time_zone` (of days and months),
+ * `thresholds` (queues' service-level settings), `sealed_before` (the seal line, server/stats/day-sealing.ts).
+ */
+export const rollupMeta = sqliteTable('rollup_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
 
 // ── Supervisor activity ─────────────────────────────────────────────────────
 

@@ -31,6 +31,8 @@ export class ChartController implements ReactiveController {
   private dark = false;
   private readonly resizes = new ResizeObserver(() => this.chart?.resize());
   private drawing: Promise<void> = Promise.resolve();
+  /** The option last given to the chart: a widget re-rendering for other reasons (its clock) does not redraw it. */
+  private drawnOption: ChartOption | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -62,6 +64,7 @@ export class ChartController implements ReactiveController {
     this.resizes.disconnect();
     this.chart?.dispose();
     this.chart = null;
+    this.drawnOption = null;
   }
 
   private readonly onSchemeChange = () => this.host.requestUpdate();
@@ -81,7 +84,10 @@ export class ChartController implements ReactiveController {
       this.chart = init(el, dark ? 'dark' : undefined);
       this.dark = dark;
       this.resizes.observe(el);
+      this.drawnOption = null;
     }
+    if (option === this.drawnOption) return;
+    this.drawnOption = option;
     this.chart.setOption({ ...themeOption(el), ...option });
   }
 }

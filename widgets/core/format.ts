@@ -31,6 +31,11 @@ export function formatNumber(n: number, lang: Lang): string {
   return cached(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
+/** A ratio (0–1) as a percentage: `78%`, `4.3%` with `digits` 1. */
+export function formatPercent(ratio: number, lang: Lang, digits = 0): string {
+  return cached(`p|${lang}|${digits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits })).format(ratio);
+}
+
 /** A wall-clock time in the viewer's time zone (undefined: the browser's). */
 export function formatTime(at: number | Date, lang: Lang, timeZone?: string): string {
   return cached(`t|${lang}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { timeStyle: 'medium', ...(timeZone ? { timeZone } : {}) })).format(at);

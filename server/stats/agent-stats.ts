@@ -1,0 +1,153 @@
+import type { Directory } from '../directory/directory.js';
+import { NO_QUEUE } from '../domain/rollup-cells.js';
+import type { KeyTotals } from './family-source.js';
+import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
+
+/** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */
+export interface QueueAgentRow {
+  agentName: string;
+  queueName: string | null;
+  location: string | null;
+  answered: number;
+  bounced: number;
+  abandoned: number;
+  otherUnanswered: number;
+  presented: number;
+  totalTalkTime: number;
+  avgTalkTime: number | null;
+  totalHoldTime: number;
+  avgHoldTime: number | null;
+  totalHandleTime: number;
+  avgHandleTime: number | null;
+  agentId: string;
+  queueId: string | null;
+  direction: 'inbound' | 'outbound';
+}
+
+export interface AgentAverage {
+  agentId: string;
+  agentName: string;
+  /** Seconds per answered inbound call. */
+  value: number;
+  answered: number;
+}
+
+export interface AgentStats {
+  kpis: { answeredCalls: number; avgHandleTime: number | null; avgInboundConnectedTime: number | null; avgInboundHoldTime: number | null };
+  /** Average connected time per inbound connection (answered call), per period. */
+  trend: (TrendLabel & { connections: number; avgConnectedTime: number | null })[];
+  avgInboundConnectedTimeByAgent: AgentAverage[];
+  avgInboundHoldTimeByAgent: AgentAverage[];
+  queueAgents: QueueAgentRow[];
+}
+
+export interface AgentStatsInput {
+  /** agentQueue counters per (agent, queue, direction). */
+  cells: readonly KeyTotals[];
+  trendLabels: readonly TrendLabel[];
+  /** Per period: [inbound answered, inbound connectedMs]. */
+  trendSums: readonly number[][];
+  directory: Directory;
+  /** Assigned (agent, queue) pairs within the filters: rows even without calls. */
+  assigned: readonly (readonly [agentId: string, queueId: string])[];
+  ranking: Ranking;
+}
+
+/** agentQueue counters, by position. */
+type C = number[];
+const S = slots('agentQueue');
+const get = (c: C, name: keyof typeof S) => c[S[name]]!;
+const handleMs = (c: C) => get(c, 'ringMs') + get(c, 'connectedMs');
+
+/**
+ * Agent statistics (SPEC §4, C8). Each handling counts in the interval it was
+ * offered; totals are over every presentation, averages over answered calls.
+ */
+export function agentStats(input: AgentStatsInput): AgentStats {
+  const dir = input.directory;
+  const cells = new Map<string, { agentId: string; queueId: string; direction: 'inbound' | 'outbound'; c: C }>();
+  const cell = (agentId: string, queueId: string, direction: 'inbound' | 'outbound') => {
+    const key = `${agentId}\u001f${queueId}\u001f${direction}`;
+    let found = cells.get(key);
+    if (!found) cells.set(key, (found = { agentId, queueId, direction, c: zeros('agentQueue') }));
+    return found;
+  };
+  for (const [agentId, queueId] of input.assigned) cell(agentId, queueId, 'inbound');
+  for (const t of input.cells) addInto(cell(t.dims[0]!, t.dims[1]!, t.dims[2] as 'inbound' | 'outbound').c, t.values);
+
+  const all = zeros('agentQueue');
+  const inbound = zeros('agentQueue');
+  const inboundByAgent = new Map<string, C>();
+  for (const x of cells.values()) {
+    addInto(all, x.c);
+    if (x.direction !== 'inbound') continue;
+    addInto(inbound, x.c);
+    let a = inboundByAgent.get(x.agentId);
+    if (!a) inboundByAgent.set(x.agentId, (a = zeros('agentQueue')));
+    addInto(a, x.c);
+  }
+
+  const agentName = (id: string) => dir.agents.get(id)?.name ?? id;
+  const byAgent = (value: (c: C) => number) =>
+    ranked(
+      [...inboundByAgent]
+        .filter(([, c]) => get(c, 'answered') > 0)
+        .map(([agentId, c]) => ({ agentId, agentName: agentName(agentId), value: average(value(c), get(c, 'answered'))!, answered: get(c, 'answered') })),
+      (a) => a.value,
+      (a) => a.agentName,
+      input.ranking,
+    );
+
+  const rows = [...cells.values()].map(({ agentId, queueId, direction, c }) => queueAgentRow(dir, agentId, queueId, direction, c));
+  rows.sort(
+    (a, b) =>
+      byName(a.agentName, b.agentName) ||
+      byId(a.agentId, b.agentId) ||
+      // Calls with no queue after the agent's queues.
+      Number(a.queueName === null) - Number(b.queueName === null) ||
+      byName(a.queueName ?? '', b.queueName ?? '') ||
+      byId(a.direction, b.direction),
+  );
+
+  return {
+    kpis: {
+      answeredCalls: get(all, 'answered'),
+      avgHandleTime: average(handleMs(all), get(all, 'answered')),
+      avgInboundConnectedTime: average(get(inbound, 'connectedMs'), get(inbound, 'answered')),
+      avgInboundHoldTime: average(get(inbound, 'holdMs'), get(inbound, 'answered')),
+    },
+    trend: input.trendLabels.map((label, i) => {
+      const [connections = 0, connectedMs = 0] = input.trendSums[i] ?? [];
+      return { ...label, connections, avgConnectedTime: average(connectedMs, connections) };
+    }),
+    avgInboundConnectedTimeByAgent: byAgent((c) => get(c, 'connectedMs')),
+    avgInboundHoldTimeByAgent: byAgent((c) => get(c, 'holdMs')),
+    queueAgents: rows,
+  };
+}
+
+function queueAgentRow(dir: Directory, agentId: string, queueId: string, direction: 'inbound' | 'outbound', c: C): QueueAgentRow {
+  const agent = dir.agents.get(agentId);
+  const talkMs = get(c, 'connectedMs') - get(c, 'holdMs');
+  const n = get(c, 'answered');
+  const [bounced, abandoned, otherUnanswered] = [get(c, 'bounced'), get(c, 'abandoned'), get(c, 'otherUnanswered')];
+  return {
+    agentName: agent?.name ?? agentId,
+    queueName: queueId === NO_QUEUE ? null : (dir.queues.get(queueId)?.name ?? queueId),
+    location: agent?.location ?? null,
+    answered: n,
+    bounced,
+    abandoned,
+    otherUnanswered,
+    presented: n + bounced + abandoned + otherUnanswered,
+    totalTalkTime: seconds(talkMs),
+    avgTalkTime: average(talkMs, n),
+    totalHoldTime: seconds(get(c, 'holdMs')),
+    avgHoldTime: average(get(c, 'holdMs'), n),
+    totalHandleTime: seconds(handleMs(c)),
+    avgHandleTime: average(handleMs(c), n),
+    agentId,
+    queueId: queueId === NO_QUEUE ? null : queueId,
+    direction,
+  };
+}

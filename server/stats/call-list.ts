@@ -1,0 +1,231 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/client.js';
+import type { Directory } from '../directory/directory.js';
+import { badRequest } from '../errors.js';
+import { filterSql, type CellFilter } from './cell-filter.js';
+import { bucketExpr } from './fact-aggregates.js';
+import { bucketsOf, type StatsRange } from './stats-range.js';
+
+/**
+ * What one row of the list is, and so which figure it explains:
+ * `queue` a stay in a queue (queue figures, counted when queued),
+ * `agent` a presentation to an agent (agent figures, counted when offered),
+ * `wrapup` a completed wrap-up (wrap-up figures, counted when it started).
+ */
+export type CallListBasis = 'queue' | 'agent' | 'wrapup';
+
+export interface CallListInput {
+  by: CallListBasis;
+  /** Visit outcome, handling result, or the call's outcome, by basis. */
+  outcome?: 'answered' | 'bounced' | 'abandoned' | 'other' | undefined;
+  direction?: 'inbound' | 'outbound' | undefined;
+  reason?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface CallRow {
+  callId: string;
+  direction: 'inbound' | 'outbound';
+  /** When the row counts: queued, offered, or wrap-up started. */
+  startedAt: string;
+  answeredAt: string | null;
+  /** Left the queue, handling ended, or wrap-up completed. */
+  endedAt: string | null;
+  queueId: string | null;
+  queueName: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  outcome: string | null;
+  /** The caller's time in the queue (queue time), seconds. */
+  waitTime: number | null;
+  talkTime: number | null;
+  holdTime: number | null;
+  wrapupReasonId: string | null;
+  wrapupReason: string | null;
+  wrapupTime: number | null;
+}
+
+export interface CallPage {
+  calls: CallRow[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+interface Basis {
+  /** callId, sub-key, start, answered, end, queue, agent, outcome, direction, wait, talk, hold, reason, wrap-up time */
+  select: string;
+  from: string;
+  closed: string;
+  time: string;
+  id: string;
+  sub: string;
+  queue: string;
+  agent: string;
+  outcome: string;
+  direction: string;
+  reason: string;
+}
+
+const BASES: Record<CallListBasis, Basis> = {
+  queue: {
+    select: `v.call_id, v.visit, v.queued_at, v.answered_at, v.left_at, v.queue_id, v.agent_id, v.outcome, 'inbound',
+      v.queue_time, h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
+    // The handling that answered the visit, and its agent's wrap-up.
+    from: `queue_visits v INDEXED BY {visitIndex}
+      LEFT JOIN handlings h ON h.call_id = v.call_id AND h.handling = (SELECT min(x.handling) FROM handlings x
+        WHERE x.call_id = v.call_id AND x.agent_id = v.agent_id AND x.answered_at = v.answered_at)
+      LEFT JOIN wrapups w ON w.call_id = v.call_id AND w.agent_id = v.agent_id`,
+    closed: 'v.left_at IS NOT NULL AND v.outcome IS NOT NULL',
+    time: 'v.queued_at',
+    id: 'v.call_id',
+    sub: 'v.visit',
+    queue: 'v.queue_id',
+    agent: 'v.agent_id',
+    outcome: 'v.outcome',
+    direction: "'inbound'",
+    reason: 'w.reason_id',
+  },
+  agent: {
+    select: `h.call_id, h.handling, h.offered_at, h.answered_at, h.ended_at, h.queue_id, h.agent_id, h.result, h.direction,
+      (SELECT x.queue_time FROM queue_visits x WHERE x.call_id = h.call_id AND x.queue_id = h.queue_id AND x.queued_at <= h.offered_at
+        ORDER BY x.visit DESC LIMIT 1),
+      h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
+    from: `handlings h
+      LEFT JOIN wrapups w ON w.call_id = h.call_id AND w.agent_id = h.agent_id AND h.result = 'answered'`,
+    closed: 'h.ended_at IS NOT NULL AND h.result IS NOT NULL',
+    time: 'h.offered_at',
+    id: 'h.call_id',
+    sub: 'h.handling',
+    queue: "coalesce(h.queue_id, '')",
+    agent: 'h.agent_id',
+    outcome: 'h.result',
+    direction: 'h.direction',
+    reason: 'w.reason_id',
+  },
+  wrapup: {
+    select: `w.call_id, w.agent_id, w.started_at, h.answered_at, w.completed_at, w.queue_id, w.agent_id, c.outcome, c.direction,
+      NULL, h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
+    // The agent's last answered handling of the call.
+    from: `wrapups w JOIN calls c ON c.id = w.call_id
+      LEFT JOIN handlings h ON h.call_id = w.call_id AND h.handling = (SELECT max(x.handling) FROM handlings x
+        WHERE x.call_id = w.call_id AND x.agent_id = w.agent_id AND x.result = 'answered')`,
+    closed: 'w.completed_at IS NOT NULL AND w.reason_id IS NOT NULL',
+    time: 'w.started_at',
+    id: 'w.call_id',
+    sub: 'w.agent_id',
+    queue: "coalesce(w.queue_id, '')",
+    agent: 'w.agent_id',
+    outcome: 'c.outcome',
+    direction: 'c.direction',
+    reason: 'w.reason_id',
+  },
+};
+
+/**
+ * Visits of a few queues are read queue by queue and sorted; of many, in time
+ * order and filtered (the planner, without statistics, would sort every visit).
+ */
+const visitIndex = (filter: CellFilter) => (filter.queues.length <= 3 ? 'queue_visits_queue_time' : 'queue_visits_time');
+
+type Cursor = [time: number, callId: string, sub: number | string];
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
+    if (Array.isArray(c) && c.length === 3 && typeof c[0] === 'number' && typeof c[1] === 'string' && ['number', 'string'].includes(typeof c[2])) {
+      return c as Cursor;
+    }
+  } catch {
+    // Reported below.
+  }
+  throw badRequest('The statistics request is invalid.', { cursor: 'is not a cursor this list returned' });
+}
+
+const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
+const num = (x: unknown) => (typeof x === 'number' ? x : null);
+const str = (x: unknown) => (typeof x === 'string' ? x : null);
+
+/**
+ * The individual facts behind a figure, oldest first, a page at a time: the same
+ * closed facts, range, scope and filters the figure counted.
+ */
+export class CallList {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly directory: Directory,
+  ) {}
+
+  list(range: StatsRange, filter: CellFilter, input: CallListInput): CallPage {
+    const b = BASES[input.by];
+    const f = filterSql({ queue: b.queue, agent: b.agent }, filter);
+    const conditions = [b.closed, `${b.time} >= ?`, `${b.time} < ?`, f.sql];
+    const params: unknown[] = [range.from, range.to, ...f.params];
+    if (range.window) {
+      conditions.push(`${bucketExpr(b.time)} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify([...bucketsOf(range)]));
+    }
+    const optional: [string, unknown][] = [
+      [b.outcome, input.outcome],
+      [b.direction, input.direction],
+      [b.reason, input.reason],
+    ];
+    for (const [expr, value] of optional) {
+      if (value === undefined) continue;
+      conditions.push(`${expr} = ?`);
+      params.push(value);
+    }
+    if (input.cursor !== undefined) {
+      const [time, callId, sub] = decodeCursor(input.cursor);
+      conditions.push(`${b.time} >= ?`, `(${b.time}, ${b.id}, ${b.sub}) > (?, ?, ?)`);
+      params.push(time, time, callId, sub);
+    }
+    const sql = `SELECT ${b.select} FROM ${b.from.replace('{visitIndex}', visitIndex(filter))} WHERE ${conditions.join(' AND ')} ORDER BY ${b.time}, ${b.id}, ${b.sub} LIMIT ?`;
+    const rows = this.statement(sql).all(...params, input.limit + 1) as unknown[][];
+    const more = rows.length > input.limit;
+    const page = more ? rows.slice(0, input.limit) : rows;
+    const last = page[page.length - 1];
+    return {
+      calls: page.map((r) => this.row(r)),
+      nextCursor: more && last ? encodeCursor([last[2] as number, last[0] as string, last[1] as number | string]) : null,
+    };
+  }
+
+  private row(r: unknown[]): CallRow {
+    const dir = this.directory;
+    const queueId = str(r[5]);
+    const agentId = str(r[6]);
+    const reasonId = str(r[12]);
+    return {
+      callId: r[0] as string,
+      direction: r[8] as 'inbound' | 'outbound',
+      startedAt: iso(r[2])!,
+      answeredAt: iso(r[3]),
+      endedAt: iso(r[4]),
+      queueId,
+      queueName: queueId === null ? null : (dir.queues.get(queueId)?.name ?? queueId),
+      agentId,
+      agentName: agentId === null ? null : (dir.agents.get(agentId)?.name ?? agentId),
+      outcome: str(r[7]),
+      waitTime: num(r[9]),
+      talkTime: num(r[10]),
+      holdTime: num(r[11]),
+      wrapupReasonId: reasonId,
+      wrapupReason: reasonId === null ? null : (dir.wrapupReasons.get(reasonId) ?? reasonId),
+      wrapupTime: num(r[13]),
+    };
+  }
+
+  private statement(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.$client.prepare(sql).raw();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

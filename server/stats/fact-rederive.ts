@@ -1,0 +1,48 @@
+import type { Db } from '../db/client.js';
+import type { events } from '../db/schema.js';
+import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
+import { toEvent } from '../ingest/event-store.js';
+import { CallFactRows } from '../ingest/fact-writer.js';
+
+const CALLS_PER_TRANSACTION = 2_000;
+
+export interface RederiveStats {
+  calls: number;
+  events: number;
+}
+
+/**
+ * Derives every call's facts afresh from the event log, call by call (in call id
+ * order, a page of calls per transaction), replacing the fact tables' contents.
+ * Agent state history is not touched. Run with the server stopped.
+ */
+export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): RederiveStats {
+  const client = db.$client;
+  const rows = new CallFactRows(db);
+  const nextIds = client.prepare('SELECT DISTINCT call_id FROM events WHERE call_id > ? ORDER BY call_id LIMIT ?').pluck();
+  const eventsOf = client.prepare(
+    `SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data
+     FROM events WHERE call_id >= ? AND call_id <= ? ORDER BY call_id, seq`,
+  );
+  const done: RederiveStats = { calls: 0, events: 0 };
+  db.transaction(() => client.exec('DELETE FROM calls; DELETE FROM queue_visits; DELETE FROM handlings; DELETE FROM wrapups;'));
+  let after = '';
+  for (;;) {
+    const ids = nextIds.all(after, CALLS_PER_TRANSACTION) as string[];
+    if (ids.length === 0) return done;
+    after = ids[ids.length - 1]!;
+    db.transaction(() => {
+      const page = eventsOf.all(ids[0], after) as (typeof events.$inferSelect)[];
+      let start = 0;
+      for (let i = 1; i <= page.length; i++) {
+        if (i < page.length && page[i]!.callId === page[start]!.callId) continue;
+        const callEvents = page.slice(start, i).map(toEvent).filter(isCallFactEvent);
+        if (callEvents.length > 0) rows.replace(deriveCallFacts(page[start]!.callId!, callEvents));
+        done.calls++;
+        done.events += i - start;
+        start = i;
+      }
+    });
+    onProgress?.(done);
+  }
+}

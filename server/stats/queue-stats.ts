@@ -1,0 +1,143 @@
+import type { Directory } from '../directory/directory.js';
+import type { KeyTotals } from './family-source.js';
+import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
+
+/** One row of the queue details table (SPEC §4, C12). */
+export interface QueueRow {
+  queueName: string;
+  holdDuration: number;
+  avgHoldTime: number | null;
+  connectedDuration: number;
+  avgInboundConnected: number | null;
+  handleTime: number;
+  avgHandleTime: number | null;
+  queueTime: number;
+  avgQueueWait: number | null;
+  answered: number;
+  abandoned: number;
+  totalCalls: number;
+  other: number;
+  serviceLevel: number | null;
+  abandonRate: number | null;
+  queueId: string;
+}
+
+export interface QueueAverage {
+  queueId: string;
+  queueName: string;
+  /** Seconds per answered call. */
+  value: number;
+  answered: number;
+}
+
+export interface Outcomes {
+  answered: number;
+  abandoned: number;
+  other: number;
+  totalCalls: number;
+}
+
+export interface QueueStats {
+  kpis: {
+    answered: number;
+    abandoned: number;
+    avgHoldTime: number | null;
+    avgQueueWait: number | null;
+    serviceLevel: number | null;
+    abandonRate: number | null;
+    totalCalls: number;
+  };
+  outcomes: Outcomes;
+  trend: (TrendLabel & Outcomes)[];
+  avgQueueWaitByQueue: QueueAverage[];
+  avgHoldTimeByQueue: QueueAverage[];
+  queues: QueueRow[];
+}
+
+export interface QueueStatsInput {
+  /** queue counters per queue. */
+  cells: readonly KeyTotals[];
+  trendLabels: readonly TrendLabel[];
+  /** Per period: [answered, abandoned, other]. */
+  trendSums: readonly number[][];
+  directory: Directory;
+  /** The queues within the filters: rows even without calls. */
+  queueIds: readonly string[];
+  ranking: Ranking;
+}
+
+/** queue counters, by position. */
+type C = number[];
+const S = slots('queue');
+const get = (c: C, name: keyof typeof S) => c[S[name]]!;
+const total = (c: C) => get(c, 'answered') + get(c, 'abandoned') + get(c, 'other');
+/** SPEC §4: answered within the threshold ÷ (answered + abandoned after the short-abandon threshold). */
+const serviceLevel = (c: C) => ratio(get(c, 'answeredInServiceLevel'), get(c, 'answered') + get(c, 'abandonedAfterShort'));
+
+/** Queue history (SPEC §4, C12). Each queue visit counts in the interval it was queued; averages are over answered calls. */
+export function queueStats(input: QueueStatsInput): QueueStats {
+  const dir = input.directory;
+  const byQueue = new Map<string, C>(input.queueIds.map((id) => [id, zeros('queue')]));
+  for (const t of input.cells) {
+    const id = t.dims[0]!;
+    let c = byQueue.get(id);
+    if (!c) byQueue.set(id, (c = zeros('queue')));
+    addInto(c, t.values);
+  }
+  const all = zeros('queue');
+  for (const c of byQueue.values()) addInto(all, c);
+
+  const queueName = (id: string) => dir.queues.get(id)?.name ?? id;
+  const byQueueAverage = (value: (c: C) => number) =>
+    ranked(
+      [...byQueue]
+        .filter(([, c]) => get(c, 'answered') > 0)
+        .map(([queueId, c]) => ({ queueId, queueName: queueName(queueId), value: average(value(c), get(c, 'answered'))!, answered: get(c, 'answered') })),
+      (q) => q.value,
+      (q) => q.queueName,
+      input.ranking,
+    );
+
+  const rows: QueueRow[] = [...byQueue].map(([queueId, c]) => {
+    const answered = get(c, 'answered');
+    return {
+      queueName: queueName(queueId),
+      holdDuration: seconds(get(c, 'holdMs')),
+      avgHoldTime: average(get(c, 'holdMs'), answered),
+      connectedDuration: seconds(get(c, 'connectedMs')),
+      avgInboundConnected: average(get(c, 'connectedMs'), answered),
+      handleTime: seconds(get(c, 'handleMs')),
+      avgHandleTime: average(get(c, 'handleMs'), answered),
+      queueTime: seconds(get(c, 'answeredQueueMs')),
+      avgQueueWait: average(get(c, 'answeredQueueMs'), answered),
+      answered,
+      abandoned: get(c, 'abandoned'),
+      totalCalls: total(c),
+      other: get(c, 'other'),
+      serviceLevel: serviceLevel(c),
+      abandonRate: ratio(get(c, 'abandoned'), total(c)),
+      queueId,
+    };
+  });
+  rows.sort((a, b) => byName(a.queueName, b.queueName) || byId(a.queueId, b.queueId));
+
+  return {
+    kpis: {
+      answered: get(all, 'answered'),
+      abandoned: get(all, 'abandoned'),
+      avgHoldTime: average(get(all, 'holdMs'), get(all, 'answered')),
+      avgQueueWait: average(get(all, 'answeredQueueMs'), get(all, 'answered')),
+      serviceLevel: serviceLevel(all),
+      abandonRate: ratio(get(all, 'abandoned'), total(all)),
+      totalCalls: total(all),
+    },
+    outcomes: { answered: get(all, 'answered'), abandoned: get(all, 'abandoned'), other: get(all, 'other'), totalCalls: total(all) },
+    trend: input.trendLabels.map((label, i) => {
+      const [answered = 0, abandoned = 0, other = 0] = input.trendSums[i] ?? [];
+      return { ...label, answered, abandoned, other, totalCalls: answered + abandoned + other };
+    }),
+    avgQueueWaitByQueue: byQueueAverage((c) => get(c, 'answeredQueueMs')),
+    avgHoldTimeByQueue: byQueueAverage((c) => get(c, 'holdMs')),
+    queues: rows,
+  };
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { queues, rollupMeta } from '../db/schema.js';
+import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/rollup-cells.js';
+
+/**
+ * What the stored rollups were built with. Bump ROLLUP_VERSION whenever a
+ * contribution's definition changes: the next start rebuilds them from the facts.
+ */
+export const ROLLUP_VERSION = '3';
+
+export interface RollupMeta {
+  version: string | null;
+  /** Zone of the day tables. */
+  timeZone: string | null;
+  /** Queues' thresholds the service-level counters were computed with. */
+  thresholds: string | null;
+  /** The seal line (server/stats/day-sealing.ts): buckets before this instant are in their day rows. */
+  sealedBefore: string | null;
+}
+
+const KEYS = { version: 'version', timeZone: 'time_zone', thresholds: 'thresholds', sealedBefore: 'sealed_before' } as const;
+
+export function readMeta(db: Db): RollupMeta {
+  const rows = new Map(db.select().from(rollupMeta).all().map((r) => [r.key, r.value]));
+  return {
+    version: rows.get(KEYS.version) ?? null,
+    timeZone: rows.get(KEYS.timeZone) ?? null,
+    thresholds: rows.get(KEYS.thresholds) ?? null,
+    sealedBefore: rows.get(KEYS.sealedBefore) ?? null,
+  };
+}
+
+/** The seal line as the readers see it now; null before any data. */
+export function sealedBefore(db: Db): number | null {
+  const value = db.select({ value: rollupMeta.value }).from(rollupMeta).where(eq(rollupMeta.key, KEYS.sealedBefore)).get()?.value;
+  return value === undefined ? null : Number(value);
+}
+
+export function writeMeta(db: Db, meta: Partial<Record<keyof RollupMeta, string>>): void {
+  for (const [name, value] of Object.entries(meta)) {
+    const key = KEYS[name as keyof RollupMeta];
+    db.insert(rollupMeta).values({ key, value }).onConflictDoUpdate({ target: rollupMeta.key, set: { value } }).run();
+  }
+}
+
+/** Each queue's service-level and short-abandon thresholds, as configured now. */
+export function queueThresholds(db: Db): Map<string, QueueThresholds> {
+  return new Map(
+    db
+      .select({ id: queues.id, serviceLevelSeconds: queues.serviceLevelSeconds, shortAbandonSeconds: queues.shortAbandonSeconds })
+      .from(queues)
+      .all()
+      .map((q) => [q.id, { serviceLevelSeconds: q.serviceLevelSeconds, shortAbandonSeconds: q.shortAbandonSeconds }]),
+  );
+}
+
+export const thresholdsOf = (all: ReadonlyMap<string, QueueThresholds>) => (queueId: string) => all.get(queueId) ?? DEFAULT_THRESHOLDS;
+
+/** A stable text of the thresholds, to notice when they change. */
+export function thresholdsFingerprint(all: ReadonlyMap<string, QueueThresholds>): string {
+  return JSON.stringify([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, t]) => [id, t.serviceLevelSeconds, t.shortAbandonSeconds]));
+}

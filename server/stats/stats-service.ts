@@ -1,0 +1,147 @@
+import type { Scope } from '../auth/principal.js';
+import type { Db } from '../db/client.js';
+import type { Directory } from '../directory/directory.js';
+import { agentStats, type AgentStats } from './agent-stats.js';
+import { CallList, type CallListInput, type CallPage } from './call-list.js';
+import type { CellFilter } from './cell-filter.js';
+import { FactSource } from './fact-source.js';
+import type { FamilySource } from './family-source.js';
+import type { Ranking } from './figures.js';
+import { queueStats, type QueueStats } from './queue-stats.js';
+import { readMeta } from './rollup-meta.js';
+import { RollupSource } from './rollup-source.js';
+import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
+import { resolveFilter, type FilterInput } from './stats-scope.js';
+import { trendLabels, TrendPeriods } from './trend-periods.js';
+import { wrapupStats, type WrapupStats } from './wrapup-stats.js';
+import { Zone } from './zone.js';
+
+export interface StatsRequest extends Omit<RangeInput, 'tz'>, FilterInput {
+  /** Default: the reporting zone. */
+  tz?: string | undefined;
+}
+
+export type RankedRequest = StatsRequest & Ranking;
+
+/** Where the counters come from: the rollups (normally), or a scan of the facts (the reference the rollups are tested and measured against). */
+export type Source = 'rollups' | 'facts';
+
+export interface RangeEcho {
+  /** The counted range: the first bucket's start and the last bucket's end, in the request's zone. */
+  from: string;
+  to: string;
+  tz: string;
+  timeFrom: string | null;
+  timeTo: string | null;
+  /** The trend's step. */
+  interval: 'hour' | 'day';
+}
+
+export type WithRange<T> = T & { range: RangeEcho };
+
+/** History figures (SPEC §4, C8/C9/C12) for a caller's scope: resolves the request, reads counters, computes the glossary's figures. */
+export class StatsService {
+  readonly reportingZone: Zone;
+  private readonly rollups: RollupSource;
+  private readonly facts: FactSource;
+  private readonly callList: CallList;
+
+  constructor(
+    private readonly db: Db,
+    private readonly directory: Directory,
+  ) {
+    this.reportingZone = Zone.of(readMeta(db).timeZone!);
+    this.rollups = new RollupSource(db, this.reportingZone);
+    this.facts = new FactSource(db);
+    this.callList = new CallList(db, directory);
+  }
+
+  agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<AgentStats> {
+    const { range, periods } = this.resolve(req);
+    const { byAgent, assigned } = resolveFilter(this.directory, scope, req);
+    const src = this.source(source);
+    return this.read(() => ({
+      range: echo(range, req),
+      ...agentStats({
+        cells: src.totals('agentQueue', range, byAgent),
+        trendLabels: trendLabels(periods),
+        trendSums: src.trend('agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
+        directory: this.directory,
+        assigned,
+        ranking: req,
+      }),
+    }));
+  }
+
+  queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<QueueStats> {
+    const { range, periods } = this.resolve(req);
+    const { byQueue } = resolveFilter(this.directory, scope, req);
+    const src = this.sourceFor('queue', byQueue, source);
+    return this.read(() => ({
+      range: echo(range, req),
+      ...queueStats({
+        cells: src.totals('queue', range, byQueue),
+        trendLabels: trendLabels(periods),
+        trendSums: src.trend('queue', periods, byQueue, ['answered', 'abandoned', 'other']),
+        directory: this.directory,
+        queueIds: byQueue.queues,
+        ranking: req,
+      }),
+    }));
+  }
+
+  wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<WrapupStats> {
+    const { range, periods } = this.resolve(req);
+    const { byAgent } = resolveFilter(this.directory, scope, req);
+    const src = this.source(source);
+    return this.read(() => ({
+      range: echo(range, req),
+      ...wrapupStats({
+        agentCells: src.totals('wrapupAgent', range, byAgent),
+        reasonCells: byAgent.everything
+          ? src.totals('wrapupReasonTotal', range, byAgent)
+          : this.sourceFor('wrapupReason', byAgent, source).totals('wrapupReason', range, byAgent),
+        trendLabels: trendLabels(periods),
+        trendSums: src.trend('wrapupAgent', periods, byAgent, ['completed', 'wrapupMs']),
+        directory: this.directory,
+        ranking: req,
+      }),
+    }));
+  }
+
+  calls(scope: Scope, req: StatsRequest & CallListInput): WithRange<CallPage> {
+    const range = resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name });
+    const filter = resolveFilter(this.directory, scope, req);
+    return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };
+  }
+
+  /** One snapshot of the store for all of a request's reads (another process may be ingesting). */
+  private read<T>(work: () => T): T {
+    return this.db.transaction(work, { behavior: 'deferred' });
+  }
+
+  private resolve(req: StatsRequest): { range: StatsRange; periods: TrendPeriods } {
+    const range = resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name });
+    return { range, periods: new TrendPeriods(range) };
+  }
+
+  private source(source: Source): FamilySource {
+    return source === 'facts' ? this.facts : this.rollups;
+  }
+
+  /** The rollups, unless they lack the agent dimension the filter needs. */
+  private sourceFor(family: 'queue' | 'wrapupReason', filter: CellFilter, source: Source): FamilySource {
+    return filter.agents !== null && !this.rollups.filtersAgents(family) ? this.facts : this.source(source);
+  }
+}
+
+function echo(range: StatsRange, req: StatsRequest): RangeEcho {
+  return {
+    from: range.zone.isoLocal(range.from),
+    to: range.zone.isoLocal(range.to),
+    tz: range.zone.name,
+    timeFrom: range.window ? (req.timeFrom ?? '00:00') : null,
+    timeTo: range.window ? (req.timeTo ?? '24:00') : null,
+    interval: range.interval,
+  };
+}

@@ -1,0 +1,298 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { scopeOf } from '../../server/auth/principal.js';
+import type { Db } from '../../server/db/client.js';
+import { generateCentre } from '../../server/directory/generate-centre.js';
+import { Simulator } from '../../server/simulator/simulator.js';
+import { rederiveFacts } from '../../server/stats/fact-rederive.js';
+import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
+import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/stats/rollup-tables.js';
+import { StatsService, type RankedRequest } from '../../server/stats/stats-service.js';
+import { centre, eventFactory, startHarness, type Harness } from './harness.js';
+
+type Json = Record<string, any>;
+
+/** Every rollup and fact row, in key order: equal dumps are equal stores. */
+function dump(db: Db, tables: readonly string[]): Record<string, unknown[][]> {
+  return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).raw().all() as unknown[][]]));
+}
+const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
+const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
+
+describe('interval rollups', () => {
+  describe('late events', () => {
+    let h: Harness;
+    let sam: Record<string, string>;
+    // 09:31 as first reported; the call really queued at 09:29, and wrap-up started at 09:44:30.
+    const t0 = Date.parse('2026-03-02T09:31:00Z');
+    const ev = eventFactory(t0);
+    const queueRows = () => h.services.db.$client.prepare("SELECT bucket, answered, answered_queue_ms FROM queue_buckets WHERE queue_id = 'q-sales'").raw().all();
+    const wrapupRows = () => h.services.db.$client.prepare("SELECT bucket, completed, wrapup_ms FROM wrapup_agent_buckets WHERE agent_id = 'a-1'").raw().all();
+    const at = (hhmm: string) => Date.parse(`2026-03-02T${hhmm}:00Z`);
+    const answeredBetween = async (from: string, to: string) => {
+      const res = await h.get(`/api/v1/stats/queues?from=2026-03-02T${from}:00Z&to=2026-03-02T${to}:00Z&tz=UTC`, sam);
+      return ((await res.json()) as Json).kpis.answered;
+    };
+
+    before(async () => {
+      h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+      sam = await h.login('sam');
+      await h.events(
+        ev('call.queued', 0, { callId: 'L1', queueId: 'q-sales' }),
+        ev('call.offered', 5, { callId: 'L1', agentId: 'a-1' }),
+        ev('call.answered', 10, { callId: 'L1', agentId: 'a-1' }),
+        ev('call.ended', 810, { callId: 'L1', by: 'agent' }),
+        ev('wrapup.completed', 850, { agentId: 'a-1', callId: 'L1', reasonId: 'w-resolved' }),
+      );
+    });
+    after(() => h.close());
+
+    it('counts facts in the interval of their start as first reported', async () => {
+      assert.deepEqual(queueRows(), [[at('09:30'), 1, 10_000]]);
+      assert.deepEqual(wrapupRows(), [[at('09:45'), 1, 0]]);
+      assert.equal(await answeredBetween('09:30', '09:45'), 1);
+    });
+
+    it('moves a contribution to the right interval and out of the wrong one when an earlier event arrives', async () => {
+      await h.events(ev('call.queued', -120, { callId: 'L1', queueId: 'q-sales' }), ev('wrapup.started', 810, { agentId: 'a-1', callId: 'L1' }));
+      assert.deepEqual(queueRows(), [[at('09:15'), 1, 130_000]]);
+      assert.deepEqual(wrapupRows(), [[at('09:30'), 1, 40_000]]);
+      assert.equal(await answeredBetween('09:30', '09:45'), 0);
+      assert.equal(await answeredBetween('09:15', '09:30'), 1);
+    });
+
+    it('moves it just the same after a restart, when the call’s previous facts come from the store', async () => {
+      await h.events(
+        ev('call.queued', 600, { callId: 'L2', queueId: 'q-sales' }),
+        ev('call.offered', 601, { callId: 'L2', agentId: 'a-2' }),
+        ev('call.answered', 602, { callId: 'L2', agentId: 'a-2' }),
+        ev('call.ended', 700, { callId: 'L2', by: 'agent' }),
+      );
+      await h.close({ keepFiles: true });
+      h = await startHarness({ dir: h.dir, env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+      sam = await h.login('sam');
+      assert.equal(await answeredBetween('09:30', '09:45'), 1);
+      await h.events(ev('call.queued', -180, { callId: 'L2', queueId: 'q-sales' }));
+      assert.equal(await answeredBetween('09:30', '09:45'), 0);
+      assert.equal(await answeredBetween('09:15', '09:30'), 2);
+    });
+
+    it('sums buckets into their day once behind the seal line, and moves late contributions between sealed days', async () => {
+      const db = h.services.db.$client;
+      const days = () => db.prepare("SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day").raw().all();
+      const line = () => Number(db.prepare("SELECT value FROM rollup_meta WHERE key = 'sealed_before'").pluck().get());
+      const [mar1, mar2] = [Date.parse('2026-03-01') / 86_400_000, Date.parse('2026-03-02') / 86_400_000];
+      // The line starts at the first data (09:30); both calls then moved to before it.
+      assert.equal(line(), at('09:30'));
+      assert.deepEqual(days(), [[mar2, 2, 130_000 + 782_000]]);
+      // Data at 02:30 the next day moves the line two hours behind it.
+      await h.events(ev('call.queued', 61_140, { callId: 'L3', queueId: 'q-support' }), ev('call.ended', 61_150, { callId: 'L3', by: 'caller' }));
+      assert.equal(line(), Date.parse('2026-03-03T00:30:00Z'));
+      assert.deepEqual(days(), [[mar2, 2, 130_000 + 782_000]]);
+      // L2 really entered the queue at 23:55 the day before.
+      await h.events(ev('call.queued', -34_560, { callId: 'L2', queueId: 'q-sales' }));
+      assert.deepEqual(days(), [
+        [mar1, 1, 35_162_000],
+        [mar2, 1, 130_000],
+      ]);
+      assert.equal(await answeredBetween('09:15', '09:30'), 1);
+    });
+
+    it('counts the service level again when a queue’s threshold changes', async () => {
+      const serviceLevel = async () => {
+        const res = await h.get('/api/v1/stats/queues?from=2026-03-02&to=2026-03-02&tz=UTC&queue=q-sales', sam);
+        return ((await res.json()) as Json).kpis.serviceLevel;
+      };
+      assert.equal(await serviceLevel(), 0);
+      await h.close({ keepFiles: true });
+      const slower = { ...centre, queues: centre.queues.map((q) => (q.id === 'q-sales' ? { ...q, serviceLevelSeconds: 150 } : q)) };
+      h = await startHarness({ dir: h.dir, centre: slower, env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+      sam = await h.login('sam');
+      // L1 waited 130 s.
+      assert.equal(await serviceLevel(), 1);
+    });
+  });
+
+  describe('across months', () => {
+    let h: Harness;
+    let stats: StatsService;
+    const ev = eventFactory(Date.parse('2026-01-01T00:00:00Z'));
+    /** An answered Sales call with a wrap-up, starting at `iso`. */
+    const call = (id: string, iso: string) => {
+      const s = (Date.parse(iso) - Date.parse('2026-01-01T00:00:00Z')) / 1000;
+      return [
+        ev('call.queued', s, { callId: id, queueId: 'q-sales' }),
+        ev('call.offered', s + 4, { callId: id, agentId: 'a-1' }),
+        ev('call.answered', s + 9, { callId: id, agentId: 'a-1' }),
+        ev('call.ended', s + 200, { callId: id, by: 'caller' }),
+        ev('wrapup.started', s + 200, { agentId: 'a-1', callId: id }),
+        ev('wrapup.completed', s + 230, { agentId: 'a-1', callId: id, reasonId: 'w-resolved' }),
+      ];
+    };
+    const request = (r: Partial<RankedRequest>): RankedRequest => ({ from: '2026-01-15', to: '2026-03-02', tz: 'UTC', order: 'desc', limit: 10, ...r });
+    const same = (r: Partial<RankedRequest>) => {
+      const scope = scopeOf(['q-sales', 'q-support']);
+      assert.deepEqual(stats.agents(scope, request(r)), stats.agents(scope, request(r), 'facts'));
+      assert.deepEqual(stats.queues(scope, request(r)), stats.queues(scope, request(r), 'facts'));
+      assert.deepEqual(stats.wrapups(scope, request(r)), stats.wrapups(scope, request(r), 'facts'));
+    };
+    const months = () => h.services.db.$client.prepare("SELECT month, answered FROM queue_months WHERE queue_id = 'q-sales' ORDER BY month").raw().all();
+
+    before(async () => {
+      h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+      for (const [id, at] of [
+        ['m1', '2026-01-30T10:00:00Z'],
+        ['m2', '2026-02-01T10:00:00Z'],
+        ['m3', '2026-02-14T10:00:00Z'],
+        ['m4', '2026-02-28T23:50:00Z'],
+        ['m5', '2026-03-01T00:10:00Z'],
+        ['m6', '2026-03-03T10:00:00Z'],
+      ] as const)
+        await h.events(...call(id, at));
+      stats = new StatsService(h.services.db, h.services.directory);
+    });
+    after(() => h.close());
+
+    it('sums a month once its last day is sealed, and reads whole months from it', () => {
+      // 2026-01 is month 672 since January 1970.
+      assert.deepEqual(months(), [[672, 1], [673, 3]]);
+      assert.equal(stats.queues(scopeOf(['q-sales']), request({})).kpis.answered, 5);
+      same({});
+      same({ from: '2026-02-01', to: '2026-02-28' });
+      same({ from: '2026-01-31T12:00:00Z', to: '2026-03-01T00:15:00Z', tz: 'Asia/Kathmandu' });
+    });
+
+    it('brings a sealed month up to date when one of its calls arrives late', async () => {
+      await h.events(...call('late', '2026-02-10T10:00:00Z'));
+      assert.deepEqual(months(), [[672, 1], [673, 4]]);
+      same({});
+      const maintained = dump(h.services.db, ROLLUPS);
+      rebuildRollups(h.services.db, 'UTC');
+      assert.deepEqual(dump(h.services.db, ROLLUPS), maintained);
+    });
+  });
+
+  describe('on a simulated week across a DST change (reporting zone America/Chicago)', () => {
+    let h: Harness;
+    let stats: StatsService;
+    const from = Date.parse('2026-03-04T06:00:00Z');
+    const to = Date.parse('2026-03-11T06:00:00Z');
+    const everything = () => scopeOf(h.services.directory.queues.keys());
+    const request = (r: Partial<RankedRequest>): RankedRequest => ({ from: '2026-03-05', to: '2026-03-10', order: 'desc', limit: 1000, ...r });
+
+    before(async () => {
+      const sim = generateCentre({ agents: 40, queues: 6, seed: 3 });
+      h = await startHarness({ centre: sim, env: { FLOORVIEW_TIME_ZONE: 'America/Chicago' } });
+      new Simulator({ directory: h.services.directory, seed: 3 }).backfill(h.services.ingest, from, to);
+      stats = new StatsService(h.services.db, h.services.directory);
+    });
+    after(() => h.close());
+
+    it('holds presented = answered + bounced + abandoned + otherUnanswered against the handling records', () => {
+      const { queueAgents, kpis } = stats.agents(everything(), request({}));
+      const counted = new Map(
+        (
+          h.services.db.$client
+            .prepare(
+              `SELECT agent_id, coalesce(queue_id, ''), direction, count(*) FROM handlings
+               WHERE ended_at IS NOT NULL AND offered_at >= ? AND offered_at < ? GROUP BY 1, 2, 3`,
+            )
+            .raw()
+            .all(Date.parse('2026-03-05T06:00:00Z'), Date.parse('2026-03-11T05:00:00Z')) as [string, string, string, number][]
+        ).map(([a, q, d, n]) => [`${a}/${q}/${d}`, n]),
+      );
+      assert.ok(kpis.answeredCalls > 1000);
+      for (const r of queueAgents) {
+        assert.equal(r.presented, r.answered + r.bounced + r.abandoned + r.otherUnanswered);
+        assert.equal(r.presented, counted.get(`${r.agentId}/${r.queueId ?? ''}/${r.direction}`) ?? 0, `${r.agentId} × ${r.queueId}`);
+      }
+    });
+
+    it('holds totalCalls = answered + abandoned + other against the queue visit records', () => {
+      const { queues, kpis } = stats.queues(everything(), request({}));
+      const counted = new Map(
+        h.services.db.$client
+          .prepare('SELECT queue_id, count(*) FROM queue_visits WHERE left_at IS NOT NULL AND queued_at >= ? AND queued_at < ? GROUP BY 1')
+          .raw()
+          .all(Date.parse('2026-03-05T06:00:00Z'), Date.parse('2026-03-11T05:00:00Z')) as [string, number][],
+      );
+      assert.equal(kpis.totalCalls, kpis.answered + kpis.abandoned + queues.reduce((n, q) => n + q.other, 0));
+      for (const q of queues) {
+        assert.equal(q.totalCalls, q.answered + q.abandoned + q.other);
+        assert.equal(q.totalCalls, counted.get(q.queueId) ?? 0, q.queueId);
+      }
+    });
+
+    const variants: [string, Partial<RankedRequest>][] = [
+      ['whole days in the reporting zone', {}],
+      ['one day', { from: '2026-03-08', to: '2026-03-08' }],
+      ['whole days in UTC', { tz: 'UTC' }],
+      ['whole days in India (+05:30)', { tz: 'Asia/Kolkata' }],
+      ['instants inside intervals', { from: '2026-03-05T13:07:00-06:00', to: '2026-03-09T20:52:00Z' }],
+      ['a time-of-day window', { timeFrom: '08:30', timeTo: '18:00' }],
+      ['a window past midnight', { timeFrom: '20:00', timeTo: '06:00', tz: 'Asia/Shanghai' }],
+      ['two queues', { queue: ['q-sales', 'q-billing'] }],
+      ['one agent', { agent: ['a-003'] }],
+      ['one location', { location: 'Austin' }],
+      ['ascending, top 3', { order: 'asc', limit: 3 }],
+    ];
+
+    for (const [name, r] of variants) {
+      it(`gives exactly the figures computed from the raw facts: ${name}`, () => {
+        const req = request(r);
+        const scope = everything();
+        assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
+        assert.deepEqual(stats.queues(scope, req, 'rollups'), stats.queues(scope, req, 'facts'));
+        assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+      });
+    }
+
+    it('gives a supervisor’s scope exactly the figures computed from the raw facts', () => {
+      const scope = scopeOf(['q-sales', 'q-vip']);
+      const req = request({});
+      assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
+      assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+    });
+
+    it('splits the trend into the local days of the request, 23 hours on the day DST starts', () => {
+      const chicago = stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09' }));
+      const utc = stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09', tz: 'UTC' }));
+      assert.deepEqual(chicago.trend.map((p) => p.start), ['2026-03-07T00:00:00-06:00', '2026-03-08T00:00:00-06:00', '2026-03-09T00:00:00-05:00']);
+      assert.deepEqual(utc.trend.map((p) => p.period), ['2026-03-07', '2026-03-08', '2026-03-09']);
+      // The same calls, cut at other midnights.
+      assert.notDeepEqual(chicago.trend.map((p) => p.totalCalls), utc.trend.map((p) => p.totalCalls));
+      const hours = stats.queues(everything(), request({ from: '2026-03-08', to: '2026-03-08' }));
+      assert.equal(hours.trend.length, 23);
+      assert.equal(hours.outcomes.totalCalls, hours.trend.reduce((n, p) => n + p.totalCalls, 0));
+      assert.equal(chicago.trend[1]!.totalCalls, hours.outcomes.totalCalls);
+    });
+
+    it('rebuilds the rollups from the facts exactly as they were maintained', () => {
+      const db = h.services.db;
+      const maintained = dump(db, ROLLUPS);
+      rebuildRollups(db, 'America/Chicago');
+      assert.deepEqual(dump(db, ROLLUPS), maintained);
+    });
+
+    it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', () => {
+      const db = h.services.db;
+      const maintained = dump(db, [...FACTS, ...ROLLUPS]);
+      const { calls } = rederiveFacts(db);
+      rebuildRollups(db, 'America/Chicago');
+      assert.ok(calls > 10_000);
+      assert.deepEqual(dump(db, [...FACTS, ...ROLLUPS]), maintained);
+    });
+
+    it('recuts the daily totals when the reporting zone changes', async () => {
+      await h.close({ keepFiles: true });
+      h = await startHarness({ dir: h.dir, centre: generateCentre({ agents: 40, queues: 6, seed: 3 }), env: { FLOORVIEW_TIME_ZONE: 'Asia/Shanghai' } });
+      stats = new StatsService(h.services.db, h.services.directory);
+      assert.equal(stats.reportingZone.name, 'Asia/Shanghai');
+      const req = request({ tz: 'Asia/Shanghai' });
+      assert.deepEqual(stats.agents(everything(), req, 'rollups'), stats.agents(everything(), req, 'facts'));
+      const recut = dump(h.services.db, ROLLUPS);
+      rebuildRollups(h.services.db, 'Asia/Shanghai');
+      assert.deepEqual(dump(h.services.db, ROLLUPS), recut);
+    });
+  });
+});

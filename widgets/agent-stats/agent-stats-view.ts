@@ -1,0 +1,74 @@
+import type { AgentAverage, AgentStats, QueueAgentRow } from '../../server/stats/agent-stats.js';
+import type { WithRange } from '../../server/stats/stats-service.js';
+import type { DrillDown } from '../history-common/calls-dialog.js';
+import type { Column } from '../history-common/data-table.js';
+import { formatValue } from '../history-common/data-table.js';
+import type { Kpi } from '../history-common/kpis.js';
+import type { AgentStatsKey, AgentStatsTranslator } from './i18n/index.js';
+
+export type AgentStatsAnswer = WithRange<AgentStats>;
+
+type Drill = (d: DrillDown) => void;
+
+export function agentKpis(data: AgentStatsAnswer, tr: AgentStatsTranslator, drill: Drill): Kpi[] {
+  const k = data.kpis;
+  const label = tr.t('kpi.answeredCalls');
+  return [
+    {
+      label,
+      value: formatValue('count', k.answeredCalls, tr),
+      drill: k.answeredCalls > 0 ? () => drill({ figure: label, params: { by: 'agent', outcome: 'answered' } }) : undefined,
+    },
+    { label: tr.t('kpi.avgHandleTime'), value: formatValue('duration', k.avgHandleTime, tr) },
+    { label: tr.t('kpi.avgInboundConnectedTime'), value: formatValue('duration', k.avgInboundConnectedTime, tr) },
+    { label: tr.t('kpi.avgInboundHoldTime'), value: formatValue('duration', k.avgInboundHoldTime, tr) },
+  ];
+}
+
+/** The queue-agent table: every column of SPEC §4, in its order; counts open the calls they count. */
+export function queueAgentColumns(tr: AgentStatsTranslator, drill: Drill): Column<QueueAgentRow>[] {
+  const queueOf = (r: QueueAgentRow) => r.queueName ?? tr.t('history.outbound');
+  const calls = (label: string, outcome: string | null, count: (r: QueueAgentRow) => number) => (r: QueueAgentRow) =>
+    count(r) === 0
+      ? null
+      : () =>
+          drill({
+            figure: `${r.agentName} · ${queueOf(r)} · ${label}`,
+            params: { by: 'agent', agent: r.agentId, ...(r.queueId ? { queue: r.queueId } : { direction: r.direction }), ...(outcome ? { outcome } : {}) },
+          });
+  const col = (key: keyof QueueAgentRow & string, kind: Column<QueueAgentRow>['kind'], outcome?: string | null): Column<QueueAgentRow> => {
+    const label = tr.t(`column.${key}` as AgentStatsKey);
+    return {
+      key,
+      label,
+      kind,
+      value: (r) => r[key] as string | number | null,
+      drill: outcome === undefined ? undefined : calls(label, outcome, (r) => r[key] as number),
+    };
+  };
+  return [
+    col('agentName', 'text'),
+    { ...col('queueName', 'text'), value: queueOf },
+    col('location', 'text'),
+    col('answered', 'count', 'answered'),
+    col('bounced', 'count', 'bounced'),
+    col('abandoned', 'count', 'abandoned'),
+    col('otherUnanswered', 'count', 'other'),
+    col('presented', 'count', null),
+    col('totalTalkTime', 'duration'),
+    col('avgTalkTime', 'duration'),
+    col('totalHoldTime', 'duration'),
+    col('avgHoldTime', 'duration'),
+    col('totalHandleTime', 'duration'),
+    col('avgHandleTime', 'duration'),
+    col('agentId', 'text'),
+  ];
+}
+
+/** A ranking in words: the first few agents and their averages. */
+export function rankingSummary(list: readonly AgentAverage[], tr: AgentStatsTranslator): string {
+  return list
+    .slice(0, 5)
+    .map((a) => `${a.agentName} ${formatValue('duration', a.value, tr)}`)
+    .join(', ');
+}

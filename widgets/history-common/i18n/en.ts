@@ -1,0 +1,60 @@
+import { coreEn } from '../../core/i18n/en.js';
+
+/** English strings the history widgets share: range picker, filters, tables, drill-down. Metric names follow SPEC §4. */
+export const historyEn = {
+  ...coreEn,
+  'range.label': 'Date range',
+  'range.today': 'Today',
+  'range.yesterday': 'Yesterday',
+  'range.last7': 'Last 7 days',
+  'range.last30': 'Last 30 days',
+  'range.custom': 'Custom',
+  'range.from': 'From',
+  'range.to': 'To',
+  'range.timeFrom': 'Each day from',
+  'range.timeTo': 'until',
+  'range.incomplete': 'Choose a start date and an end date on or after it.',
+
+  'filter.queue': 'Queue',
+  'filter.allQueues': 'All queues',
+  'filter.agent': 'Agent',
+  'filter.allAgents': 'All agents',
+  'filter.location': 'Location',
+  'filter.allLocations': 'All locations',
+
+  'history.loading': 'Loading…',
+  'history.updating': 'Updating…',
+  'history.empty': 'No calls in this range.',
+  'history.retry': 'Try again',
+  'history.export': 'Export CSV',
+  'history.exportLabel': 'Export CSV: {table}',
+  'history.highest': 'Highest first',
+  'history.lowest': 'Lowest first',
+  'history.order': 'Order of “{chart}”',
+  'history.noData': 'Nothing to show.',
+  'history.drill': 'Show the calls: {figure}',
+  'history.outbound': 'Outbound',
+
+  'outcome.answered': 'Answered',
+  'outcome.abandoned': 'Abandoned',
+  'outcome.other': 'Other',
+  'outcome.bounced': 'Bounced',
+
+  'calls.title': 'Calls — {figure}',
+  'calls.loadMore': 'Load more',
+  'calls.none': 'No calls.',
+  'calls.shown.one': '{count} call shown',
+  'calls.shown.other': '{count} calls shown',
+  'calls.startedAt': 'Start',
+  'calls.queue': 'Queue',
+  'calls.agent': 'Agent',
+  'calls.outcome': 'Outcome',
+  'calls.wait': 'Wait',
+  'calls.talk': 'Talk',
+  'calls.hold': 'Hold',
+  'calls.wrapupReason': 'Wrap-up reason',
+  'calls.wrapupTime': 'Wrap-up',
+  'calls.callId': 'Call',
+} satisfies Record<string, string>;
+
+export type HistoryKey = keyof typeof historyEn;

@@ -1,0 +1,70 @@
+import type { QueueAverage, QueueRow, QueueStats } from '../../server/stats/queue-stats.js';
+import type { WithRange } from '../../server/stats/stats-service.js';
+import type { DrillDown } from '../history-common/calls-dialog.js';
+import { formatValue, type Column } from '../history-common/data-table.js';
+import type { Kpi } from '../history-common/kpis.js';
+import type { QueueHistoryKey, QueueHistoryTranslator } from './i18n/index.js';
+
+export type QueueHistoryAnswer = WithRange<QueueStats>;
+export const OUTCOMES = ['answered', 'abandoned', 'other'] as const;
+
+type Drill = (d: DrillDown) => void;
+
+export function queueKpis(data: QueueHistoryAnswer, tr: QueueHistoryTranslator, drill: Drill): Kpi[] {
+  const k = data.kpis;
+  const calls = (key: 'answered' | 'abandoned'): Kpi => {
+    const label = tr.t(`kpi.${key}`);
+    return { label, value: formatValue('count', k[key], tr), drill: k[key] > 0 ? () => drill({ figure: label, params: { by: 'queue', outcome: key } }) : undefined };
+  };
+  return [
+    calls('answered'),
+    calls('abandoned'),
+    { label: tr.t('kpi.avgHoldTime'), value: formatValue('duration', k.avgHoldTime, tr) },
+    { label: tr.t('kpi.avgQueueWait'), value: formatValue('duration', k.avgQueueWait, tr) },
+    { label: tr.t('kpi.serviceLevel'), value: formatValue('percent', k.serviceLevel, tr) },
+    { label: tr.t('kpi.abandonRate'), value: formatValue('percent', k.abandonRate, tr) },
+  ];
+}
+
+/** The queue details table (SPEC §4 columns, then other, service level and abandon rate); call counts open their calls. */
+export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<QueueRow>[] {
+  const col = (key: keyof QueueRow & string, kind: Column<QueueRow>['kind'], outcome?: string | null): Column<QueueRow> => {
+    const label = tr.t(`column.${key}` as QueueHistoryKey);
+    return {
+      key,
+      label,
+      kind,
+      value: (r) => r[key],
+      drill:
+        outcome === undefined
+          ? undefined
+          : (r) =>
+              (r[key] as number) === 0
+                ? null
+                : () => drill({ figure: `${r.queueName} · ${label}`, params: { by: 'queue', queue: r.queueId, ...(outcome ? { outcome } : {}) } }),
+    };
+  };
+  return [
+    col('queueName', 'text'),
+    col('holdDuration', 'duration'),
+    col('avgHoldTime', 'duration'),
+    col('connectedDuration', 'duration'),
+    col('avgInboundConnected', 'duration'),
+    col('handleTime', 'duration'),
+    col('avgHandleTime', 'duration'),
+    col('queueTime', 'duration'),
+    col('avgQueueWait', 'duration'),
+    col('answered', 'count', 'answered'),
+    col('abandoned', 'count', 'abandoned'),
+    col('totalCalls', 'count', null),
+    col('other', 'count', 'other'),
+    col('serviceLevel', 'percent'),
+    col('abandonRate', 'percent'),
+  ];
+}
+
+export const rankingSummary = (list: readonly QueueAverage[], tr: QueueHistoryTranslator) =>
+  list
+    .slice(0, 5)
+    .map((q) => `${q.queueName} ${formatValue('duration', q.value, tr)}`)
+    .join(', ');

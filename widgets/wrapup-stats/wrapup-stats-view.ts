@@ -1,0 +1,60 @@
+import type { WithRange } from '../../server/stats/stats-service.js';
+import type { AgentWrapups, QueueWrapups, ReasonWrapups, WrapupStats } from '../../server/stats/wrapup-stats.js';
+import type { DrillDown } from '../history-common/calls-dialog.js';
+import { formatValue, type Column } from '../history-common/data-table.js';
+import type { Kpi } from '../history-common/kpis.js';
+import type { WrapupStatsTranslator } from './i18n/index.js';
+
+export type WrapupAnswer = WithRange<WrapupStats>;
+
+type Drill = (d: DrillDown) => void;
+
+/** The four top/bottom tables, each ranked by one figure. */
+export const LISTS = {
+  reasonsByUse: 'completed',
+  queuesByAvgWrapupTime: 'avgWrapupTime',
+  agentsByCompleted: 'completed',
+  agentsByAvgWrapupTime: 'avgWrapupTime',
+} as const;
+export type ListName = keyof typeof LISTS;
+
+export function wrapupKpis(data: WrapupAnswer, tr: WrapupStatsTranslator, drill: Drill): Kpi[] {
+  const k = data.kpis;
+  const queue = (label: string, q: QueueWrapups | null): Kpi => ({
+    label,
+    value: q ? q.queueName : '—',
+    note: q ? formatValue('duration', q.avgWrapupTime, tr) : undefined,
+    drill: q ? () => drill({ figure: `${label} · ${q.queueName}`, params: { by: 'wrapup', queue: q.queueId } }) : undefined,
+  });
+  const completed = tr.t('kpi.completed');
+  return [
+    { label: tr.t('kpi.avgWrapupTime'), value: formatValue('duration', k.avgWrapupTime, tr) },
+    { label: completed, value: formatValue('count', k.completed, tr), drill: k.completed > 0 ? () => drill({ figure: completed, params: { by: 'wrapup' } }) : undefined },
+    queue(tr.t('kpi.highestQueue'), k.highestAvgWrapupQueue),
+    queue(tr.t('kpi.lowestQueue'), k.lowestAvgWrapupQueue),
+  ];
+}
+
+type Row = ReasonWrapups | QueueWrapups | AgentWrapups;
+
+/** Name, then the ranked figure, then the other; the wrap-up count opens the wrap-ups it counts. */
+export function listColumns(list: ListName, tr: WrapupStatsTranslator, drill: Drill): Column<Row>[] {
+  const name: Column<Row> =
+    list === 'reasonsByUse'
+      ? { key: 'name', label: tr.t('column.reasonName'), kind: 'text', value: (r) => (r as ReasonWrapups).reasonName }
+      : list === 'queuesByAvgWrapupTime'
+        ? { key: 'name', label: tr.t('column.queueName'), kind: 'text', value: (r) => (r as QueueWrapups).queueName }
+        : { key: 'name', label: tr.t('column.agentName'), kind: 'text', value: (r) => (r as AgentWrapups).agentName };
+  const params = (r: Row): Record<string, string> =>
+    'reasonId' in r ? { reason: r.reasonId } : 'queueId' in r ? { queue: r.queueId } : { agent: r.agentId };
+  const completedLabel = tr.t('column.completed');
+  const completed: Column<Row> = {
+    key: 'completed',
+    label: completedLabel,
+    kind: 'count',
+    value: (r) => r.completed,
+    drill: (r) => () => drill({ figure: `${String(name.value(r))} · ${completedLabel}`, params: { by: 'wrapup', ...params(r) } }),
+  };
+  const average: Column<Row> = { key: 'avgWrapupTime', label: tr.t('column.avgWrapupTime'), kind: 'duration', value: (r) => r.avgWrapupTime };
+  return LISTS[list] === 'completed' ? [name, completed, average] : [name, average, completed];
+}
