@@ -15,6 +15,10 @@ const TEXT = {
     password: 'Password',
     signInSubmit: 'Sign in',
     events: 'Widget events',
+    views: 'Views',
+    live: 'Live floor',
+    history: 'History',
+    reports: 'Reports',
     embedLink: 'The agent list embedded in a foreign portal page →',
     wallboardLink: 'The wallboard (display token, full screen) →',
     agentDeskLink: 'The agent desk: chat back as a simulated agent →',
@@ -39,6 +43,10 @@ const TEXT = {
     password: '密码',
     signInSubmit: '登录',
     events: '组件事件',
+    views: '视图',
+    live: '实时现场',
+    history: '历史统计',
+    reports: '报表',
     embedLink: '嵌入到外部门户页面中的代理列表 →',
     wallboardLink: '看板(显示令牌,全屏)→',
     agentDeskLink: '代理工作台:以模拟代理的身份回复 →',
@@ -67,6 +75,7 @@ function applyPrefs() {
     const value = text[el.dataset.i18n];
     if (typeof value === 'string') el.textContent = value;
   }
+  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', text[el.dataset.i18nLabel]);
   $('who').textContent = viewerName ? text.signedInAs(viewerName) : '';
   $('chat-panel')?.setAttribute('aria-label', text.chatPanel);
 }
@@ -100,19 +109,50 @@ function queueWidget() {
   return el;
 }
 
+/** Each tab's widgets, created the first time the tab is shown: history is not fetched until someone looks at it. */
+const PANELS = {
+  live: () => [queueWidget(), Object.assign(document.createElement('fv-agent-list'), { id: 'agents' })],
+  // The history widgets open on the last 7 days of the simulated centre.
+  history: () => ['fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats'].map((tag) => Object.assign(document.createElement(tag), { id: tag })),
+  reports: () => [Object.assign(document.createElement('fv-wrapup-reports'), { id: 'fv-wrapup-reports' })],
+};
+const tabs = () => [...document.querySelectorAll('[role=tab]')];
+
+/** The WAI-ARIA tabs pattern: one tab in the tab order, the shown panel named in the address so a reload keeps it. */
+function selectTab(name, { focus = false } = {}) {
+  if (!(name in PANELS)) name = 'live';
+  for (const tab of tabs()) {
+    const selected = tab.getAttribute('aria-controls') === name;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    if (selected && focus) tab.focus();
+  }
+  for (const panelName of Object.keys(PANELS)) $(panelName).hidden = panelName !== name;
+  if (viewerName && !$(name).hasChildNodes()) $(name).append(...PANELS[name]());
+  if (location.hash.slice(1) !== name) window.history.replaceState(null, '', name === 'live' ? location.pathname : `#${name}`);
+}
+
 function show(viewer) {
   viewerName = viewer?.name ?? '';
   $('sign-in').hidden = Boolean(viewer);
   $('floor').hidden = !viewer;
   $('who').hidden = !viewer;
   $('sign-out').hidden = !viewer;
-  if (viewer && !$('queues')) $('provider').append(queueWidget());
-  if (viewer && !$('agents')) $('provider').append(Object.assign(document.createElement('fv-agent-list'), { id: 'agents' }));
   if (viewer && !$('chat-panel')) $('provider').append(chatPanel());
-  // History below the live widgets: the last 7 days of the simulated centre.
-  for (const tag of ['fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats']) if (viewer && !$(tag)) $('provider').append(Object.assign(document.createElement(tag), { id: tag }));
+  selectTab(location.hash.slice(1));
   applyPrefs();
 }
+
+for (const tab of tabs()) tab.addEventListener('click', () => selectTab(tab.getAttribute('aria-controls')));
+document.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
+  const all = tabs();
+  const at = all.indexOf(document.activeElement);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[e.key];
+  if (at < 0 || to === undefined) return;
+  e.preventDefault();
+  selectTab(all[(to + all.length) % all.length].getAttribute('aria-controls'), { focus: true });
+});
+window.addEventListener('hashchange', () => selectTab(location.hash.slice(1)));
 
 $('sign-in').addEventListener('submit', async (e) => {
   e.preventDefault();

@@ -92,6 +92,8 @@ describe('demo page, end to end', () => {
     await page.locator('#sign-in input[name=password]').fill('floorview-demo');
     await page.locator('#sign-in button[type=submit]').click();
     await list().locator('[part=status]').getByText('Live').waitFor({ timeout: STEP_MS });
+    // The live queues sit above the list; the virtualizer renders only rows inside the window.
+    await list().scrollIntoViewIfNeeded();
     await list().locator('[part~="row"]').first().waitFor();
     assert.equal(await list().getAttribute('connection'), 'live');
     assert.match(await textOf(list().locator('.count')), /of 60 agents/);
@@ -188,6 +190,23 @@ describe('demo page, end to end', () => {
     await choose(agent.agentId, 'Sign out');
     await list().locator('dialog[open]').getByRole('button', { name: 'Sign out' }).click();
     await expectCell(agent.agentId, 1, /^Signed out/);
+  });
+
+  it('shows the last week on the History tab, keyboard-reachable, and keeps the tab over a reload', async () => {
+    await page.getByRole('tab', { name: 'Live floor' }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected'), 'true');
+    const answered = page.locator('fv-agent-stats').locator('[part=kpi]').first();
+    await answered.waitFor({ timeout: STEP_MS });
+    await page.waitForFunction(() => /\d/.test(document.querySelector('fv-agent-stats')!.shadowRoot!.querySelector('[part=kpi]')!.textContent!), null, { timeout: STEP_MS });
+    await page.locator('fv-queue-history').locator('[part=kpi]').first().waitFor();
+    await page.locator('fv-wrapup-stats').locator('[part=kpi]').first().waitFor();
+    assert.ok(await list().isHidden(), 'the live floor is hidden while History is shown');
+    await page.reload();
+    await page.locator('fv-agent-stats').locator('[part=kpi]').first().waitFor({ timeout: STEP_MS });
+    await page.getByRole('tab', { name: 'Live floor' }).click();
+    await list().locator('[part=status]').getByText('Live').waitFor({ timeout: STEP_MS });
+    assert.equal(new URL(page.url()).hash, '');
   });
 
   it('switches to Chinese and to the dark theme', async () => {

@@ -109,6 +109,9 @@ export const historyStyles = css`
     display: grid;
     align-content: start;
     gap: 0.5rem;
+    /* Grid items and tracks are as wide as their widest table by default: let the table scroll in its own column instead. */
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
   }
   .chart-box {
     margin: 0;
@@ -154,6 +157,9 @@ export const historyStyles = css`
     text-align: start;
   }
   thead th {
+    /* Long headings wrap; figures below never do. */
+    white-space: normal;
+    vertical-align: bottom;
     position: sticky;
     top: 0;
     background: var(--_surface-raised);
