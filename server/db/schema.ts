@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Instants are epoch milliseconds (integer) so range scans stay numeric;
@@ -210,10 +210,16 @@ export const handlings = sqliteTable(
   ],
 );
 
+/**
+ * One wrap-up: the after-call work of one handling (an agent who handles a call
+ * twice, after a transfer back, wraps up twice). `handling` is the agent's
+ * handling of the call the wrap-up follows, 0 when the agent had none.
+ */
 export const wrapups = sqliteTable(
   'wrapups',
   {
     callId: text('call_id').notNull(),
+    handling: integer('handling').notNull(),
     agentId: text('agent_id').notNull(),
     queueId: text('queue_id'),
     startedAt: integer('started_at').notNull(),
@@ -222,7 +228,7 @@ export const wrapups = sqliteTable(
     wrapupTime: real('wrapup_time'),
   },
   (t) => [
-    primaryKey({ columns: [t.callId, t.agentId] }),
+    primaryKey({ columns: [t.callId, t.handling, t.agentId] }),
     index('wrapups_time').on(t.startedAt),
     // Wrap-up reasons of chosen agents are read from the facts (the reason rollup has no agent).
     index('wrapups_agent_time').on(t.agentId, t.startedAt),
@@ -244,16 +250,19 @@ export const agentStateChanges = sqliteTable(
 
 // ── Interval rollups (maintained with the facts; rebuildable: npm run rollups:rebuild) ──
 //
-// Five families of additive counters (server/domain/rollup-cells.ts), each at three
-// levels: 15-minute UTC buckets (`bucket` = epoch ms of the interval start), and
-// days and months of the reporting time zone (`day` = the local date as days since
-// 1970-01-01, `month` = months since January 1970), summed from the buckets once
-// they are two hours old (server/stats/day-sealing.ts).
-// - 15-minute tables lead with the bucket: ingestion writes a few adjacent pages
-//   per batch, and trends read them in time order.
+// Seven families of additive counters (server/domain/rollup-cells.ts), each at four
+// levels: 15-minute UTC buckets (`bucket` = epoch ms of the interval start), UTC
+// hours (`hour` = epoch ms of the hour), and days and months of the reporting time
+// zone (`day` = the local date as days since 1970-01-01, `month` = months since
+// January 1970); hours, days and months are summed from the buckets once they are
+// two hours old (server/stats/day-sealing.ts).
+// - 15-minute and hour tables lead with the period: ingestion writes a few adjacent
+//   pages per batch, and trends and the edges of a range read them in time order.
+//   Every whole-hour offset zone's days and hours are whole UTC hours.
 // - Day and month tables lead with the dimensions, so one key's days are adjacent:
 //   with `*_keys` (every key), a long range is read by one seek per key, no sort.
-//   The day tables' `*_trend` indexes cover the per-day sums trends read in day order.
+//   The narrow families' (inbound_queue, wrapup_queue, queue) day tables have
+//   `*_trend` indexes covering the per-day sums trends read in day order.
 // The migration creates these tables WITHOUT ROWID (drizzle cannot say so): rows
 // live in the primary-key b-tree, halving the reads.
 
@@ -280,13 +289,16 @@ export const agentQueueBuckets = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucket, t.agentId, t.queueId, t.direction] })],
 );
 
+export const agentQueueHours = sqliteTable(
+  'agent_queue_hours',
+  { hour: integer('hour').notNull(), ...agentQueueDims(), ...agentQueueCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.agentId, t.queueId, t.direction] })],
+);
+
 export const agentQueueDays = sqliteTable(
   'agent_queue_days',
   { ...agentQueueDims(), day: integer('day').notNull(), ...agentQueueCounters() },
-  (t) => [
-    primaryKey({ columns: [t.agentId, t.queueId, t.direction, t.day] }),
-    index('agent_queue_days_trend').on(t.day, t.direction, t.answered, t.connectedMs),
-  ],
+  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.direction, t.day] })],
 );
 
 export const agentQueueMonths = sqliteTable(
@@ -320,10 +332,16 @@ export const queueBuckets = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucket, t.queueId] })],
 );
 
+export const queueHours = sqliteTable(
+  'queue_hours',
+  { hour: integer('hour').notNull(), queueId: text('queue_id').notNull(), ...queueCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId] })],
+);
+
 export const queueDays = sqliteTable(
   'queue_days',
   { queueId: text('queue_id').notNull(), day: integer('day').notNull(), ...queueCounters() },
-  (t) => [primaryKey({ columns: [t.queueId, t.day] }), index('queue_days_trend').on(t.day, t.answered, t.abandoned, t.other)],
+  (t) => [primaryKey({ columns: [t.queueId, t.day] }), index('queue_days_trend').on(t.day, t.queueId, t.answered, t.abandoned, t.other)],
 );
 
 export const queueMonths = sqliteTable(
@@ -351,10 +369,16 @@ export const wrapupAgentBuckets = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucket, t.agentId, t.queueId] })],
 );
 
+export const wrapupAgentHours = sqliteTable(
+  'wrapup_agent_hours',
+  { hour: integer('hour').notNull(), ...wrapupAgentDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.agentId, t.queueId] })],
+);
+
 export const wrapupAgentDays = sqliteTable(
   'wrapup_agent_days',
   { ...wrapupAgentDims(), day: integer('day').notNull(), ...wrapupCounters() },
-  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.day] }), index('wrapup_agent_days_trend').on(t.day, t.completed, t.wrapupMs)],
+  (t) => [primaryKey({ columns: [t.agentId, t.queueId, t.day] })],
 );
 
 export const wrapupAgentMonths = sqliteTable(
@@ -379,6 +403,12 @@ export const wrapupReasonBuckets = sqliteTable(
   'wrapup_reason_buckets',
   { bucket: integer('bucket').notNull(), ...wrapupReasonDims(), ...wrapupCounters() },
   (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.reasonId, t.agentId] })],
+);
+
+export const wrapupReasonHours = sqliteTable(
+  'wrapup_reason_hours',
+  { hour: integer('hour').notNull(), ...wrapupReasonDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId, t.reasonId, t.agentId] })],
 );
 
 export const wrapupReasonDays = sqliteTable(
@@ -409,6 +439,12 @@ export const wrapupReasonTotalBuckets = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.reasonId] })],
 );
 
+export const wrapupReasonTotalHours = sqliteTable(
+  'wrapup_reason_total_hours',
+  { hour: integer('hour').notNull(), ...wrapupReasonTotalDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId, t.reasonId] })],
+);
+
 export const wrapupReasonTotalDays = sqliteTable(
   'wrapup_reason_total_days',
   { ...wrapupReasonTotalDims(), day: integer('day').notNull(), ...wrapupCounters() },
@@ -424,6 +460,80 @@ export const wrapupReasonTotalMonths = sqliteTable(
 export const wrapupReasonTotalKeys = sqliteTable('wrapup_reason_total_keys', wrapupReasonTotalDims(), (t) => [
   primaryKey({ columns: [t.queueId, t.reasonId] }),
 ]);
+
+// The narrow families: by queue, with the agent kept only for facts with no queue
+// (so a supervisor's scope still applies to them). Trends of requests with no agent
+// filter read them: a few dozen rows per period instead of one per agent and queue.
+
+const narrowDims = () => ({
+  /** '' for no queue. */
+  queueId: text('queue_id').notNull(),
+  /** Only for facts with no queue; '' otherwise. */
+  agentId: text('agent_id').notNull(),
+});
+
+const inboundQueueCounters = () => ({
+  answered: integer('answered').notNull(),
+  connectedMs: integer('connected_ms').notNull(),
+});
+
+export const inboundQueueBuckets = sqliteTable(
+  'inbound_queue_buckets',
+  { bucket: integer('bucket').notNull(), ...narrowDims(), ...inboundQueueCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.agentId] })],
+);
+
+export const inboundQueueHours = sqliteTable(
+  'inbound_queue_hours',
+  { hour: integer('hour').notNull(), ...narrowDims(), ...inboundQueueCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId, t.agentId] })],
+);
+
+export const inboundQueueDays = sqliteTable(
+  'inbound_queue_days',
+  { ...narrowDims(), day: integer('day').notNull(), ...inboundQueueCounters() },
+  (t) => [
+    primaryKey({ columns: [t.queueId, t.agentId, t.day] }),
+    index('inbound_queue_days_trend').on(t.day, t.queueId, t.agentId, t.answered, t.connectedMs),
+  ],
+);
+
+export const inboundQueueMonths = sqliteTable(
+  'inbound_queue_months',
+  { ...narrowDims(), month: integer('month').notNull(), ...inboundQueueCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.agentId, t.month] })],
+);
+
+export const inboundQueueKeys = sqliteTable('inbound_queue_keys', narrowDims(), (t) => [primaryKey({ columns: [t.queueId, t.agentId] })]);
+
+export const wrapupQueueBuckets = sqliteTable(
+  'wrapup_queue_buckets',
+  { bucket: integer('bucket').notNull(), ...narrowDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.bucket, t.queueId, t.agentId] })],
+);
+
+export const wrapupQueueHours = sqliteTable(
+  'wrapup_queue_hours',
+  { hour: integer('hour').notNull(), ...narrowDims(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.hour, t.queueId, t.agentId] })],
+);
+
+export const wrapupQueueDays = sqliteTable(
+  'wrapup_queue_days',
+  { ...narrowDims(), day: integer('day').notNull(), ...wrapupCounters() },
+  (t) => [
+    primaryKey({ columns: [t.queueId, t.agentId, t.day] }),
+    index('wrapup_queue_days_trend').on(t.day, t.queueId, t.agentId, t.completed, t.wrapupMs),
+  ],
+);
+
+export const wrapupQueueMonths = sqliteTable(
+  'wrapup_queue_months',
+  { ...narrowDims(), month: integer('month').notNull(), ...wrapupCounters() },
+  (t) => [primaryKey({ columns: [t.queueId, t.agentId, t.month] })],
+);
+
+export const wrapupQueueKeys = sqliteTable('wrapup_queue_keys', narrowDims(), (t) => [primaryKey({ columns: [t.queueId, t.agentId] })]);
 
 /**
  * What the rollups were built with: `version` (of the definitions), `time_zone` (of days and months),
@@ -467,17 +577,54 @@ export const messages = sqliteTable(
   (t) => [index('messages_conversation').on(t.agentId, t.supervisorId, t.id)],
 );
 
+/**
+ * Wrap-up reason reports (C10), generated in the background (server/reports/).
+ * `seq` orders a supervisor's reports for the limit of 50 (created_at can tie);
+ * a job is held by one process at a time through its lease (`lease_owner`,
+ * `lease_until`), and `cursor` is where its next page starts, so a job
+ * interrupted by a crash resumes where its last chunk ended.
+ */
 export const reports = sqliteTable(
   'reports',
   {
     id: text('id').primaryKey(),
     supervisorId: text('supervisor_id').notNull(),
+    seq: integer('seq').notNull().default(0),
     status: text('status', { enum: ['queued', 'generating', 'ready', 'failed'] }).notNull(),
+    /** The request and the range it resolved to, as JSON (server/reports/report.ts). */
     params: text('params').notNull(),
     createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
+    /** Rows written so far; all of them once ready. */
     rowCount: integer('row_count'),
+    /** Rows the statistics count for the same range and filters, when generation began: the measure of progress. */
+    expectedRows: integer('expected_rows'),
+    /** Bytes of CSV written so far (the download's length once ready). */
+    byteSize: integer('byte_size').notNull().default(0),
+    /** Chunks written so far: the next chunk's `seq`. */
+    chunkCount: integer('chunk_count').notNull().default(0),
+    cursor: text('cursor'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+    /** Times a process died holding the job; at 3 it fails rather than crash a node again. */
+    interruptions: integer('interruptions').notNull().default(0),
+    errorCode: text('error_code'),
     error: text('error'),
   },
-  (t) => [index('reports_supervisor').on(t.supervisorId, t.createdAt)],
+  (t) => [index('reports_supervisor_seq').on(t.supervisorId, t.seq), index('reports_status').on(t.status, t.seq)],
+);
+
+/** A report's CSV, a page of rows per chunk, deflated; deleted with the report. */
+export const reportChunks = sqliteTable(
+  'report_chunks',
+  {
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    rowCount: integer('row_count').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.seq] })],
 );

@@ -41,6 +41,7 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
   const sorted = [...events].sort(compareEvents);
   const visits: Visit[] = [];
   const hs: Handling[] = [];
+  /** By agent and handling. */
   const wraps = new Map<string, typeof wrapups.$inferInsert>();
   let direction: 'inbound' | 'outbound' = 'inbound';
   let answeredAt: number | null = null;
@@ -167,17 +168,19 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
         ended = { at: e.at, by: e.by, outcome: answeredAt != null ? 'answered' : unanswered };
         break;
       }
-      case 'wrapup.started': {
-        const w = wraps.get(e.agentId);
-        if (w) w.startedAt = Math.min(w.startedAt, e.at);
-        else wraps.set(e.agentId, { callId, agentId: e.agentId, queueId: lastQueueOf(hs, e.agentId), startedAt: e.at });
-        break;
-      }
+      case 'wrapup.started':
       case 'wrapup.completed': {
-        const w = wraps.get(e.agentId) ?? { callId, agentId: e.agentId, queueId: lastQueueOf(hs, e.agentId), startedAt: e.at };
-        w.completedAt = e.at;
-        w.reasonId = e.reasonId;
-        wraps.set(e.agentId, w);
+        // Both belong to the wrap-up of the handling the agent last answered by then.
+        const h = wrappedHandling(hs, e.agentId);
+        const key = `${e.agentId}\u001f${h?.handling ?? 0}`;
+        let w = wraps.get(key);
+        if (!w) wraps.set(key, (w = { callId, handling: h?.handling ?? 0, agentId: e.agentId, queueId: h?.queueId ?? null, startedAt: e.at }));
+        if (e.type === 'wrapup.started') w.startedAt = Math.min(w.startedAt, e.at);
+        else {
+          // Without a start, a wrap-up of no length.
+          w.completedAt = e.at;
+          w.reasonId = e.reasonId;
+        }
         break;
       }
     }
@@ -234,7 +237,17 @@ export function deriveCallFacts(callId: string, events: readonly CallEvent[]): C
   };
 }
 
-function lastQueueOf(hs: readonly Handling[], agentId: string): string | null {
-  for (let i = hs.length - 1; i >= 0; i--) if (hs[i]!.agentId === agentId) return hs[i]!.queueId ?? null;
-  return null;
+/**
+ * The handling a wrap-up starting now follows: the agent's latest answered
+ * handling of the call so far, else their latest one (none: the agent never had the call).
+ */
+function wrappedHandling(hs: readonly Handling[], agentId: string): Handling | undefined {
+  let latest: Handling | undefined;
+  for (let i = hs.length - 1; i >= 0; i--) {
+    const h = hs[i]!;
+    if (h.agentId !== agentId) continue;
+    if (h.answeredAt != null) return h;
+    latest ??= h;
+  }
+  return latest;
 }

@@ -63,6 +63,20 @@ export const FAMILIES = {
     dims: ['queueId', 'reasonId'],
     values: ['completed', 'wrapupMs'],
   },
+  /**
+   * Narrow families, for trends: what a trend of a request with no agent filter
+   * needs, by queue; like the reason family, a fact with no queue keeps its
+   * agent for scoping. Inbound connections (answered presentations) …
+   */
+  inboundQueue: {
+    dims: ['queueId', 'agentId'],
+    values: ['answered', 'connectedMs'],
+  },
+  /** … and completed wrap-ups. */
+  wrapupQueue: {
+    dims: ['queueId', 'agentId'],
+    values: ['completed', 'wrapupMs'],
+  },
 } as const;
 
 export type FamilyName = keyof typeof FAMILIES;
@@ -101,10 +115,20 @@ export function contributionsOf(facts: RollupFacts, thresholds: (queueId: string
   const out: Contribution[] = [];
   for (const h of facts.handlings) {
     if (h.endedAt == null || h.result == null) continue;
+    const queueId = h.queueId ?? NO_QUEUE;
+    // Only connections count here (an unanswered presentation would add a cell of zeros).
+    if (h.direction === 'inbound' && h.result === 'answered') {
+      out.push({
+        family: 'inboundQueue',
+        bucket: bucketOf(h.offeredAt),
+        dims: [queueId, queueId === NO_QUEUE ? h.agentId : ''],
+        values: [1, ms(h.connectedTime)],
+      });
+    }
     out.push({
       family: 'agentQueue',
       bucket: bucketOf(h.offeredAt),
-      dims: [h.agentId, h.queueId ?? NO_QUEUE, h.direction],
+      dims: [h.agentId, queueId, h.direction],
       values: [
         one(h.result === 'answered'),
         one(h.result === 'bounced'),
@@ -147,6 +171,7 @@ export function contributionsOf(facts: RollupFacts, thresholds: (queueId: string
     out.push({ family: 'wrapupAgent', bucket, dims: [w.agentId, queueId], values });
     out.push({ family: 'wrapupReason', bucket, dims: [queueId, w.reasonId, queueId === NO_QUEUE ? w.agentId : ''], values });
     out.push({ family: 'wrapupReasonTotal', bucket, dims: [queueId, w.reasonId], values });
+    out.push({ family: 'wrapupQueue', bucket, dims: [queueId, queueId === NO_QUEUE ? w.agentId : ''], values });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { events } from '../db/schema.js';
 import type { CallEvent, FloorEvent, IncomingEvent } from '../domain/events.js';
@@ -11,7 +11,7 @@ const COLUMN_FIELDS = new Set(['id', 'type', 'at', 'agentId', 'callId', 'queueId
 /** The append-only event log: idempotent by event id, ordered by arrival (`seq`). */
 export class EventStore {
   private readonly insert: Statement<unknown[], { seq: number }>;
-  private readonly byCall;
+  private readonly byCall: Statement;
 
   constructor(private readonly db: Db) {
     // The hottest statement of ingestion, so a plain prepared statement: drizzle's per-call
@@ -20,11 +20,10 @@ export class EventStore {
       `insert into events (id, type, at, agent_id, call_id, queue_id, data) values (?, ?, ?, ?, ?, ?, ?)
        on conflict do nothing returning seq`,
     );
-    this.byCall = db
-      .select()
-      .from(events)
-      .where(eq(events.callId, sql.placeholder('callId')))
-      .prepare();
+    // Read for every call a batch touches that the fact writer has not cached: plain too.
+    this.byCall = db.$client.prepare(
+      'SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data FROM events WHERE call_id = ?',
+    );
   }
 
   /** Stores the events not stored before; returns them with their arrival position. Call inside a transaction. */
@@ -48,7 +47,7 @@ export class EventStore {
   }
 
   callEvents(callId: string): CallEvent[] {
-    return this.byCall.all({ callId }).map(toEvent) as CallEvent[];
+    return (this.byCall.all(callId) as EventRow[]).map(toEvent) as CallEvent[];
   }
 
   /** Events not reflected in a snapshot taken at (`lastSeq`, `watermark`), in arrival order. */

@@ -32,9 +32,11 @@ export class IngestService {
     private readonly floor: LiveFloor | null,
     private readonly clock: () => number = Date.now,
     store?: EventStore,
+    /** `rollups: false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
+    options: { rollups?: boolean } = {},
   ) {
     this.store = store ?? new EventStore(db);
-    this.facts = new FactWriter(db, this.store);
+    this.facts = new FactWriter(db, this.store, options);
   }
 
   /** Called with each committed batch's new events (after the floor has them). */

@@ -12,7 +12,7 @@ Figures are kept per 15-minute interval and each fact counts in the interval of 
 An interval counts when its start lies in the range and, with \`timeFrom\`/\`timeTo\`, its local start time lies in that window each day; a boundary inside an interval moves to the next interval start, and \`range\` in the answer says what was counted.
 That is exact in every zone whose offset from UTC is a multiple of 15 minutes — every zone in use today, DST changes included (such a day has 23 or 25 hours).
 For a historical offset that is not (local mean time before the 20th century), day and hour boundaries snap to the next 15-minute interval start in the same way.
-Whole days of the reporting zone (\`FLOORVIEW_TIME_ZONE\`) are read from daily totals, so long ranges answer fastest there.
+Whole days of the reporting zone (\`FLOORVIEW_TIME_ZONE\`) are read from daily totals and whole UTC hours from hourly ones, so long ranges answer fastest there and in zones whose offset is a whole number of hours.
 
 **Scope.** Only queues in your scope (a display token: its queues). \`queue\` or \`agent\` outside it is 403. Calls with no queue (outbound) count for agents assigned to one of your queues, unless \`queue\` is given.`;
 

@@ -15,6 +15,9 @@ import { upsertDirectory } from '../directory/upsert-directory.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
+import { readMeta } from '../stats/rollup-meta.js';
+import { rebuildRollups } from '../stats/rollup-rebuild.js';
+import { systemZoneName } from '../stats/zone.js';
 import { Simulator } from './simulator.js';
 import { DAY_MS } from './time-zones.js';
 
@@ -25,7 +28,9 @@ const USAGE = `Usage: npm run seed -- [options]
   --calls-per-day <n>   inbound calls a day (default about 45 per agent)
   --seed <n>            random seed (default 1)
   --db <path>           SQLite file to fill (default data/floorview.db); must hold no events yet
-  --directory <file>    use this directory file instead of generating a centre`;
+  --directory <file>    use this directory file instead of generating a centre
+  --rollups-at-end      build the statistics rollups once from the facts at the end
+                        instead of keeping them while simulating`;
 
 const PROGRESS_EVERY_MS = 2_000;
 
@@ -46,6 +51,7 @@ function readArgs() {
         seed: { type: 'string', default: '1' },
         db: { type: 'string', default: 'data/floorview.db' },
         directory: { type: 'string' },
+        'rollups-at-end': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -75,6 +81,7 @@ function readArgs() {
     seed: number('seed', values.seed, -(2 ** 31), 2 ** 31 - 1)!,
     db: values.db,
     directory: values.directory,
+    rollupsAtEnd: values['rollups-at-end'],
   };
 }
 
@@ -103,7 +110,7 @@ if (!args.directory) {
 await upsertDirectory(db, centre);
 const directory = Directory.load(db);
 const floor = restoreFloor(db, store, directory);
-const ingest = new IngestService(db, directory, floor, Date.now, store);
+const ingest = new IngestService(db, directory, floor, Date.now, store, { rollups: !args.rollupsAtEnd });
 const simulator = new Simulator({ directory, seed: args.seed, callsPerDay: args.callsPerDay });
 
 const to = Date.now();
@@ -124,6 +131,12 @@ const stats = simulator.backfill(ingest, from, to, {
   },
 });
 saveFloor(db, floor, to);
+let rollupSeconds: number | null = null;
+if (args.rollupsAtEnd) {
+  const t0 = performance.now();
+  rebuildRollups(db, readMeta(db).timeZone ?? systemZoneName());
+  rollupSeconds = (performance.now() - t0) / 1000;
+}
 db.$client.pragma('wal_checkpoint(TRUNCATE)');
 db.$client.close();
 
@@ -134,7 +147,10 @@ console.log(
     `  events       ${stats.events} (${stats.accepted} new, ${stats.duplicates} already stored)`,
     `  calls        ${stats.calls}`,
     `  seconds      ${stats.seconds.toFixed(1)}`,
-    `  events/s     ${Math.round(stats.eventsPerSecond)}`,
+    `  events/s     ${Math.round(stats.eventsPerSecond)}${args.rollupsAtEnd ? ' (without rollups)' : ''}`,
+    ...(rollupSeconds === null
+      ? []
+      : [`  rollups      built in ${rollupSeconds.toFixed(1)} s (${Math.round(stats.events / (stats.seconds + rollupSeconds))} events/s overall)`]),
     `  database     ${args.db}, ${(size / 2 ** 20).toFixed(1)} MiB`,
   ].join('\n'),
 );

@@ -75,7 +75,7 @@ const BASES: Record<CallListBasis, Basis> = {
     from: `queue_visits v INDEXED BY {visitIndex}
       LEFT JOIN handlings h ON h.call_id = v.call_id AND h.handling = (SELECT min(x.handling) FROM handlings x
         WHERE x.call_id = v.call_id AND x.agent_id = v.agent_id AND x.answered_at = v.answered_at)
-      LEFT JOIN wrapups w ON w.call_id = v.call_id AND w.agent_id = v.agent_id`,
+      LEFT JOIN wrapups w ON w.call_id = v.call_id AND w.handling = h.handling AND w.agent_id = h.agent_id`,
     closed: 'v.left_at IS NOT NULL AND v.outcome IS NOT NULL',
     time: 'v.queued_at',
     id: 'v.call_id',
@@ -92,7 +92,7 @@ const BASES: Record<CallListBasis, Basis> = {
         ORDER BY x.visit DESC LIMIT 1),
       h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
     from: `handlings h
-      LEFT JOIN wrapups w ON w.call_id = h.call_id AND w.agent_id = h.agent_id AND h.result = 'answered'`,
+      LEFT JOIN wrapups w ON w.call_id = h.call_id AND w.handling = h.handling AND w.agent_id = h.agent_id`,
     closed: 'h.ended_at IS NOT NULL AND h.result IS NOT NULL',
     time: 'h.offered_at',
     id: 'h.call_id',
@@ -104,16 +104,15 @@ const BASES: Record<CallListBasis, Basis> = {
     reason: 'w.reason_id',
   },
   wrapup: {
-    select: `w.call_id, w.agent_id, w.started_at, h.answered_at, w.completed_at, w.queue_id, w.agent_id, c.outcome, c.direction,
+    select: `w.call_id, w.agent_id || '/' || w.handling, w.started_at, h.answered_at, w.completed_at, w.queue_id, w.agent_id, c.outcome, c.direction,
       NULL, h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
-    // The agent's last answered handling of the call.
+    // The handling the wrap-up follows.
     from: `wrapups w JOIN calls c ON c.id = w.call_id
-      LEFT JOIN handlings h ON h.call_id = w.call_id AND h.handling = (SELECT max(x.handling) FROM handlings x
-        WHERE x.call_id = w.call_id AND x.agent_id = w.agent_id AND x.result = 'answered')`,
+      LEFT JOIN handlings h ON h.call_id = w.call_id AND h.handling = w.handling AND h.agent_id = w.agent_id`,
     closed: 'w.completed_at IS NOT NULL AND w.reason_id IS NOT NULL',
     time: 'w.started_at',
     id: 'w.call_id',
-    sub: 'w.agent_id',
+    sub: "w.agent_id || '/' || w.handling",
     queue: "coalesce(w.queue_id, '')",
     agent: 'w.agent_id',
     outcome: 'c.outcome',

@@ -23,6 +23,8 @@ export interface FactAggregate {
 const ms = (column: string) => `round(coalesce(${column}, 0) * 1000)`;
 const count = (condition: string) => `sum(${condition})`;
 const queueOf = "coalesce(f.queue_id, '')";
+/** The agent of a fact with no queue, '' for the others (the narrow families' agent dimension). */
+const noQueueAgent = "CASE WHEN f.queue_id IS NULL THEN f.agent_id ELSE '' END";
 
 export const bucketExpr = (time: string) => `(${time} - ${time} % ${BUCKET_MS})`;
 
@@ -78,7 +80,25 @@ export const FACT_AGGREGATES: Record<FamilyName, FactAggregate> = {
     from: 'wrapups f',
     closed: 'f.completed_at IS NOT NULL AND f.reason_id IS NOT NULL',
     time: 'f.started_at',
-    dims: [queueOf, 'f.reason_id', "CASE WHEN f.queue_id IS NULL THEN f.agent_id ELSE '' END"],
+    dims: [queueOf, 'f.reason_id', noQueueAgent],
+    values: wrapupValues,
+    queue: queueOf,
+    agent: 'f.agent_id',
+  },
+  inboundQueue: {
+    from: 'handlings f',
+    closed: "f.ended_at IS NOT NULL AND f.result = 'answered' AND f.direction = 'inbound'",
+    time: 'f.offered_at',
+    dims: [queueOf, noQueueAgent],
+    values: [count("f.result = 'answered'"), `sum(${ms('f.connected_time')})`],
+    queue: queueOf,
+    agent: 'f.agent_id',
+  },
+  wrapupQueue: {
+    from: 'wrapups f',
+    closed: 'f.completed_at IS NOT NULL AND f.reason_id IS NOT NULL',
+    time: 'f.started_at',
+    dims: [queueOf, noQueueAgent],
     values: wrapupValues,
     queue: queueOf,
     agent: 'f.agent_id',

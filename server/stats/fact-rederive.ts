@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import type { events } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
-import { CallFactRows } from '../ingest/fact-writer.js';
+import { CallFactRows, NO_FACTS } from '../ingest/fact-writer.js';
 
 const CALLS_PER_TRANSACTION = 2_000;
 
@@ -37,7 +37,7 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
       for (let i = 1; i <= page.length; i++) {
         if (i < page.length && page[i]!.callId === page[start]!.callId) continue;
         const callEvents = page.slice(start, i).map(toEvent).filter(isCallFactEvent);
-        if (callEvents.length > 0) rows.replace(deriveCallFacts(page[start]!.callId!, callEvents));
+        if (callEvents.length > 0) rows.write(deriveCallFacts(page[start]!.callId!, callEvents), NO_FACTS);
         done.calls++;
         done.events += i - start;
         start = i;

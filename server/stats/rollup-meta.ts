@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/rollup-cells
  * What the stored rollups were built with. Bump ROLLUP_VERSION whenever a
  * contribution's definition changes: the next start rebuilds them from the facts.
  */
-export const ROLLUP_VERSION = '3';
+export const ROLLUP_VERSION = '4';
 
 export interface RollupMeta {
   version: string | null;

@@ -73,9 +73,12 @@ function rebuildFamilyFromFacts(db: Db, family: FamilyName): void {
   db.$client.exec(`INSERT INTO ${t.keys} (${t.dims.join(', ')}) SELECT DISTINCT ${t.dims.join(', ')} FROM ${t.buckets}`);
 }
 
-/** Day and month rows from the 15-minute rows before the seal line `line` (default: as far as the data allows). */
+/** Hour, day and month rows from the 15-minute rows before the seal line `line` (default: as far as the data allows). */
 function rebuildDays(db: Db, zone: Zone, families: readonly FamilyName[], line: number | null): void {
-  for (const f of families) db.$client.exec(`DELETE FROM ${ROLLUP_TABLES[f].days}; DELETE FROM ${ROLLUP_TABLES[f].months};`);
+  for (const f of families) {
+    const t = ROLLUP_TABLES[f];
+    db.$client.exec(`DELETE FROM ${t.hours}; DELETE FROM ${t.days}; DELETE FROM ${t.months};`);
+  }
   const extent = bucketExtent(db, FAMILY_NAMES);
   if (!extent) return;
   const to = line ?? Math.max(extent.oldest, sealLine(extent.newest));

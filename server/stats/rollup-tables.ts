@@ -5,6 +5,8 @@ export interface FamilyTables {
   family: FamilyName;
   /** 15-minute level: period column `bucket`. */
   buckets: string;
+  /** UTC hours: period column `hour`. */
+  hours: string;
   /** Reporting-zone days: period column `day`. */
   days: string;
   /** Reporting-zone months: period column `month`. */
@@ -16,7 +18,15 @@ export interface FamilyTables {
 }
 
 /** A rollup level; also the name of its tables' period column. */
-export type Level = 'bucket' | 'day' | 'month';
+export type Level = 'bucket' | 'hour' | 'day' | 'month';
+
+/** Levels whose tables lead with the period (read by time range); the others lead with the dimensions (read key by key). */
+export const byTime = (level: Level) => level === 'bucket' || level === 'hour';
+
+export const HOUR_MS = 3_600_000;
+
+/** The UTC hour holding `ms`. */
+export const hourOf = (ms: number) => ms - (((ms % HOUR_MS) + HOUR_MS) % HOUR_MS);
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -25,6 +35,7 @@ function tablesOf(family: FamilyName): FamilyTables {
   return {
     family,
     buckets: `${base}_buckets`,
+    hours: `${base}_hours`,
     days: `${base}_days`,
     months: `${base}_months`,
     keys: `${base}_keys`,
@@ -37,7 +48,7 @@ export const FAMILY_NAMES = Object.keys(FAMILIES) as FamilyName[];
 
 export const ROLLUP_TABLES = Object.fromEntries(FAMILY_NAMES.map((f) => [f, tablesOf(f)])) as Record<FamilyName, FamilyTables>;
 
-export const tableOf = (t: FamilyTables, level: Level) => ({ bucket: t.buckets, day: t.days, month: t.months })[level];
+export const tableOf = (t: FamilyTables, level: Level) => ({ bucket: t.buckets, hour: t.hours, day: t.days, month: t.months })[level];
 
 /** The column of one of the family's values (a glossary name such as `connectedMs`). */
 export function columnOf(t: FamilyTables, value: string): string {
@@ -51,3 +62,6 @@ export function columnOf(t: FamilyTables, value: string): string {
  * family keeps an agent only for wrap-ups with no queue.)
  */
 export const FAMILIES_WITH_AGENTS: ReadonlySet<FamilyName> = new Set(['agentQueue', 'wrapupAgent']);
+
+/** The narrow family a trend of a family reads when no agent filter applies (server/domain/rollup-cells.ts). */
+export const NARROW_TREND: Partial<Record<FamilyName, FamilyName>> = { agentQueue: 'inboundQueue', wrapupAgent: 'wrapupQueue' };

@@ -2,9 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { contributionsOf, type Contribution, type FamilyName, type QueueThresholds, type RollupFacts } from '../domain/rollup-cells.js';
 import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
-import { queueThresholds, readMeta, thresholdsOf, writeMeta } from './rollup-meta.js';
+import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';
 import { syncRollups } from './rollup-rebuild.js';
-import { FAMILY_NAMES, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
+import { FAMILY_NAMES, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
 import { monthOfDay, systemZoneName, Zone } from './zone.js';
 
 interface Pending {
@@ -22,6 +22,10 @@ interface FamilyStatements {
 
 const SEP = '\u001f';
 
+/** The levels summed from the buckets behind the seal line. */
+const SEALED_LEVELS = ['hour', 'day', 'month'] as const;
+type SealedLevel = (typeof SEALED_LEVELS)[number];
+
 /**
  * Keeps the interval rollups in step with the facts, inside the ingest
  * transaction: when a call's facts are re-derived, its old facts' contributions
@@ -36,6 +40,7 @@ export class RollupWriter {
   private readonly knownKeys = new Map<FamilyName, Set<string>>();
   private readonly thresholds: (queueId: string) => QueueThresholds;
   private readonly zone: Zone;
+  private readonly saveLine: Statement;
   /** The seal line; null before any data. */
   private line: number | null = null;
   /** The newest bucket with data (−∞ before any). */
@@ -47,6 +52,10 @@ export class RollupWriter {
     this.zone = Zone.of(readMeta(db).timeZone!);
     this.thresholds = thresholdsOf(queueThresholds(db));
     this.stmts = Object.fromEntries(FAMILY_NAMES.map((f) => [f, this.prepare(ROLLUP_TABLES[f])])) as Record<FamilyName, FamilyStatements>;
+    // The line moves every 15 minutes of data: one prepared statement (writeMeta builds its query each time).
+    this.saveLine = db.$client.prepare(
+      "INSERT INTO rollup_meta (key, value) VALUES ('sealed_before', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
     this.loadState();
   }
 
@@ -85,8 +94,8 @@ export class RollupWriter {
 
   /** Writes the batch's changes and moves the seal line after the data. Call inside the transaction that wrote the facts. */
   flush(): void {
-    const sealed: Record<'day' | 'month', Map<string, Pending>> = { day: new Map(), month: new Map() };
-    const addTo = (level: 'day' | 'month', p: Pending, period: number) => {
+    const sealed: Record<SealedLevel, Map<string, Pending>> = { hour: new Map(), day: new Map(), month: new Map() };
+    const addTo = (level: SealedLevel, p: Pending, period: number) => {
       const key = `${p.family}${SEP}${period}${SEP}${p.dims.join(SEP)}`;
       const x = sealed[level].get(key);
       if (x) for (let i = 0; i < p.values.length; i++) x.values[i]! += p.values[i]!;
@@ -100,17 +109,18 @@ export class RollupWriter {
       oldest = Math.min(oldest, p.period);
       this.newest = Math.max(this.newest, p.period);
       if (this.line === null || p.period >= this.line) continue;
+      addTo('hour', p, hourOf(p.period));
       const day = this.zone.dayOf(p.period);
       addTo('day', p, day);
       if (monthOfDay(day) < firstOpenMonth(this.zone, this.line)) addTo('month', p, monthOfDay(day));
     }
-    for (const level of ['day', 'month'] as const) for (const x of sealed[level].values()) if (x.values.some((v) => v !== 0)) this.write(x, level);
+    for (const level of SEALED_LEVELS) for (const x of sealed[level].values()) if (x.values.some((v) => v !== 0)) this.write(x, level);
     this.pending.clear();
     if (oldest === Infinity) return;
     if (this.line === null) {
       // The first data: nothing before it to sum.
       this.line = oldest;
-      writeMeta(this.db, { sealedBefore: String(this.line) });
+      this.saveLine.run(String(this.line));
     }
     this.moveLine(sealLine(this.newest));
   }
@@ -125,7 +135,7 @@ export class RollupWriter {
     if (to <= this.line!) return;
     seal(this.db, this.zone, FAMILY_NAMES, this.line!, to);
     this.line = to;
-    writeMeta(this.db, { sealedBefore: String(to) });
+    this.saveLine.run(String(to));
   }
 
   private write(p: Pending, level: Level): void {
@@ -162,7 +172,7 @@ export class RollupWriter {
       client.prepare(
         `DELETE FROM ${tableOf(t, level)} WHERE ${[...t.dims, level].map((c) => `${c} = ?`).join(' AND ')} AND ${t.values.map((v) => `${v} = 0`).join(' AND ')}`,
       );
-    const levels = ['bucket', 'day', 'month'] as const;
+    const levels = ['bucket', ...SEALED_LEVELS] as const;
     return {
       upsert: Object.fromEntries(levels.map((l) => [l, upsert(l)])) as Record<Level, Statement>,
       deleteEmpty: Object.fromEntries(levels.map((l) => [l, deleteEmpty(l)])) as Record<Level, Statement>,

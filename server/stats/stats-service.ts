@@ -65,7 +65,10 @@ export class StatsService {
       ...agentStats({
         cells: src.totals('agentQueue', range, byAgent),
         trendLabels: trendLabels(periods),
-        trendSums: src.trend('agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
+        trendSums:
+          byAgent.agents === null
+            ? src.trend('inboundQueue', periods, byAgent, ['answered', 'connectedMs'])
+            : src.trend('agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
         directory: this.directory,
         assigned,
         ranking: req,
@@ -102,7 +105,7 @@ export class StatsService {
           ? src.totals('wrapupReasonTotal', range, byAgent)
           : this.sourceFor('wrapupReason', byAgent, source).totals('wrapupReason', range, byAgent),
         trendLabels: trendLabels(periods),
-        trendSums: src.trend('wrapupAgent', periods, byAgent, ['completed', 'wrapupMs']),
+        trendSums: src.trend(byAgent.agents === null ? 'wrapupQueue' : 'wrapupAgent', periods, byAgent, ['completed', 'wrapupMs']),
         directory: this.directory,
         ranking: req,
       }),

@@ -1,4 +1,5 @@
 import type { TrendLabel } from './figures.js';
+import { HOUR_MS } from './rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import { formatDay } from './zone.js';
 
@@ -31,6 +32,15 @@ export class TrendPeriods {
       }
       this.byBucket.set(b, index);
     }
+  }
+
+  /**
+   * Whether each whole UTC hour of the range lies in one period: every period
+   * after the first starts on the hour (all zones with whole-hour offsets), so
+   * hour rows can be read for the trend.
+   */
+  get hourAligned(): boolean {
+    return this.periods.every((p, i) => i === 0 || p.start % HOUR_MS === 0);
   }
 
   ofBucket(bucket: number): number | undefined {

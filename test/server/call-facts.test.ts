@@ -161,4 +161,53 @@ describe('call facts (SPEC §4 glossary)', () => {
     assert.equal(f.visits[0]!.outcome, 'answered');
     assert.equal(f.visits[0]!.handleTime, null);
   });
+
+  // a-1 answers in Sales and hands the call to a-2, who sends it to Support, where a-1 answers it again.
+  const handledTwice = () => [
+    e('call.queued', 0, { callId: 'c8', queueId: 'q-sales' }),
+    e('call.offered', 2, { callId: 'c8', agentId: 'a-1' }),
+    e('call.answered', 5, { callId: 'c8', agentId: 'a-1' }),
+    e('call.transferred', 60, { callId: 'c8', toAgentId: 'a-2' }),
+    e('wrapup.started', 60, { agentId: 'a-1', callId: 'c8' }),
+    e('call.offered', 61, { callId: 'c8', agentId: 'a-2' }),
+    e('call.answered', 63, { callId: 'c8', agentId: 'a-2' }),
+    e('wrapup.completed', 80, { agentId: 'a-1', callId: 'c8', reasonId: 'w-resolved' }),
+    e('call.transferred', 120, { callId: 'c8', toQueueId: 'q-support' }),
+    e('wrapup.started', 120, { agentId: 'a-2', callId: 'c8' }),
+    e('wrapup.completed', 121, { agentId: 'a-2', callId: 'c8', reasonId: 'w-followup' }),
+    e('call.offered', 125, { callId: 'c8', agentId: 'a-1' }),
+    e('call.answered', 130, { callId: 'c8', agentId: 'a-1' }),
+    e('call.ended', 200, { callId: 'c8', by: 'caller' }),
+    e('wrapup.started', 200, { agentId: 'a-1', callId: 'c8' }),
+    e('wrapup.completed', 230, { agentId: 'a-1', callId: 'c8', reasonId: 'w-sale' }),
+  ];
+
+  it('keeps one wrap-up per handling when an agent handles the call twice', () => {
+    const f = deriveCallFacts('c8', handledTwice());
+    assert.deepEqual(
+      f.wrapups.map((w) => ({ agentId: w.agentId, handling: w.handling, queueId: w.queueId, reasonId: w.reasonId, startedAt: w.startedAt, wrapupTime: w.wrapupTime })),
+      [
+        { agentId: 'a-1', handling: 1, queueId: 'q-sales', reasonId: 'w-resolved', startedAt: at(60), wrapupTime: 20 },
+        { agentId: 'a-2', handling: 2, queueId: 'q-sales', reasonId: 'w-followup', startedAt: at(120), wrapupTime: 1 },
+        { agentId: 'a-1', handling: 3, queueId: 'q-support', reasonId: 'w-sale', startedAt: at(200), wrapupTime: 30 },
+      ],
+    );
+    assert.deepEqual(f.handlings.map((h) => [h.handling, h.agentId, h.queueId]), [[1, 'a-1', 'q-sales'], [2, 'a-2', 'q-sales'], [3, 'a-1', 'q-support']]);
+    // The same whatever order the events arrive in.
+    assert.deepEqual(deriveCallFacts('c8', handledTwice().reverse()).wrapups, f.wrapups);
+  });
+
+  it('gives a wrap-up with no handling of its agent handling 0, and one of no length without a start', () => {
+    const f = deriveCallFacts('c9', [
+      e('call.dialed', 0, { callId: 'c9', agentId: 'a-1' }),
+      e('call.answered', 5, { callId: 'c9', agentId: 'a-1' }),
+      e('call.ended', 50, { callId: 'c9', by: 'agent' }),
+      e('wrapup.completed', 70, { agentId: 'a-1', callId: 'c9', reasonId: 'w-resolved' }),
+      e('wrapup.completed', 71, { agentId: 'a-9', callId: 'c9', reasonId: 'w-resolved' }),
+    ]);
+    assert.deepEqual(
+      f.wrapups.map((w) => [w.agentId, w.handling, w.queueId, w.wrapupTime]),
+      [['a-1', 1, null, 0], ['a-9', 0, null, 0]],
+    );
+  });
 });

@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 function dump(db: Db, tables: readonly string[]): Record<string, unknown[][]> {
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).raw().all() as unknown[][]]));
 }
-const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
+const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
 
 describe('interval rollups', () => {
@@ -80,11 +80,13 @@ describe('interval rollups', () => {
     it('sums buckets into their day once behind the seal line, and moves late contributions between sealed days', async () => {
       const db = h.services.db.$client;
       const days = () => db.prepare("SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day").raw().all();
+      const hours = () => db.prepare("SELECT hour, answered, answered_queue_ms FROM queue_hours WHERE queue_id = 'q-sales' ORDER BY hour").raw().all();
       const line = () => Number(db.prepare("SELECT value FROM rollup_meta WHERE key = 'sealed_before'").pluck().get());
       const [mar1, mar2] = [Date.parse('2026-03-01') / 86_400_000, Date.parse('2026-03-02') / 86_400_000];
       // The line starts at the first data (09:30); both calls then moved to before it.
       assert.equal(line(), at('09:30'));
       assert.deepEqual(days(), [[mar2, 2, 130_000 + 782_000]]);
+      assert.deepEqual(hours(), [[at('09:00'), 2, 130_000 + 782_000]]);
       // Data at 02:30 the next day moves the line two hours behind it.
       await h.events(ev('call.queued', 61_140, { callId: 'L3', queueId: 'q-support' }), ev('call.ended', 61_150, { callId: 'L3', by: 'caller' }));
       assert.equal(line(), Date.parse('2026-03-03T00:30:00Z'));
@@ -94,6 +96,10 @@ describe('interval rollups', () => {
       assert.deepEqual(days(), [
         [mar1, 1, 35_162_000],
         [mar2, 1, 130_000],
+      ]);
+      assert.deepEqual(hours(), [
+        [Date.parse('2026-03-01T23:00:00Z'), 1, 35_162_000],
+        [at('09:00'), 1, 130_000],
       ]);
       assert.equal(await answeredBetween('09:15', '09:30'), 1);
     });
@@ -110,6 +116,81 @@ describe('interval rollups', () => {
       sam = await h.login('sam');
       // L1 waited 130 s.
       assert.equal(await serviceLevel(), 1);
+    });
+  });
+
+  describe('a call one agent handles twice', () => {
+    let h: Harness;
+    let sam: Record<string, string>;
+    const ev = eventFactory(Date.parse('2026-04-07T10:00:00Z'));
+    const day = 'from=2026-04-07&to=2026-04-07&tz=UTC';
+
+    before(async () => {
+      h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+      sam = await h.login('sam');
+      // a-1 answers in Sales and hands the call to a-2, who sends it to Support, where a-1 answers it again.
+      await h.events(
+        ev('call.queued', 0, { callId: 'T1', queueId: 'q-sales' }),
+        ev('call.offered', 2, { callId: 'T1', agentId: 'a-1' }),
+        ev('call.answered', 5, { callId: 'T1', agentId: 'a-1' }),
+        ev('call.transferred', 60, { callId: 'T1', toAgentId: 'a-2' }),
+        ev('wrapup.started', 60, { agentId: 'a-1', callId: 'T1' }),
+        ev('call.offered', 61, { callId: 'T1', agentId: 'a-2' }),
+        ev('call.answered', 63, { callId: 'T1', agentId: 'a-2' }),
+        ev('wrapup.completed', 80, { agentId: 'a-1', callId: 'T1', reasonId: 'w-resolved' }),
+        ev('call.transferred', 120, { callId: 'T1', toQueueId: 'q-support' }),
+        ev('wrapup.started', 120, { agentId: 'a-2', callId: 'T1' }),
+        ev('wrapup.completed', 121, { agentId: 'a-2', callId: 'T1', reasonId: 'w-followup' }),
+        ev('call.offered', 125, { callId: 'T1', agentId: 'a-1' }),
+        ev('call.answered', 130, { callId: 'T1', agentId: 'a-1' }),
+        ev('call.ended', 200, { callId: 'T1', by: 'caller' }),
+      );
+      // The last wrap-up arrives in a later batch.
+      await h.events(ev('wrapup.started', 200, { agentId: 'a-1', callId: 'T1' }), ev('wrapup.completed', 230, { agentId: 'a-1', callId: 'T1', reasonId: 'w-followup' }));
+    });
+    after(() => h.close());
+
+    it('counts both of the agent’s wrap-ups, each in its own queue', async () => {
+      const stats = (await (await h.get(`/api/v1/stats/wrapups?${day}`, sam)).json()) as Json;
+      assert.equal(stats.kpis.completed, 3);
+      assert.deepEqual(
+        stats.agentsByCompleted.map((a: Json) => [a.agentId, a.completed, a.avgWrapupTime]),
+        [['a-1', 2, 25], ['a-2', 1, 1]],
+      );
+      assert.deepEqual(
+        stats.queuesByAvgWrapupTime.map((q: Json) => [q.queueId, q.completed, q.avgWrapupTime]),
+        [['q-support', 1, 30], ['q-sales', 2, 10.5]],
+      );
+      assert.deepEqual(stats.reasonsByUse.map((r: Json) => [r.reasonId, r.completed]), [['w-followup', 2], ['w-resolved', 1]]);
+    });
+
+    it('lists each wrap-up with the handling it follows, a page at a time', async () => {
+      const rows: Json[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await (await h.get(`/api/v1/stats/calls?${day}&by=wrapup&limit=1${cursor ? `&cursor=${cursor}` : ''}`, sam)).json()) as Json;
+        rows.push(...page.calls);
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.deepEqual(
+        rows.map((r) => [r.agentId, r.queueId, r.wrapupReasonId, r.wrapupTime, r.talkTime]),
+        [
+          ['a-1', 'q-sales', 'w-resolved', 20, 55],
+          ['a-2', 'q-sales', 'w-followup', 1, 57],
+          ['a-1', 'q-support', 'w-followup', 30, 70],
+        ],
+      );
+      const byAgent = (await (await h.get(`/api/v1/stats/calls?${day}&by=agent&agent=a-1`, sam)).json()) as Json;
+      assert.deepEqual(byAgent.calls.map((r: Json) => [r.queueId, r.wrapupTime]), [['q-sales', 20], ['q-support', 30]]);
+    });
+
+    it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', () => {
+      const db = h.services.db;
+      const maintained = dump(db, [...FACTS, ...ROLLUPS]);
+      assert.equal(maintained.wrapups!.length, 3);
+      rederiveFacts(db);
+      rebuildRollups(db, 'UTC');
+      assert.deepEqual(dump(db, [...FACTS, ...ROLLUPS]), maintained);
     });
   });
 
@@ -228,6 +309,9 @@ describe('interval rollups', () => {
       ['one day', { from: '2026-03-08', to: '2026-03-08' }],
       ['whole days in UTC', { tz: 'UTC' }],
       ['whole days in India (+05:30)', { tz: 'Asia/Kolkata' }],
+      ['whole days in Shanghai (hour rows at the edges and in the trend), two queues', { tz: 'Asia/Shanghai', queue: ['q-sales', 'q-billing'] }],
+      ['two days in Tokyo (an hourly trend from hour rows)', { from: '2026-03-06', to: '2026-03-07', tz: 'Asia/Tokyo' }],
+      ['one agent in Shanghai', { tz: 'Asia/Shanghai', agent: ['a-003'] }],
       ['instants inside intervals', { from: '2026-03-05T13:07:00-06:00', to: '2026-03-09T20:52:00Z' }],
       ['a time-of-day window', { timeFrom: '08:30', timeTo: '18:00' }],
       ['a window past midnight', { timeFrom: '20:00', timeTo: '06:00', tz: 'Asia/Shanghai' }],
@@ -249,9 +333,11 @@ describe('interval rollups', () => {
 
     it('gives a supervisor’s scope exactly the figures computed from the raw facts', () => {
       const scope = scopeOf(['q-sales', 'q-vip']);
-      const req = request({});
-      assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
-      assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+      for (const req of [request({}), request({ tz: 'Asia/Shanghai' }), request({ from: '2026-03-08', to: '2026-03-08', tz: 'UTC' })]) {
+        assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
+        assert.deepEqual(stats.queues(scope, req, 'rollups'), stats.queues(scope, req, 'facts'));
+        assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+      }
     });
 
     it('splits the trend into the local days of the request, 23 hours on the day DST starts', () => {
