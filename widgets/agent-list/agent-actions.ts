@@ -4,7 +4,7 @@ import { FvErrorEvent } from '../core/events.js';
 import type { AgentListTranslator } from './i18n/index.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { ActionMenu } from './action-menu.js';
-import { commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
+import { commandColumn, commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
 import { AgentDialogs } from './agent-dialogs.js';
 import { FvAgentChatEvent } from './events.js';
 import { PendingCommands, type PendingCommand } from './pending-commands.js';
@@ -15,7 +15,7 @@ import { renderStateDialog } from './state-dialog.js';
 /** How long an accepted command may wait for the platform's confirmation before the supervisor is told. */
 const CONFIRM_TIMEOUT_MS = 20_000;
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+export type ActionsHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** What the actions read from their list, always current. */
 export interface ActionsContext {
@@ -26,23 +26,27 @@ export interface ActionsContext {
   queueName(queueId: string): string;
 }
 
+/** Where the actions tell the supervisor how a command went: the list's banner and its polite live region. */
+export interface ActionsNotices {
+  alert(message: string): void;
+  announce(message: string): void;
+}
+
 /**
  * The supervisor's actions on agents (C3–C7): the row menu, the dialogs, the
  * commands in flight. A command is pending from the click until the stream
  * shows its effect; a refusal is shown in the server's words — in the banner
  * (`part="alert"`), or in the dialog that sent it — and fired as `fv-error`.
- * Progress is announced to screen readers through a polite live region.
+ * Progress is announced to screen readers. Loaded on demand (actions-loader.ts).
  */
 export class AgentActions {
   readonly pending = new PendingCommands();
   readonly menu: ActionMenu;
   private readonly dialogs: AgentDialogs;
-  private alert = '';
-  private announcement = '';
 
   constructor(
-    private readonly host: Host,
-    private readonly ctx: ActionsContext,
+    private readonly host: ActionsHost,
+    private readonly ctx: ActionsContext & ActionsNotices,
   ) {
     this.menu = new ActionMenu(host);
     this.dialogs = new AgentDialogs(host, (agentId) => this.menu.trigger(agentId) ?? host.renderRoot.querySelector('.body'));
@@ -59,30 +63,15 @@ export class AgentActions {
   /** Tells the supervisor about commands the platform has left unconfirmed too long (called every tick). */
   expire(now: number): void {
     for (const p of this.pending.expire(now, CONFIRM_TIMEOUT_MS)) {
-      this.alert = this.ctx.tr().t('action.unconfirmed', { action: p.action, name: p.name });
+      this.ctx.alert(this.ctx.tr().t('action.unconfirmed', { action: p.action, name: p.name }));
     }
   }
 
-  /** The refusal banner, above the table. */
-  renderAlert() {
-    if (!this.alert) return nothing;
-    return html`<div part="alert" class="alert" role="alert">
-      <p>${this.alert}</p>
-      <button class="icon-button" aria-label=${this.ctx.tr().t('error.dismiss')} @click=${this.dismiss}>×</button>
-    </div>`;
-  }
-
-  /** The menu and dialogs (in the top layer when open) and the live region. */
-  renderOverlays() {
+  /** The menu and the open dialog (in the top layer when open). */
+  render() {
     const tr = this.ctx.tr();
-    return html`${this.renderMenu(tr)} ${this.renderDialog(tr)}
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
+    return html`${this.renderMenu(tr)} ${this.renderDialog(tr)}`;
   }
-
-  private readonly dismiss = () => {
-    this.alert = '';
-    this.host.requestUpdate();
-  };
 
   private renderMenu(tr: AgentListTranslator) {
     const agentId = this.menu.agentId;
@@ -149,14 +138,14 @@ export class AgentActions {
     const tr = this.ctx.tr();
     const label = commandLabel(command, row, viewerId);
     const action = tr.t(label.key, label.queueId ? { queue: this.ctx.queueName(label.queueId) } : undefined);
-    const pending: PendingCommand = { agentId, command, action, name: row.name, acceptedAt: null };
+    const pending: PendingCommand = { agentId, command, column: commandColumn(command), action, name: row.name, acceptedAt: null };
     this.pending.add(pending);
     this.host.requestUpdate();
     const { path, ...request } = commandRequest(agentId, command);
     try {
       await apiFetch(this.ctx.target(), path, request);
       pending.acceptedAt = Date.now();
-      this.announcement = tr.t('action.sent', { action, name: row.name });
+      this.ctx.announce(tr.t('action.sent', { action, name: row.name }));
       // The confirmation may have come on the stream before the answer did.
       for (const p of this.pending.settle(floor.agents, viewerId, [agentId])) this.confirmed(p);
       return null;
@@ -164,7 +153,7 @@ export class AgentActions {
       this.pending.remove(pending);
       const error = err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err));
       const message = error.status === 0 ? tr.t('error.network') : error.message;
-      if (toBanner) this.alert = tr.t('action.refused', { action, name: row.name, message });
+      if (toBanner) this.ctx.alert(tr.t('action.refused', { action, name: row.name, message }));
       this.host.dispatchEvent(new FvErrorEvent(error.code, message));
       return error;
     } finally {
@@ -173,6 +162,6 @@ export class AgentActions {
   }
 
   private confirmed(p: PendingCommand): void {
-    this.announcement = this.ctx.tr().t('action.confirmed', { action: p.action, name: p.name });
+    this.ctx.announce(this.ctx.tr().t('action.confirmed', { action: p.action, name: p.name }));
   }
 }

@@ -47,8 +47,11 @@ export function isConfirmed(cmd: AgentCommand, row: AgentRow, viewerId: string):
   }
 }
 
+/** The row's columns that show commands pending. */
+export type CommandColumn = 'state' | 'queues' | 'monitoredBy';
+
 /** Which column shows the command as pending. */
-export function commandColumn(cmd: AgentCommand): 'state' | 'queues' | 'monitoredBy' {
+export function commandColumn(cmd: AgentCommand): CommandColumn {
   if (cmd.kind === 'monitor' || cmd.kind === 'end_monitor') return 'monitoredBy';
   return cmd.kind === 'join_queue' || cmd.kind === 'leave_queue' ? 'queues' : 'state';
 }

@@ -182,6 +182,7 @@ export const agentListStyles = css`
     gap: 0;
   }
   .agent-name {
+    min-width: 0;
     max-width: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -196,9 +197,6 @@ export const agentListStyles = css`
     align-items: center;
     gap: 0.375em;
     max-width: 100%;
-  }
-  .name-line .agent-name {
-    min-width: 0;
   }
   /* Unread chat from the agent: a count that opens the conversation. */
   .unread {
@@ -384,8 +382,7 @@ export const agentListStyles = css`
       min-width: 0;
     }
     /* Fractions and fixed widths only: every row is its own grid, and columns must line up. */
-    .row,
-    .with-actions .row {
+    .row {
       grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) 5.5em;
       grid-template-areas:
         'name state stime'
@@ -399,10 +396,6 @@ export const agentListStyles = css`
     }
     .sort {
       min-width: 0;
-      text-align: start;
-    }
-    .cell.num .sort {
-      text-align: end;
     }
     .location {
       display: none;

@@ -14,7 +14,7 @@ import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
-import { AgentActions } from './agent-actions.js';
+import { ActionsLoader } from './actions-loader.js';
 import { agentListStyles } from './agent-list.styles.js';
 import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
@@ -104,7 +104,7 @@ export class FvAgentList extends FloorviewElement {
   private readonly signIn = new SignInController(this, () => this.target.api, () => this.stream.floor?.reconnect());
   /** Unread chat per agent, for the badges. */
   private readonly inbox = new ChatInbox(this, () => this.target);
-  private readonly actions = new AgentActions(this, {
+  private readonly actions = new ActionsLoader(this, {
     target: () => this.target,
     tr: () => this.i18n,
     floor: () => this.stream.floor,
@@ -140,6 +140,7 @@ export class FvAgentList extends FloorviewElement {
     this.connection = state;
     this.actions.expire(Date.now());
     this.inbox.sync(this.viewerId !== null ? 'supervisor' : null);
+    if (this.viewerId !== null) this.actions.preload();
     this.refreshItems();
     super.update(changed);
   }
@@ -189,9 +190,9 @@ export class FvAgentList extends FloorviewElement {
       viewerId: this.viewerId,
       actions: this.viewerId !== null,
       queueName: (queueId) => this.queueName(queueId),
-      pending: (agentId) => this.actions.pending.of(agentId),
-      menuOpenFor: this.actions.menu.agentId,
-      openMenu: (agentId) => void this.actions.menu.open(agentId),
+      pending: (agentId) => this.actions.pending(agentId),
+      menuOpenFor: this.actions.menuOpenFor,
+      openMenu: (agentId) => void this.actions.openMenu(agentId),
       unread: (agentId) => this.inbox.forAgent(agentId),
       openChat: (agentId) => this.dispatchEvent(new FvAgentChatEvent(agentId)),
     };

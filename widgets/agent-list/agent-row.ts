@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import { formatDuration, formatNumber, formatTime, isoDuration } from '../core/format.js';
 import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
-import { commandColumn } from './agent-commands.js';
-import type { ListItem, SortDirection, SortKey } from './agent-view.js';
+import type { CommandColumn } from './agent-commands.js';
+import { SORT_KEYS, type ListItem, type SortDirection, type SortKey } from './agent-view.js';
 import type { PendingCommand } from './pending-commands.js';
 
 /** What a row needs besides its data; one object per render, shared by every visible row. */
@@ -18,17 +18,15 @@ export interface RowContext {
   queueName(queueId: string): string;
   pending(agentId: string): readonly PendingCommand[];
   menuOpenFor: string | null;
-  openMenu(agentId: string, e: Event): void;
+  openMenu(agentId: string): void;
   /** Chat messages from the agent the supervisor has not read. */
   unread(agentId: string): number;
   openChat(agentId: string): void;
 }
 
-const COLUMNS: readonly SortKey[] = ['name', 'state', 'timeInState', 'queues', 'contactState', 'contactDuration', 'monitoredBy'];
-
 export function renderHeader(tr: AgentListTranslator, sort: SortKey, direction: SortDirection, actions: boolean, onSort: (key: SortKey) => void) {
   return html`<div role="row" class="row head" aria-rowindex="1">
-    ${COLUMNS.map((key) => {
+    ${SORT_KEYS.map((key) => {
       const active = key === sort;
       return html`<div role="columnheader" class="cell" aria-sort=${active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button class="sort" @click=${() => onSort(key)}>
@@ -60,8 +58,8 @@ function duration(since: string | null, ctx: RowContext) {
   return html`<time datetime=${isoDuration(seconds)} title=${formatTime(at, ctx.tr.lang, ctx.timeZone)}>${formatDuration(seconds, ctx.tr.lang)}</time>`;
 }
 
-function pendingNote(pending: readonly PendingCommand[], column: ReturnType<typeof commandColumn>, tr: AgentListTranslator) {
-  return pending.some((p) => commandColumn(p.command) === column)
+function pendingNote(pending: readonly PendingCommand[], column: CommandColumn, tr: AgentListTranslator) {
+  return pending.some((p) => p.column === column)
     ? html`<span class="pending" title=${tr.t('action.pending')}><span class="spinner" aria-hidden="true"></span><span class="visually-hidden">${tr.t('action.pending')}</span></span>`
     : nothing;
 }
@@ -92,8 +90,9 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
       <ul class="queues">
         ${row.queues.map((q) => {
           const name = ctx.queueName(q.queueId);
-          return html`<li class="chip ${q.joined ? 'joined' : 'assigned'}" title=${tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name })}>
-            <span aria-hidden="true">${q.joined ? '✓ ' : ''}${name}</span><span class="visually-hidden">${tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name })}</span>
+          const label = tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name });
+          return html`<li class="chip ${q.joined ? 'joined' : 'assigned'}" title=${label}>
+            <span aria-hidden="true">${q.joined ? '✓ ' : ''}${name}</span><span class="visually-hidden">${label}</span>
           </li>`;
         })}
       </ul>
@@ -119,7 +118,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
             aria-haspopup="menu"
             aria-expanded=${ctx.menuOpenFor === row.agentId ? 'true' : 'false'}
             aria-label=${tr.t('action.menu', { name: row.name })}
-            @click=${(e: Event) => ctx.openMenu(row.agentId, e)}
+            @click=${() => ctx.openMenu(row.agentId)}
           >
             <span aria-hidden="true">⋯</span>
           </button>

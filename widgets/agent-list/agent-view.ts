@@ -2,6 +2,7 @@ import type { AgentRow, QueueRow } from '../core/stream.js';
 
 /** Sorting, filtering and grouping of the agent rows: pure, so a frame costs one pass over the floor. */
 
+/** The sortable columns, in the table's order. */
 export const SORT_KEYS = ['name', 'state', 'timeInState', 'queues', 'contactState', 'contactDuration', 'monitoredBy'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';

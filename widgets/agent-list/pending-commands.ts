@@ -1,10 +1,12 @@
 import type { AgentRow } from '../core/stream.js';
-import { isConfirmed, type AgentCommand } from './agent-commands.js';
+import { isConfirmed, type AgentCommand, type CommandColumn } from './agent-commands.js';
 
 /** A command sent and not yet seen taking effect on the stream. */
 export interface PendingCommand {
   agentId: string;
   command: AgentCommand;
+  /** Where the row shows it pending. */
+  column: CommandColumn;
   /** `{action}` and `{name}` as the supervisor saw them when sending, for the messages that follow. */
   action: string;
   name: string;
