@@ -14,6 +14,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { router } from './routes/openapi-common.js';
 import { queueRoutes } from './routes/queues.js';
+import { reportRoutes } from './routes/reports.js';
 import { staticRoutes } from './routes/static.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
@@ -77,7 +78,8 @@ export function createApp(s: Services) {
     .route('/conversations', conversationRoutes(s))
     .route('/queues', queueRoutes(s))
     .route('/audit', auditRoutes(s))
-    .route('/stats', statsRoutes(s));
+    .route('/stats', statsRoutes(s))
+    .route('/reports', reportRoutes(s));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'fv_session' });

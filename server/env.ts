@@ -33,6 +33,15 @@ const envSchema = z.object({
     .default(systemZoneName)
     .refine((tz) => Zone.find(tz) !== null, 'must be an IANA time zone such as "Asia/Shanghai"')
     .transform((tz) => Zone.of(tz).name),
+  /**
+   * Benchmarks only: `off` ingests without keeping the statistics rollups, to measure what they cost.
+   * History figures are then wrong until the next start with it on, which rebuilds them from the facts.
+   */
+  FLOORVIEW_ROLLUP_MAINTENANCE: onOff.default(true),
+  /** Wrap-up report rows generated per page: each page is one short query and one stored chunk, then live traffic goes first. */
+  FLOORVIEW_REPORT_PAGE_ROWS: positiveInt.max(100_000).default(2_000),
+  /** Rest between report pages in ms (default 0: just yield), to favour live traffic on a small node. */
+  FLOORVIEW_REPORT_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });

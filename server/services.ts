@@ -16,6 +16,7 @@ import { QueueTodayService } from './floor/queue-today-service.js';
 import { QueueTrend } from './floor/queue-trend.js';
 import { EventStore } from './ingest/event-store.js';
 import { IngestService } from './ingest/ingest-service.js';
+import { ReportService } from './reports/report-service.js';
 import type { Simulator } from './simulator/simulator.js';
 import { syncRollups } from './stats/rollup-rebuild.js';
 import { Zone } from './stats/zone.js';
@@ -40,6 +41,8 @@ export interface Services {
   queueToday: QueueTodayService;
   /** Contacts waiting per queue over the last hours (the live trend chart). */
   queueTrend: QueueTrend;
+  /** Wrap-up reason reports, generated in the background. */
+  reports: ReportService;
   clock: () => number;
   /** Saves the floor, stops timers and the simulator, closes the database. */
   close(): void;
@@ -66,7 +69,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
-  const ingest = new IngestService(db, directory, floor, clock, store);
+  const ingest = new IngestService(db, directory, floor, clock, store, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE });
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   const audit = new AuditLog(db, clock);
@@ -105,6 +108,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   queueTrend.seed(db);
   queueTrend.start();
 
+  const reports = new ReportService(db, directory, (item) => hub.publish(item), clock, {
+    pageRows: config.FLOORVIEW_REPORT_PAGE_ROWS,
+    pauseMs: config.FLOORVIEW_REPORT_PAUSE_MS,
+  });
+  reports.start();
+
   hub.start();
   const timers = [
     setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
@@ -127,9 +136,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     simulator,
     queueToday,
     queueTrend,
+    reports,
     clock,
     close() {
       for (const t of timers) clearInterval(t);
+      reports.stop();
       simulator?.stop();
       queueToday.stop();
       queueTrend.stop();

@@ -7,6 +7,7 @@ import './agent-desk/define.js';
 import './agent-stats/define.js';
 import './queue-history/define.js';
 import './wrapup-stats/define.js';
+import './wrapup-reports/define.js';
 
 export { FvProvider } from './provider/provider.js';
 export { FvAgentList } from './agent-list/agent-list.js';
@@ -20,6 +21,8 @@ export { FvAgentSignedInEvent } from './agent-desk/events.js';
 export { FvAgentStats } from './agent-stats/agent-stats.js';
 export { FvQueueHistory } from './queue-history/queue-history.js';
 export { FvWrapupStats } from './wrapup-stats/wrapup-stats.js';
+export { FvWrapupReports } from './wrapup-reports/wrapup-reports.js';
+export { FvReportChangeEvent } from './wrapup-reports/events.js';
 export { FvDrillDownEvent } from './history-common/events.js';
 export { FvConnectionChangeEvent, FvErrorEvent } from './core/events.js';
 export { defineElement } from './core/define.js';

@@ -3,6 +3,7 @@ import type { Scope } from '../auth/principal.js';
 import type { ChatMessage, ChatRead } from '../chat/chat-message.js';
 import { waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
+import type { Report, ReportDeletion } from '../reports/report.js';
 import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
 import { HEARTBEAT, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
@@ -28,10 +29,13 @@ export const DEFAULT_STREAM_OPTIONS: StreamHubOptions = {
   stallMs: 30_000,
 };
 
-/** What a frame can carry for particular viewers only, by field name (report status can join later). */
+/** What a frame can carry for particular viewers only, by field name. */
 export interface ViewerChannels {
   messages: ChatMessage;
   reads: ChatRead;
+  /** A supervisor's wrap-up report, created or changed (status, progress). */
+  reports: Report;
+  reportsDeleted: ReportDeletion;
 }
 
 /** Published for the viewers it names (`supervisor:<id>`, `agent:<id>`, `display:<id>`); goes out with the next tick. */
@@ -70,12 +74,13 @@ interface ScopeGroup {
  * gets one merged delta of everything that changed in its scope since its id;
  * otherwise (too old, or another server boot) a fresh snapshot. Never a silent gap.
  *
- * Items for particular viewers (chat messages) ride on the same ticks: a frame
- * gets `messages`/`reads` only for the connections of the viewers they name.
+ * Items for particular viewers (chat messages, report status) ride on the same
+ * ticks: a frame gets `messages`/`reads`/`reports`/`reportsDeleted` only for the
+ * connections of the viewers they name.
  * The shared part is still serialized once per scope; a viewer with items gets
  * that JSON with its own fields appended. The history keeps the items, so a
  * resume delivers the ones missed exactly once; after a snapshot (too old) the
- * client fetches them (`GET /agents/:id/messages`).
+ * client fetches them (`GET /agents/:id/messages`, `GET /reports`).
  */
 export class StreamHub {
   readonly boot = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -278,6 +283,12 @@ function partsByViewer(items: readonly ViewerItem[]): Map<string, ViewerParts> {
           break;
         case 'reads':
           (parts.reads ??= []).push(item.data);
+          break;
+        case 'reports':
+          (parts.reports ??= []).push(item.data);
+          break;
+        case 'reportsDeleted':
+          (parts.reportsDeleted ??= []).push(item.data);
           break;
       }
     }

@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
 import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
+import type { Report, ReportDeletion } from '../../server/reports/report.js';
 import type { FloorFrame } from '../../server/stream/stream-hub.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from './api.js';
 
@@ -10,9 +11,9 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 
 /**
  * What one frame changed: every row after a snapshot, else the listed ids;
- * and the viewer's own chat items, in the order they happened (optional, so
- * streams of earlier releases still fit). After a snapshot (a resume from too
- * long ago) chat may have been missed: refetch it.
+ * and the viewer's own items (chat, reports), in the order they happened
+ * (optional, so streams of earlier releases still fit). After a snapshot (a
+ * resume from too long ago) items may have been missed: refetch them.
  */
 export interface FloorChange {
   snapshot: boolean;
@@ -20,6 +21,8 @@ export interface FloorChange {
   queues: readonly string[];
   messages?: readonly ChatMessage[];
   reads?: readonly ChatRead[];
+  reports?: readonly Report[];
+  reportsDeleted?: readonly ReportDeletion[];
 }
 
 /** Called for each frame, and with null when only the connection state changed. */
@@ -220,6 +223,8 @@ class LiveFloorStream implements FloorStream {
       queues: frame.queues.map((q) => q.queueId),
       messages: frame.messages ?? [],
       reads: frame.reads ?? [],
+      reports: frame.reports ?? [],
+      reportsDeleted: frame.reportsDeleted ?? [],
     });
   }
 

@@ -158,6 +158,11 @@ class FloorviewFixture {
     if (res.status !== 200) throw new Error(`events: ${res.status} ${await res.text()}`);
   }
 
+  /** Runs SQL on the server's database: a test makes the store fail under a job (a trigger), as a full disk would. */
+  sql(text: string): void {
+    this.services.db.$client.exec(text);
+  }
+
   /** Ends every open stream, as a restarting proxy would; the history stays, so clients can resume. */
   dropStreams(): void {
     this.services.hub.stop();
@@ -196,7 +201,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 /**
  * Control routes for browser tests, as test runner middleware:
  * `POST /__floorview/servers` starts a server → `{id, url}`;
- * `POST /__floorview/servers/<id>/<action>`: events, platform, release, drop-streams, close;
+ * `POST /__floorview/servers/<id>/<action>`: events, platform, release, drop-streams, sql, close;
  * `GET /__floorview/servers/<id>/commands|stream-requests`.
  */
 export function floorviewFixtures(origin: string) {
@@ -221,6 +226,7 @@ export function floorviewFixtures(origin: string) {
         else if (action === 'platform') fixture.setPlatform(body.mode as PlatformMode, body.refusal as string | undefined);
         else if (action === 'release') await fixture.release();
         else if (action === 'drop-streams') fixture.dropStreams();
+        else if (action === 'sql') fixture.sql(body.sql as string);
         else if (action === 'commands') result = fixture.received;
         else if (action === 'stream-requests') result = fixture.streamRequests;
         else if (action === 'close') {

@@ -17,6 +17,8 @@ export interface TestServer {
   commands(): Promise<SupervisorCommand[]>;
   streamRequests(): Promise<StreamRequest[]>;
   dropStreams(): Promise<void>;
+  /** Runs SQL on the server's database (to make its store fail under a job). */
+  sql(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startServer(options: { agents?: number } = {}): Promise<Te
     commands: () => control(`/${id}/commands`),
     streamRequests: () => control(`/${id}/stream-requests`),
     dropStreams: () => control(`/${id}/drop-streams`, {}),
+    sql: (text) => control(`/${id}/sql`, { sql: text }),
     close: () => control(`/${id}/close`, {}),
   };
 }
