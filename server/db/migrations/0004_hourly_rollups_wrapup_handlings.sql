@@ -163,11 +163,13 @@ CREATE TABLE `__new_wrapups` (
 -- A stored wrap-up follows its agent's latest answered handling of the call begun by its start (else latest handling, else none: 0),
 -- as server/domain/call-facts.ts derives it. Two wrap-ups the old key merged stay merged until the facts are
 -- re-derived from the event log (npm run rollups:rebuild -- --db <file>).
+-- The unary + keeps SQLite on the handlings primary key (call_id first): without statistics it would walk the
+-- agent's whole history through handlings_agent_time for every wrap-up (hours on the reference centre).
 INSERT INTO `__new_wrapups`("call_id", "handling", "agent_id", "queue_id", "started_at", "completed_at", "reason_id", "wrapup_time")
 SELECT w."call_id",
 	coalesce(
-		(SELECT max(h."handling") FROM `handlings` h WHERE h."call_id" = w."call_id" AND h."agent_id" = w."agent_id" AND h."result" = 'answered' AND h."offered_at" <= w."started_at"),
-		(SELECT max(h."handling") FROM `handlings` h WHERE h."call_id" = w."call_id" AND h."agent_id" = w."agent_id" AND h."offered_at" <= w."started_at"),
+		(SELECT max(h."handling") FROM `handlings` h WHERE h."call_id" = w."call_id" AND +h."agent_id" = w."agent_id" AND h."result" = 'answered' AND +h."offered_at" <= w."started_at"),
+		(SELECT max(h."handling") FROM `handlings` h WHERE h."call_id" = w."call_id" AND +h."agent_id" = w."agent_id" AND +h."offered_at" <= w."started_at"),
 		0),
 	w."agent_id", w."queue_id", w."started_at", w."completed_at", w."reason_id", w."wrapup_time"
 FROM `wrapups` w;--> statement-breakpoint
