@@ -105,11 +105,18 @@ export class AuthService {
       .run();
   }
 
-  /** A session token, a stream ticket or a display token secret. Throws 401 when expired or unknown. */
-  authenticate(token: string): Principal {
+  /**
+   * A session token, a display token secret, or — where `ticket` allows it (the stream, a download
+   * link) — a stream ticket. Throws 401 when expired or unknown. Tickets travel in URLs, which end up
+   * in histories and logs: anywhere else they open nothing.
+   */
+  authenticate(token: string, { ticket = false }: { ticket?: boolean } = {}): Principal {
     const id = sha256(token);
     const session = this.db.select().from(sessions).where(eq(sessions.id, id)).get();
     if (session) {
+      if (session.kind === 'stream_ticket' && !ticket) {
+        throw unauthenticated('A stream ticket opens only the stream and report downloads; send the session token.');
+      }
       if (session.expiresAt <= this.clock()) {
         throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again.');
       }

@@ -87,7 +87,7 @@ function requireReportOwner(s: Services): MiddlewareHandler<AppEnv> {
     const ticket = c.req.method === 'GET' && c.req.path.endsWith('/csv') ? c.req.query('ticket') : undefined;
     const token = bearerToken(c.req.header('authorization')) ?? ticket ?? getCookie(c, SESSION_COOKIE) ?? null;
     if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie or bearer token.');
-    const principal = s.auth.authenticate(token);
+    const principal = s.auth.authenticate(token, { ticket: token === ticket });
     if (principal.kind !== 'supervisor') throw forbidden('Reports belong to supervisors: display tokens and agent desks have none.');
     c.set('principal', principal);
     await next();

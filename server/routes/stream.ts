@@ -38,7 +38,7 @@ export function streamRoutes(s: Services) {
     const { ticket, lastEventId } = c.req.valid('query');
     const token = bearerToken(c.req.header('authorization')) ?? ticket ?? getCookie(c, SESSION_COOKIE);
     if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie, bearer token or stream ticket.');
-    const principal = s.auth.authenticate(token);
+    const principal = s.auth.authenticate(token, { ticket: true });
 
     // Written straight to the socket: Hono's middleware headers do not apply, so CORS is set here.
     const origin = c.req.header('origin');

@@ -52,7 +52,7 @@ describe('GET /api/v1/stream', () => {
     s.close();
   });
 
-  it('refuses to stream without credentials, and with a revoked ticket', async () => {
+  it('refuses to stream without credentials and with a revoked ticket, and a ticket anywhere but the stream', async () => {
     const none = await fetch(`${h.url}/api/v1/stream`);
     assert.equal(none.status, 401);
     assert.equal(((await none.json()) as { error: { code: string } }).error.code, 'unauthenticated');
@@ -63,6 +63,10 @@ describe('GET /api/v1/stream', () => {
     assert.equal(ok.status, 200);
     await ok.next((m) => m.event === 'snapshot');
     ok.close();
+    // A ticket travels in a URL: it opens the stream, never the rest of the API.
+    const asBearer = await h.get('/api/v1/agents', { authorization: `Bearer ${ticket}` });
+    assert.equal(asBearer.status, 401);
+    assert.match(((await asBearer.json()) as { error: { message: string } }).error.message, /only the stream/);
     assert.equal((await h.post('/api/v1/auth/logout', {}, sam)).status, 204);
     const revoked = await fetch(`${h.url}/api/v1/stream?ticket=${encodeURIComponent(ticket)}`);
     assert.equal(revoked.status, 401);
