@@ -1,9 +1,9 @@
 import { eventFactory } from './harness.js';
 
 /**
- * The hand-computed day of test/server/stats.test.ts (same events, same
- * comments), for tests that read the same facts another way (the wrap-up
- * reports). Times are seconds after 09:00 UTC on Monday 2026-03-02.
+ * A hand-computed day in the small test centre, one call per outcome: the
+ * statistics (stats.test.ts) and the wrap-up reports (reports*.test.ts) are
+ * checked against it. Times are seconds after 09:00 UTC on Monday 2026-03-02.
  *
  *  c1 Sales: rings a-1 15 s (bounced), a-2 answers after 5 s, 40 s on hold, 85 s connected; wrap-up 40 s Resolved
  *  c2 Sales: caller gives up in the queue after 30 s

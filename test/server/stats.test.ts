@@ -1,79 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DISPLAY, eventFactory, startHarness, type Harness } from './harness.js';
+import { handComputedDay } from './hand-computed-day.js';
+import { DISPLAY, startHarness, type Harness } from './harness.js';
 
-/**
- * A hand-computed day in the small test centre (UTC reporting zone), one call per
- * outcome. Times are seconds after 09:00 UTC on Monday 2026-03-02.
- *
- *  c1 Sales: rings a-1 15 s (bounced), a-2 answers after 5 s, 40 s on hold, 85 s connected; wrap-up 40 s Resolved
- *  c2 Sales: caller gives up in the queue after 30 s
- *  c3 Sales: caller gives up in the queue after 3 s (a short abandon)
- *  c4 Sales: caller gives up after 4 s ringing at a-1
- *  c5 Sales: the system ends it 3 s into ringing at a-4 (other)
- *  c6 Sales → Support: a-1 answers after 2 s, talks 60 s, transfers; a-3 answers after 2 s, talks 60 s;
- *     wrap-ups a-1 20 s Follow-up, a-3 10 s Resolved
- *  c7 outbound by a-2 at 11:00: answered after 8 s, 60 s; wrap-up 30 s Resolved
- *  c8 Support at 12:00: caller gives up after 100 s
- *  c9 Sales: still connected — counted nowhere yet
- */
-const T0 = Date.parse('2026-03-02T09:00:00Z');
-const ev = eventFactory(T0);
+/** The hand-computed day (./hand-computed-day.ts): one call per outcome, in the small test centre, UTC reporting zone. */
 const day = 'from=2026-03-02&to=2026-03-02&tz=UTC';
-
-const scenario = () => [
-  ev('call.queued', 0, { callId: 'c1', queueId: 'q-sales' }),
-  ev('call.offered', 2, { callId: 'c1', agentId: 'a-1' }),
-  ev('call.bounced', 17, { callId: 'c1', agentId: 'a-1' }),
-  ev('call.offered', 20, { callId: 'c1', agentId: 'a-2' }),
-  ev('call.answered', 25, { callId: 'c1', agentId: 'a-2' }),
-  ev('call.held', 60, { callId: 'c1' }),
-  ev('call.resumed', 90, { callId: 'c1' }),
-  ev('call.held', 100, { callId: 'c1' }),
-  ev('call.ended', 110, { callId: 'c1', by: 'caller' }),
-  ev('wrapup.started', 110, { agentId: 'a-2', callId: 'c1' }),
-  ev('wrapup.completed', 150, { agentId: 'a-2', callId: 'c1', reasonId: 'w-resolved' }),
-
-  ev('call.queued', 300, { callId: 'c2', queueId: 'q-sales' }),
-  ev('call.ended', 330, { callId: 'c2', by: 'caller', outcome: 'abandoned' }),
-
-  ev('call.queued', 400, { callId: 'c3', queueId: 'q-sales' }),
-  ev('call.ended', 403, { callId: 'c3', by: 'caller', outcome: 'abandoned' }),
-
-  ev('call.queued', 500, { callId: 'c4', queueId: 'q-sales' }),
-  ev('call.offered', 510, { callId: 'c4', agentId: 'a-1' }),
-  ev('call.ended', 514, { callId: 'c4', by: 'caller' }),
-
-  ev('call.queued', 600, { callId: 'c5', queueId: 'q-sales' }),
-  ev('call.offered', 605, { callId: 'c5', agentId: 'a-4' }),
-  ev('call.ended', 608, { callId: 'c5', by: 'system', outcome: 'other' }),
-
-  ev('call.queued', 700, { callId: 'c6', queueId: 'q-sales' }),
-  ev('call.offered', 701, { callId: 'c6', agentId: 'a-1' }),
-  ev('call.answered', 703, { callId: 'c6', agentId: 'a-1' }),
-  ev('call.transferred', 763, { callId: 'c6', toQueueId: 'q-support' }),
-  ev('call.queued', 763, { callId: 'c6', queueId: 'q-support' }),
-  ev('wrapup.started', 763, { agentId: 'a-1', callId: 'c6' }),
-  ev('wrapup.completed', 783, { agentId: 'a-1', callId: 'c6', reasonId: 'w-followup' }),
-  ev('call.offered', 770, { callId: 'c6', agentId: 'a-3' }),
-  ev('call.answered', 772, { callId: 'c6', agentId: 'a-3' }),
-  ev('call.ended', 832, { callId: 'c6', by: 'agent' }),
-  ev('wrapup.started', 832, { agentId: 'a-3', callId: 'c6' }),
-  ev('wrapup.completed', 842, { agentId: 'a-3', callId: 'c6', reasonId: 'w-resolved' }),
-
-  ev('call.dialed', 7200, { callId: 'c7', agentId: 'a-2' }),
-  ev('call.answered', 7208, { callId: 'c7', agentId: 'a-2' }),
-  ev('call.ended', 7268, { callId: 'c7', by: 'agent' }),
-  ev('wrapup.started', 7268, { agentId: 'a-2', callId: 'c7' }),
-  ev('wrapup.completed', 7298, { agentId: 'a-2', callId: 'c7', reasonId: 'w-resolved' }),
-
-  ev('call.queued', 10800, { callId: 'c8', queueId: 'q-support' }),
-  ev('call.ended', 10900, { callId: 'c8', by: 'caller', outcome: 'abandoned' }),
-
-  ev('call.queued', 1200, { callId: 'c9', queueId: 'q-sales' }),
-  ev('call.offered', 1201, { callId: 'c9', agentId: 'a-2' }),
-  ev('call.answered', 1203, { callId: 'c9', agentId: 'a-2' }),
-];
 
 type Json = Record<string, any>;
 
@@ -91,7 +22,7 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
   before(async () => {
     h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
     // Out of order, as a platform may send them.
-    await h.events(...scenario().reverse());
+    await h.events(...handComputedDay().reverse());
     sam = await h.login('sam');
     ava = await h.login('ava');
   });
