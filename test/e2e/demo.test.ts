@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -207,6 +207,18 @@ describe('demo page, end to end', () => {
     await page.getByRole('tab', { name: 'Live floor' }).click();
     await list().locator('[part=status]').getByText('Live').waitFor({ timeout: STEP_MS });
     assert.equal(new URL(page.url()).hash, '');
+  });
+
+  it('generates a wrap-up report on the Reports tab and offers it for download', async () => {
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    const reports = page.locator('fv-wrapup-reports');
+    await reports.getByRole('button', { name: 'Generate report' }).click();
+    await reports.locator('[part~="row"]').first().getByText('Ready').waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), reports.locator('[part~="download-button"]').first().click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.match(csv, /^\uFEFF/, 'UTF-8 with a byte-order mark');
+    assert.ok(csv.split('\r\n').length > 2, 'a header and rows');
+    await page.getByRole('tab', { name: 'Live floor' }).click();
   });
 
   it('switches to Chinese and to the dark theme', async () => {
