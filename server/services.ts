@@ -55,6 +55,8 @@ export interface ServiceOptions {
   startSimulator?: boolean;
   /** How often the settled floor is saved (restart recovery replays events logged since). */
   snapshotEveryMs?: number;
+  /** How long the history of new events may wait to be written (null: until read; server/ingest/ingest-service.ts). */
+  historyAfterMs?: number | null;
   /** Progress lines for a person watching the start. */
   log?: (line: string) => void;
 }
@@ -69,7 +71,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
-  const ingest = new IngestService(db, directory, floor, clock, store, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE });
+  const ingest = new IngestService(db, directory, floor, clock, store, {
+    rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE,
+    historyAfterMs: options.historyAfterMs,
+  });
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   const audit = new AuditLog(db, clock);
@@ -145,6 +150,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queueToday.stop();
       queueTrend.stop();
       hub.stop();
+      ingest.close();
       saveFloor(db, floor, clock());
       db.$client.close();
     },

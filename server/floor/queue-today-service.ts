@@ -2,6 +2,7 @@ import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queues, queueVisits } from '../db/schema.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
 import type { Zone } from '../stats/zone.js';
 import type { LiveFloor } from './live-floor.js';
 
@@ -23,7 +24,7 @@ export class QueueTodayService {
   private pending = true;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly floor: LiveFloor,
     private readonly zone: Zone,
     private readonly clock: () => number = Date.now,
@@ -67,6 +68,11 @@ export class QueueTodayService {
     if (!this.pending && day === this.day) return;
     this.pending = false;
     this.day = day;
+    try {
+      historyUpToDate(this.db);
+    } catch {
+      // Counted from the history as written so far; ingestion logs the failure and tries again.
+    }
     const counts = new Map<string, QueueDayCounts>();
     for (const { queueId, ...c } of this.byQueue.all({ since: this.zone.dayStart(day) })) counts.set(queueId, c);
     for (const queueId of this.floor.directory.queues.keys()) this.floor.setQueueDay(queueId, counts.get(queueId) ?? NO_CALLS);

@@ -5,7 +5,7 @@ import { handlings, queueVisits, wrapups } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent, type CallFacts } from '../domain/call-facts.js';
 import type { CallEvent, FloorEvent } from '../domain/events.js';
 import type { Contribution, RollupFacts } from '../domain/rollup-cells.js';
-import { writeMeta } from '../stats/rollup-meta.js';
+import { META_KEYS, writeMeta } from '../stats/rollup-meta.js';
 import { RollupWriter } from '../stats/rollup-writer.js';
 import type { EventStore } from './event-store.js';
 
@@ -121,8 +121,16 @@ interface RecentCall {
 
 /**
  * Keeps the history facts (calls, queue visits, handlings, wrap-ups, agent
- * state history) and the interval rollups in step with the event log, inside
- * the ingest transaction.
+ * state history) and the interval rollups in step with the event log.
+ *
+ * Agent state history is written with the events. A call's events wait in a
+ * backlog and are written together (`catchUp`), in a transaction of their own:
+ * a call's events arrive over several batches (offer, answer, hold, end,
+ * wrap-up), and its facts and rollup contributions are then derived and written
+ * once for all of them instead of once a batch. `history_through` in
+ * rollup_meta is the last event whose history is written; the backlog is
+ * exactly the call events after it, so after a crash it is read back from the
+ * log (the events themselves were committed before the API acknowledged them).
  */
 export class FactWriter {
   /** Recently active calls, so a call's facts are re-derived without reading the log. */
@@ -133,6 +141,17 @@ export class FactWriter {
   /** Null when rollups are not maintained (benchmarks, bulk loads that rebuild them afterwards). */
   private readonly rollups: RollupWriter | null;
   private readonly insertStateChange: Statement;
+  private readonly readThrough: Statement;
+  private readonly saveThrough: Statement;
+  /** Call events stored but not yet in the history, by call. */
+  private backlog = new Map<string, CallEvent[]>();
+  private backlogEvents = 0;
+  /** The last event whose history is written, as stored. */
+  private through: number;
+  /** The last event stored. */
+  private newest: number;
+  /** A catch-up ran inside an enclosing transaction, which may yet roll it back. */
+  private unconfirmed = false;
 
   constructor(
     private readonly db: Db,
@@ -142,40 +161,110 @@ export class FactWriter {
     this.maxCachedCalls = options.maxCachedCalls ?? 20_000;
     this.rows = new CallFactRows(db);
     this.rollups = options.rollups === false ? null : new RollupWriter(db);
-    this.insertStateChange = db.$client.prepare(
+    const client = db.$client;
+    this.insertStateChange = client.prepare(
       'INSERT INTO agent_state_changes (seq, agent_id, at, state, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
+    this.readThrough = client.prepare(`SELECT value FROM rollup_meta WHERE key = '${META_KEYS.historyThrough}'`).pluck();
+    this.saveThrough = client.prepare(
+      `INSERT INTO rollup_meta (key, value) VALUES ('${META_KEYS.historyThrough}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
+    this.newest = store.lastSeq();
+    const stored = this.readThrough.get() as string | undefined;
+    // None stored: written by a version that wrote the history with each batch, so all of it is.
+    if (stored === undefined) this.saveThrough.run(String(this.newest));
+    this.through = stored === undefined ? this.newest : Number(stored);
+    // Events a crash left out of the history are written before anything reads it.
+    this.reloadBacklog();
+    this.catchUp();
   }
 
-  /** Call inside the transaction that stored `fresh`. */
-  record(fresh: readonly FloorEvent[]): void {
-    const touchedCalls = new Map<string, CallEvent[]>();
+  /** Call events waiting for `catchUp`. */
+  get pending(): number {
+    return this.backlogEvents;
+  }
+
+  /** Call inside the transaction that stores `fresh`: writes what needs no backlog (agent state history). */
+  recordStates(fresh: readonly FloorEvent[]): void {
     for (const e of fresh) {
-      if (isCallFactEvent(e)) {
-        const list = touchedCalls.get(e.callId) ?? [];
-        list.push(e);
-        touchedCalls.set(e.callId, list);
-      } else if (e.type === 'agent.signed_in' || e.type === 'agent.signed_out' || e.type === 'agent.state_changed') {
-        this.insertStateChange.run(
-          e.seq,
-          e.agentId,
-          e.at,
-          e.type === 'agent.signed_in' ? 'unavailable' : e.type === 'agent.signed_out' ? 'signed_out' : e.state,
-          e.type === 'agent.state_changed' && e.state === 'unavailable' ? (e.reason ?? null) : null,
-        );
-      }
-    }
-    for (const [callId, added] of touchedCalls) this.rewriteCall(callId, this.recentCall(callId, added));
-    if (this.rollups) this.rollups.flush();
-    else if (touchedCalls.size > 0 && !this.rollupsMarkedStale) {
-      // The next start that maintains them rebuilds them from the facts (server/stats/rollup-rebuild.ts).
-      writeMeta(this.db, { version: 'unmaintained' });
-      this.rollupsMarkedStale = true;
+      if (e.type !== 'agent.signed_in' && e.type !== 'agent.signed_out' && e.type !== 'agent.state_changed') continue;
+      this.insertStateChange.run(
+        e.seq,
+        e.agentId,
+        e.at,
+        e.type === 'agent.signed_in' ? 'unavailable' : e.type === 'agent.signed_out' ? 'signed_out' : e.state,
+        e.type === 'agent.state_changed' && e.state === 'unavailable' ? (e.reason ?? null) : null,
+      );
     }
   }
 
-  /** Drops the cache and unwritten rollup changes: after a rollback they may hold events that were never stored. */
-  forget(): void {
+  /** Call once the transaction that stored `fresh` has committed: their call events join the backlog. */
+  enqueue(fresh: readonly FloorEvent[]): void {
+    for (const e of fresh) {
+      if (e.seq > this.newest) this.newest = e.seq;
+      if (!isCallFactEvent(e)) continue;
+      const list = this.backlog.get(e.callId);
+      if (list) list.push(e);
+      else this.backlog.set(e.callId, [e]);
+      this.backlogEvents++;
+    }
+  }
+
+  /**
+   * Writes the backlog: each waiting call's facts derived once from all its
+   * events, the rollups moved accordingly, `history_through` advanced, in one
+   * transaction. On failure nothing is written and the backlog stays for the next try.
+   */
+  catchUp(): void {
+    if (this.unconfirmed) this.confirm();
+    if (this.backlog.size === 0) return;
+    const nested = this.db.$client.inTransaction;
+    const through = this.newest;
+    try {
+      this.db.transaction(() => {
+        for (const [callId, added] of this.backlog) this.rewriteCall(callId, this.recentCall(callId, added));
+        if (this.rollups) this.rollups.flush();
+        else if (!this.rollupsMarkedStale) {
+          // The next start that maintains them rebuilds them from the facts (server/stats/rollup-rebuild.ts).
+          writeMeta(this.db, { version: 'unmaintained' });
+          this.rollupsMarkedStale = true;
+        }
+        this.saveThrough.run(String(through));
+      });
+    } catch (err) {
+      this.forget();
+      throw err;
+    }
+    this.through = through;
+    this.backlog = new Map();
+    this.backlogEvents = 0;
+    this.unconfirmed ||= nested;
+  }
+
+  /**
+   * After a catch-up inside someone else's transaction: when that transaction
+   * was rolled back, the history is behind what this writer believes, and is
+   * written again from the log.
+   */
+  private confirm(): void {
+    const stored = Number(this.readThrough.get());
+    if (stored !== this.through) {
+      this.forget();
+      this.through = stored;
+      this.reloadBacklog();
+    }
+    this.unconfirmed = this.db.$client.inTransaction;
+  }
+
+  /** The backlog from the log: the call events after `through`. */
+  private reloadBacklog(): void {
+    this.backlog = new Map();
+    this.backlogEvents = 0;
+    this.enqueue(this.store.eventsAfter(this.through));
+  }
+
+  /** Drops the cache and unwritten rollup changes: after a rollback they may hold what was never stored. */
+  private forget(): void {
     this.recent.clear();
     this.rollups?.discard();
     this.rollupsMarkedStale = false;
@@ -187,11 +276,11 @@ export class FactWriter {
       this.recent.delete(callId);
       call.events.push(...added);
     } else {
-      // Not seen lately: the log (which already holds `added`) is the whole truth,
-      // and the facts it last produced are in the store, unless the call is new.
-      const events = this.store.callEvents(callId).filter(isCallFactEvent);
-      const stored = events.length === added.length ? NO_FACTS : this.rows.read(callId);
-      call = { events, stored, contributions: this.rollups?.contributionsOf(stored) ?? [] };
+      // Not seen lately: its events up to `through` are in the log and their facts in the store
+      // (a call with none is new, and needs neither read).
+      const before = this.store.callEvents(callId, this.through).filter(isCallFactEvent);
+      const stored = before.length === 0 ? NO_FACTS : this.rows.read(callId);
+      call = { events: [...before, ...added], stored, contributions: this.rollups?.contributionsOf(stored) ?? [] };
     }
     this.recent.set(callId, call);
     if (this.recent.size > this.maxCachedCalls) this.recent.delete(this.recent.keys().next().value!);

@@ -6,6 +6,7 @@ import type { LiveFloor } from '../floor/live-floor.js';
 import { eventBatchSchema, type WireEvent } from './event-schema.js';
 import { EventStore } from './event-store.js';
 import { FactWriter } from './fact-writer.js';
+import { onHistoryRead } from './history-lag.js';
 
 export interface IngestResult {
   accepted: number;
@@ -15,16 +16,39 @@ export interface IngestResult {
 /** Events stamped further ahead than this are refused: a clock that far off corrupts history. */
 const MAX_FUTURE_MS = 5 * 60_000;
 
+export interface IngestOptions {
+  /** `false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
+  rollups?: boolean;
+  /** How long call events may wait before their history is written (null: only when read, or `historyEvery`). */
+  historyAfterMs?: number | null;
+  /** Call events that are written to the history at once, without waiting. */
+  historyEvery?: number;
+}
+
+/** After a failed catch-up, the next try (reads try at once). */
+const RETRY_MS = 5_000;
+
 /**
  * The one ingestion path (SPEC §3), for integrations and the simulator alike:
- * validate the whole batch, store the new events and their history facts in one
- * transaction, then apply them to the live floor. A batch is accepted or
- * rejected as a whole.
+ * validate the whole batch, store the new events in one transaction, then apply
+ * them to the live floor. A batch is accepted or rejected as a whole, and once
+ * accepted it is in the log.
+ *
+ * The history the events imply (call facts and rollups) follows a moment later:
+ * after `historyAfterMs`, or at once when `historyEvery` call events wait, and
+ * always before anything reads it (server/ingest/history-lag.ts) and on close.
+ * Batched so, a call's facts are derived once for several of its events.
  */
 export class IngestService {
   readonly store: EventStore;
   private readonly facts: FactWriter;
   private readonly listeners: ((fresh: readonly FloorEvent[]) => void)[] = [];
+  private readonly historyAfterMs: number | null;
+  private readonly historyEvery: number;
+  private timer: NodeJS.Timeout | undefined;
+  /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
+  private failing = false;
+  private readonly unregister: () => void;
 
   constructor(
     private readonly db: Db,
@@ -32,11 +56,13 @@ export class IngestService {
     private readonly floor: LiveFloor | null,
     private readonly clock: () => number = Date.now,
     store?: EventStore,
-    /** `rollups: false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
-    options: { rollups?: boolean } = {},
+    options: IngestOptions = {},
   ) {
     this.store = store ?? new EventStore(db);
     this.facts = new FactWriter(db, this.store, options);
+    this.historyAfterMs = options.historyAfterMs === undefined ? 250 : options.historyAfterMs;
+    this.historyEvery = options.historyEvery ?? 5_000;
+    this.unregister = onHistoryRead(db, () => this.settle());
   }
 
   /** Called with each committed batch's new events (after the floor has them). */
@@ -56,20 +82,60 @@ export class IngestService {
     if (Object.keys(fields).length > 0) throw badRequest('The event batch is invalid; nothing was stored.', fields);
     const incoming = batch.map(toIncoming);
 
-    let fresh: FloorEvent[];
-    try {
-      fresh = this.db.transaction(() => {
-        const stored = this.store.append(incoming);
-        this.facts.record(stored);
-        return stored;
-      });
-    } catch (err) {
-      this.facts.forget();
-      throw err;
-    }
+    const fresh = this.db.transaction(() => {
+      const stored = this.store.append(incoming);
+      this.facts.recordStates(stored);
+      return stored;
+    });
+    this.facts.enqueue(fresh);
     this.floor?.apply(fresh);
     for (const l of this.listeners) l(fresh);
+    if (this.facts.pending >= this.historyEvery && !this.failing) this.catchUp();
+    else this.schedule(this.historyAfterMs);
     return { accepted: fresh.length, duplicates: batch.length - fresh.length };
+  }
+
+  /** Writes the history of every stored event now; throws when that fails (and tries again later). */
+  settle(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    try {
+      this.facts.catchUp();
+      this.failing = false;
+    } catch (err) {
+      this.failing = true;
+      this.schedule(RETRY_MS);
+      throw err;
+    }
+  }
+
+  /** Writes what is pending and lets go of the database. After a failure, the next start writes it from the log. */
+  close(): void {
+    this.unregister();
+    try {
+      this.settle();
+    } catch (err) {
+      clearTimeout(this.timer);
+      console.error(`The history of the latest events could not be written; the next start writes it: ${(err as Error).message}`);
+    }
+  }
+
+  /** Off the read path, a failure is logged (and tried again); the events are safe in the log meanwhile. */
+  private catchUp(): void {
+    try {
+      this.settle();
+    } catch (err) {
+      console.error(`Writing the history of the latest events failed; trying again in ${RETRY_MS / 1000} s:`, err);
+    }
+  }
+
+  private schedule(afterMs: number | null): void {
+    if (this.timer || afterMs === null || this.facts.pending === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.catchUp();
+    }, afterMs);
+    this.timer.unref();
   }
 
   /** Directory references and clocks: what a schema alone cannot know. */
@@ -77,8 +143,11 @@ export class IngestService {
     const dir = this.directory;
     const fields: Record<string, string> = {};
     const latest = this.clock() + MAX_FUTURE_MS;
-    batch.forEach((e, i) => {
-      const bad = (field: string, message: string) => (fields[`events[${i}].${field}`] = message);
+    // One `bad` for the batch, not a closure per event: this runs for every event ingested.
+    let i = 0;
+    const bad = (field: string, message: string) => (fields[`events[${i}].${field}`] = message);
+    for (; i < batch.length; i++) {
+      const e = batch[i]!;
       if (Date.parse(e.at) > latest) bad('at', 'is more than 5 minutes in the future');
       if ('agentId' in e && !dir.agents.has(e.agentId)) bad('agentId', `unknown agent "${e.agentId}"`);
       if ('queueId' in e && !dir.queues.has(e.queueId)) bad('queueId', `unknown queue "${e.queueId}"`);
@@ -100,7 +169,7 @@ export class IngestService {
           if (!dir.supervisors.has(e.supervisorId)) bad('supervisorId', `unknown supervisor "${e.supervisorId}"`);
           break;
       }
-    });
+    }
     return fields;
   }
 }

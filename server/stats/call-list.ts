@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { badRequest } from '../errors.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr } from './fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
@@ -160,6 +161,7 @@ export class CallList {
   ) {}
 
   list(range: StatsRange, filter: CellFilter, input: CallListInput): CallPage {
+    historyUpToDate(this.db);
     const b = BASES[input.by];
     const f = filterSql({ queue: b.queue, agent: b.agent }, filter);
     const conditions = [b.closed, `${b.time} >= ?`, `${b.time} < ?`, f.sql];

@@ -3,6 +3,7 @@ import type { events } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
 import { CallFactRows, NO_FACTS } from '../ingest/fact-writer.js';
+import { writeMeta } from './rollup-meta.js';
 
 const CALLS_PER_TRANSACTION = 2_000;
 
@@ -25,11 +26,16 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
      FROM events WHERE call_id >= ? AND call_id <= ? ORDER BY call_id, seq`,
   );
   const done: RederiveStats = { calls: 0, events: 0 };
+  const through = client.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
   db.transaction(() => client.exec('DELETE FROM calls; DELETE FROM queue_visits; DELETE FROM handlings; DELETE FROM wrapups;'));
   let after = '';
   for (;;) {
     const ids = nextIds.all(after, CALLS_PER_TRANSACTION) as string[];
-    if (ids.length === 0) return done;
+    if (ids.length === 0) {
+      // Every event's facts are written (server/ingest/fact-writer.ts).
+      writeMeta(db, { historyThrough: String(through) });
+      return done;
+    }
     after = ids[ids.length - 1]!;
     db.transaction(() => {
       const page = eventsOf.all(ids[0], after) as (typeof events.$inferSelect)[];

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { FAMILIES, type FamilyName } from '../domain/rollup-cells.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from './fact-aggregates.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
@@ -22,6 +23,7 @@ export class FactSource implements FamilySource {
   }
 
   totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
+    historyUpToDate(this.db);
     const a = FACT_AGGREGATES[family];
     const where = this.where(a, range, filter);
     const groupBy = a.dims.map((_, i) => i + 1).join(', ');
@@ -32,6 +34,7 @@ export class FactSource implements FamilySource {
   }
 
   trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
+    historyUpToDate(this.db);
     const a = FACT_AGGREGATES[family];
     const names: readonly string[] = FAMILIES[family].values;
     const exprs = values.map((v) => {

@@ -17,29 +17,38 @@ export interface RollupMeta {
   thresholds: string | null;
   /** The seal line (server/stats/day-sealing.ts): buckets before this instant are in their day rows. */
   sealedBefore: string | null;
+  /** The last event `seq` whose facts and rollups are written (server/ingest/fact-writer.ts); null: every event's. */
+  historyThrough: string | null;
 }
 
-const KEYS = { version: 'version', timeZone: 'time_zone', thresholds: 'thresholds', sealedBefore: 'sealed_before' } as const;
+export const META_KEYS = {
+  version: 'version',
+  timeZone: 'time_zone',
+  thresholds: 'thresholds',
+  sealedBefore: 'sealed_before',
+  historyThrough: 'history_through',
+} as const;
 
 export function readMeta(db: Db): RollupMeta {
   const rows = new Map(db.select().from(rollupMeta).all().map((r) => [r.key, r.value]));
   return {
-    version: rows.get(KEYS.version) ?? null,
-    timeZone: rows.get(KEYS.timeZone) ?? null,
-    thresholds: rows.get(KEYS.thresholds) ?? null,
-    sealedBefore: rows.get(KEYS.sealedBefore) ?? null,
+    version: rows.get(META_KEYS.version) ?? null,
+    timeZone: rows.get(META_KEYS.timeZone) ?? null,
+    thresholds: rows.get(META_KEYS.thresholds) ?? null,
+    sealedBefore: rows.get(META_KEYS.sealedBefore) ?? null,
+    historyThrough: rows.get(META_KEYS.historyThrough) ?? null,
   };
 }
 
 /** The seal line as the readers see it now; null before any data. */
 export function sealedBefore(db: Db): number | null {
-  const value = db.select({ value: rollupMeta.value }).from(rollupMeta).where(eq(rollupMeta.key, KEYS.sealedBefore)).get()?.value;
+  const value = db.select({ value: rollupMeta.value }).from(rollupMeta).where(eq(rollupMeta.key, META_KEYS.sealedBefore)).get()?.value;
   return value === undefined ? null : Number(value);
 }
 
 export function writeMeta(db: Db, meta: Partial<Record<keyof RollupMeta, string>>): void {
   for (const [name, value] of Object.entries(meta)) {
-    const key = KEYS[name as keyof RollupMeta];
+    const key = META_KEYS[name as keyof RollupMeta];
     db.insert(rollupMeta).values({ key, value }).onConflictDoUpdate({ target: rollupMeta.key, set: { value } }).run();
   }
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { BUCKET_MS, type FamilyName } from '../domain/rollup-cells.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
 import { firstOpenMonth } from './day-sealing.js';
@@ -34,7 +35,8 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
  * Day and month totals walk the key table and seek each key's rows (CROSS JOIN
  * fixes that order: no sort, whatever the planner would guess); bucket and hour
  * rows are read in time order.
- * Call inside a read transaction, so the seal line and the rows agree.
+ * Call inside a read transaction, so the seal line and the rows agree. Each read
+ * first writes the history of events still waiting for it (server/ingest/history-lag.ts).
  */
 export class RollupSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();
@@ -50,6 +52,7 @@ export class RollupSource implements FamilySource {
   }
 
   totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
+    historyUpToDate(this.db);
     const t = ROLLUP_TABLES[family];
     const merged = new Map<string, KeyTotals>();
     const sums = t.values.map((v) => `sum(t.${v})`).join(', ');
@@ -68,6 +71,7 @@ export class RollupSource implements FamilySource {
   }
 
   trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
+    historyUpToDate(this.db);
     const t = ROLLUP_TABLES[family];
     const sums = emptySums(periods, values.length);
     const range = periods.range;

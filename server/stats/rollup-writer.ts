@@ -27,12 +27,12 @@ const SEALED_LEVELS = ['hour', 'day', 'month'] as const;
 type SealedLevel = (typeof SEALED_LEVELS)[number];
 
 /**
- * Keeps the interval rollups in step with the facts, inside the ingest
- * transaction: when a call's facts are re-derived, its old facts' contributions
- * are subtracted and the new ones added. Changes are summed per cell over the
- * whole batch and only cells whose counters changed are written, once each, to
- * the 15-minute tables; the seal line follows the data (server/stats/day-sealing.ts),
- * and changes behind it go to their day and month rows too.
+ * Keeps the interval rollups in step with the facts, inside the transaction that
+ * writes them (server/ingest/fact-writer.ts): when a call's facts are re-derived,
+ * its old facts' contributions are subtracted and the new ones added. Changes are
+ * summed per cell over the whole catch-up and only cells whose counters changed
+ * are written, once each, to the 15-minute tables; the seal line follows the data
+ * (server/stats/day-sealing.ts), and changes behind it go to their day and month rows too.
  */
 export class RollupWriter {
   private readonly pending = new Map<string, Pending>();

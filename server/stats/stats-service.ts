@@ -1,6 +1,7 @@
 import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
 import { agentStats, type AgentStats } from './agent-stats.js';
 import { CallList, type CallListInput, type CallPage } from './call-list.js';
 import type { CellFilter } from './cell-filter.js';
@@ -118,8 +119,12 @@ export class StatsService {
     return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };
   }
 
-  /** One snapshot of the store for all of a request's reads (another process may be ingesting). */
+  /**
+   * One snapshot of the store for all of a request's reads (another process may be ingesting),
+   * taken once the history of every accepted event is written.
+   */
   private read<T>(work: () => T): T {
+    historyUpToDate(this.db);
     return this.db.transaction(work, { behavior: 'deferred' });
   }
 
