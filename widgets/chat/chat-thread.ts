@@ -67,6 +67,9 @@ export class ChatThread implements ReactiveController {
     const log = this.log;
     const c = this.conversation;
     this.before = log ? { fromBottom: log.scrollHeight - log.scrollTop, firstId: c.messages[0]?.id, loadingOlder: c.loadingOlder } : null;
+    // Where the reader is now, not at the last scroll event: one may still be on its way, and an
+    // update in between must not pull a reader who just scrolled up back to the newest message.
+    if (log) this.stick = log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_PX;
   }
 
   hostUpdated(): void {
