@@ -218,7 +218,8 @@ describe('<fv-queue-realtime>', () => {
 
   it('draws the trend from the server’s history and appends live points', async () => {
     const el = await widget({ queues: 'q-sales' });
-    await waitUntil(() => chartOf(el) && series(el)[0]!.data.length >= 5, 'history drawn', { timeout: 5_000 });
+    // The first chart of the file waits for echarts, hundreds of modules served one by one by the test server.
+    await waitUntil(() => chartOf(el) && series(el)[0]!.data.length >= 5, 'history drawn', { timeout: 15_000 });
     const values = () => series(el)[0]!.data.map(([, v]) => v);
     expect(values().slice(0, 4)).to.deep.equal([2, 5, 7, 3]);
     expect(values().at(-1)).to.equal(4);

@@ -31,8 +31,6 @@ export const agentDeskStyles = css`
     white-space: nowrap;
   }
   .status {
-    display: inline-flex;
-    align-items: center;
     gap: 0.25rem;
     font-size: 0.75em;
     color: var(--_text-muted);
@@ -40,15 +38,6 @@ export const agentDeskStyles = css`
   .status .dot {
     width: 0.5rem;
     height: 0.5rem;
-    border-radius: 50%;
-    background: var(--_warning);
-  }
-  .status.live .dot {
-    background: var(--_success);
-  }
-  .status.offline .dot,
-  .status.unauthenticated .dot {
-    background: var(--_danger);
   }
   /* Loud on purpose: the agent must not miss that a supervisor is on the line. */
   .banner {

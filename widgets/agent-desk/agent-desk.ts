@@ -9,6 +9,7 @@ import type { FloorviewApiError } from '../core/api.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
+import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
@@ -80,7 +81,7 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @cssproperty --fv-color-danger - Barge-in, failures. (`-bg`)
  */
 export class FvAgentDesk extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, threadStyles, agentDeskStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, threadStyles, agentDeskStyles];
 
   @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
   /** The supervisor whose conversation is open. */

@@ -47,27 +47,12 @@ export const agentListStyles = css`
     color: var(--_text-muted);
   }
   .status {
-    display: inline-flex;
-    align-items: center;
     gap: 0.375rem;
     font-weight: 600;
   }
   .status .dot {
     width: 0.625rem;
     height: 0.625rem;
-    border-radius: 50%;
-    background: var(--_text-muted);
-  }
-  .status.live .dot {
-    background: var(--_success);
-  }
-  .status.reconnecting .dot,
-  .status.connecting .dot {
-    background: var(--_warning);
-  }
-  .status.offline .dot,
-  .status.unauthenticated .dot {
-    background: var(--_danger);
   }
   .stale-note {
     font-weight: 400;

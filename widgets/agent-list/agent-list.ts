@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
+import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
@@ -85,7 +86,7 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @cssproperty --fv-color-monitor - Monitoring badge. (`-bg`)
  */
 export class FvAgentList extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, agentListStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, agentListStyles];
 
   @property() accessor view: AgentListView = 'list';
   @property() accessor sort: SortKey = 'name';

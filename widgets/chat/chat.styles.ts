@@ -46,8 +46,6 @@ export const chatStyles = css`
     color: var(--_warning);
   }
   .status {
-    display: inline-flex;
-    align-items: center;
     gap: 0.25rem;
     font-size: 0.75em;
     color: var(--_text-muted);
@@ -55,15 +53,6 @@ export const chatStyles = css`
   .status .dot {
     width: 0.5rem;
     height: 0.5rem;
-    border-radius: 50%;
-    background: var(--_warning);
-  }
-  .status.live .dot {
-    background: var(--_success);
-  }
-  .status.offline .dot,
-  .status.unauthenticated .dot {
-    background: var(--_danger);
   }
   .icon-button {
     display: inline-grid;

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FloorviewApiError } from '../core/api.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
+import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
@@ -70,7 +71,7 @@ import { threadStyles } from './thread.styles.js';
  * @cssproperty --fv-color-danger - Failures. (`-bg`)
  */
 export class FvChat extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, threadStyles, chatStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, threadStyles, chatStyles];
 
   @property({ attribute: 'agent-id' }) accessor agentId = '';
   @property({ type: Boolean }) accessor closable = false;

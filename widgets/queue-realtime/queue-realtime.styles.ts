@@ -46,27 +46,7 @@ export const queueRealtimeStyles = css`
     margin-inline-start: auto;
   }
   .status {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375em;
     font-weight: 600;
-  }
-  .status .dot {
-    width: 0.625em;
-    height: 0.625em;
-    border-radius: 50%;
-    background: var(--_text-muted);
-  }
-  .status.live .dot {
-    background: var(--_success);
-  }
-  .status.reconnecting .dot,
-  .status.connecting .dot {
-    background: var(--_warning);
-  }
-  .status.offline .dot,
-  .status.unauthenticated .dot {
-    background: var(--_danger);
   }
   .stale-note,
   .age,

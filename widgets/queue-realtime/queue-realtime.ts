@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { ChartController, type ChartOption } from '../core/chart-controller.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
+import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
@@ -92,7 +93,7 @@ interface Shown {
  * @cssproperty --fv-color-danger - Alerts; offline. (`-bg`)
  */
 export class FvQueueRealtime extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, queueRealtimeStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, queueRealtimeStyles];
 
   @property() accessor view: QueueView = 'table';
   @property() accessor queues = '';

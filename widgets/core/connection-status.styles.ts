@@ -1,0 +1,23 @@
+import { css } from 'lit';
+
+/** The connection indicator of `renderConnectionStatus`: a dot in the state's colour before its words. Widgets size it. */
+export const connectionStatusStyles = css`
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+  }
+  .status .dot {
+    width: 0.625em;
+    height: 0.625em;
+    border-radius: 50%;
+    background: var(--_warning);
+  }
+  .status.live .dot {
+    background: var(--_success);
+  }
+  .status.offline .dot,
+  .status.unauthenticated .dot {
+    background: var(--_danger);
+  }
+`;
