@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AgentSession } from '../../server/auth/auth-service.js';
 import { renderAlert } from '../chat/alert.js';
 import { ChatThread } from '../chat/chat-thread.js';
+import { panelStyles } from '../chat/panel.styles.js';
 import { threadStyles } from '../chat/thread.styles.js';
 import type { FloorviewApiError } from '../core/api.js';
 import { ChatInbox } from '../core/chat-inbox.js';
@@ -81,7 +82,7 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @cssproperty --fv-color-danger - Barge-in, failures. (`-bg`)
  */
 export class FvAgentDesk extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, threadStyles, agentDeskStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, panelStyles, threadStyles, agentDeskStyles];
 
   @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
   /** The supervisor whose conversation is open. */

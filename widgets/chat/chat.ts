@@ -16,6 +16,7 @@ import { chatStyles } from './chat.styles.js';
 import { ChatThread } from './chat-thread.js';
 import { FvChatCloseEvent } from './events.js';
 import { chatCatalogs, type ChatTranslator } from './i18n/index.js';
+import { panelStyles } from './panel.styles.js';
 import { threadStyles } from './thread.styles.js';
 
 /**
@@ -71,7 +72,7 @@ import { threadStyles } from './thread.styles.js';
  * @cssproperty --fv-color-danger - Failures. (`-bg`)
  */
 export class FvChat extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, threadStyles, chatStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, panelStyles, threadStyles, chatStyles];
 
   @property({ attribute: 'agent-id' }) accessor agentId = '';
   @property({ type: Boolean }) accessor closable = false;
