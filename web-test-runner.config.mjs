@@ -23,7 +23,11 @@ export default {
   // Two cores: one browser page at a time keeps timings honest.
   concurrency: 1,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 240_000,
+  // Limits that catch a hang, not a slow machine: on two loaded cores Chromium can take
+  // a minute to start and a test file several to load (every module served one by one) and run.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 180_000,
+  testsFinishTimeout: 600_000,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage'] },
@@ -35,5 +39,6 @@ export default {
     `<!doctype html><html><head><script>globalThis.process = { env: { NODE_ENV: 'production' } };</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fixtures.plugin],
-  testFramework: { config: { timeout: 20_000 } },
+  // Per test; above test/widgets/support/wait.ts's WAIT_MS, so a failure names the condition it waited for.
+  testFramework: { config: { timeout: 120_000 } },
 };

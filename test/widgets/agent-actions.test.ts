@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './support/resize-observer.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/agent-list/define.js';
@@ -7,6 +7,7 @@ import type { FvAgentChatEvent } from '../../widgets/agent-list/events.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
 import { cells, choose, dialog, menuItems, openMenu, root, row, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-agent-list> supervisor actions', () => {
   let server: TestServer;

@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/agent-desk/define.js';
 import type { FvAgentDesk } from '../../widgets/agent-desk/agent-desk.js';
 import type { FvAgentSignedInEvent } from '../../widgets/agent-desk/events.js';
 import { deskToken, say, thread } from './support/chat.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 const shadow = (el: FvAgentDesk) => el.shadowRoot!;
 /** Text as a screen reader reads it: without `aria-hidden` parts, whitespace collapsed. */
@@ -32,7 +33,7 @@ describe('<fv-agent-desk>', () => {
   afterEach(() => server.close());
 
   const open = (lang = 'en') => fixture<FvAgentDesk>(html`<fv-agent-desk api=${server.url} token=${token} lang=${lang} style="height: 600px"></fv-agent-desk>`);
-  const ready = (el: FvAgentDesk) => waitUntil(() => shadow(el).querySelector('[part=state]'), 'own state shown', { timeout: 10_000 });
+  const ready = (el: FvAgentDesk) => waitUntil(() => shadow(el).querySelector('[part=state]'), 'own state shown');
   const monitor = (mode: string | null) =>
     fetch(`${server.url}/api/v1/agents/a-1/monitor`, {
       method: mode ? 'POST' : 'DELETE',

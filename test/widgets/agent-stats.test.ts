@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-stats/define.js';
 import type { FvAgentStats } from '../../widgets/agent-stats/agent-stats.js';
@@ -6,6 +6,7 @@ import type { FvErrorEvent } from '../../widgets/core/events.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-agent-stats>', () => {
   let server: TestServer;
@@ -23,7 +24,7 @@ describe('<fv-agent-stats>', () => {
   const tableRows = (el: FvAgentStats) =>
     [...root(el).querySelectorAll('.table-section tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
   const loaded = async (el: FvAgentStats) => {
-    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown');
     return el;
   };
   const stats = async (attrs: Partial<Record<'queue' | 'lang' | 'timeFrom', string>> = {}) =>
@@ -53,7 +54,7 @@ describe('<fv-agent-stats>', () => {
     // Agent, queue, location, answered, bounced, abandoned, other, presented, talk, avg talk, hold, avg hold, handle, avg handle, id
     expect(wang).to.deep.equal(['Wang Wei', 'Sales', 'Shanghai', '1', '0', '0', '0', '1', '0:55', '0:55', '0:30', '0:30', '1:30', '1:30', 'a-2']);
     expect(rows.find((r) => r[14] === 'a-4' && r[1] === 'Outbound')!.slice(1, 4)).to.deep.equal(['Outbound', 'Austin', '1']);
-    await waitUntil(() => root(el).querySelectorAll('.chart canvas').length === 3, 'three charts drawn', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelectorAll('.chart canvas').length === 3, 'three charts drawn');
   });
 
   it('sorts the table by a column, both ways', async () => {

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { css, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ChartController, type ChartOption } from '../../widgets/core/chart-controller.js';
 import { defineElement } from '../../widgets/core/define.js';
 import { themeStyles } from '../../widgets/core/theme.styles.js';
+import { waitUntil } from './support/wait.js';
 
 /** A minimal widget with a number and a chart, as later widgets (queue trends, statistics) will have. */
 class ChartProbe extends LitElement {

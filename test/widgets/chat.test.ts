@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './support/resize-observer.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/agent-list/define.js';
@@ -8,9 +8,11 @@ import type { FvAgentChatEvent } from '../../widgets/agent-list/events.js';
 import type { FvChat } from '../../widgets/chat/chat.js';
 import type { FvChatCloseEvent } from '../../widgets/chat/events.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
+import { floorStream } from '../../widgets/core/stream.js';
 import { waitForRows } from './support/agent-list-dom.js';
 import { deskToken, markRead, say, thread } from './support/chat.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const bubbles = (el: FvChat) => [...shadow(el).querySelectorAll('[part~=bubble]')].map((b) => b.textContent);
@@ -34,7 +36,11 @@ describe('<fv-chat>', () => {
 
   const open = (agentId = 'a-1', lang = 'en') =>
     fixture<FvChat>(html`<fv-chat api=${server.url} token=${ava} agent-id=${agentId} lang=${lang} style="height: 400px"></fv-chat>`);
-  const loaded = (el: FvChat) => waitUntil(() => log(el)?.getAttribute('aria-busy') === 'false', 'history loaded', { timeout: 10_000 });
+  // The history comes from a request, the agent's name from the live stream: wait for both, in whichever order they come.
+  const loaded = async (el: FvChat) => {
+    await waitUntil(() => log(el)?.getAttribute('aria-busy') === 'false' && floorStream({ api: server.url, token: ava }).agents.has(el.agentId), 'history and name loaded');
+    await el.updateComplete;
+  };
 
   it('shows the history and sends with Enter, Shift+Enter starting a new line', async () => {
     await say(server, ava, 'a-1', 'Morning! Busy day ahead.');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-list/define.js';
 import '../../widgets/provider/define.js';
@@ -6,6 +6,7 @@ import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { floorStream, type FloorChange } from '../../widgets/core/stream.js';
 import { cells, root, rows, waitForRows } from './support/agent-list-dom.js';
 import { eventFactory, standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 /** The page-wide live connection (SPEC §5) as the widgets use it, against a real server. */
 describe('live stream', () => {
@@ -68,7 +69,7 @@ describe('live stream', () => {
     // Signing out ends the session and every ticket issued from it.
     await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     await server.dropStreams();
-    await waitUntil(() => el.connection === 'unauthenticated', 'unauthenticated', { timeout: 8_000 });
+    await waitUntil(() => el.connection === 'unauthenticated', 'unauthenticated');
     expect(root(el).querySelector('[role=alert]')!.textContent).to.contain('refused this widget’s token');
     expect((await server.streamRequests()).every((r) => r.ticket && !r.bearer)).to.equal(true);
   });
@@ -93,7 +94,7 @@ describe('live stream', () => {
     const el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} token=${token} style="height: 500px"></fv-agent-list>`);
     await waitForRows(el, 5);
     await server.close();
-    await waitUntil(() => el.connection === 'offline', 'offline after a few attempts', { timeout: 10_000 });
+    await waitUntil(() => el.connection === 'offline', 'offline after a few attempts');
     expect(rows(el)).to.have.length(5);
     expect(root(el).querySelector('[part=status]')!.textContent).to.match(/Offline.*data as of/s);
     server = await startServer();

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-list/define.js';
 import { FvProvider } from '../../widgets/provider/provider.js';
@@ -8,6 +8,7 @@ import { floorStream } from '../../widgets/core/stream.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { cells, root, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-provider>', () => {
   let server: TestServer;

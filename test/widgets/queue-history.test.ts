@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/queue-history/define.js';
 import type { FvQueueHistory } from '../../widgets/queue-history/queue-history.js';
 import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { DISPLAY_TOKEN, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-queue-history>', () => {
   let server: TestServer;
@@ -24,7 +25,7 @@ describe('<fv-queue-history>', () => {
     const el = await fixture<FvQueueHistory>(
       html`<fv-queue-history api=${server.url} token=${credential} time-zone="UTC" range="custom" from=${HISTORY_DAY} to=${HISTORY_DAY}></fv-queue-history>`,
     );
-    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown');
     return el;
   };
 
@@ -42,7 +43,7 @@ describe('<fv-queue-history>', () => {
       ['Sales', '0:30', '0:30', '1:25', '1:25', '1:45', '1:45', '0:25', '0:25', '1', '1', '2', '0', '0%', '50%'],
       ['Support', '0:00', '0:00', '1:00', '1:00', '1:02', '1:02', '0:03', '0:03', '1', '0', '1', '0', '100%', '0%'],
     ]);
-    await waitUntil(() => root(el).querySelectorAll('.chart canvas').length === 4, 'four charts drawn', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelectorAll('.chart canvas').length === 4, 'four charts drawn');
   });
 
   it('ranks queues by wait highest or lowest first', async () => {

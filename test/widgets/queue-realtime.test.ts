@@ -1,11 +1,13 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { getInstanceByDom } from 'echarts/core';
 import '../../widgets/queue-realtime/define.js';
 import type { FvConnectionChangeEvent } from '../../widgets/core/events.js';
 import type { FvQueueLevelChangeEvent } from '../../widgets/queue-realtime/events.js';
 import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtime.js';
 import { agentRow, fakeFloor, fakeTrendServer, queueRow, type FakeFloor } from './support/fake-floor.js';
+import { ManualClock } from './support/manual-clock.js';
 import { DISPLAY_TOKEN, standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 const API = 'http://floorview.test';
 const STEP = 10_000;
@@ -92,6 +94,12 @@ describe('<fv-queue-realtime>', () => {
     trend = fakeTrendServer(API, () => history());
   });
   afterEach(() => trend.restore());
+  /** The page's clock, when a test drives it. */
+  let clock: ManualClock | null = null;
+  afterEach(() => {
+    clock?.restore();
+    clock = null;
+  });
 
   const widget = async (attrs: Record<string, string> = {}) => {
     const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${API} token=${token} style="width: 1100px"></fv-queue-realtime>`);
@@ -143,9 +151,15 @@ describe('<fv-queue-realtime>', () => {
   });
 
   it('ticks the longest wait every second from the shared clock', async () => {
+    clock = new ManualClock();
     const el = await widget();
-    const before = cells(el, 'q-sales')[2];
-    await waitUntil(() => cells(el, 'q-sales')[2] !== before, 'longest wait ticks', { timeout: 2_500 });
+    const since = Date.parse(floor.queues.get('q-sales')!.longestWaitSince!);
+    const longest = () => cells(el, 'q-sales')[2];
+    // Half-way through each second, so the shown second is exact.
+    clock.tickAt(since + 65_500);
+    await waitUntil(() => longest() === '1:05', `longest wait 1:05, saw ${longest()}`);
+    clock.tickAt(since + 66_500);
+    await waitUntil(() => longest() === '1:06', `longest wait 1:06, saw ${longest()}`);
     expect(trend.requests).to.equal(1);
   });
 
@@ -217,18 +231,21 @@ describe('<fv-queue-realtime>', () => {
   });
 
   it('draws the trend from the server’s history and appends live points', async () => {
+    clock = new ManualClock();
     const el = await widget({ queues: 'q-sales' });
     // The first chart of the file waits for echarts, hundreds of modules served one by one by the test server.
-    await waitUntil(() => chartOf(el) && series(el)[0]!.data.length >= 5, 'history drawn', { timeout: 15_000 });
+    await waitUntil(() => chartOf(el) && series(el)[0]!.data.length >= 5, 'history drawn');
     const values = () => series(el)[0]!.data.map(([, v]) => v);
     expect(values().slice(0, 4)).to.deep.equal([2, 5, 7, 3]);
     expect(values().at(-1)).to.equal(4);
     expect(root(el).querySelector('.chart')!.getAttribute('aria-label')).to.equal('Sales: 4 waiting now, at most 7');
 
-    // The next 10-second point is taken from the live row (a point may be unknown if a slot passed before the first tick).
+    // The next 10-second point is taken from the live row, on the clock's first tick in that slot.
     const appended = () => values().slice(4, -1);
-    await waitUntil(() => appended().includes(4), 'a live point appended', { timeout: 3_000 });
-    expect(appended().every((v) => v === 4 || v === null)).to.equal(true);
+    const lastLoaded = series(el)[0]!.data[3]![0];
+    clock.tickAt(lastLoaded + STEP + 500);
+    await waitUntil(() => appended().length > 0, 'a live point appended');
+    expect(appended()).to.deep.equal([4]);
     floor.delta([{ ...standardRows()[0]!, waiting: 9 }]);
     await waitUntil(() => values().at(-1) === 9, 'the live value drawn');
 
@@ -297,22 +314,22 @@ describe('<fv-queue-realtime> on a real server', () => {
 
   it('shows a wallboard’s queues live with a display token, and the trend from the server', async () => {
     const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${DISPLAY_TOKEN} view="tiles"></fv-queue-realtime>`);
-    await waitUntil(() => tile(el, 'q-support'), 'Support shown', { timeout: 10_000 });
+    await waitUntil(() => tile(el, 'q-support'), 'Support shown');
     expect(tile(el, 'q-sales')).to.equal(null);
     const waiting = () => seen(tile(el, 'q-support')!.querySelector('.item.main dd')!);
     expect(waiting()).to.equal('1');
-    await waitUntil(() => chartOf(el), 'trend drawn', { timeout: 10_000 });
+    await waitUntil(() => chartOf(el), 'trend drawn');
     expect(root(el).querySelector('.chart')!.getAttribute('aria-label')).to.equal('Support: 1 waiting now, at most 1');
 
     await server.events({ id: `rt-${Date.now()}`, type: 'call.answered', at: new Date().toISOString(), callId: 'c-3', agentId: 'a-5' });
-    await waitUntil(() => waiting() === '0', 'the answered call leaves the queue', { timeout: 5_000 });
+    await waitUntil(() => waiting() === '0', 'the answered call leaves the queue');
   });
 
   it('shows today’s service level once the server has counted it', async () => {
     const token = await server.login('ava');
     const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token}></fv-queue-realtime>`);
     // c-1 was answered 4 s after it queued in Sales: 100 %. The server re-counts every 10 s.
-    await waitUntil(() => row(el, 'q-sales') && cells(el, 'q-sales')[7] === '100%', 'Sales service level', { timeout: 15_000 });
+    await waitUntil(() => row(el, 'q-sales') && cells(el, 'q-sales')[7] === '100%', 'Sales service level');
     expect(cells(el, 'q-sales')[9]).to.equal('1 1 answered · 0 abandoned');
   });
 });

@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { parse } from 'csv-parse/browser/esm/sync';
 import '../../widgets/wrapup-reports/define.js';
 import type { FvReportChangeEvent } from '../../widgets/wrapup-reports/events.js';
 import type { FvWrapupReports } from '../../widgets/wrapup-reports/wrapup-reports.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-wrapup-reports>', () => {
   let server: TestServer;
@@ -32,7 +33,7 @@ describe('<fv-wrapup-reports>', () => {
     const el = await fixture<FvWrapupReports>(
       html`<fv-wrapup-reports api=${server.url} token=${token} lang=${lang} time-zone="UTC" range="custom" from=${range.from} to=${range.to}></fv-wrapup-reports>`,
     );
-    await waitUntil(() => !generateButton(el).disabled, 'list loaded', { timeout: 10_000 });
+    await waitUntil(() => !generateButton(el).disabled, 'list loaded');
     return el;
   };
 

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/wrapup-stats/define.js';
 import type { FvWrapupStats } from '../../widgets/wrapup-stats/wrapup-stats.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 describe('<fv-wrapup-stats>', () => {
   let server: TestServer;
@@ -26,7 +27,7 @@ describe('<fv-wrapup-stats>', () => {
     const el = await fixture<FvWrapupStats>(
       html`<fv-wrapup-stats api=${server.url} token=${token} lang=${lang} time-zone="UTC" range="custom" from=${HISTORY_DAY} to=${HISTORY_DAY}></fv-wrapup-stats>`,
     );
-    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown');
     return el;
   };
 
@@ -38,7 +39,7 @@ describe('<fv-wrapup-stats>', () => {
       'Highest average wrap-up time Sales 0:40',
       'Lowest average wrap-up time Support 0:10',
     ]);
-    await waitUntil(() => root(el).querySelector('.chart canvas'), 'trend drawn', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelector('.chart canvas'), 'trend drawn');
   });
 
   it('ranks reasons, queues and agents, top or bottom', async () => {

@@ -39,6 +39,21 @@ export function sharedClock(): SharedClock {
   return ((globalThis as Page)[CLOCK] ??= new SecondClock());
 }
 
+/**
+ * Puts `clock` in the page's registry for every widget that connects from now
+ * on, and returns how to put the previous one back: the seam through which a
+ * test drives time (a clock it advances) instead of racing the wall clock.
+ */
+export function replaceSharedClock(clock: SharedClock): () => void {
+  const page = globalThis as Page;
+  const previous = page[CLOCK];
+  page[CLOCK] = clock;
+  return () => {
+    if (previous) page[CLOCK] = previous;
+    else delete page[CLOCK];
+  };
+}
+
 /** Re-renders its widget once a second while connected; `now` is the tick's time (ms). */
 export class ClockController implements ReactiveController {
   now = Date.now();

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { FvAgentList } from '../../../widgets/agent-list/agent-list.js';
 
 /** Reading the agent list's shadow DOM the way a user sees it. */
@@ -34,11 +34,11 @@ export function cells(el: FvAgentList, agentId: string): string[] {
 
 /** Waits until the rendered rows show `expected` (the virtualizer lays rows out after the widget's own update). */
 export async function waitForNames(el: FvAgentList, expected: string[]): Promise<void> {
-  await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(expected), `expected ${expected.join(', ')}; saw ${names(el).join(', ')}`, { timeout: 5_000 });
+  await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(expected), `expected ${expected.join(', ')}; saw ${names(el).join(', ')}`);
 }
 
 export async function waitForRows(el: FvAgentList, count: number): Promise<void> {
-  await waitUntil(() => rows(el).length === count, `expected ${count} rows, saw ${rows(el).length}`, { timeout: 10_000 });
+  await waitUntil(() => rows(el).length === count, `expected ${count} rows, saw ${rows(el).length}`);
 }
 
 export async function openMenu(el: FvAgentList, agentId: string): Promise<HTMLElement> {
