@@ -1,3 +1,5 @@
+import { WAIT_MS } from './harness.js';
+
 /** Reads a text/event-stream as it arrives, keeping ids, event names and comment lines, for wire-level assertions. */
 
 export interface SseMessage {
@@ -65,7 +67,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     headers: res.headers,
     messages,
     ended,
-    next(match, timeoutMs = 5_000, from = 0) {
+    next(match, timeoutMs = WAIT_MS, from = 0) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = messages.slice(from).find(match);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { EventSource } from 'eventsource';
-import { centre, DISPLAY, eventFactory, later, startHarness, type Harness } from './harness.js';
+import { centre, DISPLAY, eventFactory, later, startHarness, waitFor, WAIT_MS, type Harness } from './harness.js';
 import { frame, openSse } from './sse-reader.js';
 
 const ev = eventFactory(Date.now() - 10 * 60_000);
@@ -38,7 +38,7 @@ describe('GET /api/v1/stream', () => {
     const seen = s.messages.length;
     await h.events(ev('agent.state_changed', 5, { agentId: 'a-3', state: 'available' }));
     await h.events(ev('agent.state_changed', 6, { agentId: 'a-1', state: 'available' }));
-    const delta = frame(await s.next((m) => m.event === 'delta', 5_000, seen));
+    const delta = frame(await s.next((m) => m.event === 'delta', WAIT_MS, seen));
     assert.deepEqual(delta.agents.map((a) => a.agentId), ['a-1'], 'a-3 is outside Ava’s scope');
     assert.ok(s.messages.every((m) => m.event !== 'delta' || !m.data.includes('"a-3"')));
     s.close();
@@ -84,7 +84,7 @@ describe('GET /api/v1/stream', () => {
 
   it('sends a comment heartbeat so proxies keep idle streams open', async () => {
     const s = await openSse(`${h.url}/api/v1/stream`, ava);
-    const hb = await s.next((m) => m.event === ':', 2_000);
+    const hb = await s.next((m) => m.event === ':');
     assert.equal(hb.comment, 'heartbeat');
     s.close();
   });
@@ -125,11 +125,6 @@ describe('GET /api/v1/stream', () => {
     };
     es.addEventListener('snapshot', onMessage('snapshot'));
     es.addEventListener('delta', onMessage('delta'));
-    const waitFor = async (cond: () => boolean, what: string) => {
-      for (let i = 0; i < 200 && !cond(); i++) await later(25);
-      assert.ok(cond(), what);
-    };
-
     await waitFor(() => received.length > 0, 'snapshot received');
     await h.events(ev('agent.state_changed', 30, { agentId: 'a-1', state: 'unavailable', reason: 'before-cut' }));
     await waitFor(() => state.get('a-1') === 'before-cut', 'live delta received');
@@ -162,7 +157,9 @@ describe('GET /api/v1/stream', () => {
     await s.next((m) => m.event === 'snapshot');
     clockOffset = 13 * 3_600_000;
     try {
-      await Promise.race([s.ended, later(3_000).then(() => assert.fail('stream still open after expiry'))]);
+      let ended = false;
+      void s.ended.then(() => (ended = true));
+      await waitFor(() => ended, 'the stream closed after expiry');
       const again = await fetch(`${h.url}/api/v1/stream`, { headers: ben });
       assert.equal(again.status, 401);
       assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'token_expired');
@@ -198,8 +195,7 @@ describe('GET /api/v1/stream with a client that stops reading', () => {
     await new Promise<void>((r) => stalled.once('connect', r));
     stalled.write(`GET /api/v1/stream HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${ava.authorization}\r\n\r\n`);
     stalled.pause(); // never read again: the kernel buffers fill, then the server's backlog grows
-    await later(50);
-    assert.equal(h.services.hub.clientCount, 2);
+    await waitFor(() => h.services.hub.clientCount === 2, 'the server serves both clients');
 
     // A paused socket does not notice the server's reset, so watch the server's side.
     const cut = () => h.services.hub.clientCount === 1;
@@ -208,14 +204,13 @@ describe('GET /api/v1/stream with a client that stops reading', () => {
       await h.events(...big.agents.map((a) => toggle('agent.state_changed', round / 10, { agentId: a.id, state: 'unavailable', reason: reason(round) })));
       await later(5);
     }
-    for (let i = 0; i < 40 && !cut(); i++) await later(50);
-    assert.ok(cut(), 'the stalled client was cut off');
+    await waitFor(cut, 'the stalled client was cut off');
     assert.equal(healthy.messages.filter((m) => m.event === 'snapshot').length, 1, 'the healthy client never needed a new snapshot');
 
     // The healthy client still gets changes.
     const seen = healthy.messages.length;
     await h.events(toggle('agent.state_changed', 100, { agentId: 'b-7', state: 'unavailable', reason: 'after-cut' }));
-    await healthy.next((m) => m.event === 'delta' && m.data.includes('after-cut'), 5_000, seen);
+    await healthy.next((m) => m.event === 'delta' && m.data.includes('after-cut'), WAIT_MS, seen);
     healthy.close();
     stalled.destroy();
   });

@@ -92,11 +92,15 @@ describe('<fv-agent-list> supervisor actions', () => {
     const box = (queueId: string) => dialog(el)!.querySelector<HTMLInputElement>(`input[name="${queueId}"]`)!;
     expect([box('q-sales').checked, box('q-support').checked]).to.deep.equal([false, true]);
 
+    // Held by the platform, so the pending state lasts until the test releases it, however slow the page is.
+    await server.platform('hold');
     box('q-sales').click();
     expect(box('q-sales').checked).to.equal(true);
     await waitUntil(() => box('q-sales').disabled, 'pending');
-    await waitUntil(() => !box('q-sales').disabled && box('q-sales').checked, 'joined');
     expect(await lastCommand(1)).to.include({ kind: 'join_queue', queueId: 'q-sales', agentId: 'a-2' });
+    await server.platform('confirm');
+    await server.release();
+    await waitUntil(() => !box('q-sales').disabled && box('q-sales').checked, 'joined');
 
     box('q-support').click();
     await waitUntil(() => cells(el, 'a-2')[3] === 'Sales: joined Support: assigned, not joined', 'left');
