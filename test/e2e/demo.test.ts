@@ -15,7 +15,8 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
  * One day of simulated history puts the centre in its working state at start
  * (about 2 s); with none, agents would only begin signing in.
  */
-const STEP_MS = 15_000;
+/** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
+const STEP_MS = 60_000;
 
 describe('demo page, end to end', () => {
   let dir: string;
@@ -34,6 +35,7 @@ describe('demo page, end to end', () => {
     });
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(STEP_MS);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
@@ -108,7 +110,7 @@ describe('demo page, end to end', () => {
         return JSON.stringify(now) !== snapshot;
       },
       before,
-      { timeout: 30_000 },
+      { timeout: STEP_MS },
     );
     const first = (await list().locator('[part~="row"]').first().getAttribute('data-agent'))!;
     const agent = (await liveRows()).find((a) => a.agentId === first)!;
@@ -213,7 +215,7 @@ describe('demo page, end to end', () => {
     await page.getByRole('tab', { name: 'Reports' }).click();
     const reports = page.locator('fv-wrapup-reports');
     await reports.getByRole('button', { name: 'Generate report' }).click();
-    await reports.locator('[part~="row"]').first().getByText('Ready').waitFor({ timeout: 30_000 });
+    await reports.locator('[part~="row"]').first().getByText('Ready').waitFor({ timeout: STEP_MS });
     const [download] = await Promise.all([page.waitForEvent('download'), reports.locator('[part~="download-button"]').first().click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     assert.match(csv, /^\uFEFF/, 'UTF-8 with a byte-order mark');

@@ -29,7 +29,8 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    // A hang guard: on two loaded cores, compiling the server and its first backfill can take minutes.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 300_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       if (out.includes('Floorview is up')) {
