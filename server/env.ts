@@ -49,6 +49,8 @@ const envSchema = z.object({
   FLOORVIEW_EVENT_MAX_AGE_DAYS: positiveInt.max(3650).default(90),
   /** How far ahead of this server's clock an event may be stamped. */
   FLOORVIEW_EVENT_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** On SIGTERM or SIGINT, how long in-flight requests may take before the process exits anyway. */
+  FLOORVIEW_SHUTDOWN_SECONDS: z.coerce.number().min(0.1).max(300).default(10),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });
