@@ -42,6 +42,15 @@ const envSchema = z.object({
   FLOORVIEW_REPORT_PAGE_ROWS: positiveInt.max(100_000).default(2_000),
   /** Rest between report pages in ms (default 0: just yield), to favour live traffic on a small node. */
   FLOORVIEW_REPORT_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * Oldest event accepted, in days before now (never before 2000-01-01): a platform replaying
+   * what it buffered during an outage fits; a mis-set clock (1970) is refused.
+   */
+  FLOORVIEW_EVENT_MAX_AGE_DAYS: positiveInt.max(3650).default(90),
+  /** How far ahead of this server's clock an event may be stamped. */
+  FLOORVIEW_EVENT_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** On SIGTERM or SIGINT, how long in-flight requests may take before the process exits anyway. */
+  FLOORVIEW_SHUTDOWN_SECONDS: z.coerce.number().min(0.1).max(300).default(10),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });

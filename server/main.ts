@@ -1,9 +1,10 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { readConfig } from './env.js';
+import { readConfig, type Config } from './env.js';
 import { createServices } from './services.js';
 
-let config;
+let config: Config;
 try {
   config = readConfig();
 } catch (err) {
@@ -33,14 +34,43 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 let stopping = false;
+/**
+ * Graceful stop (SIGTERM from an orchestrator, Ctrl-C): stop accepting connections, end
+ * the streams with a reconnect hint (server/stream/sse-connection.ts), let in-flight
+ * requests finish — an ingest batch being read still commits and gets its answer —
+ * then write the pending history, save the floor and close the database. Whatever
+ * hangs, the process is gone after FLOORVIEW_SHUTDOWN_SECONDS (exit code 1 then).
+ */
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping`);
-  services.close();
-  server.close(() => process.exit(0));
-  // Open streams never end by themselves.
-  setTimeout(() => process.exit(0), 2_000).unref();
+  const t0 = Date.now();
+  console.log(`${signal}: stopping (at most ${config.FLOORVIEW_SHUTDOWN_SECONDS} s)`);
+  const http = server as Server;
+  let sweep: NodeJS.Timeout | undefined;
+  const finish = (code: number) => {
+    clearTimeout(deadline);
+    clearInterval(sweep);
+    try {
+      services.close();
+    } catch (err) {
+      console.error(`Closing failed: ${(err as Error).message}`);
+      code = 1;
+    }
+    console.log(`Stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    process.exit(code);
+  };
+  const deadline = setTimeout(() => {
+    console.error(`Requests still running after ${config.FLOORVIEW_SHUTDOWN_SECONDS} s: cut off (they were not acknowledged)`);
+    http.closeAllConnections();
+    finish(1);
+  }, config.FLOORVIEW_SHUTDOWN_SECONDS * 1000);
+  http.close(() => finish(0));
+  services.simulator?.stop();
+  services.hub.closeForShutdown();
+  // A keep-alive socket becomes idle when its last response is sent: close those as they appear.
+  http.closeIdleConnections();
+  sweep = setInterval(() => http.closeIdleConnections(), 50);
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -74,6 +74,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const ingest = new IngestService(db, directory, floor, clock, store, {
     rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE,
     historyAfterMs: options.historyAfterMs,
+    maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,
+    maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
   });
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fieldsFromIssues } from '../errors.js';
+import { singleLine } from '../plain-text.js';
 
 /** The directory file of SPEC §8. Unknown references are reported with the path that holds them. */
 
-const ref = z.string().min(1).max(200);
-const name = z.string().trim().min(1).max(200);
+const ref = singleLine(z.string().min(1).max(200));
+const name = singleLine(z.string().trim().min(1).max(200));
 
 export const directoryFileSchema = z
   .object({

@@ -85,22 +85,30 @@ export function isWaiting(c: LiveCall): boolean {
 /**
  * Applies one event. Lenient by design: a platform that skips an event
  * (no `call.offered` before `call.answered`, say) still yields a sensible floor.
+ *
+ * Never backwards: an event older than what an agent is doing now (`stateSince`
+ * for their state, `contactSince` for their contact) leaves that part of the
+ * agent alone. In time order that never happens; it is an event arriving later
+ * than the reorder window (server/domain/floor-timeline.ts), which is still
+ * stored and still counts in the history (facts are derived per call).
  */
 export function applyEvent(s: FloorState, e: FloorEvent, touched: Touched): void {
   switch (e.type) {
     case 'agent.signed_in': {
       const a = agentOf(s, e.agentId, touched);
-      if (a.state === 'signed_out') setState(a, 'unavailable', null, e.at);
+      if (a.state === 'signed_out' && !stale(a.stateSince, e.at)) setState(a, 'unavailable', null, e.at);
       return;
     }
     case 'agent.signed_out': {
       const a = agentOf(s, e.agentId, touched);
+      if (stale(a.stateSince, e.at)) return;
       setState(a, 'signed_out', null, e.at);
       a.monitoredBy = null;
       return;
     }
     case 'agent.state_changed': {
       const a = agentOf(s, e.agentId, touched);
+      if (stale(a.stateSince, e.at)) return;
       setState(a, e.state, e.state === 'unavailable' ? (e.reason ?? null) : null, e.at);
       return;
     }
@@ -145,7 +153,7 @@ export function applyEvent(s: FloorState, e: FloorEvent, touched: Touched): void
     case 'call.bounced': {
       const c = s.calls.get(e.callId);
       const a = agentOf(s, e.agentId, touched);
-      if (a.callId === e.callId && a.contactState !== 'wrapup') disengage(a, e.at);
+      if (a.callId === e.callId && a.contactState !== 'wrapup' && !stale(a.contactSince, e.at)) disengage(a, e.at);
       if (c && c.agentId === e.agentId) {
         c.agentId = null;
         c.phase = 'queued';
@@ -168,7 +176,7 @@ export function applyEvent(s: FloorState, e: FloorEvent, touched: Touched): void
       if (!c || c.agentId === null || (c.phase !== 'connected' && c.phase !== 'hold')) return;
       c.phase = e.type === 'call.held' ? 'hold' : 'connected';
       const a = agentOf(s, c.agentId, touched);
-      if (a.callId === c.callId && a.contactState !== c.phase) {
+      if (a.callId === c.callId && a.contactState !== c.phase && !stale(a.contactSince, e.at)) {
         a.contactState = c.phase;
         a.contactSince = e.at;
       }
@@ -201,6 +209,7 @@ export function applyEvent(s: FloorState, e: FloorEvent, touched: Touched): void
     }
     case 'wrapup.started': {
       const a = agentOf(s, e.agentId, touched);
+      if (stale(a.contactSince, e.at)) return;
       a.contactState = 'wrapup';
       a.contactSince = e.at;
       a.callId = e.callId;
@@ -209,17 +218,18 @@ export function applyEvent(s: FloorState, e: FloorEvent, touched: Touched): void
     }
     case 'wrapup.completed': {
       const a = agentOf(s, e.agentId, touched);
-      if (a.contactState === 'wrapup' && a.callId === e.callId) disengage(a, e.at);
+      if (a.contactState === 'wrapup' && a.callId === e.callId && !stale(a.contactSince, e.at)) disengage(a, e.at);
       return;
     }
     case 'monitor.started': {
       const a = agentOf(s, e.agentId, touched);
+      if (stale(a.contactSince, e.at) || stale(a.monitoredBy?.since ?? null, e.at)) return;
       a.monitoredBy = { supervisorId: e.supervisorId, mode: e.mode, since: e.at };
       return;
     }
     case 'monitor.ended': {
       const a = agentOf(s, e.agentId, touched);
-      if (a.monitoredBy?.supervisorId === e.supervisorId) a.monitoredBy = null;
+      if (a.monitoredBy?.supervisorId === e.supervisorId && !stale(a.monitoredBy.since, e.at)) a.monitoredBy = null;
       return;
     }
   }
@@ -249,6 +259,11 @@ function touchCall(c: LiveCall, touched: Touched): void {
   if (c.queueId !== null) touched.queues.add(c.queueId);
 }
 
+/** The agent's current state (or contact) began after `at`: the event is history, not news. */
+function stale(since: number | null, at: number): boolean {
+  return since !== null && at < since;
+}
+
 function setState(a: LiveAgent, state: AgentState, reason: string | null, at: number): void {
   if (a.state !== state || a.stateReason !== reason) {
     a.state = state;
@@ -258,6 +273,7 @@ function setState(a: LiveAgent, state: AgentState, reason: string | null, at: nu
 }
 
 function engage(a: LiveAgent, c: LiveCall, contactState: ContactState, at: number): void {
+  if (stale(a.contactSince, at)) return;
   if (a.callId !== c.callId || a.contactState !== contactState) {
     if (a.callId !== c.callId) a.monitoredBy = null;
     a.contactState = contactState;
@@ -279,6 +295,6 @@ function disengage(a: LiveAgent, at: number): void {
 function releaseAgent(s: FloorState, c: LiveCall, at: number, touched: Touched): void {
   if (c.agentId === null) return;
   const a = agentOf(s, c.agentId, touched);
-  if (a.callId === c.callId && a.contactState !== 'wrapup') disengage(a, at);
+  if (a.callId === c.callId && a.contactState !== 'wrapup' && !stale(a.contactSince, at)) disengage(a, at);
   c.agentId = null;
 }

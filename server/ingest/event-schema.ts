@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { singleLine } from '../plain-text.js';
 
 /** The wire form of SPEC §3 events: what integrations post and the simulator produces. */
 
@@ -27,7 +28,7 @@ export const eventSchema = z
     ev('agent.signed_out', { agentId }, 'Agent session ends.'),
     ev(
       'agent.state_changed',
-      { agentId, state: z.enum(['available', 'unavailable']), reason: z.string().min(1).max(100).optional() },
+      { agentId, state: z.enum(['available', 'unavailable']), reason: singleLine(z.string().min(1).max(100)).optional() },
       'Agent becomes available or unavailable (with an optional reason).',
     ),
     ev('agent.queue_joined', { agentId, queueId }, 'Agent joins an assigned queue.'),

@@ -13,8 +13,9 @@ export interface IngestResult {
   duplicates: number;
 }
 
-/** Events stamped further ahead than this are refused: a clock that far off corrupts history. */
-const MAX_FUTURE_MS = 5 * 60_000;
+/** No contact centre ran on this: an event before it comes from a clock that was never set. */
+export const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
+const DAY_MS = 86_400_000;
 
 export interface IngestOptions {
   /** `false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
@@ -23,6 +24,10 @@ export interface IngestOptions {
   historyAfterMs?: number | null;
   /** Call events that are written to the history at once, without waiting. */
   historyEvery?: number;
+  /** Oldest event accepted, in days before the clock (default: any since 2000; the server passes FLOORVIEW_EVENT_MAX_AGE_DAYS). */
+  maxAgeDays?: number;
+  /** How far ahead of the clock an event may be stamped (default 300 s): a clock that far off corrupts history. */
+  maxFutureSeconds?: number;
 }
 
 /** After a failed catch-up, the next try (reads try at once). */
@@ -49,6 +54,10 @@ export class IngestService {
   /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
   private failing = false;
   private readonly unregister: () => void;
+  private readonly maxAgeMs: number;
+  private readonly maxFutureMs: number;
+  /** A backfill's start, while one runs: it is older than the window by design. */
+  private backfillFrom: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -62,6 +71,8 @@ export class IngestService {
     this.facts = new FactWriter(db, this.store, options);
     this.historyAfterMs = options.historyAfterMs === undefined ? 250 : options.historyAfterMs;
     this.historyEvery = options.historyEvery ?? 5_000;
+    this.maxAgeMs = options.maxAgeDays === undefined ? Infinity : options.maxAgeDays * DAY_MS;
+    this.maxFutureMs = (options.maxFutureSeconds ?? 300) * 1000;
     this.unregister = onHistoryRead(db, () => this.settle());
   }
 
@@ -93,6 +104,16 @@ export class IngestService {
     if (this.facts.pending >= this.historyEvery && !this.failing) this.catchUp();
     else this.schedule(this.historyAfterMs);
     return { accepted: fresh.length, duplicates: batch.length - fresh.length };
+  }
+
+  /** Runs `fn` (a simulated backfill) accepting events from `fromMs` on, older than the window allows. */
+  backfilling<T>(fromMs: number, fn: () => T): T {
+    this.backfillFrom = fromMs;
+    try {
+      return fn();
+    } finally {
+      this.backfillFrom = null;
+    }
   }
 
   /** Writes the history of every stored event now; throws when that fails (and tries again later). */
@@ -142,13 +163,20 @@ export class IngestService {
   private checkReferences(batch: readonly WireEvent[]): Record<string, string> {
     const dir = this.directory;
     const fields: Record<string, string> = {};
-    const latest = this.clock() + MAX_FUTURE_MS;
+    const now = this.clock();
+    const latest = now + this.maxFutureMs;
+    const windowStart = Math.max(EARLIEST_EVENT, now - this.maxAgeMs);
+    const earliest = Math.max(EARLIEST_EVENT, Math.min(windowStart, this.backfillFrom ?? windowStart));
+    const tooOld = `is older than ${this.maxAgeMs / DAY_MS} days (FLOORVIEW_EVENT_MAX_AGE_DAYS)`;
+    const tooNew = `is more than ${this.maxFutureMs / 1000} seconds in the future (FLOORVIEW_EVENT_MAX_FUTURE_SECONDS)`;
     // One `bad` for the batch, not a closure per event: this runs for every event ingested.
     let i = 0;
     const bad = (field: string, message: string) => (fields[`events[${i}].${field}`] = message);
     for (; i < batch.length; i++) {
       const e = batch[i]!;
-      if (Date.parse(e.at) > latest) bad('at', 'is more than 5 minutes in the future');
+      const at = Date.parse(e.at);
+      if (at > latest) bad('at', tooNew);
+      else if (at < earliest) bad('at', at < EARLIEST_EVENT ? 'is older than 2000-01-01' : tooOld);
       if ('agentId' in e && !dir.agents.has(e.agentId)) bad('agentId', `unknown agent "${e.agentId}"`);
       if ('queueId' in e && !dir.queues.has(e.queueId)) bad('queueId', `unknown queue "${e.queueId}"`);
       switch (e.type) {

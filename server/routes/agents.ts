@@ -3,6 +3,7 @@ import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import { agentInScope } from '../auth/principal.js';
 import type { CommandRequest } from '../commands/command-service.js';
 import { forbidden, notFound } from '../errors.js';
+import { singleLine } from '../plain-text.js';
 import { agentsInScope, scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../services.js';
 import { agentRowSchema } from './live-schemas.js';
@@ -62,7 +63,7 @@ const commandWithBody = <P extends string, B extends z.ZodType>(path: P, summary
 const stateBody = z
   .object({
     state: z.enum(['available', 'unavailable']),
-    reason: z.string().trim().min(1).max(100).optional().describe('Only for unavailable.'),
+    reason: singleLine(z.string().trim().min(1).max(100)).optional().describe('Only for unavailable; plain text.'),
   })
   .strict()
   .openapi('StateChange');

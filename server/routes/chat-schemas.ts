@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_MESSAGE_LENGTH, type ChatConversation, type ChatMessage, type ChatRead } from '../chat/chat-message.js';
+import { multiLine } from '../plain-text.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const sender = z.enum(['supervisor', 'agent']);
@@ -49,12 +50,13 @@ export const pageQuery = z.object({
 
 export const sendBody = z
   .object({
-    body: z
-      .string()
-      .trim()
-      .min(1, 'The message is empty: write something first.')
-      .max(MAX_MESSAGE_LENGTH, { error: (issue) => `Too long: at most ${MAX_MESSAGE_LENGTH} characters, this one has ${String(issue.input).length}.` })
-      .describe(`Plain text, at most ${MAX_MESSAGE_LENGTH} characters; leading and trailing blanks are dropped.`),
+    body: multiLine(
+      z
+        .string()
+        .trim()
+        .min(1, 'The message is empty: write something first.')
+        .max(MAX_MESSAGE_LENGTH, { error: (issue) => `Too long: at most ${MAX_MESSAGE_LENGTH} characters, this one has ${String(issue.input).length}.` }),
+    ).describe(`Plain text, at most ${MAX_MESSAGE_LENGTH} characters; leading and trailing blanks are dropped; newlines and tabs kept, other control characters and bidi overrides refused.`),
     supervisorId: supervisorId.optional().describe('Required when an agent writes: the supervisor to write to.'),
   })
   .strict()

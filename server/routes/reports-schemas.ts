@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { singleLine } from '../plain-text.js';
 import type { Report, ReportCreated } from '../reports/report.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
 
@@ -16,7 +17,7 @@ export const createReportBody = z
     timeTo: timeOfDay.optional().openapi({ description: 'Each day, only until this local time (`24:00`: end of day; earlier than `timeFrom` wraps past midnight).', example: '17:00' }),
     queue: ids('Only wrap-ups of calls from these queues (each in your scope); wrap-ups with no queue (outbound) are then left out.'),
     agent: ids('Only these agents’ wrap-ups (each in your scope).'),
-    location: z.string().min(1).max(200).optional().describe('Only agents at this location.'),
+    location: singleLine(z.string().min(1).max(200)).optional().describe('Only agents at this location.'),
     lang: lang.optional().describe('Language of the CSV’s header row. Default: `en`.'),
   })
   .strict()

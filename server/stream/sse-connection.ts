@@ -41,10 +41,12 @@ export class SseConnection {
     });
   }
 
-  close(): void {
+  /** Ends the stream, after a last chunk if given (a reconnect hint). */
+  close(last?: Buffer): void {
     if (this.closed) return;
     this.closed = true;
-    this.res.end();
+    if (last) this.res.end(last);
+    else this.res.end();
   }
 
   /** Cut off without waiting for the backlog to flush. */
@@ -64,3 +66,12 @@ export function sseFrameJson(id: string, event: string, json: string): Buffer {
 }
 
 export const HEARTBEAT = Buffer.from(': heartbeat\n\n');
+
+/**
+ * The last words of a stream when the server stops: EventSource reconnects after `retry`
+ * ms, to this server restarted or to another node behind the balancer. Spread over
+ * 0.5–2.5 s, so thousands of clients do not all come back in the same instant.
+ */
+export function shutdownFrame(random: () => number = Math.random): Buffer {
+  return Buffer.from(`: server stopping, reconnect\nretry: ${500 + Math.floor(random() * 2000)}\n\n`);
+}

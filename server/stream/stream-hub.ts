@@ -5,7 +5,7 @@ import { waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-row
 import type { LiveFloor } from '../floor/live-floor.js';
 import type { Report, ReportDeletion } from '../reports/report.js';
 import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
-import { HEARTBEAT, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
+import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
 export interface StreamHubOptions {
   tickMs: number;
@@ -92,6 +92,7 @@ export class StreamHub {
   /** Open connections per viewer. */
   private readonly viewers = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
+  private shuttingDown = false;
   private readonly options: StreamHubOptions;
 
   constructor(
@@ -124,6 +125,12 @@ export class StreamHub {
     for (const t of this.timers) t.unref();
   }
 
+  /** The server is stopping: every stream ends now with a reconnect hint, and so does any opened from here on. */
+  closeForShutdown(): void {
+    this.shuttingDown = true;
+    for (const g of this.groups.values()) for (const c of g.clients) c.close(shutdownFrame());
+  }
+
   stop(): void {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
@@ -133,6 +140,7 @@ export class StreamHub {
 
   /** Sends the client what it needs to be current, then keeps it current. */
   connect(conn: SseConnection, lastEventId: string | null): void {
+    if (this.shuttingDown) return conn.close(shutdownFrame());
     let group = this.groups.get(conn.scope.key);
     if (!group) {
       group = { scope: conn.scope, clients: new Set(), snapshot: null };

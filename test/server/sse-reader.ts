@@ -8,6 +8,8 @@ export interface SseMessage {
   data: string;
   /** Comment lines (heartbeats) are kept as messages with event ':'. */
   comment?: string;
+  /** A `retry:` field's value (the message's event is then 'retry'). */
+  retry?: number;
 }
 
 export interface SseReader {
@@ -48,7 +50,10 @@ export async function openSse(url: string, headers: Record<string, string> = {})
             } else if (line.startsWith('id: ')) m.id = line.slice(4);
             else if (line.startsWith('event: ')) m.event = line.slice(7);
             else if (line.startsWith('data: ')) m.data += line.slice(6);
-            else if (line.startsWith('retry: ')) m.event = 'retry';
+            else if (line.startsWith('retry: ')) {
+              m.event = 'retry';
+              m.retry = Number(line.slice(7));
+            }
           }
           messages.push(m);
           for (const w of waiters) w();

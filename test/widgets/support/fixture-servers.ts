@@ -62,6 +62,8 @@ class FloorviewFixture {
       FLOORVIEW_DB: join(dir, 'floorview.db'),
       FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
       FLOORVIEW_SIMULATOR: 'off',
+      // The history suites post a fixed day (HISTORY_DAY), judged by the real clock.
+      FLOORVIEW_EVENT_MAX_AGE_DAYS: '3650',
       FLOORVIEW_ALLOWED_ORIGINS: origin,
       FLOORVIEW_COMMAND_WEBHOOK: `http://127.0.0.1:${(platform.address() as AddressInfo).port}/commands`,
       FLOORVIEW_COMMAND_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { centre, INTEGRATION } from './harness.js';
+import { openSse } from './sse-reader.js';
+
+const BOUND_S = 10;
+
+/** `n` short Sales calls (queued, then abandoned) as one batch, stamped an hour ago. */
+function batch(tag: string, n: number) {
+  const t = Date.now() - 3_600_000;
+  return Array.from({ length: n }, (_, i) => {
+    const callId = `${tag}-c${i}`;
+    return [
+      { id: `${callId}-q`, type: 'call.queued', callId, queueId: 'q-sales', at: new Date(t + i).toISOString() },
+      { id: `${callId}-e`, type: 'call.ended', callId, by: 'caller', at: new Date(t + i + 30_000).toISOString() },
+    ];
+  }).flat();
+}
+
+describe('graceful shutdown under load (SIGTERM)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let server: ServerProcess | null = null;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'floorview-shutdown-'));
+    writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
+    env = {
+      FLOORVIEW_DB: join(dir, 'floorview.db'),
+      FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
+      FLOORVIEW_SIMULATOR: 'off',
+      FLOORVIEW_SHUTDOWN_SECONDS: String(BOUND_S),
+    };
+  });
+  after(async () => {
+    await server?.stop('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops accepting, ends streams with a retry hint, finishes in-flight requests, keeps every acknowledged batch, exits 0 in time', async () => {
+    server = await startServerProcess(env);
+    const { url, child } = server;
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<{ code: number | null; at: number }>((r) => child.once('exit', (code) => r({ code, at: Date.now() })));
+
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sam@example.com', password: 'sam-password' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const streams = await Promise.all([1, 2, 3].map(() => openSse(`${url}/api/v1/stream`, { authorization: `Bearer ${token}` })));
+    await Promise.all(streams.map((s) => s.next((m) => m.event === 'snapshot')));
+
+    // Ingest load: two posters until the server is gone; what it acknowledged is recorded.
+    const acknowledged: string[] = [];
+    let stop = false;
+    let n = 0;
+    const poster = async () => {
+      while (!stop) {
+        const events = batch(`b${++n}`, 100);
+        try {
+          const res = await fetch(`${url}/api/v1/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...INTEGRATION },
+            body: JSON.stringify({ events }),
+          });
+          if (res.status === 200) acknowledged.push(...events.map((e) => e.id));
+          else await res.body?.cancel();
+        } catch {
+          stop = true; // refused: the server stopped listening
+        }
+      }
+    };
+    const load = [poster(), poster()];
+    while (acknowledged.length < 4_000) await new Promise((r) => setTimeout(r, 20));
+
+    // A request in flight when the signal comes: half its body now, the rest after.
+    const slowEvents = batch('slow', 50);
+    const body = JSON.stringify({ events: slowEvents });
+    let sendRest!: () => void;
+    const slowBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, 100)));
+        sendRest = () => {
+          controller.enqueue(new TextEncoder().encode(body.slice(100)));
+          controller.close();
+        };
+      },
+    });
+    const slow = fetch(`${url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...INTEGRATION },
+      body: slowBody,
+      duplex: 'half',
+    } as RequestInit);
+
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    while (!out.includes('SIGTERM: stopping')) await new Promise((r) => setTimeout(r, 10));
+
+    // Streams end, each with a reconnect hint as its last message.
+    await Promise.all(streams.map((s) => s.ended));
+    for (const s of streams) {
+      const last = s.messages[s.messages.length - 1]!;
+      assert.equal(last.event, 'retry');
+      assert.equal(last.comment, 'server stopping, reconnect');
+      assert.ok(last.retry! >= 500 && last.retry! <= 2_500, `retry ${last.retry}`);
+    }
+    // No new connections.
+    await assert.rejects(fetch(`${url}/api/v1/health`));
+    // The in-flight request still completes and is acknowledged.
+    sendRest();
+    const slowRes = await slow;
+    assert.equal(slowRes.status, 200, await slowRes.clone().text());
+    assert.deepEqual(await slowRes.json(), { accepted: 100, duplicates: 0 });
+    acknowledged.push(...slowEvents.map((e) => e.id));
+
+    const { code, at } = await exited;
+    stop = true;
+    await Promise.all(load);
+    assert.equal(code, 0, out);
+    assert.ok(at - signalledAt < BOUND_S * 1000, `exited ${at - signalledAt} ms after SIGTERM`);
+    assert.match(out, /Stopped in/);
+
+    // After the stop, before any restart: every acknowledged event is in the file, its history
+    // written (no catch-up left for the next start) and the floor saved through it.
+    const db = new Database(env.FLOORVIEW_DB!, { readonly: true });
+    try {
+      const stored = new Set(db.prepare('select id from events').pluck().all() as string[]);
+      const missing = acknowledged.filter((id) => !stored.has(id));
+      assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${acknowledged.length} acknowledged events missing`);
+      const lastSeq = db.prepare('select max(seq) from events').pluck().get() as number;
+      assert.equal(Number(db.prepare(`select value from rollup_meta where key = 'history_through'`).pluck().get()), lastSeq);
+      assert.equal(db.prepare('select last_seq from floor_snapshots').pluck().get(), lastSeq);
+      assert.equal(db.prepare(`select count(*) from calls where id like 'slow-%' and outcome = 'abandoned'`).pluck().get(), 50);
+    } finally {
+      db.close();
+    }
+
+    // And a restarted server serves them.
+    server = await startServerProcess(env);
+    const res = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...INTEGRATION },
+      body: JSON.stringify({ events: slowEvents }),
+    });
+    assert.deepEqual(await res.json(), { accepted: 0, duplicates: 100 });
+  });
+});
