@@ -45,7 +45,7 @@ describe('display session (wallboard)', () => {
     assert.deepEqual(queues.queues.map((q) => q.queueId), ['q-support']);
     const agents = (await (await h.get('/api/v1/agents', { cookie })).json()) as { agents: { agentId: string }[] };
     assert.deepEqual(agents.agents.map((a) => a.agentId).sort(), ['a-3', 'a-4']);
-    const command = await h.post('/api/v1/agents/a-3/state', { state: 'available' }, { cookie });
+    const command = await h.post('/api/v1/agents/a-3/state', { state: 'available' }, { cookie, origin: 'http://localhost' });
     assert.equal(command.status, 403);
     const stream = await openSse(`${h.url}/api/v1/stream`, { cookie });
     try {
@@ -74,7 +74,7 @@ describe('display session (wallboard)', () => {
   it('renews the session, retiring the old one', async () => {
     const old = cookieOf(await exchange(SECRET)).cookie;
     now += 20 * 86_400_000;
-    const res = await h.post('/api/v1/auth/display-session/renew', {}, { cookie: old });
+    const res = await h.post('/api/v1/auth/display-session/renew', {}, { cookie: old, origin: 'http://localhost' });
     assert.equal(res.status, 200);
     const renewed = cookieOf(res).cookie;
     assert.notEqual(renewed, old);
