@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sameOriginForCookies } from './auth/csrf.js';
 import { ApiError, type ErrorBody } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
@@ -54,6 +55,7 @@ export function createApp(s: Services) {
   app.use('/api/*', corsAllowed);
   // Module scripts loaded by a portal on another origin are CORS requests too.
   app.use('/widgets/*', corsAllowed);
+  app.use('/api/*', sameOriginForCookies(allowed));
   app.use('/api/*', async (c, next) => {
     // Ingestion has its own, larger limit.
     if (c.req.path === '/api/v1/events') return next();

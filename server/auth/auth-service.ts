@@ -106,27 +106,43 @@ export class AuthService {
   }
 
   /**
-   * A session token, a display token secret, or — where `ticket` allows it (the stream, a download
-   * link) — a stream ticket. Throws 401 when expired or unknown. Tickets travel in URLs, which end up
-   * in histories and logs: anywhere else they open nothing.
+   * A session token or a display token secret, as sent in a header or a cookie. Throws 401 when
+   * expired or unknown. A stream ticket opens nothing here: tickets travel in URLs, which end up in
+   * histories and logs (see `authenticateTicket`).
    */
-  authenticate(token: string, { ticket = false }: { ticket?: boolean } = {}): Principal {
+  authenticate(token: string): Principal {
     const id = sha256(token);
     const session = this.db.select().from(sessions).where(eq(sessions.id, id)).get();
     if (session) {
-      if (session.kind === 'stream_ticket' && !ticket) {
+      if (session.kind === 'stream_ticket') {
         throw unauthenticated('A stream ticket opens only the stream and report downloads; send the session token.');
       }
-      if (session.expiresAt <= this.clock()) {
-        throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again.');
-      }
-      const principal = this.principalOf(session.kind, session.principalId, session.parentId ?? session.id, session.expiresAt);
-      if (!principal) throw unauthenticated();
-      return principal;
+      return this.sessionPrincipal(session);
     }
     const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(eq(displayTokens.secretHash, id)).get();
     if (display) return this.displayPrincipal(display.id, null, null);
     throw unauthenticated('The token is not valid.');
+  }
+
+  /**
+   * A `?ticket=` from a URL (the stream, a download link): only a short-lived stream ticket. A session
+   * token or a display secret is refused there, so a long-lived credential never works from a URL.
+   */
+  authenticateTicket(ticket: string): Principal {
+    const session = this.db.select().from(sessions).where(eq(sessions.id, sha256(ticket))).get();
+    if (session?.kind !== 'stream_ticket') {
+      throw unauthenticated('`?ticket=` takes a ticket from `POST /auth/stream-ticket`, never a session token or a display token.');
+    }
+    return this.sessionPrincipal(session);
+  }
+
+  private sessionPrincipal(session: typeof sessions.$inferSelect): Principal {
+    if (session.expiresAt <= this.clock()) {
+      throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again.');
+    }
+    const principal = this.principalOf(session.kind, session.principalId, session.parentId ?? session.id, session.expiresAt);
+    if (!principal) throw unauthenticated();
+    return principal;
   }
 
   /** A short-lived credential an EventSource can carry in its URL (it cannot send headers). */

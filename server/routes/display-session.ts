@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
 import type { DisplaySession } from '../auth/auth-service.js';
-import { requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
@@ -23,7 +23,7 @@ const exchange = createRoute({
   summary: 'Exchange a display token for a wallboard session cookie',
   description: [
     'A wallboard is opened once with `?token=<display token>`; its page posts the token here and takes it out of the URL.',
-    'The answer sets an HttpOnly session cookie (30 days; renew it with `POST /auth/display-session/renew`): read-only, scoped to the token’s queues. The token itself is not returned, so no script on the page holds a credential.',
+    'The answer sets the HttpOnly `fv_display` cookie (30 days; apart from a supervisor’s `fv_session`, so a wallboard and a supervisor share a browser; renew it with `POST /auth/display-session/renew`): read-only, scoped to the token’s queues. The token itself is not returned, so no script on the page holds a credential.',
   ].join('\n\n'),
   request: { body: jsonBody(z.object({ token: z.string().min(1).max(512) }).openapi('DisplayTokenExchange')) },
   responses: { 200: json(displaySessionSchema, 'Session cookie set.'), ...errors(400, 401) },
@@ -44,7 +44,7 @@ export function displaySessionRoutes(s: Services) {
   const secure = (url: string) =>
     s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
   const answer = (c: Context<AppEnv>, session: DisplaySession) => {
-    setCookie(c, SESSION_COOKIE, session.token, {
+    setCookie(c, DISPLAY_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
       secure: secure(c.req.url),
@@ -54,7 +54,7 @@ export function displaySessionRoutes(s: Services) {
     return { kind: 'display' as const, ...session.display, expiresAt: session.expiresAt };
   };
   const app = router();
-  app.use('/display-session/renew', requireViewer(s.auth));
+  app.use('/display-session/renew', requireViewer(s.auth, { display: 'first' }));
   return app
     .openapi(exchange, (c) => c.json(answer(c, s.auth.openDisplaySession(c.req.valid('json').token)), 200))
     .openapi(renew, (c) => c.json(answer(c, s.auth.renewDisplaySession(c.var.principal)), 200));

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
-import { bearerToken, SESSION_COOKIE } from '../auth/middleware.js';
+import { authenticateRequest } from '../auth/middleware.js';
 import { ApiError, forbidden } from '../errors.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
 import type { Services } from '../services.js';
@@ -85,9 +84,7 @@ const deleteReport = createRoute({
 function requireReportOwner(s: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ticket = c.req.method === 'GET' && c.req.path.endsWith('/csv') ? c.req.query('ticket') : undefined;
-    const token = bearerToken(c.req.header('authorization')) ?? ticket ?? getCookie(c, SESSION_COOKIE) ?? null;
-    if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie or bearer token.');
-    const principal = s.auth.authenticate(token, { ticket: token === ticket });
+    const principal = authenticateRequest(c, s.auth, { ticket });
     if (principal.kind !== 'supervisor') throw forbidden('Reports belong to supervisors: display tokens and agent desks have none.');
     c.set('principal', principal);
     await next();

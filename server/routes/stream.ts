@@ -1,9 +1,7 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getCookie } from 'hono/cookie';
-import { bearerToken, SESSION_COOKIE } from '../auth/middleware.js';
+import { authenticateRequest } from '../auth/middleware.js';
 import { viewerOf } from '../auth/principal.js';
-import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
 import { SseConnection } from '../stream/sse-connection.js';
 import { bearerSecurity, errors, router } from './openapi-common.js';
@@ -36,9 +34,7 @@ export function streamRoutes(s: Services) {
   const allowed = new Set(s.config.FLOORVIEW_ALLOWED_ORIGINS);
   return router().openapi(stream, (c) => {
     const { ticket, lastEventId } = c.req.valid('query');
-    const token = bearerToken(c.req.header('authorization')) ?? ticket ?? getCookie(c, SESSION_COOKIE);
-    if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: no session cookie, bearer token or stream ticket.');
-    const principal = s.auth.authenticate(token, { ticket: true });
+    const principal = authenticateRequest(c, s.auth, { ticket });
 
     // Written straight to the socket: Hono's middleware headers do not apply, so CORS is set here.
     const origin = c.req.header('origin');

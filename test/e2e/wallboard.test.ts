@@ -79,9 +79,9 @@ describe('wallboard, end to end', () => {
     await connection(/^live$/);
     assert.equal(new URL(page.url()).search, '');
     assert.equal(await page.evaluate(() => location.href.includes('token')), false);
-    const cookie = (await context.cookies()).find((c) => c.name === 'fv_session');
+    const cookie = (await context.cookies()).find((c) => c.name === 'fv_display');
     assert.ok(cookie?.httpOnly, 'an HttpOnly session cookie');
-    assert.equal(await page.evaluate(() => document.cookie.includes('fv_session')), false);
+    assert.equal(await page.evaluate(() => document.cookie.includes('fv_display')), false);
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
     assert.equal(me.kind, 'display');
   });

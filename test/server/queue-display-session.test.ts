@@ -19,9 +19,9 @@ describe('display session (wallboard)', () => {
   const exchange = (token: unknown) => h.post('/api/v1/auth/display-session', token === undefined ? {} : { token });
   const cookieOf = (res: Response) => {
     const header = res.headers.get('set-cookie') ?? '';
-    const m = /fv_session=([^;]+)/.exec(header);
+    const m = /fv_display=([^;]+)/.exec(header);
     assert.ok(m, `a session cookie in ${header}`);
-    return { header, cookie: `fv_session=${m[1]}` };
+    return { header, cookie: `fv_display=${m[1]}` };
   };
 
   it('sets a long-lived HttpOnly session cookie and returns no token', async () => {
@@ -34,7 +34,7 @@ describe('display session (wallboard)', () => {
     assert.match(header, /SameSite=Lax/i);
     assert.match(header, /Path=\//);
     assert.equal(new Date(/Expires=([^;]+)/i.exec(header)![1]!).getTime(), Math.floor((now + 30 * 86_400_000) / 1000) * 1000);
-    assert.ok(!JSON.stringify(body).includes(/fv_session=([^;]+)/.exec(header)![1]!), 'the session token is only in the cookie');
+    assert.ok(!JSON.stringify(body).includes(/fv_display=([^;]+)/.exec(header)![1]!), 'the session token is only in the cookie');
   });
 
   it('reads only the token’s queues, and changes nothing', async () => {
@@ -45,7 +45,7 @@ describe('display session (wallboard)', () => {
     assert.deepEqual(queues.queues.map((q) => q.queueId), ['q-support']);
     const agents = (await (await h.get('/api/v1/agents', { cookie })).json()) as { agents: { agentId: string }[] };
     assert.deepEqual(agents.agents.map((a) => a.agentId).sort(), ['a-3', 'a-4']);
-    const command = await h.post('/api/v1/agents/a-3/state', { state: 'available' }, { cookie });
+    const command = await h.post('/api/v1/agents/a-3/state', { state: 'available' }, { cookie, origin: 'http://localhost' });
     assert.equal(command.status, 403);
     const stream = await openSse(`${h.url}/api/v1/stream`, { cookie });
     try {
@@ -74,7 +74,7 @@ describe('display session (wallboard)', () => {
   it('renews the session, retiring the old one', async () => {
     const old = cookieOf(await exchange(SECRET)).cookie;
     now += 20 * 86_400_000;
-    const res = await h.post('/api/v1/auth/display-session/renew', {}, { cookie: old });
+    const res = await h.post('/api/v1/auth/display-session/renew', {}, { cookie: old, origin: 'http://localhost' });
     assert.equal(res.status, 200);
     const renewed = cookieOf(res).cookie;
     assert.notEqual(renewed, old);
