@@ -10,7 +10,7 @@ const TEXT = {
     dark: 'Dark',
     signOut: 'Sign out',
     signInTitle: 'Sign in',
-    signInHint: 'Demo supervisors: ava@example.com, ben@example.com, admin@example.com — password floorview-demo.',
+    signInHint: 'Demo supervisors: admin@example.com (every queue), ava@example.com (Shanghai), ben@example.com (Austin) — password floorview-demo.',
     email: 'Email',
     password: 'Password',
     signInSubmit: 'Sign in',
@@ -26,7 +26,10 @@ const TEXT = {
     chat: (id) => `Chat opened with ${id}`,
     connection: (s) => `Connection: ${s}`,
     error: (m) => `Refused: ${m}`,
-    level: (e) => `${e.queueId} ${e.metric}: ${e.level}`,
+    level: (queue, e) =>
+      `${queue}: ${{ waiting: 'contacts waiting', longestWait: 'longest wait', serviceLevel: 'service level', abandonRate: 'abandon rate' }[e.metric] ?? e.metric} ${
+        { ok: 'back to normal', warn: 'at warning level', alert: 'at alert level' }[e.level] ?? e.level
+      }`,
     drill: (figure) => `Calls opened: ${figure}`,
     signedInAs: (name) => `Signed in as ${name}`,
   },
@@ -38,7 +41,7 @@ const TEXT = {
     dark: '深色',
     signOut: '退出登录',
     signInTitle: '登录',
-    signInHint: '演示主管:ava@example.com、ben@example.com、admin@example.com,密码 floorview-demo。',
+    signInHint: '演示主管:admin@example.com(全部队列)、ava@example.com(上海)、ben@example.com(奥斯汀),密码 floorview-demo。',
     email: '电子邮件',
     password: '密码',
     signInSubmit: '登录',
@@ -47,14 +50,17 @@ const TEXT = {
     live: '实时现场',
     history: '历史统计',
     reports: '报表',
-    embedLink: '嵌入到外部门户页面中的代理列表 →',
+    embedLink: '嵌入到外部门户页面中的座席列表 →',
     wallboardLink: '看板(显示令牌,全屏)→',
-    agentDeskLink: '代理工作台:以模拟代理的身份回复 →',
+    agentDeskLink: '座席工作台:以模拟座席的身份回复 →',
     chatPanel: '聊天',
     chat: (id) => `已打开与 ${id} 的聊天`,
     connection: (s) => `连接:${s}`,
     error: (m) => `被拒绝:${m}`,
-    level: (e) => `${e.queueId} ${e.metric}:${{ ok: '正常', warn: '警告', alert: '告警' }[e.level]}`,
+    level: (queue, e) =>
+      `${queue}:${{ waiting: '等待数', longestWait: '最长等待', serviceLevel: '服务水平', abandonRate: '放弃率' }[e.metric] ?? e.metric}${
+        { ok: '恢复正常', warn: '达到警告级别', alert: '达到告警级别' }[e.level] ?? e.level
+      }`,
     drill: (figure) => `已打开呼叫:${figure}`,
     signedInAs: (name) => `已登录:${name}`,
   },
@@ -87,9 +93,18 @@ function log(message) {
   while ($('events').children.length > 50) $('events').lastElementChild.remove();
 }
 
+/** The signed-in supervisor, or null: `/auth/session` answers "signed out" without an error. */
 async function currentViewer() {
-  const res = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
-  return res.ok ? res.json() : null;
+  const res = await fetch('/api/v1/auth/session', { credentials: 'same-origin' });
+  const session = res.ok ? await res.json() : null;
+  return session?.signedIn ? session.viewer : null;
+}
+
+/** Queue names for the event log, fetched once signed in (the events carry ids). */
+let queueNames = new Map();
+async function loadQueueNames() {
+  const res = await fetch('/api/v1/queues', { credentials: 'same-origin' });
+  if (res.ok) queueNames = new Map((await res.json()).queues.map((q) => [q.queueId, q.queueName]));
 }
 
 /** The chat side panel: opened by the agent list's Chat action (or an unread badge), closed by its close button. */
@@ -139,6 +154,7 @@ function show(viewer) {
   $('who').hidden = !viewer;
   $('sign-out').hidden = !viewer;
   if (viewer && !$('chat-panel')) $('provider').append(chatPanel());
+  if (viewer) void loadQueueNames();
   selectTab(location.hash.slice(1));
   applyPrefs();
 }
@@ -211,7 +227,7 @@ $('floor').addEventListener('fv-chat-close', () => {
 });
 $('floor').addEventListener('fv-connection-change', (e) => log(text().connection(e.state)));
 $('floor').addEventListener('fv-error', (e) => log(text().error(e.message)));
-$('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(e)));
+$('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(queueNames.get(e.queueId) ?? e.queueId, e)));
 $('floor').addEventListener('fv-drill-down', (e) => log(text().drill(e.figure)));
 
 applyPrefs();

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { bearerToken, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import type { Principal } from '../auth/principal.js';
+import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
@@ -32,6 +34,17 @@ const logout = createRoute({
   responses: { 204: { description: 'Signed out.' }, ...errors(401) },
 });
 
+const viewerSchema = z
+  .object({
+    kind: z.enum(['supervisor', 'display', 'agent']),
+    id: z.string(),
+    name: z.string().optional(),
+    isAdmin: z.boolean(),
+    queues: z.array(z.string()),
+    expiresAt: z.string().nullable(),
+  })
+  .openapi('Viewer');
+
 const me = createRoute({
   method: 'get',
   path: '/me',
@@ -39,20 +52,24 @@ const me = createRoute({
   summary: 'Who the credentials belong to, and their scope',
   security: bearerSecurity,
   responses: {
-    200: json(
-      z
-        .object({
-          kind: z.enum(['supervisor', 'display', 'agent']),
-          id: z.string(),
-          name: z.string().optional(),
-          isAdmin: z.boolean(),
-          queues: z.array(z.string()),
-          expiresAt: z.string().nullable(),
-        })
-        .openapi('Viewer'),
-      'The caller.',
-    ),
+    200: json(viewerSchema, 'The caller.'),
     ...errors(401),
+  },
+});
+
+const session = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['Auth'],
+  summary: 'Whether the request carries a valid session, and whose',
+  description:
+    'The probe a page or widget makes before it opens the stream: being signed out is an answer here, not an error, so a portal page without a session logs no failed request. `{signedIn: false}` for missing, unknown or expired credentials; otherwise `{signedIn: true, viewer}` as `GET /auth/me` would answer.',
+  security: bearerSecurity,
+  responses: {
+    200: json(
+      z.union([z.object({ signedIn: z.literal(false) }), z.object({ signedIn: z.literal(true), viewer: viewerSchema })]).openapi('SessionProbe'),
+      'Signed in or not.',
+    ),
   },
 });
 
@@ -92,19 +109,33 @@ export function authRoutes(s: Services) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .openapi(me, (c) => {
-      const p = c.var.principal;
-      return c.json(
-        {
-          kind: p.kind,
-          id: p.id,
-          ...(p.kind === 'supervisor' || p.kind === 'agent' ? { name: p.name } : {}),
-          isAdmin: p.kind === 'supervisor' && p.isAdmin,
-          queues: [...p.scope.queues].sort(),
-          expiresAt: p.expiresAt === null ? null : new Date(p.expiresAt).toISOString(),
-        },
-        200,
-      );
+    .openapi(me, (c) => c.json(viewerBody(c.var.principal), 200))
+    .openapi(session, (c) => {
+      const token = bearerToken(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
+      const principal = token === null ? null : probe(() => s.auth.authenticate(token));
+      return c.json(principal ? { signedIn: true as const, viewer: viewerBody(principal) } : { signedIn: false as const }, 200);
     })
     .openapi(streamTicket, (c) => c.json(s.auth.issueStreamTicket(c.var.principal), 200));
+}
+
+/** `GET /auth/me`'s answer: who, their kind and scope. */
+function viewerBody(p: Principal) {
+  return {
+    kind: p.kind,
+    id: p.id,
+    ...(p.kind === 'supervisor' || p.kind === 'agent' ? { name: p.name } : {}),
+    isAdmin: p.kind === 'supervisor' && p.isAdmin,
+    queues: [...p.scope.queues].sort(),
+    expiresAt: p.expiresAt === null ? null : new Date(p.expiresAt).toISOString(),
+  };
+}
+
+/** The principal, or null where authentication refuses the credentials (401); anything else is a real failure. */
+function probe(authenticate: () => Principal): Principal | null {
+  try {
+    return authenticate();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
 }

@@ -16,6 +16,8 @@ export function staticRoutes() {
   let widgets: MiddlewareHandler<AppEnv> | null = null;
   app.use('/widgets/*', (c, next) => (widgets ??= serveStatic<AppEnv>({ root: join(repo, 'dist') }))(c, next));
   app.get('/', serveStatic({ path: join(repo, 'demo/index.html') }));
+  // Browsers ask for /favicon.ico on pages that link no icon (the OpenAPI document, a report download): answer rather than 404.
+  app.get('/favicon.ico', serveStatic({ path: join(repo, 'demo/favicon.svg') }));
   app.use('/*', async (c, next) => (PAGE_ASSET.test(c.req.path) ? serveStatic({ root: join(repo, 'demo') })(c, next) : next()));
   return app;
 }

@@ -1,6 +1,6 @@
 import { apiFetch, type ApiTarget } from './api.js';
 
-/** `GET /auth/me`: who the credentials belong to; commands are offered only to supervisors, the agent desk only to agents. */
+/** `GET /auth/me` (and `/auth/session` when signed in): who the credentials belong to; commands are offered only to supervisors, the agent desk only to agents. */
 export interface Viewer {
   kind: 'supervisor' | 'display' | 'agent';
   id: string;
@@ -10,8 +10,16 @@ export interface Viewer {
   expiresAt: string | null;
 }
 
-export function fetchViewer(target: ApiTarget, signal?: AbortSignal): Promise<Viewer> {
-  return apiFetch<Viewer>(target, '/api/v1/auth/me', { signal });
+type SessionProbe = { signedIn: false } | { signedIn: true; viewer: Viewer };
+
+/**
+ * Who the credentials belong to, or null when they name no one (no cookie, an
+ * expired session, a refused token). Asks `GET /auth/session`, which answers
+ * "signed out" with a 200: a portal page without a session logs no failed request.
+ */
+export async function fetchViewer(target: ApiTarget, signal?: AbortSignal): Promise<Viewer | null> {
+  const probe = await apiFetch<SessionProbe>(target, '/api/v1/auth/session', { signal });
+  return probe.signedIn ? probe.viewer : null;
 }
 
 /** Signs in with the session cookie (the token in the answer is not kept: the cookie is the credential). */

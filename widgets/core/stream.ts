@@ -3,10 +3,15 @@ import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
 import type { Report, ReportDeletion } from '../../server/reports/report.js';
 import type { FloorFrame } from '../../server/stream/stream-hub.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from './api.js';
+import { fetchViewer } from './session.js';
 
 export type { AgentRow, QueueRow };
 
-/** `unauthenticated`: the server refused the credentials; nothing is retried until `reconnect()` (after a sign-in). */
+/**
+ * `unauthenticated`: there is no session (found before any stream request, so a
+ * signed-out page logs no error) or the server refused the credentials; nothing
+ * is retried until `reconnect()` (after a sign-in).
+ */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthenticated';
 
 /**
@@ -135,6 +140,11 @@ class LiveFloorStream implements FloorStream {
     this.source = null;
     let url: URL;
     try {
+      // With the cookie, ask first whether there is a session: an EventSource refused with a 401 is a console error.
+      if (this.target.token === null && !(await fetchViewer(this.target))) {
+        if (attempt === this.attempt) this.setState('unauthenticated');
+        return;
+      }
       url = await this.streamUrl();
     } catch (err) {
       if (attempt === this.attempt) this.failed(err);
@@ -184,8 +194,8 @@ class LiveFloorStream implements FloorStream {
     this.ticket = null;
     if (this.target.token) return this.retry();
     const attempt = this.attempt;
-    apiFetch(this.target, '/api/v1/auth/me').then(
-      () => attempt === this.attempt && this.retry(),
+    fetchViewer(this.target).then(
+      (viewer) => attempt === this.attempt && (viewer ? this.retry() : this.setState('unauthenticated')),
       (err: unknown) => attempt === this.attempt && this.failed(err),
     );
   }
