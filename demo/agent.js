@@ -18,13 +18,13 @@ const TEXT = {
     supervisorLink: '← The supervisor demo',
   },
   'zh-CN': {
-    subtitle: '代理工作台演示',
+    subtitle: '座席工作台演示',
     language: '语言',
     theme: '主题',
     light: '浅色',
     dark: '深色',
     signOut: '退出登录',
-    hint: '任一模拟代理:a-001 … a-060(或其电子邮件),密码 floorview-demo。打开 /agent.html?agent=a-007 可直接以该代理登录。',
+    hint: '任一模拟座席:a-001 … a-060(或其电子邮件),密码 floorview-demo。打开 /agent.html?agent=a-007 可直接以该座席登录。',
     supervisorLink: '← 主管演示',
   },
 };
