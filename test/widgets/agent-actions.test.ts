@@ -93,8 +93,9 @@ describe('<fv-agent-list> supervisor actions', () => {
 
     box('q-sales').click();
     expect(box('q-sales').checked).to.equal(true);
-    await waitUntil(() => box('q-sales').disabled, 'pending');
-    await waitUntil(() => !box('q-sales').disabled && box('q-sales').checked, 'joined');
+    const boxBusy = (queueId: string) => box(queueId).getAttribute('aria-disabled') === 'true';
+    await waitUntil(() => boxBusy('q-sales'), 'pending');
+    await waitUntil(() => !boxBusy('q-sales') && box('q-sales').checked, 'joined');
     expect(await lastCommand(1)).to.include({ kind: 'join_queue', queueId: 'q-sales', agentId: 'a-2' });
 
     box('q-support').click();
