@@ -96,11 +96,12 @@ describe('<fv-agent-list> supervisor actions', () => {
     await server.platform('hold');
     box('q-sales').click();
     expect(box('q-sales').checked).to.equal(true);
-    await waitUntil(() => box('q-sales').disabled, 'pending');
+    const boxBusy = (queueId: string) => box(queueId).getAttribute('aria-disabled') === 'true';
+    await waitUntil(() => boxBusy('q-sales'), 'pending');
     expect(await lastCommand(1)).to.include({ kind: 'join_queue', queueId: 'q-sales', agentId: 'a-2' });
     await server.platform('confirm');
     await server.release();
-    await waitUntil(() => !box('q-sales').disabled && box('q-sales').checked, 'joined');
+    await waitUntil(() => !boxBusy('q-sales') && box('q-sales').checked, 'joined');
 
     box('q-support').click();
     await waitUntil(() => cells(el, 'a-2')[3] === 'Sales: joined Support: assigned, not joined', 'left');

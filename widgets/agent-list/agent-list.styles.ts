@@ -240,7 +240,7 @@ export const agentListStyles = css`
     white-space: nowrap;
     color: var(--_text-muted);
   }
-  .queues {
+  .chips {
     display: flex;
     flex-wrap: nowrap;
     overflow: hidden;
@@ -322,21 +322,29 @@ export const agentListStyles = css`
     color: var(--_text-muted);
     font-style: italic;
   }
-  fieldset {
+  /* Dialog content: every rule starts at the dialog, so a row's class names cannot reach into it
+     (a dialog that shared the name of the row's queue list once laid out as one squashed row). */
+  dialog.dialog {
+    width: min(28rem, calc(100vw - 2rem));
+  }
+  dialog.dialog > .alert {
+    margin: 0.75rem 0 0;
+  }
+  dialog fieldset {
     margin: 0;
     padding: 0;
     border: 0;
   }
-  .choice {
+  dialog .choice {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     padding: 0.375rem 0;
   }
-  .hint {
+  dialog .hint {
     margin: 0 0 0.75rem;
   }
-  .reason-field {
+  dialog .reason-field {
     display: flex;
     flex-direction: column;
     gap: 0.25rem;

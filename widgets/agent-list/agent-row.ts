@@ -87,7 +87,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
     </div>
     <div role="cell" class="cell num">${duration(row.stateSince, ctx)}</div>
     <div role="cell" class="cell">
-      <ul class="queues">
+      <ul class="chips">
         ${row.queues.map((q) => {
           const name = ctx.queueName(q.queueId);
           const label = tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name });

@@ -15,7 +15,7 @@ export interface QueueDialogContext {
 /**
  * C5: a checkbox per queue the agent is assigned to (in the supervisor's scope).
  * Checked = joined. A change is sent at once; the box shows the wanted value,
- * disabled, until the stream confirms it, and the live value after.
+ * busy (`aria-disabled`, so it keeps the focus), until the stream confirms it, and the live value after.
  */
 export function renderQueueDialog(row: AgentRow, ctx: QueueDialogContext) {
   const { tr } = ctx;
@@ -34,7 +34,8 @@ export function renderQueueDialog(row: AgentRow, ctx: QueueDialogContext) {
                 type="checkbox"
                 name=${q.queueId}
                 .checked=${live(checked)}
-                ?disabled=${pending !== undefined}
+                aria-disabled=${pending ? 'true' : 'false'}
+                @click=${(e: Event) => pending && e.preventDefault()}
                 @change=${(e: Event) => ctx.toggle(q.queueId, (e.target as HTMLInputElement).checked)}
               />
               ${ctx.queueName(q.queueId)}

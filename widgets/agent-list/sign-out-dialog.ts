@@ -15,6 +15,6 @@ export function renderSignOutDialog(row: AgentRow, ctx: SignOutDialogContext) {
   return html`<p>${tr.t('signOutDialog.body', { name: row.name })}</p>
     <div class="dialog-actions">
       <button class="button" autofocus @click=${ctx.close}>${tr.t('dialog.cancel')}</button>
-      <button class="button danger" ?disabled=${ctx.busy} @click=${ctx.confirm}>${tr.t('signOutDialog.submit')}</button>
+      <button class="button danger" aria-disabled=${ctx.busy ? 'true' : 'false'} @click=${() => ctx.busy || ctx.confirm()}>${tr.t('signOutDialog.submit')}</button>
     </div>`;
 }

@@ -16,6 +16,7 @@ export function renderStateDialog(row: AgentRow, ctx: StateDialogContext) {
   const preset = row.state === 'available' ? 'unavailable' : 'available';
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
+    if (ctx.busy) return;
     const data = new FormData(e.currentTarget as HTMLFormElement);
     ctx.submit(data.get('state') === 'available' ? 'available' : 'unavailable', String(data.get('reason') ?? '').trim());
   };
@@ -33,7 +34,7 @@ export function renderStateDialog(row: AgentRow, ctx: StateDialogContext) {
     <datalist id="state-reasons">${tr.t('stateDialog.reasons').split('|').map((r) => html`<option value=${r}></option>`)}</datalist>
     <div class="dialog-actions">
       <button class="button" type="button" @click=${ctx.close}>${tr.t('dialog.cancel')}</button>
-      <button class="button primary" type="submit" ?disabled=${ctx.busy}>${tr.t('stateDialog.submit')}</button>
+      <button class="button primary" type="submit" aria-disabled=${ctx.busy ? 'true' : 'false'}>${tr.t('stateDialog.submit')}</button>
     </div>
   </form>`;
 }

@@ -153,7 +153,8 @@ export const controlStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  .button:disabled {
+  .button:disabled,
+  .button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

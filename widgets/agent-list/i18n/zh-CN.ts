@@ -1,14 +1,14 @@
 import { coreZhCN } from '../../core/i18n/zh-CN.js';
 import type { AgentListKey } from './en.js';
 
-/** 代理列表的简体中文文字。 */
+/** 座席列表的简体中文文字。 */
 export const zhCN: Record<AgentListKey, string> = {
   ...coreZhCN,
-  'agents.title': '代理',
-  'agents.count.one': '{shown} / {total} 名代理',
-  'agents.count.other': '{shown} / {total} 名代理',
-  'agents.loading': '正在加载代理…',
-  'agents.empty': '没有符合筛选条件的代理。',
+  'agents.title': '座席',
+  'agents.count.one': '{shown} / {total} 名座席',
+  'agents.count.other': '{shown} / {total} 名座席',
+  'agents.loading': '正在加载座席…',
+  'agents.empty': '没有符合筛选条件的座席。',
   'agents.search': '按姓名搜索',
   'agents.queueFilter': '队列',
   'agents.allQueues': '全部队列',
@@ -17,11 +17,11 @@ export const zhCN: Record<AgentListKey, string> = {
   'agents.view': '视图',
   'agents.view.list': '列表',
   'agents.view.queue': '按队列',
-  'agents.group.one': '{count} 名代理,{joined} 名已加入',
-  'agents.group.other': '{count} 名代理,{joined} 名已加入',
+  'agents.group.one': '{count} 名座席,{joined} 名已加入',
+  'agents.group.other': '{count} 名座席,{joined} 名已加入',
   'agents.noQueue': '无队列',
 
-  'column.name': '代理',
+  'column.name': '座席',
   'column.state': '状态',
   'column.timeInState': '状态持续时间',
   'column.queues': '队列',
@@ -42,8 +42,8 @@ export const zhCN: Record<AgentListKey, string> = {
   'action.returnToMonitor': '返回监听',
   'action.endMonitor': '结束监听',
   'action.manageQueues': '管理队列',
-  'action.changeState': '更改代理状态',
-  'action.signOut': '签出代理',
+  'action.changeState': '更改座席状态',
+  'action.signOut': '签出座席',
   'action.chat': '聊天',
   'chat.unread.one': '{name} 的 {count} 条未读消息:打开聊天',
   'chat.unread.other': '{name} 的 {count} 条未读消息:打开聊天',
@@ -59,8 +59,8 @@ export const zhCN: Record<AgentListKey, string> = {
   'action.setUnavailable': '设为不可用',
 
   'queuesDialog.title': '{name} 的队列',
-  'queuesDialog.hint': '选中:已加入,代理可用时接听该队列的来电。未选中:已分配但不接听该队列的来电。',
-  'queuesDialog.none': '此代理的队列都不在您的管理范围内。',
+  'queuesDialog.hint': '选中:已加入,座席可用时接听该队列的来电。未选中:已分配但不接听该队列的来电。',
+  'queuesDialog.none': '此座席的队列都不在您的管理范围内。',
   'stateDialog.title': '更改 {name} 的状态',
   'stateDialog.reason': '原因(可选)',
   'stateDialog.submit': '更改状态',

@@ -1,6 +1,6 @@
 import type { ThreadKey } from './thread-en.js';
 
-/** 聊天记录与输入框的简体中文文字(聊天面板和代理工作台共用)。 */
+/** 聊天记录与输入框的简体中文文字(聊天面板和座席工作台共用)。 */
 export const threadZhCN: Record<ThreadKey, string> = {
   'thread.log': '与 {name} 的对话',
   'thread.loading': '正在加载消息…',

@@ -8,7 +8,7 @@ export const zhCN: Record<ChatKey, string> = {
   ...threadZhCN,
   'chat.heading': '聊天',
   'chat.title': '与 {name} 聊天',
-  'chat.choose': '在代理上选择“聊天”即可开始对话。',
+  'chat.choose': '在座席上选择“聊天”即可开始对话。',
   'chat.close': '关闭聊天',
-  'chat.notSupervisor': '与代理聊天仅限主管使用。',
+  'chat.notSupervisor': '与座席聊天仅限主管使用。',
 };

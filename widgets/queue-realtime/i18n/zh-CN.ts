@@ -20,7 +20,7 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'column.queue': '队列',
   'column.waiting': '等待中',
   'column.longestWait': '最长等待',
-  'column.totalAgents': '代理总数',
+  'column.totalAgents': '座席总数',
   'column.staffedAgents': '在岗',
   'column.idleAgents': '空闲',
   'column.unavailableAgents': '不可用',
@@ -45,6 +45,6 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'trend.total': '全部显示队列',
   'trend.summary': '{name}:当前等待 {now},最多 {peak}',
 
-  'agents.title': '代理',
+  'agents.title': '座席',
   'agents.onContact': '通话中',
 };
