@@ -167,22 +167,34 @@ describe('demo page, end to end', () => {
   });
 
   it('monitors a call, coaches, barges in, returns to monitor and ends monitoring', async () => {
-    // The most recently connected call is the likeliest to outlast the sequence.
-    const rows = await liveRows();
-    const onCall = rows
-      .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
-      .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));
-    const agent = onCall[0] ?? (await pickAgent((a) => a.contactState === 'connected' && a.monitoredBy === null, 'on a call'));
-    await focusOn(agent);
-    for (const [item, shown] of [
-      ['Monitor', /^You · Monitor$/],
-      ['Private coach', /^You · Coach$/],
-      ['Barge in', /^You · Barge$/],
-      ['Return to monitor', /^You · Monitor$/],
-      ['End monitoring', /^$/],
-    ] as const) {
-      await choose(agent.agentId, item);
-      await expectCell(agent.agentId, 6, shown);
+    // The simulated call runs on the server's clock and may end mid-sequence on a slow machine:
+    // then the sequence starts again on another call; a failure while the same call goes on is the widget's.
+    for (let attempt = 1; ; attempt++) {
+      // The most recently connected call is the likeliest to outlast the sequence.
+      const rows = await liveRows();
+      const onCall = rows
+        .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
+        .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));
+      const agent = onCall[0] ?? (await pickAgent((a) => a.contactState === 'connected' && a.monitoredBy === null, 'on a call'));
+      try {
+        await focusOn(agent);
+        for (const [item, shown] of [
+          ['Monitor', /^You · Monitor$/],
+          ['Private coach', /^You · Coach$/],
+          ['Barge in', /^You · Barge$/],
+          ['Return to monitor', /^You · Monitor$/],
+          ['End monitoring', /^$/],
+        ] as const) {
+          await choose(agent.agentId, item);
+          await expectCell(agent.agentId, 6, shown);
+        }
+        return;
+      } catch (err) {
+        const now = (await liveRows()).find((a) => a.agentId === agent.agentId);
+        const sameCall = now?.contactState === 'connected' && now.contactSince === agent.contactSince;
+        if (sameCall || attempt === 3) throw err;
+        await page.keyboard.press('Escape');
+      }
     }
   });
 
