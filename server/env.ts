@@ -13,6 +13,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   FLOORVIEW_DB: z.string().min(1).default('data/floorview.db'),
+  /** `full`: an acknowledged write survives power loss; `normal`: cheaper, survives a process crash only (server/db/client.ts). */
+  FLOORVIEW_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
   FLOORVIEW_SIMULATOR: onOff.default(true),
   /** Days of history the simulator fills in when it starts on an empty database. */

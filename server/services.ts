@@ -63,7 +63,7 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const db = openDb(config.FLOORVIEW_DB);
+  const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
   const directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
   await upsertDirectory(db, directoryFile);
   const directory = Directory.load(db);
