@@ -28,6 +28,10 @@ export interface OpenOptions {
 export function openDb(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  // Must be chosen before the first table exists: a new database returns the pages the
+  // event retention frees to the file system in small steps (server/ops/retention.ts).
+  // An older database keeps `none` (freed pages are reused, the file stops growing) until a VACUUM.
+  sqlite.pragma('auto_vacuum = INCREMENTAL');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
