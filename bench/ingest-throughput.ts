@@ -10,7 +10,11 @@
  * only), each on its own database, take the same runs in turn, so both see the
  * same machine load; the ratio of their medians is the figure to compare.
  *
- *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both]
+ * `--synchronous both` does the same for durability: a server with FLOORVIEW_SYNCHRONOUS=full
+ * (the default: an acknowledged batch is fsynced, so it survives power loss) beside one with
+ * `normal` (fsync at checkpoints only), on the same batches in turn.
+ *
+ *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,13 +31,19 @@ const { values } = parseArgs({
     events: { type: 'string', default: '100000' },
     batch: { type: 'string', default: '500' },
     rollups: { type: 'string', default: 'on' },
+    synchronous: { type: 'string', default: 'full' },
   },
 });
 const runs = Number(values.runs);
 const perRun = Number(values.events);
 const batchSize = Number(values.batch);
 if (!['on', 'off', 'both'].includes(values.rollups)) throw new Error('--rollups is on, off or both');
-const modes = values.rollups === 'both' ? ['on', 'off'] : [values.rollups];
+if (!['full', 'normal', 'both'].includes(values.synchronous)) throw new Error('--synchronous is full, normal or both');
+const rollupModes = values.rollups === 'both' ? ['on', 'off'] : [values.rollups];
+const syncModes = values.synchronous === 'both' ? ['full', 'normal'] : [values.synchronous];
+/** One server per combination, named like "rollups on, synchronous full". */
+const variants = rollupModes.flatMap((rollups) => syncModes.map((synchronous) => ({ rollups, synchronous, name: `rollups ${rollups}, synchronous ${synchronous}` })));
+const modes = variants.map((v) => v.name);
 
 const dir = mkdtempSync(join(tmpdir(), 'floorview-bench-ingest-'));
 const centre = generateCentre({ agents: 500, queues: 40, seed: 1 });
@@ -43,14 +53,15 @@ const servers = new Map<string, ServerProcess>();
 
 const rows: Record<string, string | number>[] = [];
 try {
-  for (const mode of modes) {
+  for (const [i, v] of variants.entries()) {
     servers.set(
-      mode,
+      v.name,
       await startServerProcess({
-        FLOORVIEW_DB: join(dir, `bench-${mode}.db`),
+        FLOORVIEW_DB: join(dir, `bench-${i}.db`),
         FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
         FLOORVIEW_SIMULATOR: 'off',
-        FLOORVIEW_ROLLUP_MAINTENANCE: mode,
+        FLOORVIEW_ROLLUP_MAINTENANCE: v.rollups,
+        FLOORVIEW_SYNCHRONOUS: v.synchronous,
       }),
     );
   }
@@ -68,7 +79,7 @@ try {
     for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + batchSize) }));
     // The same batches to each server, in turn (alternating which goes first).
     const order = run % 2 === 1 ? modes : [...modes].reverse();
-    for (const mode of order) rows.push({ run, rollups: mode, ...(await post(servers.get(mode)!, bodies)) });
+    for (const mode of order) rows.push({ run, server: mode, ...(await post(servers.get(mode)!, bodies)) });
   }
 } finally {
   for (const s of servers.values()) await s.stop();
@@ -84,11 +95,7 @@ async function post(server: ServerProcess, bodies: readonly string[]) {
   const worker = async () => {
     while (next < bodies.length) {
       const body = bodies[next++]!;
-      const res = await fetch(`${server.url}/api/v1/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body,
-      });
+      const res = await postOnce(server.url, body);
       const result = (await res.json()) as { accepted: number };
       if (res.status !== 200) throw new Error(`ingest failed: ${res.status} ${JSON.stringify(result)}`);
       accepted += result.accepted;
@@ -109,9 +116,35 @@ async function post(server: ServerProcess, bodies: readonly string[]) {
   };
 }
 
+/**
+ * A keep-alive socket the server closes just as a request goes out fails the request
+ * (undici does not retry a POST); posting is idempotent by event id, so send it again.
+ */
+async function postOnce(url: string, body: string, attempts = 3): Promise<Response> {
+  try {
+    return await fetch(`${url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body,
+    });
+  } catch (err) {
+    if (attempts <= 1) throw err;
+    return postOnce(url, body, attempts - 1);
+  }
+}
+
 printTable(rows);
-const medians = Object.fromEntries(modes.map((m) => [m, median(rows.filter((r) => r.rollups === m).map((r) => Number(r['events/s'])))]));
-const cpuMedians = Object.fromEntries(modes.map((m) => [m, median(rows.filter((r) => r.rollups === m).map((r) => Number(r['server CPU µs/event'])))]));
-for (const m of modes) console.log(`median with rollups ${m}: ${medians[m]} events/s, ${cpuMedians[m]} µs of server CPU per event (target ≥ 20,000 events/s)`);
-if (modes.length === 2) console.log(`rollups on ÷ off: ${(medians.on! / medians.off!).toFixed(2)} of the throughput, ${(cpuMedians.on! / cpuMedians.off!).toFixed(2)}× the CPU per event`);
-saveResult('ingest-throughput', { runs: rows, medianEventsPerSecond: medians.on ?? medians.off, medians, cpuMicrosPerEvent: cpuMedians, batchSize });
+const of = (m: string, column: string) => median(rows.filter((r) => r.server === m).map((r) => Number(r[column])));
+const medians = Object.fromEntries(modes.map((m) => [m, of(m, 'events/s')]));
+const cpuMedians = Object.fromEntries(modes.map((m) => [m, of(m, 'server CPU µs/event')]));
+const loads = Object.fromEntries(modes.map((m) => [m, of(m, 'load (1 min)')]));
+for (const m of modes) {
+  console.log(`median, ${m}: ${medians[m]} events/s, ${cpuMedians[m]} µs of server CPU per event, load ${loads[m]!.toFixed(2)} (target ≥ 20,000 events/s)`);
+}
+const compare = (a: string, b: string, what: string) => {
+  if (medians[a] === undefined || medians[b] === undefined) return;
+  console.log(`${what}: ${(medians[a]! / medians[b]!).toFixed(2)} of the throughput, ${(cpuMedians[a]! / cpuMedians[b]!).toFixed(2)}× the CPU per event`);
+};
+for (const s of syncModes) compare(`rollups on, synchronous ${s}`, `rollups off, synchronous ${s}`, `rollups on ÷ off (synchronous ${s})`);
+for (const r of rollupModes) compare(`rollups ${r}, synchronous full`, `rollups ${r}, synchronous normal`, `synchronous full ÷ normal (rollups ${r})`);
+saveResult('ingest-throughput', { runs: rows, medianEventsPerSecond: medians[modes[0]!], medians, cpuMicrosPerEvent: cpuMedians, loads, batchSize });

@@ -13,6 +13,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   FLOORVIEW_DB: z.string().min(1).default('data/floorview.db'),
+  /** `full`: an acknowledged write survives power loss; `normal`: cheaper, survives a process crash only (server/db/client.ts). */
+  FLOORVIEW_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
   FLOORVIEW_SIMULATOR: onOff.default(true),
   /** Days of history the simulator fills in when it starts on an empty database. */
@@ -49,6 +51,13 @@ const envSchema = z.object({
   FLOORVIEW_EVENT_MAX_AGE_DAYS: positiveInt.max(3650).default(90),
   /** How far ahead of this server's clock an event may be stamped. */
   FLOORVIEW_EVENT_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /**
+   * Raw events older than this many days are deleted, in small steps (server/ops/retention.ts);
+   * facts, rollups and the state history stay. `off` (default): the log is kept whole.
+   */
+  FLOORVIEW_EVENT_RETENTION_DAYS: z
+    .union([z.literal('off').transform(() => null), z.coerce.number().int().min(2).max(36_500)])
+    .default(null),
   /** On SIGTERM or SIGINT, how long in-flight requests may take before the process exits anyway. */
   FLOORVIEW_SHUTDOWN_SECONDS: z.coerce.number().min(0.1).max(300).default(10),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
@@ -65,6 +74,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  const retention = config.FLOORVIEW_EVENT_RETENTION_DAYS;
+  if (retention !== null && retention < config.FLOORVIEW_EVENT_MAX_AGE_DAYS + 2) {
+    // An accepted late event must find every event of its call (facts are re-derived from them) and its own id (idempotency).
+    throw new Error(
+      `Invalid configuration:\n  FLOORVIEW_EVENT_RETENTION_DAYS: must be at least FLOORVIEW_EVENT_MAX_AGE_DAYS + 2 (${config.FLOORVIEW_EVENT_MAX_AGE_DAYS + 2})`,
+    );
+  }
   if (config.FLOORVIEW_COMMAND_WEBHOOK && !config.FLOORVIEW_COMMAND_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  FLOORVIEW_COMMAND_WEBHOOK_SECRET: required when FLOORVIEW_COMMAND_WEBHOOK is set');
   }

@@ -16,6 +16,7 @@ import { QueueTodayService } from './floor/queue-today-service.js';
 import { QueueTrend } from './floor/queue-trend.js';
 import { EventStore } from './ingest/event-store.js';
 import { IngestService } from './ingest/ingest-service.js';
+import { EventRetention } from './ops/retention.js';
 import { ReportService } from './reports/report-service.js';
 import type { Simulator } from './simulator/simulator.js';
 import { syncRollups } from './stats/rollup-rebuild.js';
@@ -63,7 +64,7 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const db = openDb(config.FLOORVIEW_DB);
+  const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
   const directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
   await upsertDirectory(db, directoryFile);
   const directory = Directory.load(db);
@@ -121,6 +122,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   });
   reports.start();
 
+  const retention =
+    config.FLOORVIEW_EVENT_RETENTION_DAYS === null
+      ? null
+      : new EventRetention(db, { days: config.FLOORVIEW_EVENT_RETENTION_DAYS }, clock, (line) => (options.log ?? console.log)(line));
+  retention?.start();
+
   hub.start();
   const timers = [
     setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
@@ -147,6 +154,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     clock,
     close() {
       for (const t of timers) clearInterval(t);
+      retention?.stop();
       reports.stop();
       simulator?.stop();
       queueToday.stop();

@@ -3,6 +3,7 @@ import type { events } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
 import { CallFactRows, NO_FACTS } from '../ingest/fact-writer.js';
+import { CALL_SPAN_MS, PRUNED_BEFORE_KEY } from '../ops/retention.js';
 import { writeMeta } from './rollup-meta.js';
 
 const CALLS_PER_TRANSACTION = 2_000;
@@ -16,6 +17,9 @@ export interface RederiveStats {
  * Derives every call's facts afresh from the event log, call by call (in call id
  * order, a page of calls per transaction), replacing the fact tables' contents.
  * Agent state history is not touched. Run with the server stopped.
+ *
+ * After the event retention deleted old events (server/ops/retention.ts), only calls
+ * whose events are all still there are re-derived; older calls keep their facts.
  */
 export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): RederiveStats {
   const client = db.$client;
@@ -27,7 +31,15 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
   );
   const done: RederiveStats = { calls: 0, events: 0 };
   const through = client.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
-  db.transaction(() => client.exec('DELETE FROM calls; DELETE FROM queue_visits; DELETE FROM handlings; DELETE FROM wrapups;'));
+  const pruned = client.prepare('SELECT value FROM rollup_meta WHERE key = ?').pluck().get(PRUNED_BEFORE_KEY) as string | undefined;
+  /** Calls with an event before this may have lost some to the retention. */
+  const complete = pruned === undefined ? -Infinity : Number(pruned) + CALL_SPAN_MS;
+  const dropFacts = ['calls WHERE id', 'queue_visits WHERE call_id', 'handlings WHERE call_id', 'wrapups WHERE call_id'].map((t) =>
+    client.prepare(`DELETE FROM ${t} = ?`),
+  );
+  if (pruned === undefined) {
+    db.transaction(() => client.exec('DELETE FROM calls; DELETE FROM queue_visits; DELETE FROM handlings; DELETE FROM wrapups;'));
+  }
   let after = '';
   for (;;) {
     const ids = nextIds.all(after, CALLS_PER_TRANSACTION) as string[];
@@ -42,8 +54,15 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
       let start = 0;
       for (let i = 1; i <= page.length; i++) {
         if (i < page.length && page[i]!.callId === page[start]!.callId) continue;
-        const callEvents = page.slice(start, i).map(toEvent).filter(isCallFactEvent);
-        if (callEvents.length > 0) rows.write(deriveCallFacts(page[start]!.callId!, callEvents), NO_FACTS);
+        const callId = page[start]!.callId!;
+        const all = page.slice(start, i);
+        const callEvents = all.map(toEvent).filter(isCallFactEvent);
+        if (complete === -Infinity) {
+          if (callEvents.length > 0) rows.write(deriveCallFacts(callId, callEvents), NO_FACTS);
+        } else if (all.every((e) => e.at >= complete)) {
+          for (const d of dropFacts) d.run(callId);
+          if (callEvents.length > 0) rows.write(deriveCallFacts(callId, callEvents), NO_FACTS);
+        }
         done.calls++;
         done.events += i - start;
         start = i;

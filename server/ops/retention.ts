@@ -1,0 +1,143 @@
+import type { Database } from 'better-sqlite3';
+import type { Db } from '../db/client.js';
+
+const DAY_MS = 86_400_000;
+
+/** rollup_meta key: events before this instant may have been deleted (server/stats/fact-rederive.ts reads it). */
+export const PRUNED_BEFORE_KEY = 'events_pruned_before';
+
+/**
+ * A call's events span at most this long, so a call whose first kept event is this much
+ * after the retention cut still has all of its events.
+ */
+export const CALL_SPAN_MS = 2 * DAY_MS;
+
+export interface RetentionOptions {
+  /** Raw events older than this many days are deleted. */
+  days: number;
+  /** Rows deleted per transaction: each step holds the write lock only briefly. */
+  stepRows?: number;
+  /** Pages handed back to the file system per step (auto_vacuum = INCREMENTAL only). */
+  stepPages?: number;
+  /** Rest between steps, so live traffic goes first. */
+  pauseMs?: number;
+}
+
+export interface RetentionRun {
+  cutoff: number;
+  deleted: number;
+  /** Pages returned to the file system. */
+  freedPages: number;
+  seconds: number;
+}
+
+/**
+ * Deletes raw events older than the retention, in small steps that never stall live
+ * traffic: a few thousand rows per transaction, then a pause. Facts, rollups and the
+ * agent state history are kept — the statistics, reports and history are unaffected.
+ * What the raw log was still for, and what retention therefore limits:
+ *  - idempotency by event id: an event older than the retention could be stored twice,
+ *    so the acceptance window (FLOORVIEW_EVENT_MAX_AGE_DAYS) must be shorter (server/env.ts);
+ *  - facts re-derived when a late event arrives: it needs all the call's events, which the
+ *    same rule keeps;
+ *  - `npm run rollups:rebuild` re-derives facts only for calls whose events are all kept
+ *    (the rest keep their facts as they are); rebuilding rollups from facts is unaffected.
+ * Only events the history and the saved floor already reflect are deleted.
+ */
+export async function pruneEvents(db: Db, now: number, options: RetentionOptions, stopped: () => boolean = () => false): Promise<RetentionRun> {
+  const client = db.$client;
+  const t0 = performance.now();
+  const cutoff = now - options.days * DAY_MS;
+  const stepRows = options.stepRows ?? 2_000;
+  const pauseMs = options.pauseMs ?? 20;
+  // Never past what the history and the floor snapshot have taken in.
+  const through = Math.min(
+    Number(client.prepare(`SELECT value FROM rollup_meta WHERE key = 'history_through'`).pluck().get() ?? 0),
+    Number(client.prepare('SELECT last_seq FROM floor_snapshots WHERE id = 1').pluck().get() ?? 0),
+  );
+  const previous = Number(client.prepare('SELECT value FROM rollup_meta WHERE key = ?').pluck().get(PRUNED_BEFORE_KEY) ?? -Infinity);
+  if (cutoff > previous) {
+    client
+      .prepare('INSERT INTO rollup_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(PRUNED_BEFORE_KEY, String(cutoff));
+  }
+  const step = client.prepare('DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < ? AND seq <= ? LIMIT ?)');
+  let deleted = 0;
+  while (!stopped()) {
+    const { changes } = step.run(cutoff, through, stepRows);
+    deleted += changes;
+    if (changes < stepRows) break;
+    await pause(pauseMs);
+  }
+  const freedPages = stopped() ? 0 : await returnFreePages(client, options.stepPages ?? 2_000, pauseMs, stopped);
+  return { cutoff, deleted, freedPages, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Hands the free pages back to the file system, a few at a time; a database without incremental auto_vacuum reuses them instead. */
+async function returnFreePages(client: Database, stepPages: number, pauseMs: number, stopped: () => boolean): Promise<number> {
+  if (client.pragma('auto_vacuum', { simple: true }) !== 2) return 0;
+  let freed = 0;
+  while (!stopped()) {
+    const free = client.pragma('freelist_count', { simple: true }) as number;
+    if (free === 0) break;
+    client.pragma(`incremental_vacuum(${Math.min(free, stepPages)})`);
+    freed += Math.min(free, stepPages);
+    await pause(pauseMs);
+  }
+  // The file shrinks at the next checkpoint; do it now rather than leave the WAL holding the pages.
+  if (freed > 0 && !stopped()) client.pragma('wal_checkpoint(TRUNCATE)');
+  return freed;
+}
+
+const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Runs the retention soon after start and then every `everyMs`, one run at a time. */
+export class EventRetention {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RetentionOptions,
+    private readonly clock: () => number,
+    private readonly log: (line: string) => void,
+    private readonly firstAfterMs = 5_000,
+    private readonly everyMs = 3_600_000,
+  ) {}
+
+  start(): void {
+    this.schedule(this.firstAfterMs);
+  }
+
+  /** Runs once now (tests, the bench); resolves with what it did. */
+  runOnce(): Promise<RetentionRun> {
+    const run = pruneEvents(this.db, this.clock(), this.options, () => this.stopping);
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops between steps; a step in progress is one short transaction. */
+  stop(): void {
+    this.stopping = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(afterMs: number): void {
+    this.timer = setTimeout(() => {
+      this.runOnce()
+        .then((r) => {
+          if (r.deleted > 0 || r.freedPages > 0) {
+            this.log(
+              `Event retention: ${r.deleted.toLocaleString('en')} events before ${new Date(r.cutoff).toISOString()} deleted, ${r.freedPages.toLocaleString('en')} pages freed in ${r.seconds.toFixed(1)} s`,
+            );
+          }
+        })
+        .catch((err: Error) => console.error(`Event retention failed (tried again in an hour): ${err.message}`))
+        .finally(() => {
+          if (!this.stopping) this.schedule(this.everyMs);
+        });
+    }, afterMs);
+    this.timer.unref();
+  }
+}

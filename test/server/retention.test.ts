@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { readConfig } from '../../server/env.js';
+import { saveFloor } from '../../server/floor/floor-snapshot.js';
+import { pruneEvents } from '../../server/ops/retention.js';
+import { rederiveFacts } from '../../server/stats/fact-rederive.js';
+import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
+import { eventFactory, startHarness, type Harness } from './harness.js';
+
+const DAY = 86_400_000;
+
+describe('event retention', () => {
+  let h: Harness;
+  let now = Date.parse('2026-03-20T12:00:00Z');
+  let sam: Record<string, string>;
+  const count = (where = sql`1`) => h.services.db.get<{ n: number }>(sql`select count(*) as n from events where ${where}`)!.n;
+  const stats = async (from: string, to: string) => (await (await h.get(`/api/v1/stats/queues?from=${from}&to=${to}&tz=UTC`, sam)).json()) as object;
+
+  function calls(ev: ReturnType<typeof eventFactory>, tag: string, n: number) {
+    return Array.from({ length: n }, (_, i) => {
+      const callId = `${tag}-${i}`;
+      const s = i * 120;
+      return [
+        ev('call.queued', s, { callId, queueId: 'q-sales' }),
+        ev('call.offered', s + 2, { callId, agentId: 'a-1' }),
+        ev('call.answered', s + 5, { callId, agentId: 'a-1' }),
+        ev('call.ended', s + 65, { callId, by: 'agent' }),
+        ev('wrapup.started', s + 65, { agentId: 'a-1', callId }),
+        ev('wrapup.completed', s + 95, { agentId: 'a-1', callId, reasonId: 'w-resolved' }),
+      ];
+    }).flat();
+  }
+
+  before(async () => {
+    h = await startHarness({ clock: () => now, env: { FLOORVIEW_EVENT_MAX_AGE_DAYS: '10', FLOORVIEW_EVENT_RETENTION_DAYS: '12', FLOORVIEW_TIME_ZONE: 'UTC' } });
+    sam = await h.login('sam');
+  });
+  after(() => h.close());
+
+  it('refuses a retention shorter than the acceptance window allows', () => {
+    assert.throws(() => readConfig({ FLOORVIEW_EVENT_MAX_AGE_DAYS: '90', FLOORVIEW_EVENT_RETENTION_DAYS: '91' }), /at least FLOORVIEW_EVENT_MAX_AGE_DAYS \+ 2 \(92\)/);
+    assert.equal(readConfig({ FLOORVIEW_EVENT_MAX_AGE_DAYS: '90', FLOORVIEW_EVENT_RETENTION_DAYS: '92' }).FLOORVIEW_EVENT_RETENTION_DAYS, 92);
+    assert.equal(readConfig({}).FLOORVIEW_EVENT_RETENTION_DAYS, null, 'off by default');
+  });
+
+  it('deletes raw events older than the retention in small steps, keeping facts, rollups and what re-derivation needs', async () => {
+    // 9 days ago (inside the window then), and an hour ago.
+    await h.events(...calls(eventFactory(now - 9 * DAY), 'old', 40));
+    const oldDay = new Date(now - 9 * DAY).toISOString().slice(0, 10);
+    now += 5 * DAY; // the old calls are 14 days old now, past the 12-day retention
+    sam = await h.login('sam');
+    await h.events(...calls(eventFactory(now - 3_600_000), 'new', 10));
+    const today = new Date(now).toISOString().slice(0, 10);
+    const before = { old: await stats(oldDay, oldDay), today: await stats(today, today) };
+    assert.equal((before.old as { kpis: { answered: number } }).kpis.answered, 40);
+    saveFloor(h.services.db, h.services.floor, now);
+    const oldFacts = h.services.db.all(sql`select * from calls where id like 'old-%' order by id`);
+
+    const run = await pruneEvents(h.services.db, now, { days: 12, stepRows: 50, pauseMs: 0 });
+    assert.equal(run.deleted, 240);
+    assert.equal(count(sql`at < ${now - 12 * DAY}`), 0);
+    assert.equal(count(sql`call_id like 'new-%'`), 60, 'recent events stay');
+    assert.deepEqual({ old: await stats(oldDay, oldDay), today: await stats(today, today) }, before, 'statistics unchanged');
+    assert.ok(run.freedPages > 0, 'a new database hands the freed pages back (auto_vacuum = incremental)');
+
+    // A rebuild from the log re-derives the calls it still has whole and keeps the others' facts.
+    rederiveFacts(h.services.db);
+    rebuildRollups(h.services.db, 'UTC');
+    assert.deepEqual(h.services.db.all(sql`select * from calls where id like 'old-%' order by id`), oldFacts);
+    assert.deepEqual({ old: await stats(oldDay, oldDay), today: await stats(today, today) }, before, 'statistics unchanged after a rebuild');
+  });
+
+  it('never deletes events the history or the saved floor has not taken in', async () => {
+    await h.events(...calls(eventFactory(now - 3_600_000), 'unsaved', 1));
+    const newest = h.services.db.get<{ s: number }>(sql`select max(seq) as s from events`)!.s;
+    // As if the clock jumped past everything: only what the saved floor covers may go.
+    const run = await pruneEvents(h.services.db, now + 100 * DAY, { days: 12, pauseMs: 0 });
+    assert.ok(run.deleted > 0);
+    assert.equal(count(sql`seq = ${newest}`), 1, 'the event after the last floor snapshot stays');
+  });
+});
