@@ -41,6 +41,7 @@ const unauthenticated = (message = 'Sign in first: no valid session cookie or be
 export class AuthService {
   /** Failed sign-ins per email, to slow down password guessing. */
   private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly endedListeners: ((sessionId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -97,12 +98,22 @@ export class AuthService {
     return { token, expiresAt: new Date(expiresAt).toISOString(), agent: { id: agent.id, name: agent.name } };
   }
 
+  /** Called with a session's id when it ends before its time (sign-out, renewal): its streams end with it. */
+  onSessionEnded(listener: (sessionId: string) => void): void {
+    this.endedListeners.push(listener);
+  }
+
   logout(principal: Principal): void {
     if (principal.sessionId === null) return;
     this.db
       .delete(sessions)
       .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
       .run();
+    this.ended(principal.sessionId);
+  }
+
+  private ended(sessionId: string): void {
+    for (const listener of this.endedListeners) listener(sessionId);
   }
 
   /**
@@ -178,7 +189,13 @@ export class AuthService {
   /** A fresh display session replacing the caller's, so a wallboard left on for months keeps its cookie. */
   renewDisplaySession(principal: Principal): DisplaySession {
     if (principal.kind !== 'display') throw new ApiError(403, 'forbidden', 'Only a display session is renewed here.');
-    if (principal.sessionId !== null) this.db.delete(sessions).where(eq(sessions.id, principal.sessionId)).run();
+    if (principal.sessionId !== null) {
+      this.db
+        .delete(sessions)
+        .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
+        .run();
+      this.ended(principal.sessionId);
+    }
     return this.issueDisplaySession(principal.id);
   }
 
