@@ -42,6 +42,11 @@ const envSchema = z.object({
   FLOORVIEW_REPORT_PAGE_ROWS: positiveInt.max(100_000).default(2_000),
   /** Rest between report pages in ms (default 0: just yield), to favour live traffic on a small node. */
   FLOORVIEW_REPORT_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * Reverse proxies in front of the server that append to `X-Forwarded-For` (0: none, the socket's
+   * peer is the client). Sign-in throttling counts by client address, so behind a proxy set this.
+   */
+  FLOORVIEW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { clientAddress } from '../auth/client-address.js';
 import { requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
@@ -19,7 +20,7 @@ const login = createRoute({
   },
   responses: {
     200: json(z.object({ token: z.string(), expiresAt: z.string(), supervisor: supervisorSchema }).openapi('Session'), 'Signed in.'),
-    ...errors(400, 401, 429),
+    ...errors(400, 401, 403, 429),
   },
 });
 
@@ -77,7 +78,7 @@ export function authRoutes(s: Services) {
   return app
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
-      const result = await s.auth.login(email, password);
+      const result = await s.auth.login(email, password, clientAddress(c, s.config.FLOORVIEW_TRUST_PROXY));
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
