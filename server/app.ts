@@ -101,7 +101,7 @@ export function createApp(s: Services) {
 
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.body, err.status);
+    if (err instanceof ApiError) return c.json(err.body, err.status, err.headers);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const message = MESSAGES[status] ?? (err.message || 'Request failed.');

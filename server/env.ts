@@ -60,6 +60,11 @@ const envSchema = z.object({
     .default(null),
   /** On SIGTERM or SIGINT, how long in-flight requests may take before the process exits anyway. */
   FLOORVIEW_SHUTDOWN_SECONDS: z.coerce.number().min(0.1).max(300).default(10),
+  /**
+   * Reverse proxies in front of the server that append to `X-Forwarded-For` (0: none, the socket's
+   * peer is the client). Sign-in throttling counts by client address, so behind a proxy set this.
+   */
+  FLOORVIEW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });

@@ -12,6 +12,8 @@ export class ApiError extends HTTPException {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Sent with the error, e.g. `Retry-After`. */
+    readonly headers?: Record<string, string>,
   ) {
     super(status, { message });
   }

@@ -80,6 +80,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   });
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
+  auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
   const audit = new AuditLog(db, clock);
   const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);

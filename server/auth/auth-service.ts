@@ -4,6 +4,7 @@ import { displayTokenQueues, displayTokens, integrationKeys, sessions, superviso
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { agentScope, scopeOf, type Principal } from './principal.js';
 import { newToken, sha256, verifyPassword } from './secrets.js';
 
@@ -39,8 +40,9 @@ const unauthenticated = (message = 'Sign in first: no valid session cookie or be
  * integration keys (event ingestion).
  */
 export class AuthService {
-  /** Failed sign-ins per email, to slow down password guessing. */
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  /** Slows down password guessing, by client address and account together. */
+  private readonly throttle: LoginThrottle;
+  private readonly endedListeners: ((sessionId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -48,19 +50,23 @@ export class AuthService {
     private readonly sessionTtlMs: number,
     private readonly clock: () => number = Date.now,
     private readonly ticketTtlMs = 5 * 60_000,
-  ) {}
+    throttleLimits: ThrottleLimits = DEFAULT_THROTTLE,
+  ) {
+    this.throttle = new LoginThrottle(clock, throttleLimits);
+  }
 
-  async login(email: string, password: string): Promise<LoginResult> {
+  /** `address`: where the request came from (server/auth/client-address.ts), for throttling. */
+  async login(email: string, password: string, address: string): Promise<LoginResult> {
     const key = email.trim().toLowerCase();
-    this.checkThrottle(key);
+    const attempt = this.throttle.reserve(address, key);
     const row = this.db.select().from(supervisors).where(eq(supervisors.email, key)).get();
     // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok) {
-      this.recordFailure(key);
+      attempt.failed();
       throw unauthenticated('Email or password is incorrect.');
     }
-    this.failures.delete(key);
+    attempt.succeeded();
     const token = newToken();
     const now = this.clock();
     const expiresAt = now + this.sessionTtlMs;
@@ -74,15 +80,15 @@ export class AuthService {
   }
 
   /** The agent desk's sign-in with a directory-file password; throttled like the supervisors'. */
-  async agentLogin(login: AgentLogin, password: string, credentials: AgentCredentials): Promise<AgentSession> {
+  async agentLogin(login: AgentLogin, password: string, credentials: AgentCredentials, address: string): Promise<AgentSession> {
     const key = `agent ${'email' in login ? login.email.trim().toLowerCase() : login.agentId}`;
-    this.checkThrottle(key);
+    const attempt = this.throttle.reserve(address, key);
     const agentId = await credentials.verify(login, password);
     if (agentId === null || !this.directory.agents.has(agentId)) {
-      this.recordFailure(key);
+      attempt.failed();
       throw unauthenticated('Agent, email or password is incorrect.');
     }
-    this.failures.delete(key);
+    attempt.succeeded();
     return this.issueAgentSession(agentId);
   }
 
@@ -97,12 +103,22 @@ export class AuthService {
     return { token, expiresAt: new Date(expiresAt).toISOString(), agent: { id: agent.id, name: agent.name } };
   }
 
+  /** Called with a session's id when it ends before its time (sign-out, renewal): its streams end with it. */
+  onSessionEnded(listener: (sessionId: string) => void): void {
+    this.endedListeners.push(listener);
+  }
+
   logout(principal: Principal): void {
     if (principal.sessionId === null) return;
     this.db
       .delete(sessions)
       .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
       .run();
+    this.ended(principal.sessionId);
+  }
+
+  private ended(sessionId: string): void {
+    for (const listener of this.endedListeners) listener(sessionId);
   }
 
   /**
@@ -178,7 +194,13 @@ export class AuthService {
   /** A fresh display session replacing the caller's, so a wallboard left on for months keeps its cookie. */
   renewDisplaySession(principal: Principal): DisplaySession {
     if (principal.kind !== 'display') throw new ApiError(403, 'forbidden', 'Only a display session is renewed here.');
-    if (principal.sessionId !== null) this.db.delete(sessions).where(eq(sessions.id, principal.sessionId)).run();
+    if (principal.sessionId !== null) {
+      this.db
+        .delete(sessions)
+        .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
+        .run();
+      this.ended(principal.sessionId);
+    }
     return this.issueDisplaySession(principal.id);
   }
 
@@ -238,26 +260,8 @@ export class AuthService {
       .map((r) => r.queueId);
     return { kind: 'display', id: tokenId, scope: scopeOf(queues), sessionId, expiresAt };
   }
-
-  private checkThrottle(key: string): void {
-    const f = this.failures.get(key);
-    if (!f) return;
-    if (this.clock() - f.since > THROTTLE_WINDOW_MS) this.failures.delete(key);
-    else if (f.count >= MAX_FAILURES) {
-      throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins for this email; try again in 15 minutes.');
-    }
-  }
-
-  private recordFailure(key: string): void {
-    const f = this.failures.get(key);
-    if (f) f.count++;
-    else this.failures.set(key, { count: 1, since: this.clock() });
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
-  }
 }
 
-const MAX_FAILURES = 10;
-const THROTTLE_WINDOW_MS = 15 * 60_000;
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 function splitOnce(s: string, sep: string): [string, string] {

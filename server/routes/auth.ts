@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { bearerToken, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { clientAddress } from '../auth/client-address.js';
+import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
@@ -21,7 +22,7 @@ const login = createRoute({
   },
   responses: {
     200: json(z.object({ token: z.string(), expiresAt: z.string(), supervisor: supervisorSchema }).openapi('Session'), 'Signed in.'),
-    ...errors(400, 401, 429),
+    ...errors(400, 401, 403, 429),
   },
 });
 
@@ -94,7 +95,7 @@ export function authRoutes(s: Services) {
   return app
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
-      const result = await s.auth.login(email, password);
+      const result = await s.auth.login(email, password, clientAddress(c, s.config.FLOORVIEW_TRUST_PROXY));
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -111,8 +112,7 @@ export function authRoutes(s: Services) {
     })
     .openapi(me, (c) => c.json(viewerBody(c.var.principal), 200))
     .openapi(session, (c) => {
-      const token = bearerToken(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
-      const principal = token === null ? null : probe(() => s.auth.authenticate(token));
+      const principal = probe(() => authenticateRequest(c, s.auth));
       return c.json(principal ? { signedIn: true as const, viewer: viewerBody(principal) } : { signedIn: false as const }, 200);
     })
     .openapi(streamTicket, (c) => c.json(s.auth.issueStreamTicket(c.var.principal), 200));

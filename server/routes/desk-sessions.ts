@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { clientAddress } from '../auth/client-address.js';
 import { bearerToken } from '../auth/middleware.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
@@ -58,6 +59,6 @@ export function deskSessionRoutes(s: Services) {
     .openapi(agentLogin, async (c) => {
       const { email, agentId, password } = c.req.valid('json');
       const login = email !== undefined ? { email } : { agentId: agentId! };
-      return c.json(await s.auth.agentLogin(login, password, s.agentCredentials), 200);
+      return c.json(await s.auth.agentLogin(login, password, s.agentCredentials, clientAddress(c, s.config.FLOORVIEW_TRUST_PROXY)), 200);
     });
 }

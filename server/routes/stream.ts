@@ -54,7 +54,7 @@ export function streamRoutes(s: Services) {
     res.writeHead(200, headers);
     res.socket?.setNoDelay(true);
     res.write('retry: 2000\n\n');
-    const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal));
+    const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal), principal.sessionId);
     s.hub.connect(conn, c.req.header('last-event-id') ?? lastEventId ?? null);
     return RESPONSE_ALREADY_SENT as unknown as Response & { _data: never; _status: 200; _format: 'text' };
   });

@@ -19,6 +19,8 @@ export class SseConnection {
     readonly expiresAt: number | null,
     /** Who is watching (`supervisor:s-ava`, `agent:a-1`…): items published for them go only to their connections. */
     readonly viewer: string,
+    /** The sign-in session behind the stream (a ticket's is the one it was minted from): ending it ends the stream. */
+    readonly session: string | null = null,
   ) {}
 
   /** Bytes accepted but not yet handed to the kernel. */

@@ -122,6 +122,8 @@ export class StreamHub {
   start(): void {
     this.timers.push(setInterval(() => this.tick(), this.options.tickMs));
     this.timers.push(setInterval(() => this.heartbeat(), this.options.heartbeatMs));
+    // Expired credentials end their streams within a second, not at the next heartbeat.
+    this.timers.push(setInterval(() => this.closeExpired(), 1_000));
     for (const t of this.timers) t.unref();
   }
 
@@ -149,14 +151,40 @@ export class StreamHub {
     group.clients.add(conn);
     this.viewers.set(conn.viewer, (this.viewers.get(conn.viewer) ?? 0) + 1);
     const g = group;
-    conn.onClose(() => {
-      g.clients.delete(conn);
-      if (g.clients.size === 0) this.groups.delete(conn.scope.key);
-      const open = this.viewers.get(conn.viewer)! - 1;
-      if (open > 0) this.viewers.set(conn.viewer, open);
-      else this.viewers.delete(conn.viewer);
-    });
+    conn.onClose(() => this.detach(conn, g));
     this.catchUp(conn, g, this.parseSeq(lastEventId));
+  }
+
+  /** Ends every stream opened with the session (signed out, revoked), and stops counting them at once. */
+  closeSession(sessionId: string): void {
+    for (const g of [...this.groups.values()]) {
+      for (const c of [...g.clients]) {
+        if (c.session !== sessionId) continue;
+        c.close();
+        this.detach(c, g);
+      }
+    }
+  }
+
+  /** Ends the streams whose credentials have run out. */
+  closeExpired(): void {
+    const now = this.clock();
+    for (const g of [...this.groups.values()]) {
+      for (const c of [...g.clients]) {
+        if (c.expiresAt === null || c.expiresAt > now) continue;
+        c.close();
+        this.detach(c, g);
+      }
+    }
+  }
+
+  /** Forgets a connection; called again by its close event, so it must stay idempotent. */
+  private detach(conn: SseConnection, g: ScopeGroup): void {
+    if (!g.clients.delete(conn)) return;
+    if (g.clients.size === 0 && this.groups.get(conn.scope.key) === g) this.groups.delete(conn.scope.key);
+    const open = this.viewers.get(conn.viewer)! - 1;
+    if (open > 0) this.viewers.set(conn.viewer, open);
+    else this.viewers.delete(conn.viewer);
   }
 
   /** One tick: what changed since the last one, to every client whose scope it touches. */
@@ -215,8 +243,8 @@ export class StreamHub {
     const now = this.clock();
     for (const g of this.groups.values()) {
       for (const c of g.clients) {
-        if (c.expiresAt !== null && c.expiresAt <= now) c.close();
-        else if (c.laggingSince !== null) {
+        if (c.closed) continue;
+        if (c.laggingSince !== null) {
           if (now - c.laggingSince > this.options.stallMs) c.destroy();
         } else c.write(HEARTBEAT);
       }
