@@ -3,7 +3,7 @@ import type { DirectoryFile } from './directory-file.js';
 
 /**
  * A realistic contact centre for the demo and for benchmarks (SPEC §8 shape):
- * sites in Shanghai and Austin, each with its own business-hours queues, plus
+ * sites in Shanghai and Austin, each with its own queues (following its day), plus
  * around-the-clock queues (no location) that both sites staff; agents with
  * names of their site, assigned to one to four queues. Same seed, same centre.
  */
@@ -123,7 +123,8 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
   fillThinQueues(queues, agents, allDay, locations);
   for (const a of agents) a.queues.sort();
 
-  const siteQueues = (location: string) => queues.filter((q) => q.location === location || allDay.has(q.id)).map((q) => q.id);
+  // A site supervisor oversees that site's queues (and so only its agents); the shared around-the-clock queues are the admin's.
+  const siteQueues = (location: string) => queues.filter((q) => q.location === location).map((q) => q.id);
   const allQueues = queues.map((q) => q.id);
   const supervisors: DirectoryFile['supervisors'] = locations.map((location, i) => {
     const name = SUPERVISOR_NAMES[i % SUPERVISOR_NAMES.length]! + (i >= SUPERVISOR_NAMES.length ? ` ${i + 1}` : '');

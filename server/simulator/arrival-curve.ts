@@ -10,27 +10,20 @@ const PROFILE = [
   0.14, 0.11, 0.1,
 ];
 
-/** Business-hours queues take calls from 08:00 to 20:00 local. */
-const OPENS = 8;
-const CLOSES = 20;
-
 /**
- * When callers ring one queue. A site's queue follows its site's day; an
- * around-the-clock queue shared by several sites sees the sum of their days
- * (quieter, never zero, at night).
+ * When callers ring one queue. Every queue takes calls around the clock, as
+ * the centre is staffed around the clock: a site's queue follows its site's
+ * day (a trickle at night); a queue shared by several sites sees the sum of
+ * their days (busier at night than a site's own).
  */
 export class ArrivalCurve {
-  constructor(
-    private readonly zones: readonly ZoneClock[],
-    readonly allDay: boolean,
-  ) {}
+  constructor(private readonly zones: readonly ZoneClock[]) {}
 
-  /** Intensity at an instant, 0 (closed) to 1 (peak). */
+  /** Intensity at an instant, 0 to 1 (peak). */
   at(utcMs: number): number {
     let sum = 0;
     for (const z of this.zones) {
       const h = z.localHour(utcMs);
-      if (!this.allDay && (h < OPENS || h >= CLOSES)) continue;
       const i = Math.floor(h);
       const lo = PROFILE[i]!;
       sum += lo + (PROFILE[i + 1]! - lo) * (h - i);

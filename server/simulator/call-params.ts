@@ -29,8 +29,8 @@ export const CALL = {
 
 export const OUTBOUND = {
   /** Share of idle moments, with nothing waiting, an agent uses to call someone back. */
-  dialRate: 0.06,
-  dialAfterMs: [20_000, 120_000],
+  dialRate: 0.2,
+  dialAfterMs: [5_000, 40_000],
   answeredRate: 0.8,
   answerMs: [5_000, 20_000],
   giveUpMs: [20_000, 35_000],

@@ -78,9 +78,7 @@ export function buildCentreModel(directory: Directory, seed: number, callsPerDay
   const totalCapacity = capacity.reduce((a, b) => a + b, 0) || 1;
 
   const staffingQueues = queueInfos.map((q, i) => {
-    const curve = q.location
-      ? new ArrivalCurve([clockOf(zoneOfLocation(q.location))], false)
-      : new ArrivalCurve(allSites, true);
+    const curve = new ArrivalCurve(q.location ? [clockOf(zoneOfLocation(q.location))] : allSites);
     return { curve, curveMean: curve.mean(PLANNING_DAY), share: capacity[i]! / totalCapacity, talkFactor: rng.between(0.7, 1.4) };
   });
   const staffingAgents = agentInfos.map((a) => ({

@@ -21,8 +21,8 @@ const SHIFT_SLOTS = Math.round(SHIFT.lengthMs / SLOT_MS);
  */
 const SL_TARGET = 0.6;
 const SL_SECONDS = 20;
-/** An around-the-clock queue always has someone. */
-const MIN_ALL_DAY_STAFF = 1;
+/** Every queue has someone at every hour, however few calls the night brings (the centre is staffed around the clock). */
+const MIN_STAFF = 1;
 /** Talk-time scale limits: beyond them the centre is simply over- or understaffed. */
 const MIN_SCALE = 0.35;
 const MAX_SCALE = 2.5;
@@ -69,7 +69,7 @@ export function planStaffing(
         if (rate === 0) return 0;
         const aht = handleHours(q.talkFactor * scale);
         const need = agentsFor(rate * aht, aht * 3600);
-        return q.curve.allDay ? Math.max(need, MIN_ALL_DAY_STAFF) : need;
+        return Math.max(need, MIN_STAFF);
       }),
     );
 

@@ -91,6 +91,13 @@ describe('generateCentre', () => {
       ['admin@example.com', true, 'floorview-demo'],
     ]);
     assert.equal(centre.supervisors[2]!.queues.length, 8);
+    // As the README says: Ava supervises Shanghai's queues and so sees Shanghai's agents only; Ben likewise Austin's.
+    for (const [i, site] of ['Shanghai', 'Austin'].entries()) {
+      const scope = new Set(centre.supervisors[i]!.queues);
+      assert.ok(scope.size > 0 && [...scope].every((q) => centre.queues.find((x) => x.id === q)!.location === site), `${site}'s supervisor has ${site}'s queues only`);
+      const seen = centre.agents.filter((a) => a.queues.some((q) => scope.has(q)));
+      assert.deepEqual(new Set(seen.map((a) => a.location)), new Set([site]));
+    }
     assert.ok(centre.wrapupReasons.length >= 8 && centre.wrapupReasons.some((r) => r.name === 'Resolved'));
     assert.deepEqual(centre.integrationKeys, [{ id: 'pbx-demo', secret: 'pbx-demo-secret-change-me' }]);
     assert.equal(centre.displayTokens[0]!.queues.length, 8);
@@ -173,21 +180,34 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     assert.ok(bounceRate > 0.005 && bounceRate < 0.05, `bounce rate ${bounceRate}`);
   });
 
-  it('staffs the centre around the clock', () => {
-    const changes = rows<{ agent_id: string; at: number; state: string }>(
+  it('staffs every queue around the clock', () => {
+    const changes = rows<{ type: string; agent_id: string; queue_id: string | null; at: number }>(
       a,
-      sql`select agent_id, at, state from agent_state_changes order by at, seq`,
+      sql`select type, agent_id, queue_id, at from events
+          where type in ('agent.signed_in', 'agent.signed_out', 'agent.queue_joined', 'agent.queue_left') order by seq`,
     );
     const signedIn = new Set<string>();
+    // An agent stays joined to their queues over a sign-out, as on a real platform.
+    const joined = new Map<string, Set<string>>();
     let i = 0;
     for (let t = DAY_START + HOUR; t < DAY_START + DAY; t += HOUR) {
       for (; i < changes.length && changes[i]!.at <= t; i++) {
         const c = changes[i]!;
-        if (c.state === 'signed_out') signedIn.delete(c.agent_id);
-        else signedIn.add(c.agent_id);
+        if (c.type === 'agent.signed_in') signedIn.add(c.agent_id);
+        else if (c.type === 'agent.signed_out') signedIn.delete(c.agent_id);
+        else if (c.type === 'agent.queue_joined') joined.set(c.agent_id, (joined.get(c.agent_id) ?? new Set()).add(c.queue_id!));
+        else joined.get(c.agent_id)?.delete(c.queue_id!);
       }
-      assert.ok(signedIn.size >= 2, `${signedIn.size} agents signed in at ${new Date(t).toISOString()}`);
+      for (const q of demo.queues) {
+        const staffed = [...signedIn].filter((id) => joined.get(id)?.has(q.id)).length;
+        assert.ok(staffed >= 1, `${q.id} has no agent at ${new Date(t).toISOString()}`);
+      }
     }
+  });
+
+  it('calls customers back at a rate a visitor sees: about one outbound call every two minutes', () => {
+    const outbound = one<{ n: number }>(a, sql`select count(*) as n from calls where direction = 'outbound'`).n;
+    assert.ok(outbound > 24 * 15 && outbound < 24 * 60, `${outbound} outbound calls in a day`);
   });
 
   it('stores no new events when the same backfill runs again', () => {
