@@ -249,12 +249,27 @@ export const agentListStyles = css`
     padding: 0;
     list-style: none;
   }
+  .chips {
+    min-width: 0;
+    max-width: 100%;
+  }
+  /* A chip gives way before it is cut: it shrinks to an ellipsis (the name is in its tooltip);
+     "+N" never shrinks. */
   .chip {
+    flex: 0 1 auto;
+    min-width: 2.5em;
     padding: 0 0.375rem;
     border: 1px solid var(--_border);
     border-radius: var(--fv-radius, 6px);
     font-size: 0.85em;
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .chip.more {
+    flex: none;
+    min-width: 0;
+    color: var(--_text-muted);
   }
   .chip.joined {
     border-color: var(--_accent);
@@ -269,6 +284,14 @@ export const agentListStyles = css`
     padding: 2rem 1rem;
     text-align: center;
     color: var(--_text-muted);
+  }
+  /* Over the empty body, under the column headings, not after the full-height table. */
+  .table-wrap > .empty {
+    position: absolute;
+    inset: 2.5rem 0 auto;
+  }
+  .empty p {
+    margin: 0 0 0.75rem;
   }
   .spinner {
     display: inline-block;

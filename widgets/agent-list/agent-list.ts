@@ -13,7 +13,9 @@ import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
 import { fetchViewer } from '../core/session.js';
 import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
-import type { ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
+import type { AgentRow, ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
+import { downloadLiveCsv } from '../core/live-csv.js';
+import { agentCsv } from './agent-csv.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { ActionsLoader } from './actions-loader.js';
 import { agentListStyles } from './agent-list.styles.js';
@@ -114,6 +116,8 @@ export class FvAgentList extends FloorviewElement {
   });
 
   private items: ListItem[] = [];
+  /** The agents as shown, filtered and sorted (the grouped view lists some twice; an export lists each once). */
+  private shownRows: AgentRow[] = [];
   private rowsHost: HTMLElement | null = null;
   private rowsPart: RootPart | null = null;
   private counts = { shown: 0, total: 0 };
@@ -211,6 +215,7 @@ export class FvAgentList extends FloorviewElement {
     this.itemsFloor = floor;
     const rows = floor ? [...floor.agents.values()] : [];
     const sorted = sortAgents(filterAgents(rows, filter), sort, direction, collator(tr.lang));
+    this.shownRows = sorted;
     this.items = listItems(sorted, view, floor?.queues ?? new Map(), filter, collator(tr.lang), tr.t('agents.noQueue'));
     this.counts = { shown: sorted.length, total: rows.length };
   }
@@ -255,6 +260,7 @@ export class FvAgentList extends FloorviewElement {
           if (f.search !== undefined) this.search = f.search;
         },
         onView: (view) => (this.view = view),
+        onExport: () => this.exportCsv(),
       })}
       ${this.actions.renderAlert()}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderTable(tr, floor)}
@@ -274,12 +280,36 @@ export class FvAgentList extends FloorviewElement {
         <div role="rowgroup">${renderHeader(tr, this.choices.sort, this.choices.direction, actions, (key) => this.sortBy(key))}</div>
         <div role="rowgroup" class="body"></div>
       </div>
-      ${!floor?.ready
-        ? html`<p class="empty">${tr.t('agents.loading')}</p>`
-        : this.items.length === 0
-          ? html`<p class="empty">${tr.t('agents.empty')}</p>`
-          : nothing}
+      ${!floor?.ready ? html`<p class="empty">${tr.t('agents.loading')}</p>` : this.items.length === 0 ? this.renderEmpty(tr) : nothing}
     </div>`;
+  }
+
+  /** Why the list is empty, and the way back when a search or filter hid everyone. */
+  private renderEmpty(tr: AgentListTranslator) {
+    if (this.counts.total === 0) return html`<p class="empty" role="status">${tr.t('agents.none')}</p>`;
+    const { search, queue, state } = this.filter;
+    const needle = search.trim();
+    const filtered = queue !== '' || state !== '';
+    const message = needle ? tr.t(filtered ? 'agents.noMatchFiltered' : 'agents.noMatch', { search: needle }) : tr.t('agents.empty');
+    return html`<div class="empty" role="status">
+      <p>${message}</p>
+      <button class="button" @click=${this.clearFilters}>${tr.t('agents.clearFilters')}</button>
+    </div>`;
+  }
+
+  private readonly clearFilters = () => {
+    this.search = '';
+    this.queue = '';
+    this.agentState = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search')?.focus());
+  };
+
+  /** The rows and columns as the supervisor sees them now, in the list's language. */
+  private exportCsv(): void {
+    const tr = this.i18n;
+    const now = this.clock.now + (this.stream.floor?.clockOffset ?? 0);
+    const { header, rows } = agentCsv(this.shownRows, { tr, now, viewerId: this.viewerId, queueName: (id) => this.queueName(id) });
+    downloadLiveCsv(tr.t('agents.title'), header, rows, now, this.zone);
   }
 
   private sortBy(key: SortKey): void {

@@ -71,6 +71,36 @@ function unreadBadge(row: AgentRow, ctx: RowContext) {
   return html`<button class="unread" part="unread" title=${label} aria-label=${label} @click=${() => ctx.openChat(row.agentId)}>${formatNumber(n, ctx.tr.lang)}</button>`;
 }
 
+/** Chips shown before the rest are summed up as "+N": a row has one line, and a cut-off chip must say so. */
+const CHIPS_SHOWN = 2;
+
+/**
+ * The agent's queues as chips: whole names, or an ellipsis with the name in the
+ * tooltip and in the accessible name; beyond CHIPS_SHOWN a "+N" chip names the rest.
+ */
+function renderChips(row: AgentRow, ctx: RowContext) {
+  const { tr } = ctx;
+  const labelled = row.queues.map((q) => {
+    const name = ctx.queueName(q.queueId);
+    return { q, name, label: tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name }) };
+  });
+  const shown = labelled.length > CHIPS_SHOWN + 1 ? labelled.slice(0, CHIPS_SHOWN) : labelled;
+  const rest = labelled.slice(shown.length);
+  const restLabel = tr.t('queue.moreLabel', { count: formatNumber(rest.length, tr.lang), queues: rest.map((r) => r.label).join(', ') });
+  return html`<ul class="chips">
+    ${shown.map(
+      ({ q, name, label }) => html`<li class="chip ${q.joined ? 'joined' : 'assigned'}" title=${label}>
+        <span class="chip-text" aria-hidden="true">${q.joined ? '✓ ' : ''}${name}</span><span class="visually-hidden">${label}</span>
+      </li>`,
+    )}
+    ${rest.length > 0
+      ? html`<li class="chip more" title=${restLabel}>
+          <span aria-hidden="true">${tr.t('queue.more', { count: formatNumber(rest.length, tr.lang) })}</span><span class="visually-hidden">${restLabel}</span>
+        </li>`
+      : nothing}
+  </ul>`;
+}
+
 function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
   const { tr } = ctx;
   const pending = ctx.pending(row.agentId);
@@ -87,15 +117,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
     </div>
     <div role="cell" class="cell num">${duration(row.stateSince, ctx)}</div>
     <div role="cell" class="cell">
-      <ul class="chips">
-        ${row.queues.map((q) => {
-          const name = ctx.queueName(q.queueId);
-          const label = tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: name });
-          return html`<li class="chip ${q.joined ? 'joined' : 'assigned'}" title=${label}>
-            <span aria-hidden="true">${q.joined ? '✓ ' : ''}${name}</span><span class="visually-hidden">${label}</span>
-          </li>`;
-        })}
-      </ul>
+      ${renderChips(row, ctx)}
       ${pendingNote(pending, 'queues', tr)}
     </div>
     <div role="cell" class="cell contact-cell">

@@ -15,9 +15,11 @@ export interface ToolbarContext {
   status: TemplateResult;
   onFilter(change: Partial<AgentFilter>): void;
   onView(view: AgentListView): void;
+  /** Saves the rows as shown (current filters and order) as CSV. */
+  onExport(): void;
 }
 
-/** Search, queue and state filters, the view switch, the count and the connection indicator (`part="header"`). */
+/** Search, queue and state filters, the view switch, CSV export, the count and the connection indicator (`part="header"`). */
 export function renderToolbar(ctx: ToolbarContext) {
   const { tr, filter } = ctx;
   return html`<div part="header" class="toolbar">
@@ -46,6 +48,7 @@ export function renderToolbar(ctx: ToolbarContext) {
         (v) => html`<button class="button" aria-pressed=${ctx.view === v ? 'true' : 'false'} @click=${() => ctx.onView(v)}>${tr.t(`agents.view.${v}`)}</button>`,
       )}
     </div>
+    <button class="button export" aria-label=${tr.t('export.csvLabel', { table: tr.t('agents.title') })} @click=${ctx.onExport}>${tr.t('export.csv')}</button>
     <span class="count muted">${tr.tn('agents.count', ctx.total, { shown: formatNumber(ctx.shown, tr.lang), total: formatNumber(ctx.total, tr.lang) })}</span>
     ${ctx.status}
   </div>`;

@@ -21,6 +21,8 @@ import { queueRealtimeStyles } from './queue-realtime.styles.js';
 import { renderTable, type ViewContext } from './queue-table.js';
 import { renderTiles } from './queue-tiles.js';
 import { renderToolbar, type QueueView } from './queue-toolbar.js';
+import { queueCsv } from './queue-csv.js';
+import { downloadLiveCsv } from '../core/live-csv.js';
 import { trendLines, trendOption, trendSummary, type TrendLine, type TrendMode } from './trend-chart.js';
 import { TrendController } from './trend-controller.js';
 
@@ -254,9 +256,18 @@ export class FvQueueRealtime extends FloorviewElement {
         age,
         onView: (view) => (this.view = view),
         onTrend: (mode) => (this.trend = mode),
+        onExport: () => this.exportCsv(),
       })}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderBody(tr)}
     </div>`;
+  }
+
+  /** The queues and figures on screen now, in the widget's language. */
+  private exportCsv(): void {
+    const tr = this.i18n;
+    const now = this.serverNow;
+    const { header, rows } = queueCsv(this.shown.figures, this.shown.aggregate, tr, now);
+    downloadLiveCsv(tr.t('queues.title'), header, rows, now, this.zone);
   }
 
   private get currentView(): QueueView {

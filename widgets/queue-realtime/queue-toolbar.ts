@@ -16,6 +16,8 @@ export interface ToolbarOptions {
   age: number | null;
   onView(view: QueueView): void;
   onTrend(mode: Exclude<TrendMode, 'none'>): void;
+  /** Saves the queues as shown as CSV; the wallboard has no controls, so no export. */
+  onExport(): void;
 }
 
 function segmented<T extends string>(label: string, options: readonly [T, string][], current: T, choose: (value: T) => void) {
@@ -35,7 +37,8 @@ export function renderToolbar(o: ToolbarOptions) {
       ? html`${segmented(tr.t('queues.view'), [['table', tr.t('queues.view.table')], ['tiles', tr.t('queues.view.tiles')]], o.view, o.onView)}
         ${o.trend === 'none'
           ? nothing
-          : segmented(tr.t('trend.mode'), [['queues', tr.t('trend.mode.queues')], ['total', tr.t('trend.mode.total')]], o.trend, o.onTrend)}`
+          : segmented(tr.t('trend.mode'), [['queues', tr.t('trend.mode.queues')], ['total', tr.t('trend.mode.total')]], o.trend, o.onTrend)}
+        <button type="button" class="button export" aria-label=${tr.t('export.csvLabel', { table: tr.t('queues.title') })} @click=${o.onExport}>${tr.t('export.csv')}</button>`
       : nothing}
     <span class="status-line">
       ${o.status}${o.age === null ? nothing : html`<span part="age" class="age"> · ${tr.t('queues.age', { age: formatDuration(o.age, tr.lang) })}</span>`}

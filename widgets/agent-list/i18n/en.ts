@@ -8,6 +8,10 @@ export const en = {
   'agents.count.other': '{shown} of {total} agents',
   'agents.loading': 'Loading agents…',
   'agents.empty': 'No agents match these filters.',
+  'agents.noMatch': 'No agent matches “{search}”.',
+  'agents.noMatchFiltered': 'No agent matches “{search}” with these filters.',
+  'agents.none': 'No agents in your queues yet.',
+  'agents.clearFilters': 'Show all agents',
   'agents.search': 'Search by name',
   'agents.queueFilter': 'Queue',
   'agents.allQueues': 'All queues',
@@ -31,6 +35,13 @@ export const en = {
 
   'queue.joined': '{queue}: joined',
   'queue.notJoined': '{queue}: assigned, not joined',
+  'queue.more': '+{count}',
+  'queue.moreLabel': '{count} more: {queues}',
+
+  'csv.location': 'Location',
+  'csv.reason': 'Reason',
+  'csv.direction': 'Direction',
+  'csv.inbound': 'Inbound',
 
   'monitoredBy.you': 'You',
 

@@ -9,6 +9,10 @@ export const zhCN: Record<AgentListKey, string> = {
   'agents.count.other': '{shown} / {total} 名座席',
   'agents.loading': '正在加载座席…',
   'agents.empty': '没有符合筛选条件的座席。',
+  'agents.noMatch': '没有与“{search}”匹配的座席。',
+  'agents.noMatchFiltered': '在当前筛选条件下,没有与“{search}”匹配的座席。',
+  'agents.none': '您的队列中暂无座席。',
+  'agents.clearFilters': '显示全部座席',
   'agents.search': '按姓名搜索',
   'agents.queueFilter': '队列',
   'agents.allQueues': '全部队列',
@@ -32,6 +36,13 @@ export const zhCN: Record<AgentListKey, string> = {
 
   'queue.joined': '{queue}:已加入',
   'queue.notJoined': '{queue}:已分配,未加入',
+  'queue.more': '+{count}',
+  'queue.moreLabel': '另外 {count} 个:{queues}',
+
+  'csv.location': '位置',
+  'csv.reason': '原因',
+  'csv.direction': '方向',
+  'csv.inbound': '呼入',
 
   'monitoredBy.you': '你',
 

@@ -37,6 +37,10 @@ export const coreEn = {
 
   'dialog.cancel': 'Cancel',
   'dialog.close': 'Close',
+
+  'export.csv': 'Export CSV',
+  'export.csvLabel': 'Export CSV: {table}, as shown',
+  'export.seconds': '{column} (s)',
 } satisfies Record<string, string>;
 
 export type CoreKey = keyof typeof coreEn;

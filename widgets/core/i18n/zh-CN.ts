@@ -35,4 +35,8 @@ export const coreZhCN: Record<CoreKey, string> = {
 
   'dialog.cancel': '取消',
   'dialog.close': '关闭',
+
+  'export.csv': '导出 CSV',
+  'export.csvLabel': '导出 CSV:当前显示的{table}',
+  'export.seconds': '{column}(秒)',
 };

@@ -28,6 +28,8 @@ export const en = {
   'column.totalCalls': 'Calls today',
 
   'calls.detail': '{answered} answered · {abandoned} abandoned',
+  'csv.answered': 'Answered today',
+  'csv.abandoned': 'Abandoned today',
   'figure.none': 'no calls yet today',
 
   'level.warn': 'Warning',

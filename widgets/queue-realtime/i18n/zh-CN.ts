@@ -29,6 +29,8 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'column.totalCalls': '今日呼叫',
 
   'calls.detail': '已接听 {answered} · 已放弃 {abandoned}',
+  'csv.answered': '今日已接听',
+  'csv.abandoned': '今日已放弃',
   'figure.none': '今日尚无呼叫',
 
   'level.warn': '警告',
