@@ -20,6 +20,7 @@ let charts: Promise<ChartsModule> | null = null;
 const loadCharts = () => (charts ??= import('./charts.js'));
 
 const darkScheme = () => matchMedia('(prefers-color-scheme: dark)');
+const printing = () => matchMedia('print');
 
 /**
  * One echarts instance for a widget: created once the chart code has loaded,
@@ -53,6 +54,7 @@ export class ChartController implements ReactiveController {
 
   hostConnected(): void {
     darkScheme().addEventListener('change', this.onSchemeChange);
+    printing().addEventListener('change', this.onPrint);
   }
 
   hostUpdated(): void {
@@ -61,6 +63,7 @@ export class ChartController implements ReactiveController {
 
   hostDisconnected(): void {
     darkScheme().removeEventListener('change', this.onSchemeChange);
+    printing().removeEventListener('change', this.onPrint);
     this.resizes.disconnect();
     this.chart?.dispose();
     this.chart = null;
@@ -68,6 +71,13 @@ export class ChartController implements ReactiveController {
   }
 
   private readonly onSchemeChange = () => this.host.requestUpdate();
+
+  /** Printing: drawn again on paper's terms (light, the print stylesheet's colours, the page's width), and back after. */
+  private readonly onPrint = () => {
+    this.drawnOption = null;
+    this.chart?.resize();
+    this.host.requestUpdate();
+  };
 
   private async draw(): Promise<void> {
     if (!this.source.container() || !this.source.option()) return;
@@ -77,7 +87,7 @@ export class ChartController implements ReactiveController {
     const option = this.source.option();
     if (!el || !option || !this.host.isConnected) return;
     const theme = this.source.theme();
-    const dark = theme === 'dark' || (theme === 'auto' && darkScheme().matches);
+    const dark = !printing().matches && (theme === 'dark' || (theme === 'auto' && darkScheme().matches));
     if (!this.chart || this.chart.getDom() !== el || dark !== this.dark) {
       this.chart?.dispose();
       this.resizes.disconnect();

@@ -4,7 +4,7 @@ import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { formatNumber } from '../core/format.js';
 import { downloadCsv, toCsv } from './csv.js';
-import { formatValue } from './data-table.js';
+import { formatValue, renderClipped } from './data-table.js';
 import type { HistoryKey, HistoryTranslator } from './i18n/index.js';
 
 /** The calls behind one figure: its words, and the `/stats/calls` parameters beyond the widget's range and filters. */
@@ -146,10 +146,14 @@ export class CallsDialog implements ReactiveController {
       </div>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
       <div class="table-wrap calls-table" aria-busy=${this.loading ? 'true' : 'false'}>
-        <table>
+        <table role="grid" aria-readonly="true">
           <caption class="visually-hidden">${title}</caption>
           <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.kind}>${c.label}</th>`)}</tr></thead>
-          <tbody>${this.calls.map((call) => html`<tr>${columns.map((c) => html`<td class=${c.kind}>${c.text(call)}</td>`)}</tr>`)}</tbody>
+          <tbody>
+            ${this.calls.map(
+              (call) => html`<tr>${columns.map((c) => html`<td class=${c.kind}>${c.kind === 'text' ? renderClipped(c.text(call)) : c.text(call)}</td>`)}</tr>`,
+            )}
+          </tbody>
         </table>
         ${!this.loading && this.calls.length === 0 && !this.error ? html`<p class="empty">${tr.t('calls.none')}</p>` : nothing}
       </div>

@@ -1,3 +1,4 @@
+import { countAxis, durationAxis } from '../core/chart-axes.js';
 import type { ChartOption } from '../core/chart-controller.js';
 import { formatDuration, formatNumber } from '../core/format.js';
 import type { Lang } from '../core/i18n/index.js';
@@ -12,8 +13,33 @@ export interface TrendSeries {
   stack?: string;
 }
 
-const durationAxis = (lang: Lang) => ({ type: 'value' as const, axisLabel: { hideOverlap: true, formatter: (v: number) => formatDuration(v, lang) } });
-const countAxis = (lang: Lang) => ({ type: 'value' as const, minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) } });
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * A period's tick label, short enough for a phone's width: `13:00` for an hour,
+ * the month and day for a day (`12/5`, `12月5日`). The tooltip keeps the whole
+ * period (`2026-12-05 13:00`).
+ */
+export function periodTick(period: string, lang: Lang): string {
+  if (period.length > 10) return period.slice(11, 16);
+  let f = dayFormats.get(lang);
+  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', timeZone: 'UTC' })));
+  return f.format(Date.parse(`${period}T00:00:00Z`));
+}
+
+/** The largest value to draw: stacked bars add up. */
+function largest(series: readonly TrendSeries[]): number {
+  const stacks = new Map<string, number[]>();
+  let max = 0;
+  for (const s of series) {
+    const sums = s.stack ? (stacks.get(s.stack) ?? stacks.set(s.stack, []).get(s.stack)!) : [];
+    s.values.forEach((v, i) => {
+      sums[i] = (sums[i] ?? 0) + (v ?? 0);
+      max = Math.max(max, sums[i]!);
+    });
+  }
+  return max;
+}
 
 /** A trend over the range's periods (local hours or days). */
 export function trendOption(periods: readonly string[], series: readonly TrendSeries[], values: 'duration' | 'count', lang: Lang): ChartOption {
@@ -23,8 +49,12 @@ export function trendOption(periods: readonly string[], series: readonly TrendSe
     grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—') },
     ...(series.length > 1 ? { legend: { top: 0 } } : {}),
-    xAxis: { type: 'category', data: [...periods], axisLabel: { hideOverlap: true } },
-    yAxis: values === 'duration' ? durationAxis(lang) : countAxis(lang),
+    xAxis: {
+      type: 'category',
+      data: periods.map((p) => p.replace('T', ' ')),
+      axisLabel: { hideOverlap: true, formatter: (p: string) => periodTick(p, lang) },
+    },
+    yAxis: values === 'duration' ? durationAxis(largest(series), lang) : countAxis(lang),
     series: series.map((s) => ({
       type: s.kind,
       name: s.name,
@@ -47,7 +77,8 @@ export function rankingOption(items: readonly Ranked[], values: 'duration' | 'co
     animation: false,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—') },
-    xAxis: values === 'duration' ? durationAxis(lang) : countAxis(lang),
+    // Fewer steps across than up: a ranking is often half a row or a phone wide.
+    xAxis: values === 'duration' ? durationAxis(Math.max(0, ...items.map((i) => i.value)), lang, 4) : countAxis(lang),
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [{ type: 'bar', data: items.map((i) => i.value), label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) } }],
   };
@@ -59,6 +90,6 @@ export function shareOption(items: readonly Ranked[], lang: Lang): ChartOption {
     animation: false,
     tooltip: { trigger: 'item', valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, lang) : '—') },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['45%', '70%'], top: 0, bottom: 24, data: items.map((i) => ({ name: i.name, value: i.value })), label: { formatter: '{b}: {c}' } }],
+    series: [{ type: 'pie', radius: ['45%', '70%'], top: 0, bottom: 24, data: items.map((i) => ({ name: i.name, value: i.value })), label: { formatter: (p) => `${p.name}\n${formatNumber(Number(p.value), lang)}` } }],
   };
 }

@@ -65,7 +65,13 @@ export function tableCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): 
   );
 }
 
-/** A sortable table (`part="table"`) with its CSV export; figure cells with calls behind them are buttons. */
+/** Text that may be cut short (a long name): ends in an ellipsis, and the whole text is its tooltip. */
+export const renderClipped = (text: string) => html`<span class="clip" title=${text}>${text}</span>`;
+
+/**
+ * A sortable table (`part="table"`) with its CSV export; figure cells with calls behind them are buttons.
+ * It is a keyboard grid (one Tab stop, arrow keys): the widget needs a `GridNavigation`.
+ */
 export function renderTable<R>(p: TableProps<R>) {
   const { tr, sort } = p;
   const header = (c: Column<R>) => {
@@ -78,7 +84,11 @@ export function renderTable<R>(p: TableProps<R>) {
   const cell = (c: Column<R>, r: R, i: number) => {
     const text = formatValue(c.kind, c.value(r), tr);
     const open = c.drill?.(r) ?? null;
-    const content = open ? html`<button class="figure" title=${tr.t('history.drill', { figure: `${c.label}: ${text}` })} @click=${open}>${text}</button>` : text;
+    const content = open
+      ? html`<button class="figure" title=${tr.t('history.drill', { figure: `${c.label}: ${text}` })} @click=${open}>${text}</button>`
+      : c.kind === 'text'
+        ? renderClipped(text)
+        : text;
     return i === 0 ? html`<th scope="row" class=${c.kind}>${content}</th>` : html`<td class=${c.kind}>${content}</td>`;
   };
   return html`<section class="table-section">
@@ -89,7 +99,7 @@ export function renderTable<R>(p: TableProps<R>) {
       </button>
     </div>
     <div part="table" class="table-wrap">
-      <table>
+      <table role="grid" aria-readonly="true">
         <caption class="visually-hidden">${p.title}</caption>
         <thead><tr>${p.columns.map(header)}</tr></thead>
         <tbody>${p.rows.map((r) => html`<tr part="row">${p.columns.map((c, i) => cell(c, r, i))}</tr>`)}</tbody>

@@ -10,6 +10,7 @@ import { SignInController } from '../core/sign-in.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
 import type { Order } from './chart-box.js';
 import { FvDrillDownEvent } from './events.js';
+import { GridNavigation } from './grid-navigation.js';
 import { renderToolbar, type FilterChoice, type FilterOptions } from './history-toolbar.js';
 import type { HistoryTranslator } from './i18n/index.js';
 import { datesOf, idList, RANGE_PRESETS, statsParams, type RangeChoice, type RangePreset } from './range.js';
@@ -90,6 +91,9 @@ export abstract class HistoryElement<T> extends FloorviewElement {
     args: () => [this.target.api, this.target.token] as const,
   });
 
+  /** Every table, the calls dialog's too, is one Tab stop with arrow keys inside. */
+  private readonly grid = new GridNavigation(this);
+
   protected readonly calls = new CallsDialog(this, { target: () => this.target, params: () => this.params, root: () => this.renderRoot });
 
   private readonly signIn = new SignInController(this, () => this.target.api, () => {
@@ -165,6 +169,7 @@ export abstract class HistoryElement<T> extends FloorviewElement {
         tr,
         title: this.heading,
         choice: this.choice,
+        timeZone: this.timeZoneName,
         filters,
         options: sortedOptions(this.options.value ?? NO_OPTIONS, collator(tr.lang)),
         agentFilter: this.agentFilter,

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { HistoryTranslator } from './i18n/index.js';
-import { RANGE_PRESETS, type RangeChoice } from './range.js';
+import { datesOf, RANGE_PRESETS, type RangeChoice } from './range.js';
 
 export interface FilterChoice {
   queue: string;
@@ -19,6 +19,8 @@ export interface ToolbarProps {
   tr: HistoryTranslator;
   title: string;
   choice: RangeChoice;
+  /** The zone the range's dates are read in. */
+  timeZone: string;
   filters: FilterChoice;
   options: FilterOptions;
   /** Offer the agent filter (queue history counts calls, not agents). */
@@ -30,6 +32,22 @@ export interface ToolbarProps {
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
+/** The range and filters in words (`Last 7 days: 2026-11-29 – 2026-12-05 · Queue: Sales`): what a printout shows instead of the controls. */
+export function choiceSummary(p: Pick<ToolbarProps, 'tr' | 'choice' | 'timeZone' | 'filters' | 'options'>): string {
+  const { tr, choice, filters, options } = p;
+  const dates = datesOf(choice, p.timeZone);
+  const nameOf = (id: string, list: readonly { id: string; name: string }[]) => list.find((x) => x.id === id)?.name ?? id;
+  return [
+    `${tr.t(`range.${choice.preset}`)}${dates ? `: ${dates.from === dates.to ? dates.from : `${dates.from} – ${dates.to}`}` : ''}`,
+    choice.timeFrom || choice.timeTo ? `${tr.t('range.timeFrom')} ${choice.timeFrom || '00:00'} ${tr.t('range.timeTo')} ${choice.timeTo || '24:00'}` : '',
+    filters.queue ? `${tr.t('filter.queue')}: ${nameOf(filters.queue, options.queues)}` : '',
+    filters.agent ? `${tr.t('filter.agent')}: ${nameOf(filters.agent, options.agents)}` : '',
+    filters.location ? `${tr.t('filter.location')}: ${filters.location}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** Title, the range picker (presets, custom dates, a time-of-day window) and the filters (`part="header"`). */
 export function renderToolbar(p: ToolbarProps) {
   const { tr, choice, filters, options } = p;
@@ -40,6 +58,7 @@ export function renderToolbar(p: ToolbarProps) {
     </select>`;
   return html`<div part="header" class="toolbar">
     <h2 class="title">${p.title}</h2>
+    <p class="print-only">${choiceSummary(p)}</p>
     <div class="segmented" role="group" aria-label=${tr.t('range.label')}>
       ${RANGE_PRESETS.map(
         (preset) => html`<button class="button" aria-pressed=${choice.preset === preset ? 'true' : 'false'} @click=${() => p.onRange({ preset })}>

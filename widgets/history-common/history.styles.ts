@@ -95,15 +95,16 @@ export const historyStyles = css`
     font-weight: 400;
     color: var(--_text-muted);
   }
-  .charts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+  /* As many panels a row as fit; a panel left alone on the last row takes the whole row rather than half of it. */
+  .charts,
+  .rankings {
+    display: flex;
+    flex-wrap: wrap;
     gap: 1rem;
   }
-  .rankings {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
-    gap: 1rem;
+  .charts > *,
+  .rankings > * {
+    flex: 1 1 22rem;
   }
   .ranking {
     display: grid;
@@ -138,6 +139,17 @@ export const historyStyles = css`
     max-height: var(--table-max-height, 28rem);
     border: 1px solid var(--_border);
     border-radius: var(--fv-radius, 6px);
+    /* A focused cell scrolls clear of the sticky heading row and name column. */
+    scroll-padding-block-start: 3rem;
+    scroll-padding-inline-start: 8rem;
+    /* Scroll cue: a shade on the side with more columns, covered (local) once scrolled to that end. */
+    background:
+      linear-gradient(to right, var(--_surface), transparent) left / 1.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_surface), transparent) right / 1.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_scroll-shade), transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_scroll-shade), transparent) right / 0.75rem 100% no-repeat scroll;
+    background-color: var(--_surface);
+    --_scroll-shade: color-mix(in srgb, var(--_text) 28%, transparent);
   }
   table {
     width: 100%;
@@ -157,8 +169,10 @@ export const historyStyles = css`
     text-align: start;
   }
   thead th {
-    /* Long headings wrap; figures below never do. */
+    /* Long headings wrap between words; figures below never do. A Chinese heading keeps its word whole rather than break a character a line. */
     white-space: normal;
+    word-break: keep-all;
+    min-width: 4.5em;
     vertical-align: bottom;
     position: sticky;
     top: 0;
@@ -167,6 +181,35 @@ export const historyStyles = css`
   }
   tbody th {
     font-weight: 400;
+  }
+  /* The name column stays in view while the figures scroll sideways. */
+  tbody th,
+  thead th:first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    box-shadow: inset -1px 0 var(--_border);
+  }
+  tbody th {
+    z-index: 1;
+    background: var(--_surface);
+  }
+  thead th {
+    z-index: 2;
+  }
+  thead th:first-child {
+    z-index: 3;
+  }
+  /* Long names end in an ellipsis; the whole name is the cell's tooltip. */
+  .clip {
+    display: block;
+    max-width: var(--_clip-width, 14rem);
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* A grid cell without a control of its own takes the focus itself. */
+  td:focus-visible,
+  th:focus-visible {
+    outline-offset: -2px;
   }
   .sort {
     padding: 0;
@@ -199,6 +242,93 @@ export const historyStyles = css`
   }
   .calls-table {
     max-height: 60vh;
+  }
+  .print-only {
+    display: none;
+  }
+  /*
+   * Printed (history and reports): black on white whatever the theme, every row
+   * of every table (no scroll boxes, nothing sticky), charts no wider than the
+   * page, and no controls — the range and filters are said in words instead.
+   */
+  @media print {
+    .base,
+    .base.light,
+    .base.dark,
+    .base.auto {
+      --_surface: #ffffff;
+      --_surface-raised: #ffffff;
+      --_text: #000000;
+      --_text-muted: #333333;
+      --_border: #888888;
+      --_accent: #1d4ed8;
+      --_success: #166534;
+      --_warning: #92400e;
+      --_danger: #b91c1c;
+      --_monitor: #6d28d9;
+      color-scheme: light;
+      color: #000000;
+      background: #ffffff;
+      border: 0;
+    }
+    .toolbar {
+      padding-inline: 0;
+      border-bottom-color: #000000;
+    }
+    .toolbar > :not(.title, .print-only),
+    .export,
+    .segmented,
+    .status,
+    .arrow:empty,
+    .dialog-actions,
+    dialog.calls {
+      display: none !important;
+    }
+    .print-only {
+      display: block;
+      flex-basis: 100%;
+      margin: 0;
+    }
+    .content {
+      padding-inline: 0;
+    }
+    .table-wrap {
+      overflow: visible;
+      max-height: none;
+      background: none;
+    }
+    thead th,
+    tbody th,
+    thead th:first-child {
+      position: static;
+      box-shadow: none;
+    }
+    thead {
+      /* The heading row again on every page a table runs onto. */
+      display: table-header-group;
+    }
+    th,
+    td {
+      white-space: normal;
+    }
+    .clip {
+      max-width: none;
+      overflow: visible;
+    }
+    tr,
+    .kpi,
+    .chart-box {
+      break-inside: avoid;
+    }
+    .figure {
+      color: inherit;
+      text-decoration: none;
+    }
+    .chart canvas,
+    .chart > div {
+      max-width: 100% !important;
+      height: auto !important;
+    }
   }
   @container history (max-width: 40rem) {
     .title {

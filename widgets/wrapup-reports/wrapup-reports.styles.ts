@@ -78,4 +78,10 @@ export const reportsStyles = css`
     margin: 0;
     color: var(--_text-muted);
   }
+  @media print {
+    .actions,
+    .dismiss {
+      display: none;
+    }
+  }
 `;

@@ -332,6 +332,7 @@ export class FvWrapupReports extends FloorviewElement {
         tr,
         title: tr.t('reports.title'),
         choice: this.choice,
+        timeZone: this.timeZoneName,
         filters: { queue: idList(this.queue)[0] ?? '', agent: idList(this.agent)[0] ?? '', location: this.location },
         options: { queues: [...names.queues].sort(byName), agents: [...names.agents].sort(byName), locations: [...names.locations].sort(c.compare) },
         agentFilter: true,
