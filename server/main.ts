@@ -13,6 +13,7 @@ try {
 }
 
 const started = Date.now();
+console.log(`Starting Floorview: database ${config.FLOORVIEW_DB} (schema migrations, directory, statistics)…`);
 const services = await createServices(config, { log: (line) => console.log(line) });
 const server = serve({ fetch: createApp(services).fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://localhost:${info.port}`;

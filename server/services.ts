@@ -18,6 +18,7 @@ import { EventStore } from './ingest/event-store.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { EventRetention } from './ops/retention.js';
 import { ReportService } from './reports/report-service.js';
+import { progressLines } from './simulator/backfill.js';
 import type { Simulator } from './simulator/simulator.js';
 import { syncRollups } from './stats/rollup-rebuild.js';
 import { Zone } from './stats/zone.js';
@@ -101,7 +102,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     if (store.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
       const days = config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS;
       options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
-      const stats = simulator.backfill(ingest, now - days * 86_400_000, now);
+      const from = now - days * 86_400_000;
+      const stats = simulator.backfill(ingest, from, now, { onProgress: options.log && progressLines(from, now, options.log) });
       options.log?.(`  ${stats.calls.toLocaleString('en')} calls, ${stats.events.toLocaleString('en')} events in ${stats.seconds.toFixed(1)} s`);
     } else {
       simulator.adopt(floor.state, now);

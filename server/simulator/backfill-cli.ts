@@ -18,6 +18,7 @@ import { IngestService } from '../ingest/ingest-service.js';
 import { readMeta } from '../stats/rollup-meta.js';
 import { rebuildRollups } from '../stats/rollup-rebuild.js';
 import { systemZoneName } from '../stats/zone.js';
+import { progressLines } from './backfill.js';
 import { Simulator } from './simulator.js';
 import { DAY_MS } from './time-zones.js';
 
@@ -31,8 +32,6 @@ const USAGE = `Usage: npm run seed -- [options]
   --directory <file>    use this directory file instead of generating a centre
   --rollups-at-end      build the statistics rollups once from the facts at the end
                         instead of keeping them while simulating`;
-
-const PROGRESS_EVERY_MS = 2_000;
 
 function fail(message: string): never {
   console.error(`seed: ${message}\n\n${USAGE}`);
@@ -118,18 +117,7 @@ const from = Math.round(to - args.days * DAY_MS);
 console.log(
   `Simulating ${new Date(from).toISOString()} → ${new Date(to).toISOString()}, ${simulator.callsPerDay} calls a day, seed ${args.seed}`,
 );
-const started = performance.now();
-let lastReport = started;
-const stats = simulator.backfill(ingest, from, to, {
-  onProgress: (p) => {
-    const now = performance.now();
-    if (now - lastReport < PROGRESS_EVERY_MS) return;
-    lastReport = now;
-    const done = ((p.simulatedTo - from) / (to - from)) * 100;
-    const rate = Math.round(p.events / ((now - started) / 1000));
-    console.log(`  ${done.toFixed(0).padStart(3)}%  ${new Date(p.simulatedTo).toISOString()}  ${p.events} events  ${p.calls} calls  ${rate} events/s`);
-  },
-});
+const stats = simulator.backfill(ingest, from, to, { onProgress: progressLines(from, to, (line) => console.log(line)) });
 saveFloor(db, floor, to);
 let rollupSeconds: number | null = null;
 if (args.rollupsAtEnd) {

@@ -31,6 +31,26 @@ export interface BackfillStats {
   eventsPerSecond: number;
 }
 
+/**
+ * A progress line every `everyMs` of wall time (a backfill of days takes seconds to minutes,
+ * and a silent one looks hung): how far simulated time has got, and what it produced.
+ */
+export function progressLines(fromMs: number, toMs: number, log: (line: string) => void, everyMs = 2_000): (p: BackfillProgress) => void {
+  const started = performance.now();
+  let last = started;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    const done = ((p.simulatedTo - fromMs) / (toMs - fromMs)) * 100;
+    const rate = Math.round(p.events / ((now - started) / 1000));
+    log(
+      `  ${done.toFixed(0).padStart(3)}%  ${new Date(p.simulatedTo).toISOString().slice(0, 16).replace('T', ' ')}  ` +
+        `${p.events.toLocaleString('en')} events  ${p.calls.toLocaleString('en')} calls  ${rate.toLocaleString('en')} events/s`,
+    );
+  };
+}
+
 /** Runs simulated time up to `toMs` as fast as the ingestion path takes the events. */
 export function runBackfill(
   engine: SimEngine,
