@@ -13,7 +13,11 @@ const id = (what: string) =>
 
 const base = {
   id: id('Unique event id; a repeated id is ignored, so posting is idempotent.'),
-  at: z.iso.datetime({ offset: true }).describe('When it happened (ISO-8601 instant).'),
+  at: z.iso
+    .datetime({ offset: true })
+    .describe(
+      "When it happened (ISO-8601 instant): at most FLOORVIEW_EVENT_MAX_AGE_DAYS (default 90) before the server's clock, never before 2000, and at most FLOORVIEW_EVENT_MAX_FUTURE_SECONDS (default 300) after it.",
+    ),
 };
 const agentId = id('Agent id from the directory.');
 const callId = id('Call id, opaque, chosen by the platform.');
@@ -28,7 +32,7 @@ export const eventSchema = z
     ev('agent.signed_out', { agentId }, 'Agent session ends.'),
     ev(
       'agent.state_changed',
-      { agentId, state: z.enum(['available', 'unavailable']), reason: singleLine(z.string().min(1).max(100)).optional() },
+      { agentId, state: z.enum(['available', 'unavailable']), reason: singleLine(z.string().min(1).max(100)).optional().describe('Plain text: no control characters or bidi overrides.') },
       'Agent becomes available or unavailable (with an optional reason).',
     ),
     ev('agent.queue_joined', { agentId, queueId }, 'Agent joins an assigned queue.'),

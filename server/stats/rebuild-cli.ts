@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/client.js';
+import { databaseInUse } from '../ops/backup.js';
 import { rederiveFacts } from './fact-rederive.js';
 import { readMeta } from './rollup-meta.js';
 import { rebuildRollups } from './rollup-rebuild.js';
@@ -33,6 +34,8 @@ try {
 }
 if (!values.db) fail('--db is required');
 if (!existsSync(values.db)) fail(`no database at ${values.db}`);
+// Rebuilding under a running server would lose what it ingests meanwhile.
+if (databaseInUse(values.db)) fail(`${values.db} is open in another process: stop the server first`);
 
 const db = openDb(values.db);
 const zoneName = values['time-zone'] ?? process.env.FLOORVIEW_TIME_ZONE ?? readMeta(db).timeZone ?? systemZoneName();

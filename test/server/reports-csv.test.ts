@@ -7,26 +7,26 @@ import { BOM, csvRecord } from '../../server/reports/csv.js';
 import { centre, eventFactory, startHarness, type Harness } from './harness.js';
 import { downloadBytes, parseCsv, readyReport } from './report-helpers.js';
 
-/** Names a directory may hold, and what a spreadsheet must show for them (formulas neutralised with a leading apostrophe). */
+/**
+ * Names a directory may hold, and what a spreadsheet must show for them (formulas neutralised with a leading apostrophe).
+ * Line breaks, tabs and other control characters are refused in directory names (server/plain-text.ts); the CSV
+ * writer's handling of them is tested on its own below.
+ */
 const HOSTILE: { name: string; shown: string }[] = [
   { name: '"Quoted" O\'Brien', shown: '"Quoted" O\'Brien' },
   { name: 'Smith, John', shown: 'Smith, John' },
-  { name: 'Line\nbreak', shown: 'Line\nbreak' },
-  { name: 'Carriage\r\nreturn', shown: 'Carriage\r\nreturn' },
   { name: '=HYPERLINK("http://evil.example","Click")', shown: '\'=HYPERLINK("http://evil.example","Click")' },
   { name: '+1 555 0100', shown: "'+1 555 0100" },
   { name: '-2+3', shown: "'-2+3" },
   { name: '@SUM(A1:A9)', shown: "'@SUM(A1:A9)" },
-  // The directory trims names, so a leading tab or CR reaches the CSV writer only from elsewhere (tested below).
-  { name: 'Tab\tinside', shown: 'Tab\tinside' },
-  { name: '=1+1\r\n@2', shown: "'=1+1\r\n@2" },
+  { name: '=1+1 @2', shown: "'=1+1 @2" },
   { name: '李娜（上海）', shown: '李娜（上海）' },
   { name: '王伟, "小王"', shown: '王伟, "小王"' },
 ];
 
 const REASONS = [
   { id: 'w-formula', name: "=cmd|' /C calc'!A0", shown: "'=cmd|' /C calc'!A0" },
-  { id: 'w-quoted', name: 'Follow-up, "urgent"\nnext week', shown: 'Follow-up, "urgent"\nnext week' },
+  { id: 'w-quoted', name: 'Follow-up, "urgent" next week', shown: 'Follow-up, "urgent" next week' },
   { id: 'w-zh', name: '已解决', shown: '已解决' },
 ];
 
@@ -87,7 +87,7 @@ describe('report CSV read back by a real parser', () => {
   });
   after(() => h.close());
 
-  it('keeps quotes, commas, line breaks and Chinese as they are, and neutralises formulas', async () => {
+  it('keeps quotes, commas and Chinese as they are, and neutralises formulas', async () => {
     const report = await readyReport(h, sam, DAY);
     const bytes = await downloadBytes(h, sam, report.id);
     const [head, ...rows] = parseCsv(bytes);
@@ -98,7 +98,7 @@ describe('report CSV read back by a real parser', () => {
     );
     // Every cell a spreadsheet could run starts with the apostrophe.
     for (const cell of rows.flat()) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, JSON.stringify(cell));
-    // Records end in CRLF, and line breaks stay only inside quoted fields.
+    // Records end in CRLF.
     assert.ok(bytes.toString('utf8').endsWith('\r\n'));
     assert.deepEqual(
       rows.map((r) => r.slice(2, 5).concat(r.slice(6))),

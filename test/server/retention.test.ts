@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { readConfig } from '../../server/env.js';
 import { saveFloor } from '../../server/floor/floor-snapshot.js';
+import { databaseInUse } from '../../server/ops/backup.js';
 import { pruneEvents } from '../../server/ops/retention.js';
 import { rederiveFacts } from '../../server/stats/fact-rederive.js';
 import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
@@ -69,6 +71,16 @@ describe('event retention', () => {
     rebuildRollups(h.services.db, 'UTC');
     assert.deepEqual(h.services.db.all(sql`select * from calls where id like 'old-%' order by id`), oldFacts);
     assert.deepEqual({ old: await stats(oldDay, oldDay), today: await stats(today, today) }, before, 'statistics unchanged after a rebuild');
+  });
+
+  it('rollups:rebuild refuses a database a server has open', async () => {
+    assert.equal(databaseInUse(h.config.FLOORVIEW_DB), true);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/stats/rebuild-cli.ts', '--db', h.config.FLOORVIEW_DB], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => child.once('exit', r));
+    assert.equal(code, 2);
+    assert.match(err, /open in another process: stop the server first/);
   });
 
   it('never deletes events the history or the saved floor has not taken in', async () => {
