@@ -68,8 +68,9 @@ export function menuProblems(): string[] {
 }
 
 /**
- * No text overflows its cell unseen: a table cell, heading, chip or button
- * whose text is wider than its box must say so (text-overflow: ellipsis) and
+ * No text overflows its cell unseen: a table cell, heading, chip, button, or
+ * any box that clips what overflows it, whose text is wider than the box must
+ * say so (text-overflow: ellipsis) and
  * carry the whole text in a title; a heading must not break one character per line.
  */
 export function overflowProblems(): string[] {
@@ -88,7 +89,9 @@ export function overflowProblems(): string[] {
       if (el.shadowRoot) visit(el.shadowRoot);
       if (!(el instanceof HTMLElement)) continue;
       const style = getComputedStyle(el);
-      const candidate = el.matches(CELLS) || style.textOverflow === 'ellipsis';
+      // Also any box that hides what overflows it (a row of chips cut off mid-word).
+      const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
+      const candidate = el.matches(CELLS) || style.textOverflow === 'ellipsis' || clips;
       if (!candidate || el.closest('dialog:not([open])')) continue;
       const rect = el.getBoundingClientRect();
       // Visually hidden text (for screen readers, clipped to a pixel) is not meant to be seen.
