@@ -68,8 +68,9 @@ export function menuProblems(): string[] {
 }
 
 /**
- * No text overflows its cell unseen: a table cell, heading, chip or button
- * whose text is wider than its box must say so (text-overflow: ellipsis) and
+ * No text overflows its cell unseen: a table cell, heading, chip, button, or
+ * any box that clips what overflows it, whose text is wider than the box must
+ * say so (text-overflow: ellipsis) and
  * carry the whole text in a title; a heading must not break one character per line.
  */
 export function overflowProblems(): string[] {
@@ -88,7 +89,9 @@ export function overflowProblems(): string[] {
       if (el.shadowRoot) visit(el.shadowRoot);
       if (!(el instanceof HTMLElement)) continue;
       const style = getComputedStyle(el);
-      const candidate = el.matches(CELLS) || style.textOverflow === 'ellipsis';
+      // Also any box that hides what overflows it (a row of chips cut off mid-word).
+      const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
+      const candidate = el.matches(CELLS) || style.textOverflow === 'ellipsis' || clips;
       if (!candidate || el.closest('dialog:not([open])')) continue;
       const rect = el.getBoundingClientRect();
       // Visually hidden text (for screen readers, clipped to a pixel) is not meant to be seen.
@@ -105,11 +108,21 @@ export function overflowProblems(): string[] {
         }
       }
       if (el.matches(HEADINGS) && [...text].length >= 3) {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size >= 3 && lines.size * 2 >= [...text.replace(/\s/g, '')].length) {
-          const problem = `${describe(el)}: heading broken about one character per line (${lines.size} lines)`;
+        // Lines of text: the fragments of its text nodes, a new line where one starts below the last by half a line or more.
+        const tops: number[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+        }
+        tops.sort((a, b) => a - b);
+        const half = parseFloat(style.fontSize) / 2;
+        let lines = 0;
+        let last = -Infinity;
+        for (const top of tops) if (top >= last + half) (lines++, (last = top));
+        if (lines >= 3 && lines * 2 >= [...text.replace(/\s/g, '')].length) {
+          const problem = `${describe(el)}: heading broken about one character per line (${lines} lines)`;
           if (!seen.has(problem)) problems.push(problem);
           seen.add(problem);
         }
