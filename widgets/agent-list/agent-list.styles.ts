@@ -285,10 +285,9 @@ export const agentListStyles = css`
     text-align: center;
     color: var(--_text-muted);
   }
-  /* Over the empty body, under the column headings, not after the full-height table. */
-  .table-wrap > .empty {
-    position: absolute;
-    inset: 2.5rem 0 auto;
+  /* Nothing to list: the table shrinks to its headings and the reason follows them in view. */
+  .table-wrap.no-rows [role='table'] {
+    height: auto;
   }
   .empty p {
     margin: 0 0 0.75rem;
