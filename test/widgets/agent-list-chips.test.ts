@@ -95,6 +95,7 @@ describe('<fv-agent-list> empty states', () => {
     const box = empty(el)!.getBoundingClientRect();
     const wrap = root(el).querySelector('.table-wrap')!.getBoundingClientRect();
     expect(box.top, 'visible inside the table, not scrolled away').to.be.within(wrap.top, wrap.bottom - box.height);
+    expect(box.top, 'below the column headings').to.be.at.least(root(el).querySelector('.row.head')!.getBoundingClientRect().bottom - 0.5);
 
     el.agentState = 'signed_out';
     await el.updateComplete;
@@ -106,11 +107,14 @@ describe('<fv-agent-list> empty states', () => {
     expect(root(el).activeElement, 'focus on the search box').to.equal(root(el).querySelector('.search'));
   });
 
-  it('says so for filters that match nothing, in Chinese too', async () => {
-    const el = await fixture<FvAgentList>(
-      html`<fv-agent-list api=${server.url} token=${token} lang="zh-CN" search="李" agent-state="signed_out" queue="q-sales" style="height: 500px"></fv-agent-list>`,
+  it('says so for filters that match nothing, in Chinese too, below the two-line headings of a narrow column', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div style="width: 340px"><fv-agent-list api=${server.url} token=${token} lang="zh-CN" search="李" agent-state="signed_out" queue="q-sales" style="height: 500px"></fv-agent-list></div>`,
     );
+    const el = wrap.querySelector<FvAgentList>('fv-agent-list')!;
     await waitUntil(() => empty(el)?.querySelector('p'), 'empty state shown');
+    const heads = root(el).querySelector('.row.head')!.getBoundingClientRect();
+    expect(empty(el)!.getBoundingClientRect().top, 'below the column headings').to.be.at.least(heads.bottom - 0.5);
     expect(empty(el)!.querySelector('p')!.textContent).to.equal('在当前筛选条件下,没有与“李”匹配的座席。');
     el.search = '';
     await el.updateComplete;

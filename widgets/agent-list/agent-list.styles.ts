@@ -92,12 +92,13 @@ export const agentListStyles = css`
   .stale .body {
     opacity: 0.65;
   }
-  /* em, not rem: a page that enlarges the widget's font (a wallboard) enlarges the grid with it. */
+  /* em, not rem: a page that enlarges the widget's font (a wallboard) enlarges the grid with it.
+     Durations grow with the room too, so "Time in state" is not stacked a word a line on a wide screen. */
   .row {
     display: grid;
     grid-template-columns:
-      minmax(9em, 2fr) minmax(8em, 1.5fr) 5.5em minmax(9em, 2fr) minmax(9em, 1.3fr)
-      5.5em minmax(7em, 1.3fr);
+      minmax(9em, 2fr) minmax(8em, 1.5fr) minmax(5.5em, 0.8fr) minmax(9em, 2fr) minmax(9em, 1.3fr)
+      minmax(5.5em, 0.8fr) minmax(7em, 1.3fr);
     align-items: center;
     width: 100%;
     min-height: 2.75em;
@@ -105,8 +106,8 @@ export const agentListStyles = css`
   }
   .with-actions .row {
     grid-template-columns:
-      minmax(9em, 2fr) minmax(8em, 1.5fr) 5.5em minmax(9em, 2fr) minmax(9em, 1.3fr)
-      5.5em minmax(7em, 1.3fr) 3em;
+      minmax(9em, 2fr) minmax(8em, 1.5fr) minmax(5.5em, 0.8fr) minmax(9em, 2fr) minmax(9em, 1.3fr)
+      minmax(5.5em, 0.8fr) minmax(7em, 1.3fr) 3em;
   }
   .row.head {
     min-height: 2.25rem;
@@ -285,10 +286,9 @@ export const agentListStyles = css`
     text-align: center;
     color: var(--_text-muted);
   }
-  /* Over the empty body, under the column headings, not after the full-height table. */
-  .table-wrap > .empty {
-    position: absolute;
-    inset: 2.5rem 0 auto;
+  /* Nothing to list: the table shrinks to its headings and the reason follows them in view. */
+  .table-wrap.no-rows [role='table'] {
+    height: auto;
   }
   .empty p {
     margin: 0 0 0.75rem;

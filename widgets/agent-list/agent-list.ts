@@ -275,7 +275,8 @@ export class FvAgentList extends FloorviewElement {
   private renderTable(tr: AgentListTranslator, floor: FloorStream | null) {
     const actions = this.viewerId !== null;
     const stale = floor?.ready && floor.state !== 'live';
-    return html`<div part="table" class="table-wrap ${stale ? 'stale' : ''} ${actions ? 'with-actions' : ''}">
+    const noRows = !floor?.ready || this.items.length === 0;
+    return html`<div part="table" class="table-wrap ${stale ? 'stale' : ''} ${actions ? 'with-actions' : ''} ${noRows ? 'no-rows' : ''}">
       <div role="table" aria-label=${tr.t('agents.title')} aria-rowcount=${this.items.length + 1} aria-busy=${floor?.ready ? 'false' : 'true'}>
         <div role="rowgroup">${renderHeader(tr, this.choices.sort, this.choices.direction, actions, (key) => this.sortBy(key))}</div>
         <div role="rowgroup" class="body"></div>
