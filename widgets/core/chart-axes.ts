@@ -10,10 +10,10 @@ import type { Lang } from './i18n/index.js';
 /** Steps a duration axis takes, in seconds, smallest first. */
 const DURATION_STEPS = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400] as const;
 
-/** The smallest step that spans `max` seconds in at most `ticks` steps. */
+/** The smallest step that spans `max` seconds in at most `ticks` steps; whole minutes once `max` reaches a minute. */
 export function durationStep(max: number, ticks: number): number {
   const span = Math.max(0, max);
-  for (const step of DURATION_STEPS) if (step * ticks >= span) return step;
+  for (const step of DURATION_STEPS) if ((span < 60 || step >= 60) && step * ticks >= span) return step;
   return Math.ceil(span / ticks / 86_400) * 86_400;
 }
 

@@ -307,9 +307,17 @@ export const historyStyles = css`
       /* The heading row again on every page a table runs onto. */
       display: table-header-group;
     }
+    /* Small type and tight cells: a wide table fits a portrait page's width rather than run off its edge. */
+    table {
+      font-size: 0.6875rem;
+    }
     th,
     td {
+      padding: 0.1875rem 0.25rem;
       white-space: normal;
+    }
+    thead th {
+      min-width: 0;
     }
     .clip {
       max-width: none;
