@@ -399,13 +399,13 @@ export const agentListStyles = css`
     }
     /* Fractions and fixed widths only: every row is its own grid, and columns must line up. */
     .row {
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) 5.5em;
+      grid-template-columns: minmax(0, 1.3fr) minmax(7em, 1fr) 5.5em;
       grid-template-areas:
         'name state stime'
         'contact monitor ctime';
     }
     .with-actions .row {
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) 5.5em 2.75em;
+      grid-template-columns: minmax(0, 1.3fr) minmax(7em, 1fr) 5.5em 2.75em;
       grid-template-areas:
         'name state stime actions'
         'contact monitor ctime actions';
@@ -442,8 +442,11 @@ export const agentListStyles = css`
     .row > .cell:nth-child(7) {
       grid-area: monitor;
     }
+    /* No side padding: the menu button alone fills the narrow column, so the row never overflows. */
     .row > .cell:nth-child(8) {
       grid-area: actions;
+      padding-inline: 0;
+      justify-content: center;
     }
     .row > .cell:nth-child(2) .reason {
       min-width: 0;

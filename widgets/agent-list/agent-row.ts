@@ -122,7 +122,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
     </div>
     <div role="cell" class="cell contact-cell">
       <span class="contact ${row.contactState}">${tr.t(`contactState.${row.contactState}`)}</span>
-      ${row.direction === 'outbound' && row.contactState !== 'idle' ? html`<span class="badge outbound">↗ ${tr.t('direction.outbound')}</span>` : nothing}
+      ${row.direction === 'outbound' && row.contactState !== 'idle' ? html`<span class="badge outbound" title=${tr.t('direction.outbound')}>↗ ${tr.t('direction.outbound')}</span>` : nothing}
     </div>
     <div role="cell" class="cell num">${row.contactState === 'idle' ? nothing : duration(row.contactSince, ctx)}</div>
     <div role="cell" class="cell">
