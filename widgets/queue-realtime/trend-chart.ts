@@ -39,7 +39,9 @@ export function trendOption(lines: readonly TrendLine[], now: number, minutes: n
     grid: { left: px * 0.5, right: px, top: lines.length > 1 ? px * 2.4 : px, bottom: px * 0.5, containLabel: true },
     tooltip: { trigger: 'axis', textStyle: { fontSize: px } },
     ...(lines.length > 1 ? { legend: { type: 'scroll', top: 0, textStyle: label, itemHeight: px * 0.8, itemWidth: px * 1.6 } } : {}),
-    xAxis: { type: 'time', min: now - minutes * 60_000, max: now, axisLabel: label },
+    // The ends of the window are not round times: their labels (with seconds) ran into the
+    // round ones at 360 px. Round times only, and echarts drops any that still collide.
+    xAxis: { type: 'time', min: now - minutes * 60_000, max: now, axisLabel: { ...label, showMinLabel: false, showMaxLabel: false, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: label },
     series: lines.map((l) => ({
       type: 'line',
