@@ -18,15 +18,14 @@ export const panelStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_surface-raised);
   }
+  /* The title names the agent, the one thing the panel is about: in a 360 px column it wraps rather than cutting the name. */
   .header h2 {
     flex: 1;
     min-width: 0;
     margin: 0;
-    overflow: hidden;
     font-size: 1em;
     font-weight: 600;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .alert {
     margin: 0.5rem 0.75rem 0;
