@@ -14,8 +14,6 @@ import { fetchViewer } from '../core/session.js';
 import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { AgentRow, ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
-import { downloadLiveCsv } from '../core/live-csv.js';
-import { agentCsv } from './agent-csv.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { ActionsLoader } from './actions-loader.js';
 import { agentListStyles } from './agent-list.styles.js';
@@ -260,7 +258,7 @@ export class FvAgentList extends FloorviewElement {
           if (f.search !== undefined) this.search = f.search;
         },
         onView: (view) => (this.view = view),
-        onExport: () => this.exportCsv(),
+        onExport: () => void this.exportCsv(),
       })}
       ${this.actions.renderAlert()}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderTable(tr, floor)}
@@ -305,11 +303,16 @@ export class FvAgentList extends FloorviewElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search')?.focus());
   };
 
-  /** The rows and columns as the supervisor sees them now, in the list's language. */
-  private exportCsv(): void {
+  /**
+   * The rows and columns as the supervisor sees them at the click, in the list's language.
+   * The CSV writer loads on the first export: it is not on the list's first paint.
+   */
+  private async exportCsv(): Promise<void> {
     const tr = this.i18n;
     const now = this.clock.now + (this.stream.floor?.clockOffset ?? 0);
-    const { header, rows } = agentCsv(this.shownRows, { tr, now, viewerId: this.viewerId, queueName: (id) => this.queueName(id) });
+    const shown = this.shownRows;
+    const [{ agentCsv }, { downloadLiveCsv }] = await Promise.all([import('./agent-csv.js'), import('../core/live-csv.js')]);
+    const { header, rows } = agentCsv(shown, { tr, now, viewerId: this.viewerId, queueName: (id) => this.queueName(id) });
     downloadLiveCsv(tr.t('agents.title'), header, rows, now, this.zone);
   }
 

@@ -21,8 +21,6 @@ import { queueRealtimeStyles } from './queue-realtime.styles.js';
 import { renderTable, type ViewContext } from './queue-table.js';
 import { renderTiles } from './queue-tiles.js';
 import { renderToolbar, type QueueView } from './queue-toolbar.js';
-import { queueCsv } from './queue-csv.js';
-import { downloadLiveCsv } from '../core/live-csv.js';
 import { trendLines, trendOption, trendSummary, type TrendLine, type TrendMode } from './trend-chart.js';
 import { TrendController } from './trend-controller.js';
 
@@ -256,17 +254,19 @@ export class FvQueueRealtime extends FloorviewElement {
         age,
         onView: (view) => (this.view = view),
         onTrend: (mode) => (this.trend = mode),
-        onExport: () => this.exportCsv(),
+        onExport: () => void this.exportCsv(),
       })}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderBody(tr)}
     </div>`;
   }
 
-  /** The queues and figures on screen now, in the widget's language. */
-  private exportCsv(): void {
+  /** The queues and figures on screen at the click, in the widget's language; the CSV writer loads on the first export. */
+  private async exportCsv(): Promise<void> {
     const tr = this.i18n;
     const now = this.serverNow;
-    const { header, rows } = queueCsv(this.shown.figures, this.shown.aggregate, tr, now);
+    const { figures, aggregate } = this.shown;
+    const [{ queueCsv }, { downloadLiveCsv }] = await Promise.all([import('./queue-csv.js'), import('../core/live-csv.js')]);
+    const { header, rows } = queueCsv(figures, aggregate, tr, now);
     downloadLiveCsv(tr.t('queues.title'), header, rows, now, this.zone);
   }
 
