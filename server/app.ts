@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sameOriginForCookies } from './auth/csrf.js';
+import { contentSecurityPolicy } from './content-security-policy.js';
 import { ApiError, type ErrorBody } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
@@ -44,7 +45,16 @@ export function createApp(s: Services) {
   const app = router();
 
   // Widgets are embedded by pages on other origins: resources must be loadable cross-origin.
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: false,
+      contentSecurityPolicy: contentSecurityPolicy(s.config.FLOORVIEW_ALLOWED_ORIGINS),
+      // Framing is ruled by CSP frame-ancestors: X-Frame-Options cannot name an allowed portal, and a browser that knows both lets frame-ancestors win anyway.
+      xFrameOptions: false,
+    }),
+  );
   const corsAllowed = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     credentials: true,

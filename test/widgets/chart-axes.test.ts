@@ -66,7 +66,7 @@ describe('duration axes (widgets/core/chart-axes.ts)', () => {
 describe('live queue trend time axis', () => {
   it('labels round times only, and hides labels that would collide (360 px smear)', async () => {
     const { trendOption: liveTrendOption } = await import('../../widgets/queue-realtime/trend-chart.js');
-    const option = liveTrendOption([{ name: 'Total', points: [[0, 1]] }], 1_800_000 + 12_345, 30, 16) as { xAxis: { axisLabel: Record<string, unknown> } };
+    const option = liveTrendOption([{ name: 'Total', points: [[0, 1]] }], 1_800_000 + 12_345, 30, 16, 'en') as { xAxis: { axisLabel: Record<string, unknown> } };
     expect(option.xAxis.axisLabel).to.include({ showMinLabel: false, showMaxLabel: false, hideOverlap: true });
   });
 });

@@ -1,5 +1,6 @@
 import { countAxis, durationAxis } from '../core/chart-axes.js';
 import type { ChartOption } from '../core/chart-controller.js';
+import { tooltipContent } from '../core/chart-tooltip.js';
 import { formatDuration, formatNumber } from '../core/format.js';
 import type { Lang } from '../core/i18n/index.js';
 
@@ -47,7 +48,7 @@ export function trendOption(periods: readonly string[], series: readonly TrendSe
   return {
     animation: false,
     grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—') },
+    tooltip: { trigger: 'axis', formatter: tooltipContent(format) },
     ...(series.length > 1 ? { legend: { top: 0 } } : {}),
     xAxis: {
       type: 'category',
@@ -76,7 +77,7 @@ export function rankingOption(items: readonly Ranked[], values: 'duration' | 'co
   return {
     animation: false,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'item', valueFormatter: (v) => (typeof v === 'number' ? format(v) : '—') },
+    tooltip: { trigger: 'item', formatter: tooltipContent(format) },
     // Fewer steps across than up: a ranking is often half a row or a phone wide.
     xAxis: values === 'duration' ? durationAxis(Math.max(0, ...items.map((i) => i.value)), lang, 4) : countAxis(lang),
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { width: 120, overflow: 'truncate' } },
@@ -88,7 +89,7 @@ export function rankingOption(items: readonly Ranked[], values: 'duration' | 'co
 export function shareOption(items: readonly Ranked[], lang: Lang): ChartOption {
   return {
     animation: false,
-    tooltip: { trigger: 'item', valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, lang) : '—') },
+    tooltip: { trigger: 'item', formatter: tooltipContent((v) => formatNumber(v, lang)) },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['45%', '70%'], top: 0, bottom: 24, data: items.map((i) => ({ name: i.name, value: i.value })), label: { formatter: (p) => `${p.name}\n${formatNumber(Number(p.value), lang)}` } }],
   };

@@ -217,7 +217,7 @@ export class FvQueueRealtime extends FloorviewElement {
     this.chartKey = key;
     const now = this.serverNow;
     this.lines = trendLines(this.trendData.buffer, queues, mode, now, this.i18n);
-    this.chartOption = trendOption(this.lines, now, this.minutes, px);
+    this.chartOption = trendOption(this.lines, now, this.minutes, px, this.i18n.lang);
   }
 
   /** Fires `fv-queue-level-change` for every figure whose level changed since the last render. */

@@ -1,5 +1,7 @@
 import type { ChartOption } from '../core/chart-controller.js';
+import { tooltipContent } from '../core/chart-tooltip.js';
 import { formatNumber } from '../core/format.js';
+import type { Lang } from '../core/i18n/index.js';
 import type { QueueRealtimeTranslator } from './i18n/index.js';
 import type { TrendBuffer } from './trend-buffer.js';
 
@@ -32,12 +34,12 @@ export function trendLines(
  * screen redraws all day). Text and lines follow the widget's font size (`px`),
  * so a wallboard's chart is as legible as its figures.
  */
-export function trendOption(lines: readonly TrendLine[], now: number, minutes: number, px: number): ChartOption {
+export function trendOption(lines: readonly TrendLine[], now: number, minutes: number, px: number, lang: Lang): ChartOption {
   const label = { fontSize: Math.round(px * 0.8) };
   return {
     animation: false,
     grid: { left: px * 0.5, right: px, top: lines.length > 1 ? px * 2.4 : px, bottom: px * 0.5, containLabel: true },
-    tooltip: { trigger: 'axis', textStyle: { fontSize: px } },
+    tooltip: { trigger: 'axis', textStyle: { fontSize: px }, formatter: tooltipContent((v) => formatNumber(v, lang)) },
     ...(lines.length > 1 ? { legend: { type: 'scroll', top: 0, textStyle: label, itemHeight: px * 0.8, itemWidth: px * 1.6 } } : {}),
     // The ends of the window are not round times: their labels (with seconds) ran into the
     // round ones at 360 px. Round times only, and echarts drops any that still collide.
