@@ -100,13 +100,6 @@ async function currentViewer() {
   return session?.signedIn ? session.viewer : null;
 }
 
-/** Queue names for the event log, fetched once signed in (the events carry ids). */
-let queueNames = new Map();
-async function loadQueueNames() {
-  const res = await fetch('/api/v1/queues', { credentials: 'same-origin' });
-  if (res.ok) queueNames = new Map((await res.json()).queues.map((q) => [q.queueId, q.queueName]));
-}
-
 /** The chat side panel: opened by the agent list's Chat action (or an unread badge), closed by its close button. */
 function chatPanel() {
   const panel = Object.assign(document.createElement('aside'), { id: 'chat-panel', className: 'chat-panel', hidden: true });
@@ -154,7 +147,6 @@ function show(viewer) {
   $('who').hidden = !viewer;
   $('sign-out').hidden = !viewer;
   if (viewer && !$('chat-panel')) $('provider').append(chatPanel());
-  if (viewer) void loadQueueNames();
   selectTab(location.hash.slice(1));
   applyPrefs();
 }
@@ -227,7 +219,7 @@ $('floor').addEventListener('fv-chat-close', () => {
 });
 $('floor').addEventListener('fv-connection-change', (e) => log(text().connection(e.state)));
 $('floor').addEventListener('fv-error', (e) => log(text().error(e.message)));
-$('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(queueNames.get(e.queueId) ?? e.queueId, e)));
+$('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(e.queueName, e)));
 $('floor').addEventListener('fv-drill-down', (e) => log(text().drill(e.figure)));
 
 applyPrefs();

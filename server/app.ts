@@ -18,6 +18,7 @@ import { router } from './routes/openapi-common.js';
 import { queueRoutes } from './routes/queues.js';
 import { reportRoutes } from './routes/reports.js';
 import { staticRoutes } from './routes/static.js';
+import { stateReasonRoutes } from './routes/state-reasons.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
@@ -89,6 +90,7 @@ export function createApp(s: Services) {
     .route('/agents', agentRoutes(s))
     .route('/conversations', conversationRoutes(s))
     .route('/queues', queueRoutes(s))
+    .route('/state-reasons', stateReasonRoutes(s))
     .route('/audit', auditRoutes(s))
     .route('/stats', statsRoutes(s))
     .route('/reports', reportRoutes(s));

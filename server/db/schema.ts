@@ -1,4 +1,5 @@
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Names } from '../../widgets/core/local-name.js';
 
 /*
  * Instants are epoch milliseconds (integer) so range scans stay numeric;
@@ -11,9 +12,13 @@ export const locations = sqliteTable('locations', {
   name: text('name').primaryKey(),
 });
 
+/** A name's translations by language (the directory file's `names`), JSON. */
+const names = () => text('names', { mode: 'json' }).$type<Names>().notNull().default({});
+
 export const queues = sqliteTable('queues', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  names: names(),
   location: text('location'),
   serviceLevelSeconds: integer('service_level_seconds').notNull().default(20),
   shortAbandonSeconds: integer('short_abandon_seconds').notNull().default(5),
@@ -59,6 +64,13 @@ export const supervisorQueues = sqliteTable(
 export const wrapupReasons = sqliteTable('wrapup_reasons', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  names: names(),
+});
+
+/** Unavailable reasons with their translations; replaced as a whole on load (events carry the text, not a key). */
+export const stateReasons = sqliteTable('state_reasons', {
+  name: text('name').primaryKey(),
+  names: names(),
 });
 
 /** Integration keys and display tokens: high-entropy secrets, stored as SHA-256. */

@@ -2,11 +2,25 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fieldsFromIssues } from '../errors.js';
 import { singleLine } from '../plain-text.js';
+import { LANGS, type Names } from '../../widgets/core/local-name.js';
 
 /** The directory file of SPEC §8. Unknown references are reported with the path that holds them. */
 
 const ref = singleLine(z.string().min(1).max(200));
 const name = singleLine(z.string().trim().min(1).max(200));
+
+const isLang = (key: string): key is keyof Names => (LANGS as readonly string[]).includes(key);
+
+/** `"names": {"zh-CN": "销售"}` beside `name`: what viewers in that language see; `name` stays the fallback. */
+const names = z
+  .record(z.string(), name)
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!isLang(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}"; translations are keyed by ${LANGS.join(' or ')}` });
+    }
+  })
+  .transform((value): Names => value)
+  .optional();
 
 export const directoryFileSchema = z
   .object({
@@ -16,6 +30,7 @@ export const directoryFileSchema = z
         z.object({
           id: ref,
           name,
+          names,
           location: name.optional(),
           serviceLevelSeconds: z.number().int().min(1).max(3600).default(20),
           shortAbandonSeconds: z.number().int().min(0).max(600).default(5),
@@ -48,7 +63,9 @@ export const directoryFileSchema = z
         }),
       )
       .default([]),
-    wrapupReasons: z.array(z.object({ id: ref, name })).default([]),
+    wrapupReasons: z.array(z.object({ id: ref, name, names })).default([]),
+    /** Unavailable reasons the state dialog offers; a reason an event carries is matched to one by any of its names. */
+    stateReasons: z.array(z.object({ name: name.max(100), names })).default([]),
     integrationKeys: z.array(z.object({ id: ref, secret: z.string().min(16).max(1024) })).default([]),
     displayTokens: z
       .array(z.object({ id: ref, secret: z.string().min(16).max(1024), queues: z.array(ref).default([]) }))
@@ -70,6 +87,11 @@ export const directoryFileSchema = z
         seen.add(item.id);
       });
     }
+    const reasonNames = new Set<string>();
+    d.stateReasons.forEach((r, i) => {
+      if (reasonNames.has(r.name)) ctx.addIssue({ code: 'custom', path: ['stateReasons', i, 'name'], message: `duplicate state reason "${r.name}"` });
+      reasonNames.add(r.name);
+    });
     const emails = new Set<string>();
     d.supervisors.forEach((s, i) => {
       const email = s.email.toLowerCase();

@@ -1,9 +1,15 @@
 import type { Db } from '../db/client.js';
-import { agentQueues, agents, queues, supervisorQueues, supervisors, wrapupReasons } from '../db/schema.js';
+import { agentQueues, agents, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema.js';
+import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 
-export interface QueueInfo {
-  id: string;
+/** A directory name with its translations, as the API sends it; widgets pick one with `localName`. */
+export interface Named {
   name: string;
+  names: Names;
+}
+
+export interface QueueInfo extends Named {
+  id: string;
   location: string | null;
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
@@ -29,15 +35,33 @@ export interface SupervisorInfo {
 /** The configured centre, held in memory: the projection and validation read it on every event. */
 export class Directory {
   readonly agentsByQueue = new Map<string, string[]>();
+  /** State reasons by every spelling (name and translations), so a reason typed in any language finds its entry. */
+  private readonly stateReasonBySpelling = new Map<string, Named>();
 
   constructor(
     readonly queues: ReadonlyMap<string, QueueInfo>,
     readonly agents: ReadonlyMap<string, AgentInfo>,
-    readonly wrapupReasons: ReadonlyMap<string, string>,
+    readonly wrapupReasons: ReadonlyMap<string, Named>,
     readonly supervisors: ReadonlyMap<string, SupervisorInfo>,
+    readonly stateReasons: readonly Named[] = [],
   ) {
     for (const q of queues.keys()) this.agentsByQueue.set(q, []);
     for (const a of agents.values()) for (const q of a.queues) this.agentsByQueue.get(q)?.push(a.id);
+    for (const r of stateReasons) for (const spelling of [...Object.values(r.names), r.name]) this.stateReasonBySpelling.set(spelling, r);
+  }
+
+  // The one place a name is looked up for the API: an id the directory no longer lists stands for itself.
+  nameOfQueue(queueId: string): Named {
+    return this.queues.get(queueId) ?? { name: queueId, names: NO_NAMES };
+  }
+
+  nameOfWrapupReason(reasonId: string): Named {
+    return this.wrapupReasons.get(reasonId) ?? { name: reasonId, names: NO_NAMES };
+  }
+
+  /** A free-text state reason as the directory names it (its default name first); text it does not list is shown as typed. */
+  nameOfStateReason(reason: string): Named {
+    return this.stateReasonBySpelling.get(reason) ?? { name: reason, names: NO_NAMES };
   }
 
   static load(db: Db): Directory {
@@ -52,7 +76,7 @@ export class Directory {
           .all()
           .map((a) => [a.id, { ...a, queues: (assigned.get(a.id) ?? []).sort() }]),
       ),
-      new Map(db.select().from(wrapupReasons).all().map((r) => [r.id, r.name])),
+      new Map(db.select().from(wrapupReasons).all().map((r) => [r.id, { name: r.name, names: r.names }])),
       new Map(
         db
           .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin })
@@ -60,12 +84,18 @@ export class Directory {
           .all()
           .map((s) => [s.id, { ...s, queues: (supervised.get(s.id) ?? []).sort() }]),
       ),
+      db.select().from(stateReasons).all(),
     );
   }
 
   isAssigned(agentId: string, queueId: string): boolean {
     return this.agents.get(agentId)?.queues.includes(queueId) ?? false;
   }
+}
+
+/** `named('queue', n)` → `{queueName, queueNames}`: every API row carries a name's translations beside it under one pattern. */
+export function named<P extends string>(prefix: P, n: Named): Record<`${P}Name`, string> & Record<`${P}Names`, Names> {
+  return { [`${prefix}Name`]: n.name, [`${prefix}Names`]: n.names } as Record<`${P}Name`, string> & Record<`${P}Names`, Names>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {

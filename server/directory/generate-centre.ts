@@ -16,37 +16,47 @@ export interface CentreOptions {
   locations?: readonly string[];
 }
 
-/** Queue names with their service-level threshold (seconds); around-the-clock ones are shared by every site. */
-const QUEUES: readonly (readonly [name: string, serviceLevelSeconds: number, allDay?: true])[] = [
-  ['Sales', 20],
-  ['Billing', 30],
-  ['Technical Support', 30, true],
-  ['VIP', 15, true],
-  ['Returns', 60],
-  ['Onboarding', 30],
-  ['Account Management', 30],
-  ['Retention', 20],
-  ['Orders', 20],
-  ['Shipping', 45],
-  ['Enterprise Support', 15, true],
-  ['Claims', 60, true],
-  ['Payments', 30],
-  ['Warranty', 60],
-  ['Loyalty', 20],
-  ['Activation', 30],
+/** Queue names (English, Simplified Chinese) with their service-level threshold (seconds); around-the-clock ones are shared by every site. */
+const QUEUES: readonly (readonly [name: string, zhCN: string, serviceLevelSeconds: number, allDay?: true])[] = [
+  ['Sales', '销售', 20],
+  ['Billing', '账单', 30],
+  ['Technical Support', '技术支持', 30, true],
+  ['VIP', 'VIP 专线', 15, true],
+  ['Returns', '退货', 60],
+  ['Onboarding', '新客户开通', 30],
+  ['Account Management', '账户管理', 30],
+  ['Retention', '客户挽留', 20],
+  ['Orders', '订单', 20],
+  ['Shipping', '物流配送', 45],
+  ['Enterprise Support', '企业客户支持', 15, true],
+  ['Claims', '理赔', 60, true],
+  ['Payments', '支付', 30],
+  ['Warranty', '保修', 60],
+  ['Loyalty', '会员服务', 20],
+  ['Activation', '激活', 30],
 ];
 
-const WRAPUP_REASONS = [
-  'Resolved',
-  'Follow-up needed',
-  'Escalated',
-  'Billing question',
-  'Wrong number',
-  'Information provided',
-  'Order placed',
-  'Technical issue',
-  'Callback scheduled',
-  'Complaint logged',
+const WRAPUP_REASONS: readonly (readonly [name: string, zhCN: string])[] = [
+  ['Resolved', '问题已解决'],
+  ['Follow-up needed', '需要跟进'],
+  ['Escalated', '已升级'],
+  ['Billing question', '账单咨询'],
+  ['Wrong number', '打错电话'],
+  ['Information provided', '已提供信息'],
+  ['Order placed', '已下单'],
+  ['Technical issue', '技术问题'],
+  ['Callback scheduled', '已预约回电'],
+  ['Complaint logged', '已登记投诉'],
+];
+
+/** Unavailable reasons the state dialog offers; the simulator's agents take Break and Lunch. */
+const STATE_REASONS: readonly (readonly [name: string, zhCN: string])[] = [
+  ['Break', '休息'],
+  ['Lunch', '午餐'],
+  ['Meeting', '会议'],
+  ['Training', '培训'],
+  ['Coaching', '辅导'],
+  ['Personal', '个人事务'],
 ];
 
 /** [characters, pinyin]; surnames by rough frequency. */
@@ -96,13 +106,14 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
   const allDay = new Set<string>();
   let sited = 0;
   for (let i = 0; i < options.queues; i++) {
-    const [base, serviceLevelSeconds, shared] = QUEUES[i % QUEUES.length]!;
+    const [base, zhCN, serviceLevelSeconds, shared] = QUEUES[i % QUEUES.length]!;
     const round = Math.floor(i / QUEUES.length);
-    const name = round === 0 ? base : `${base} ${round + 1}`;
+    const numbered = (text: string) => (round === 0 ? text : `${text} ${round + 1}`);
+    const name = numbered(base);
     const id = `q-${slug(name)}`;
     const location = shared ? undefined : locations[sited++ % locations.length];
     if (shared) allDay.add(id);
-    queues.push({ id, name, ...(location ? { location } : {}), serviceLevelSeconds, shortAbandonSeconds: 5 });
+    queues.push({ id, name, names: { 'zh-CN': numbered(zhCN) }, ...(location ? { location } : {}), serviceLevelSeconds, shortAbandonSeconds: 5 });
   }
   const popularity = new Map(queues.map((q) => [q.id, rng.between(0.6, 1.6)]));
   const eligible = (location: string) => queues.filter((q) => q.location === location || allDay.has(q.id)).map((q) => q.id);
@@ -138,7 +149,8 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
     queues,
     agents,
     supervisors,
-    wrapupReasons: WRAPUP_REASONS.map((name) => ({ id: `w-${slug(name)}`, name })),
+    wrapupReasons: WRAPUP_REASONS.map(([name, zhCN]) => ({ id: `w-${slug(name)}`, name, names: { 'zh-CN': zhCN } })),
+    stateReasons: STATE_REASONS.map(([name, zhCN]) => ({ name, names: { 'zh-CN': zhCN } })),
     integrationKeys: [{ id: 'pbx-demo', secret: 'pbx-demo-secret-change-me' }],
     displayTokens: [{ id: 'wallboard-demo', secret: 'wallboard-demo-secret-change-me', queues: allQueues }],
   };

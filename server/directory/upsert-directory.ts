@@ -8,6 +8,7 @@ import {
   integrationKeys,
   locations,
   queues,
+  stateReasons,
   supervisorQueues,
   supervisors,
   wrapupReasons,
@@ -34,6 +35,7 @@ export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void
     for (const q of file.queues) {
       const row = {
         name: q.name,
+        names: q.names ?? {},
         location: q.location ?? null,
         serviceLevelSeconds: q.serviceLevelSeconds,
         shortAbandonSeconds: q.shortAbandonSeconds,
@@ -56,8 +58,13 @@ export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void
     }
 
     for (const r of file.wrapupReasons) {
-      tx.insert(wrapupReasons).values(r).onConflictDoUpdate({ target: wrapupReasons.id, set: { name: r.name } }).run();
+      const row = { name: r.name, names: r.names ?? {} };
+      tx.insert(wrapupReasons).values({ id: r.id, ...row }).onConflictDoUpdate({ target: wrapupReasons.id, set: row }).run();
     }
+
+    // Events keep the reason's text, not a reference, so the file's list replaces the stored one.
+    tx.delete(stateReasons).run();
+    for (const r of file.stateReasons) tx.insert(stateReasons).values({ name: r.name, names: r.names ?? {} }).run();
 
     for (const k of file.integrationKeys) {
       const secretHash = sha256(k.secret);

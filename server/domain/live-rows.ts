@@ -1,4 +1,5 @@
-import type { Directory } from '../directory/directory.js';
+import { named, type Directory } from '../directory/directory.js';
+import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import type { MonitorMode } from './events.js';
 import { isWaiting, type AgentState, type ContactState, type Direction, type FloorState, type LiveAgent } from './floor-state.js';
 import { NO_CALLS, queueDayFigures, type QueueDayCounts, type QueueDayFigures } from './queue-today.js';
@@ -10,7 +11,9 @@ export interface AgentRow {
   name: string;
   location: string | null;
   state: AgentState;
+  /** As the directory's state reasons name it when it lists the text (in any language), else as typed. */
   stateReason: string | null;
+  stateReasonNames: Names;
   stateSince: string | null;
   /** The agent's assigned queues within the viewer's scope; `joined` = takes calls from it. */
   queues: { queueId: string; joined: boolean }[];
@@ -24,6 +27,7 @@ export interface AgentRow {
 export interface QueueRow extends QueueDayFigures {
   queueId: string;
   queueName: string;
+  queueNames: Names;
   location: string | null;
   /** Contacts in the queue now, not yet answered (including those ringing at an agent). */
   waiting: number;
@@ -47,12 +51,14 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function agentRow(dir: Directory, a: LiveAgent, scope: ReadonlySet<string> | null): AgentRow {
   const info = dir.agents.get(a.agentId);
   const assigned = info?.queues ?? [];
+  const reason = a.stateReason === null ? null : dir.nameOfStateReason(a.stateReason);
   return {
     agentId: a.agentId,
     name: info?.name ?? a.agentId,
     location: info?.location ?? null,
     state: a.state,
-    stateReason: a.stateReason,
+    stateReason: reason?.name ?? null,
+    stateReasonNames: reason?.names ?? NO_NAMES,
     stateSince: iso(a.stateSince),
     queues: assigned.filter((q) => scope === null || scope.has(q)).map((queueId) => ({ queueId, joined: a.joined.includes(queueId) })),
     contactState: a.contactState,
@@ -103,7 +109,7 @@ export function queueRow(
   const w = waiting.get(queueId);
   return {
     queueId,
-    queueName: q?.name ?? queueId,
+    ...named('queue', dir.nameOfQueue(queueId)),
     location: q?.location ?? null,
     waiting: w?.count ?? 0,
     longestWait: w ? Math.max(0, Math.round((now - w.oldest) / 1000)) : 0,

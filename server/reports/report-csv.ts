@@ -1,4 +1,5 @@
 import type { Directory } from '../directory/directory.js';
+import { localName } from '../../widgets/core/local-name.js';
 import type { Zone } from '../stats/zone.js';
 import { BOM, csvRecord } from './csv.js';
 import type { ReportLang } from './report.js';
@@ -50,15 +51,16 @@ export function minutes(seconds: number | null): string {
 }
 
 /** One report row as a CSV record: names from the directory, times in the report's zone. */
-export function reportRecord(row: ReportRow, directory: Directory, zone: Zone): string {
+export function reportRecord(row: ReportRow, directory: Directory, zone: Zone, lang: ReportLang): string {
   const agent = directory.agents.get(row.agentId);
+  const reason = directory.nameOfWrapupReason(row.reasonId);
   return csvRecord([
     agent?.name ?? row.agentId,
     agent?.location ?? '',
     localTime(zone, row.callStart),
     localTime(zone, row.callEnd),
     minutes(row.callTime),
-    directory.wrapupReasons.get(row.reasonId) ?? row.reasonId,
+    localName(reason.name, reason.names, lang),
     minutes(row.wrapupTime),
     localTime(zone, row.wrapupStart),
     localTime(zone, row.wrapupEnd),

@@ -139,7 +139,7 @@ export class ReportRunner {
         const page = this.rows.page(plan.range, plan.filter, cursor, pageRows);
         if (page.rows.length > 0) {
           let csv = '';
-          for (const row of page.rows) csv += reportRecord(row, this.directory, plan.range.zone);
+          for (const row of page.rows) csv += reportRecord(row, this.directory, plan.range.zone, plan.request.lang);
           cursor = cursorOf(page.rows[page.rows.length - 1]!);
           if (!(await this.write(job, seq++, page.rows.length, csv, cursor))) return;
         }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AgentRow, QueueRow } from '../domain/live-rows.js';
+import { namesSchema } from './openapi-common.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 
@@ -9,7 +10,8 @@ export const agentRowSchema = z
     name: z.string(),
     location: z.string().nullable(),
     state: z.enum(['available', 'unavailable', 'signed_out']),
-    stateReason: z.string().nullable(),
+    stateReason: z.string().nullable().describe('As the directory’s state reasons name it when it lists the text (in any language), else as typed.'),
+    stateReasonNames: namesSchema,
     stateSince: instant.nullable(),
     queues: z.array(z.object({ queueId: z.string(), joined: z.boolean() })).describe('Assigned queues within your scope.'),
     contactState: z.enum(['idle', 'ringing', 'connected', 'hold', 'wrapup']),
@@ -26,6 +28,7 @@ export const queueRowSchema = z
   .object({
     queueId: z.string(),
     queueName: z.string(),
+    queueNames: namesSchema,
     location: z.string().nullable(),
     waiting: z.number().int().describe('Contacts in the queue now, not yet answered.'),
     longestWait: z.number().describe('Seconds, at `asOf`.'),

@@ -1,6 +1,13 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { badRequest, fieldsFromIssues } from '../errors.js';
+import { LANGS } from '../../widgets/core/local-name.js';
+
+/** Beside every directory name: its translations from the directory file; show `names[lang]`, else the name. */
+export const namesSchema = z
+  .partialRecord(z.enum(LANGS), z.string())
+  .describe('Translations of the name beside it, by language; a language not listed shows that name.')
+  .openapi('Names');
 
 export const errorSchema = z
   .object({

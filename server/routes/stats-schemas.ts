@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { namesSchema } from './openapi-common.js';
 import type { AgentStats } from '../stats/agent-stats.js';
 import type { CallPage } from '../stats/call-list.js';
 import type { QueueStats } from '../stats/queue-stats.js';
@@ -86,6 +87,7 @@ const queueAgentRow = z
   .object({
     agentName: z.string(),
     queueName: z.string().nullable().describe('null: calls with no queue (outbound).'),
+    queueNames: namesSchema,
     location: z.string().nullable().describe('The agent’s location.'),
     answered: count('Presented calls the agent answered.'),
     bounced: count('Rang at the agent, not answered, back to the queue.'),
@@ -134,12 +136,13 @@ const outcomes = {
 };
 
 const queueAverage = z
-  .object({ queueId: z.string(), queueName: z.string(), value: seconds('Per answered call'), answered: count('Answered calls.') })
+  .object({ queueId: z.string(), queueName: z.string(), queueNames: namesSchema, value: seconds('Per answered call'), answered: count('Answered calls.') })
   .openapi('QueueAverage');
 
 const queueRow = z
   .object({
     queueName: z.string(),
+    queueNames: namesSchema,
     holdDuration: seconds('Hold'),
     avgHoldTime: meanSeconds('holdDuration ÷ answered'),
     connectedDuration: seconds('Connected, hold included'),
@@ -179,13 +182,13 @@ export const queueStatsSchema = z
   .openapi('QueueStats');
 
 const queueWrapups = z
-  .object({ queueId: z.string(), queueName: z.string(), completed: count('Wrap-ups completed.'), avgWrapupTime: meanSeconds('Wrap-up time') })
+  .object({ queueId: z.string(), queueName: z.string(), queueNames: namesSchema, completed: count('Wrap-ups completed.'), avgWrapupTime: meanSeconds('Wrap-up time') })
   .openapi('QueueWrapups');
 const agentWrapups = z
   .object({ agentId: z.string(), agentName: z.string(), completed: count('Wrap-ups completed.'), avgWrapupTime: meanSeconds('Wrap-up time') })
   .openapi('AgentWrapups');
 const reasonWrapups = z
-  .object({ reasonId: z.string(), reasonName: z.string(), completed: count('Times chosen.'), avgWrapupTime: meanSeconds('Wrap-up time') })
+  .object({ reasonId: z.string(), reasonName: z.string(), reasonNames: namesSchema, completed: count('Times chosen.'), avgWrapupTime: meanSeconds('Wrap-up time') })
   .openapi('ReasonWrapups');
 
 export const wrapupStatsSchema = z
@@ -214,6 +217,7 @@ const callRow = z
     endedAt: z.string().nullable().describe('Left the queue, handling ended, or wrap-up completed.'),
     queueId: z.string().nullable(),
     queueName: z.string().nullable(),
+    queueNames: namesSchema,
     agentId: z.string().nullable().describe('by=queue: the agent who answered.'),
     agentName: z.string().nullable(),
     outcome: z.string().nullable(),
@@ -222,6 +226,7 @@ const callRow = z
     holdTime: z.number().nullable(),
     wrapupReasonId: z.string().nullable(),
     wrapupReason: z.string().nullable(),
+    wrapupReasonNames: namesSchema,
     wrapupTime: z.number().nullable(),
   })
   .openapi('CallRow');

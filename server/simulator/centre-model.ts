@@ -88,7 +88,7 @@ export function buildCentreModel(directory: Directory, seed: number, callsPerDay
   const plan = planStaffing(staffingQueues, staffingAgents, dailyCalls, PLANNING_DAY, rng);
 
   const reasons = [...directory.wrapupReasons.keys()].sort();
-  const reasonBase = reasons.map((id) => REASON_WEIGHTS[directory.wrapupReasons.get(id)!.toLowerCase()] ?? 1);
+  const reasonBase = reasons.map((id) => REASON_WEIGHTS[directory.wrapupReasons.get(id)!.name.toLowerCase()] ?? 1);
 
   const queues = queueInfos.map((q, i): QueueModel => {
     const s = staffingQueues[i]!;
@@ -102,7 +102,7 @@ export function buildCentreModel(directory: Directory, seed: number, callsPerDay
         .filter((t, j) => t.id !== q.id && capacity[j]! > 0 && (!t.location || !q.location || t.location === q.location))
         .map((t) => t.id),
       reasonWeights: reasons.map(
-        (id, r) => reasonBase[r]! * affinity(directory.wrapupReasons.get(id)!, q.name) * rng.lognormal(1, 0.35),
+        (id, r) => reasonBase[r]! * affinity(directory.wrapupReasons.get(id)!.name, q.name) * rng.lognormal(1, 0.35),
       ),
     };
   });

@@ -1,4 +1,5 @@
 import type { Directory } from '../directory/directory.js';
+import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
 import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
@@ -7,6 +8,7 @@ import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ran
 export interface QueueAgentRow {
   agentName: string;
   queueName: string | null;
+  queueNames: Names;
   location: string | null;
   answered: number;
   bounced: number;
@@ -133,7 +135,8 @@ function queueAgentRow(dir: Directory, agentId: string, queueId: string, directi
   const [bounced, abandoned, otherUnanswered] = [get(c, 'bounced'), get(c, 'abandoned'), get(c, 'otherUnanswered')];
   return {
     agentName: agent?.name ?? agentId,
-    queueName: queueId === NO_QUEUE ? null : (dir.queues.get(queueId)?.name ?? queueId),
+    queueName: queueId === NO_QUEUE ? null : dir.nameOfQueue(queueId).name,
+    queueNames: queueId === NO_QUEUE ? NO_NAMES : dir.nameOfQueue(queueId).names,
     location: agent?.location ?? null,
     answered: n,
     bounced,

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
+import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { badRequest } from '../errors.js';
 import { historyUpToDate } from '../ingest/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
@@ -35,6 +36,7 @@ export interface CallRow {
   endedAt: string | null;
   queueId: string | null;
   queueName: string | null;
+  queueNames: Names;
   agentId: string | null;
   agentName: string | null;
   outcome: string | null;
@@ -44,6 +46,7 @@ export interface CallRow {
   holdTime: number | null;
   wrapupReasonId: string | null;
   wrapupReason: string | null;
+  wrapupReasonNames: Names;
   wrapupTime: number | null;
 }
 
@@ -201,6 +204,8 @@ export class CallList {
     const queueId = str(r[5]);
     const agentId = str(r[6]);
     const reasonId = str(r[12]);
+    const queue = queueId === null ? null : dir.nameOfQueue(queueId);
+    const reason = reasonId === null ? null : dir.nameOfWrapupReason(reasonId);
     return {
       callId: r[0] as string,
       direction: r[8] as 'inbound' | 'outbound',
@@ -208,7 +213,8 @@ export class CallList {
       answeredAt: iso(r[3]),
       endedAt: iso(r[4]),
       queueId,
-      queueName: queueId === null ? null : (dir.queues.get(queueId)?.name ?? queueId),
+      queueName: queue?.name ?? null,
+      queueNames: queue?.names ?? NO_NAMES,
       agentId,
       agentName: agentId === null ? null : (dir.agents.get(agentId)?.name ?? agentId),
       outcome: str(r[7]),
@@ -216,7 +222,8 @@ export class CallList {
       talkTime: num(r[10]),
       holdTime: num(r[11]),
       wrapupReasonId: reasonId,
-      wrapupReason: reasonId === null ? null : (dir.wrapupReasons.get(reasonId) ?? reasonId),
+      wrapupReason: reason?.name ?? null,
+      wrapupReasonNames: reason?.names ?? NO_NAMES,
       wrapupTime: num(r[13]),
     };
   }

@@ -1,10 +1,12 @@
-import type { Directory } from '../directory/directory.js';
+import { named, type Directory } from '../directory/directory.js';
+import type { Names } from '../../widgets/core/local-name.js';
 import type { KeyTotals } from './family-source.js';
 import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue details table (SPEC §4, C12). */
 export interface QueueRow {
   queueName: string;
+  queueNames: Names;
   holdDuration: number;
   avgHoldTime: number | null;
   connectedDuration: number;
@@ -25,6 +27,7 @@ export interface QueueRow {
 export interface QueueAverage {
   queueId: string;
   queueName: string;
+  queueNames: Names;
   /** Seconds per answered call. */
   value: number;
   answered: number;
@@ -87,12 +90,11 @@ export function queueStats(input: QueueStatsInput): QueueStats {
   const all = zeros('queue');
   for (const c of byQueue.values()) addInto(all, c);
 
-  const queueName = (id: string) => dir.queues.get(id)?.name ?? id;
   const byQueueAverage = (value: (c: C) => number) =>
     ranked(
       [...byQueue]
         .filter(([, c]) => get(c, 'answered') > 0)
-        .map(([queueId, c]) => ({ queueId, queueName: queueName(queueId), value: average(value(c), get(c, 'answered'))!, answered: get(c, 'answered') })),
+        .map(([queueId, c]) => ({ queueId, ...named('queue', dir.nameOfQueue(queueId)), value: average(value(c), get(c, 'answered'))!, answered: get(c, 'answered') })),
       (q) => q.value,
       (q) => q.queueName,
       input.ranking,
@@ -101,7 +103,7 @@ export function queueStats(input: QueueStatsInput): QueueStats {
   const rows: QueueRow[] = [...byQueue].map(([queueId, c]) => {
     const answered = get(c, 'answered');
     return {
-      queueName: queueName(queueId),
+      ...named('queue', dir.nameOfQueue(queueId)),
       holdDuration: seconds(get(c, 'holdMs')),
       avgHoldTime: average(get(c, 'holdMs'), answered),
       connectedDuration: seconds(get(c, 'connectedMs')),

@@ -1,4 +1,5 @@
-import type { Directory } from '../directory/directory.js';
+import { named, type Directory } from '../directory/directory.js';
+import type { Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
 import { average, ranked, type Ranking, type TrendLabel } from './figures.js';
@@ -11,6 +12,7 @@ interface Tally {
 export interface QueueWrapups {
   queueId: string;
   queueName: string;
+  queueNames: Names;
   completed: number;
   avgWrapupTime: number | null;
 }
@@ -25,6 +27,7 @@ export interface AgentWrapups {
 export interface ReasonWrapups {
   reasonId: string;
   reasonName: string;
+  reasonNames: Names;
   completed: number;
   avgWrapupTime: number | null;
 }
@@ -77,7 +80,7 @@ export function wrapupStats(input: WrapupStatsInput): WrapupStats {
   // Wrap-ups after outbound calls have no queue: they count for agents and reasons, not queues.
   const queues = [...tallyBy(input.agentCells, (d) => (d[1] === NO_QUEUE ? null : d[1]!))].map(([queueId, t]) => ({
     queueId,
-    queueName: dir.queues.get(queueId)?.name ?? queueId,
+    ...named('queue', dir.nameOfQueue(queueId)),
     completed: t.completed,
     avgWrapupTime: avg(t),
   }));
@@ -89,7 +92,7 @@ export function wrapupStats(input: WrapupStatsInput): WrapupStats {
   }));
   const reasons = [...tallyBy(input.reasonCells, (d) => d[1]!)].map(([reasonId, t]) => ({
     reasonId,
-    reasonName: dir.wrapupReasons.get(reasonId) ?? reasonId,
+    ...named('reason', dir.nameOfWrapupReason(reasonId)),
     completed: t.completed,
     avgWrapupTime: avg(t),
   }));

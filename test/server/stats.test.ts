@@ -44,31 +44,31 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       };
       assert.equal(queueAgents.length, 6);
       assert.deepEqual(row('a-1', 'q-sales'), {
-        agentName: '李娜', queueName: 'Sales', location: 'Shanghai',
+        agentName: '李娜', queueName: 'Sales', queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 1, abandoned: 1, otherUnanswered: 0, presented: 3,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 81, avgHandleTime: 81,
         agentId: 'a-1', queueId: 'q-sales', direction: 'inbound',
       });
       assert.deepEqual(row('a-2', 'q-sales'), {
-        agentName: 'Wang Wei', queueName: 'Sales', location: 'Shanghai',
+        agentName: 'Wang Wei', queueName: 'Sales', queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 45, avgTalkTime: 45, totalHoldTime: 40, avgHoldTime: 40, totalHandleTime: 90, avgHandleTime: 90,
         agentId: 'a-2', queueId: 'q-sales', direction: 'inbound',
       });
       assert.deepEqual(row('a-2', null), {
-        agentName: 'Wang Wei', queueName: null, location: 'Shanghai',
+        agentName: 'Wang Wei', queueName: null, queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 68, avgHandleTime: 68,
         agentId: 'a-2', queueId: null, direction: 'outbound',
       });
       assert.deepEqual(row('a-3', 'q-support'), {
-        agentName: 'Olivia Smith', queueName: 'Support', location: 'Austin',
+        agentName: 'Olivia Smith', queueName: 'Support', queueNames: {}, location: 'Austin',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 62, avgHandleTime: 62,
         agentId: 'a-3', queueId: 'q-support', direction: 'inbound',
       });
       assert.deepEqual(row('a-4', 'q-sales'), {
-        agentName: '<img src=x onerror=alert(1)>', queueName: 'Sales', location: 'Austin',
+        agentName: '<img src=x onerror=alert(1)>', queueName: 'Sales', queueNames: {}, location: 'Austin',
         answered: 0, bounced: 0, abandoned: 0, otherUnanswered: 1, presented: 1,
         totalTalkTime: 0, avgTalkTime: null, totalHoldTime: 0, avgHoldTime: null, totalHandleTime: 3, avgHandleTime: null,
         agentId: 'a-4', queueId: 'q-sales', direction: 'inbound',
@@ -114,12 +114,12 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       const { queues } = await get(`queues?${day}`, sam);
       assert.deepEqual(queues, [
         {
-          queueName: 'Sales', holdDuration: 40, avgHoldTime: 20, connectedDuration: 145, avgInboundConnected: 72.5,
+          queueName: 'Sales', queueNames: {}, holdDuration: 40, avgHoldTime: 20, connectedDuration: 145, avgInboundConnected: 72.5,
           handleTime: 174, avgHandleTime: 87, queueTime: 28, avgQueueWait: 14,
           answered: 2, abandoned: 3, totalCalls: 6, other: 1, serviceLevel: 0.25, abandonRate: 0.5, queueId: 'q-sales',
         },
         {
-          queueName: 'Support', holdDuration: 0, avgHoldTime: 0, connectedDuration: 60, avgInboundConnected: 60,
+          queueName: 'Support', queueNames: {}, holdDuration: 0, avgHoldTime: 0, connectedDuration: 60, avgInboundConnected: 60,
           handleTime: 62, avgHandleTime: 62, queueTime: 9, avgQueueWait: 9,
           answered: 1, abandoned: 1, totalCalls: 2, other: 0, serviceLevel: 0.5, abandonRate: 0.5, queueId: 'q-support',
         },
@@ -129,8 +129,8 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
     it('charts wait and hold per queue and calls by outcome over time', async () => {
       const body = await get(`queues?${day}`, sam);
       assert.deepEqual(body.avgQueueWaitByQueue, [
-        { queueId: 'q-sales', queueName: 'Sales', value: 14, answered: 2 },
-        { queueId: 'q-support', queueName: 'Support', value: 9, answered: 1 },
+        { queueId: 'q-sales', queueName: 'Sales', queueNames: {}, value: 14, answered: 2 },
+        { queueId: 'q-support', queueName: 'Support', queueNames: {}, value: 9, answered: 1 },
       ]);
       assert.deepEqual(body.avgHoldTimeByQueue.map((q: Json) => [q.queueId, q.value]), [['q-sales', 20], ['q-support', 0]]);
       const busy = body.trend.filter((p: Json) => p.totalCalls > 0).map(({ start: _s, ...p }: Json) => p);
@@ -153,16 +153,16 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       assert.deepEqual(kpis, {
         avgWrapupTime: 25,
         completed: 4,
-        highestAvgWrapupQueue: { queueId: 'q-sales', queueName: 'Sales', completed: 2, avgWrapupTime: 30 },
-        lowestAvgWrapupQueue: { queueId: 'q-support', queueName: 'Support', completed: 1, avgWrapupTime: 10 },
+        highestAvgWrapupQueue: { queueId: 'q-sales', queueName: 'Sales', queueNames: {}, completed: 2, avgWrapupTime: 30 },
+        lowestAvgWrapupQueue: { queueId: 'q-support', queueName: 'Support', queueNames: {}, completed: 1, avgWrapupTime: 10 },
       });
     });
 
     it('ranks reasons by use, queues by average, agents by count and by average', async () => {
       const body = await get(`wrapups?${day}`, sam);
       assert.deepEqual(body.reasonsByUse, [
-        { reasonId: 'w-resolved', reasonName: 'Resolved', completed: 3, avgWrapupTime: 26.667 },
-        { reasonId: 'w-followup', reasonName: 'Follow-up needed', completed: 1, avgWrapupTime: 20 },
+        { reasonId: 'w-resolved', reasonName: 'Resolved', reasonNames: {}, completed: 3, avgWrapupTime: 26.667 },
+        { reasonId: 'w-followup', reasonName: 'Follow-up needed', reasonNames: {}, completed: 1, avgWrapupTime: 20 },
       ]);
       assert.deepEqual(body.queuesByAvgWrapupTime.map((q: Json) => [q.queueId, q.completed, q.avgWrapupTime]), [['q-sales', 2, 30], ['q-support', 1, 10]]);
       assert.deepEqual(body.agentsByCompleted.map((a: Json) => [a.agentId, a.completed, a.avgWrapupTime]), [['a-2', 2, 35], ['a-3', 1, 10], ['a-1', 1, 20]]);
@@ -186,8 +186,8 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       assert.deepEqual(calls[0], {
         callId: 'c1', direction: 'inbound',
         startedAt: '2026-03-02T09:00:00.000Z', answeredAt: '2026-03-02T09:00:25.000Z', endedAt: '2026-03-02T09:01:50.000Z',
-        queueId: 'q-sales', queueName: 'Sales', agentId: 'a-2', agentName: 'Wang Wei', outcome: 'answered',
-        waitTime: 25, talkTime: 45, holdTime: 40, wrapupReasonId: 'w-resolved', wrapupReason: 'Resolved', wrapupTime: 40,
+        queueId: 'q-sales', queueName: 'Sales', queueNames: {}, agentId: 'a-2', agentName: 'Wang Wei', outcome: 'answered',
+        waitTime: 25, talkTime: 45, holdTime: 40, wrapupReasonId: 'w-resolved', wrapupReason: 'Resolved', wrapupReasonNames: {}, wrapupTime: 40,
       });
       assert.deepEqual(calls.map((c: Json) => c.callId), ['c1', 'c6']);
     });

@@ -1,3 +1,4 @@
+import { localName } from '../core/local-name.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -179,7 +180,10 @@ export class FvAgentDesk extends FloorviewElement {
         ? renderOwnState(row, {
             tr,
             now: this.clock.now + (floor?.clockOffset ?? 0),
-            queueName: (queueId) => floor?.queues.get(queueId)?.queueName ?? queueId,
+            queueName: (queueId) => {
+              const q = floor?.queues.get(queueId);
+              return q ? localName(q.queueName, q.queueNames, tr.lang) : queueId;
+            },
           })
         : html`<p class="placeholder">${tr.t('desk.loading')}</p>`}
       <section class="chat" aria-label=${tr.t('desk.chat')}>

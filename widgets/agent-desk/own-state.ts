@@ -1,3 +1,4 @@
+import { localName } from '../core/local-name.js';
 import { html, nothing, svg } from 'lit';
 import { formatDuration, isoDuration } from '../core/format.js';
 import type { AgentRow } from '../core/stream.js';
@@ -22,7 +23,7 @@ export function renderOwnState(row: AgentRow, ctx: OwnStateContext) {
   return html`<section part="state" class="own-state" aria-label=${row.name}>
     <p class="line">
       <span class="badge ${row.state}">${tr.t(`state.${row.state}`)}</span>
-      ${row.stateReason ? html`<span class="reason">${row.stateReason}</span>` : nothing}
+      ${row.stateReason ? html`<span class="reason">${localName(row.stateReason, row.stateReasonNames, tr.lang)}</span>` : nothing}
       ${row.stateSince ? html`<span class="muted">${tr.t('desk.timeInState')} ${since(row.stateSince, ctx)}</span>` : nothing}
     </p>
     ${row.state === 'signed_out'

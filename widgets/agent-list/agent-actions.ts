@@ -11,6 +11,7 @@ import { PendingCommands, type PendingCommand } from './pending-commands.js';
 import { renderQueueDialog } from './queue-dialog.js';
 import { renderSignOutDialog } from './sign-out-dialog.js';
 import { renderStateDialog } from './state-dialog.js';
+import { StateReasons } from './state-reasons.js';
 
 /** How long an accepted command may wait for the platform's confirmation before the supervisor is told. */
 const CONFIRM_TIMEOUT_MS = 20_000;
@@ -43,12 +44,14 @@ export class AgentActions {
   readonly pending = new PendingCommands();
   readonly menu: ActionMenu;
   private readonly dialogs: AgentDialogs;
+  private readonly stateReasons: StateReasons;
 
   constructor(
     private readonly host: ActionsHost,
     private readonly ctx: ActionsContext & ActionsNotices,
   ) {
     this.menu = new ActionMenu(host);
+    this.stateReasons = new StateReasons(host, () => ctx.target());
     this.dialogs = new AgentDialogs(host, (agentId) => this.menu.trigger(agentId) ?? host.renderRoot.querySelector('.body'));
   }
 
@@ -117,6 +120,7 @@ export class AgentActions {
           renderStateDialog(row, {
             tr,
             busy: d.busy,
+            reasons: this.stateReasons.list(),
             submit: (state, reason) => void run(state === 'available' || !reason ? { kind: 'set_state', state } : { kind: 'set_state', state, reason }),
             close,
           }),

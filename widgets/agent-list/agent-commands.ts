@@ -38,7 +38,8 @@ export function isConfirmed(cmd: AgentCommand, row: AgentRow, viewerId: string):
     case 'end_monitor':
       return row.monitoredBy?.supervisorId !== viewerId;
     case 'set_state':
-      return row.state === cmd.state && (cmd.state === 'available' || (row.stateReason ?? '') === (cmd.reason ?? ''));
+      // The server names a listed reason by its default name, whichever of its translations was sent.
+      return row.state === cmd.state && (cmd.state === 'available' || [row.stateReason ?? '', ...Object.values(row.stateReasonNames)].includes(cmd.reason ?? ''));
     case 'sign_out':
       return row.state === 'signed_out';
     case 'join_queue':

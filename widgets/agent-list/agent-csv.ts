@@ -1,6 +1,7 @@
 import type { CsvValue } from '../history-common/csv.js';
 import type { AgentRow } from '../core/stream.js';
 import type { AgentListTranslator } from './i18n/index.js';
+import { localName } from '../core/local-name.js';
 
 export interface AgentCsvContext {
   tr: AgentListTranslator;
@@ -41,7 +42,7 @@ export function agentCsv(rows: readonly AgentRow[], ctx: AgentCsvContext): { hea
         r.name,
         r.location,
         tr.t(`state.${r.state}`),
-        r.stateReason,
+        r.stateReason && localName(r.stateReason, r.stateReasonNames, tr.lang),
         seconds(r.stateSince, ctx.now),
         r.queues.map((q) => tr.t(q.joined ? 'queue.joined' : 'queue.notJoined', { queue: ctx.queueName(q.queueId) })).join('; '),
         tr.t(`contactState.${r.contactState}`),

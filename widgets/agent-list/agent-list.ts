@@ -10,6 +10,7 @@ import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
 import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
+import { localName } from '../core/local-name.js';
 import { fetchViewer } from '../core/session.js';
 import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
@@ -214,7 +215,7 @@ export class FvAgentList extends FloorviewElement {
     const rows = floor ? [...floor.agents.values()] : [];
     const sorted = sortAgents(filterAgents(rows, filter), sort, direction, collator(tr.lang));
     this.shownRows = sorted;
-    this.items = listItems(sorted, view, floor?.queues ?? new Map(), filter, collator(tr.lang), tr.t('agents.noQueue'));
+    this.items = listItems(sorted, view, (id) => this.queueName(id), filter, collator(tr.lang), tr.t('agents.noQueue'));
     this.counts = { shown: sorted.length, total: rows.length };
   }
 
@@ -232,7 +233,8 @@ export class FvAgentList extends FloorviewElement {
   }
 
   private queueName(queueId: string): string {
-    return this.stream.floor?.queues.get(queueId)?.queueName ?? queueId;
+    const q = this.stream.floor?.queues.get(queueId);
+    return q ? localName(q.queueName, q.queueNames, this.i18n.lang) : queueId;
   }
 
   private get i18n(): AgentListTranslator {
@@ -243,7 +245,7 @@ export class FvAgentList extends FloorviewElement {
     const tr = this.i18n;
     const floor = this.stream.floor;
     const c = collator(tr.lang);
-    const queues = [...(floor?.queues.values() ?? [])].map((q) => ({ id: q.queueId, name: q.queueName })).sort((a, b) => c.compare(a.name, b.name));
+    const queues = [...(floor?.queues.values() ?? [])].map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, tr.lang) })).sort((a, b) => c.compare(a.name, b.name));
     return html`<div part="base" class="base ${this.themeClass}" lang=${tr.lang}>
       ${renderToolbar({
         tr,

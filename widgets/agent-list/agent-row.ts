@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { formatDuration, formatNumber, formatTime, isoDuration } from '../core/format.js';
 import type { AgentListTranslator } from './i18n/index.js';
+import { localName } from '../core/local-name.js';
 import type { AgentRow } from '../core/stream.js';
 import type { CommandColumn } from './agent-commands.js';
 import { SORT_KEYS, type ListItem, type SortDirection, type SortKey } from './agent-view.js';
@@ -105,6 +106,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
   const { tr } = ctx;
   const pending = ctx.pending(row.agentId);
   const monitor = row.monitoredBy;
+  const reason = row.stateReason && localName(row.stateReason, row.stateReasonNames, tr.lang);
   return html`<div role="row" part="row" class="row agent ${row.state}" aria-rowindex=${index + 2} aria-busy=${pending.length > 0 ? 'true' : 'false'} data-agent=${row.agentId}>
     <div role="rowheader" class="cell name" part="name">
       <span class="name-line"><span class="agent-name" title=${row.name}>${row.name}</span>${unreadBadge(row, ctx)}</span>
@@ -112,7 +114,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
     </div>
     <div role="cell" class="cell">
       <span class="badge state ${row.state}">${tr.t(`state.${row.state}`)}</span>
-      ${row.stateReason ? html`<span class="reason" title=${row.stateReason}>${row.stateReason}</span>` : nothing}
+      ${reason ? html`<span class="reason" title=${reason}>${reason}</span>` : nothing}
       ${pendingNote(pending, 'state', tr)}
     </div>
     <div role="cell" class="cell num">${duration(row.stateSince, ctx)}</div>

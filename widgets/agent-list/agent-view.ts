@@ -1,4 +1,4 @@
-import type { AgentRow, QueueRow } from '../core/stream.js';
+import type { AgentRow } from '../core/stream.js';
 
 /** Sorting, filtering and grouping of the agent rows: pure, so a frame costs one pass over the floor. */
 
@@ -123,7 +123,7 @@ function fold(text: string): string {
 export function listItems(
   sorted: readonly AgentRow[],
   view: AgentListView,
-  queues: ReadonlyMap<string, QueueRow>,
+  queueName: (queueId: string) => string,
   filter: AgentFilter,
   collator: Intl.Collator,
   noQueueName: string,
@@ -138,7 +138,7 @@ export function listItems(
       members.push(row);
     }
   }
-  const name = (id: string | null) => (id === null ? noQueueName : (queues.get(id)?.queueName ?? id));
+  const name = (id: string | null) => (id === null ? noQueueName : queueName(id));
   const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(name(a), name(b))));
   const items: ListItem[] = [];
   for (const id of order) {

@@ -1,10 +1,14 @@
 import { html } from 'lit';
 import type { AgentListTranslator } from './i18n/index.js';
 import type { AgentRow } from '../core/stream.js';
+import { localName } from '../core/local-name.js';
+import type { StateReason } from './state-reasons.js';
 
 export interface StateDialogContext {
   tr: AgentListTranslator;
   busy: boolean;
+  /** The directory's reasons; none listed → the dialog's own suggestions. */
+  reasons: readonly StateReason[];
   submit(state: 'available' | 'unavailable', reason: string): void;
   close(): void;
 }
@@ -14,11 +18,15 @@ export function renderStateDialog(row: AgentRow, ctx: StateDialogContext) {
   const { tr } = ctx;
   // The likely intent is the other state.
   const preset = row.state === 'available' ? 'unavailable' : 'available';
+  const offered = ctx.reasons.map((r) => ({ label: localName(r.name, r.names, tr.lang), name: r.name }));
+  const suggestions = offered.length > 0 ? offered.map((r) => r.label) : tr.t('stateDialog.reasons').split('|');
+  // A reason picked in the viewer's language is sent by its directory name, so every language and the platform read the same reason.
+  const canonical = (typed: string) => offered.find((r) => r.label === typed)?.name ?? typed;
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (ctx.busy) return;
     const data = new FormData(e.currentTarget as HTMLFormElement);
-    ctx.submit(data.get('state') === 'available' ? 'available' : 'unavailable', String(data.get('reason') ?? '').trim());
+    ctx.submit(data.get('state') === 'available' ? 'available' : 'unavailable', canonical(String(data.get('reason') ?? '').trim()));
   };
   return html`<form class="state-form" @submit=${submit}>
     <fieldset class="choices">
@@ -31,7 +39,7 @@ export function renderStateDialog(row: AgentRow, ctx: StateDialogContext) {
       ${tr.t('stateDialog.reason')}
       <input class="field" name="reason" list="state-reasons" maxlength="100" autocomplete="off" />
     </label>
-    <datalist id="state-reasons">${tr.t('stateDialog.reasons').split('|').map((r) => html`<option value=${r}></option>`)}</datalist>
+    <datalist id="state-reasons">${suggestions.map((r) => html`<option value=${r}></option>`)}</datalist>
     <div class="dialog-actions">
       <button class="button" type="button" @click=${ctx.close}>${tr.t('dialog.cancel')}</button>
       <button class="button primary" type="submit" aria-disabled=${ctx.busy ? 'true' : 'false'}>${tr.t('stateDialog.submit')}</button>

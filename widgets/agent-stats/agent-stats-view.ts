@@ -1,3 +1,4 @@
+import { localName } from '../core/local-name.js';
 import type { AgentAverage, AgentStats, QueueAgentRow } from '../../server/stats/agent-stats.js';
 import type { WithRange } from '../../server/stats/stats-service.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
@@ -27,7 +28,7 @@ export function agentKpis(data: AgentStatsAnswer, tr: AgentStatsTranslator, dril
 
 /** The queue-agent table: every column of SPEC §4, in its order; counts open the calls they count. */
 export function queueAgentColumns(tr: AgentStatsTranslator, drill: Drill): Column<QueueAgentRow>[] {
-  const queueOf = (r: QueueAgentRow) => r.queueName ?? tr.t('history.outbound');
+  const queueOf = (r: QueueAgentRow) => (r.queueName === null ? tr.t('history.outbound') : localName(r.queueName, r.queueNames, tr.lang));
   const calls = (label: string, outcome: string | null, count: (r: QueueAgentRow) => number) => (r: QueueAgentRow) =>
     count(r) === 0
       ? null

@@ -1,3 +1,4 @@
+import { localName } from '../core/local-name.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { CallPage, CallRow } from '../../server/stats/call-list.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
@@ -115,13 +116,13 @@ export class CallsDialog implements ReactiveController {
     const outcome = (o: string | null) => (o === null ? null : OUTCOMES[o] ? tr.t(OUTCOMES[o]) : o);
     return [
       { label: tr.t('calls.startedAt'), kind: 'text', text: (c: CallRow) => formatInstant(c.startedAt, tr.lang, timeZone), raw: (c: CallRow) => c.startedAt },
-      { label: tr.t('calls.queue'), kind: 'text', text: (c: CallRow) => c.queueName ?? (c.direction === 'outbound' ? tr.t('history.outbound') : '—'), raw: (c: CallRow) => c.queueName },
+      { label: tr.t('calls.queue'), kind: 'text', text: (c: CallRow) => (c.queueName !== null ? localName(c.queueName, c.queueNames, tr.lang) : null) ?? (c.direction === 'outbound' ? tr.t('history.outbound') : '—'), raw: (c: CallRow) => (c.queueName !== null ? localName(c.queueName, c.queueNames, tr.lang) : null) },
       { label: tr.t('calls.agent'), kind: 'text', text: (c: CallRow) => c.agentName ?? '—', raw: (c: CallRow) => c.agentName },
       { label: tr.t('calls.outcome'), kind: 'text', text: (c: CallRow) => outcome(c.outcome) ?? '—', raw: (c: CallRow) => outcome(c.outcome) },
       { label: tr.t('calls.wait'), kind: 'duration', text: (c: CallRow) => formatValue('duration', c.waitTime, tr), raw: (c: CallRow) => c.waitTime },
       { label: tr.t('calls.talk'), kind: 'duration', text: (c: CallRow) => formatValue('duration', c.talkTime, tr), raw: (c: CallRow) => c.talkTime },
       { label: tr.t('calls.hold'), kind: 'duration', text: (c: CallRow) => formatValue('duration', c.holdTime, tr), raw: (c: CallRow) => c.holdTime },
-      { label: tr.t('calls.wrapupReason'), kind: 'text', text: (c: CallRow) => c.wrapupReason ?? '—', raw: (c: CallRow) => c.wrapupReason },
+      { label: tr.t('calls.wrapupReason'), kind: 'text', text: (c: CallRow) => (c.wrapupReason !== null ? localName(c.wrapupReason, c.wrapupReasonNames, tr.lang) : '—'), raw: (c: CallRow) => (c.wrapupReason !== null ? localName(c.wrapupReason, c.wrapupReasonNames, tr.lang) : null) },
       { label: tr.t('calls.wrapupTime'), kind: 'duration', text: (c: CallRow) => formatValue('duration', c.wrapupTime, tr), raw: (c: CallRow) => c.wrapupTime },
       { label: tr.t('calls.callId'), kind: 'text', text: (c: CallRow) => c.callId, raw: (c: CallRow) => c.callId },
     ];

@@ -6,6 +6,8 @@ import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
+import type { Lang } from '../core/i18n/index.js';
+import { localName } from '../core/local-name.js';
 import { SignInController } from '../core/sign-in.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
 import type { Order } from './chart-box.js';
@@ -21,13 +23,13 @@ export const TOP = 10;
 const NO_OPTIONS: FilterOptions = { queues: [], agents: [], locations: [] };
 
 /** The queues and agents in scope, and their locations: what the filters offer. */
-async function fetchOptions(target: ApiTarget, signal: AbortSignal): Promise<FilterOptions> {
+async function fetchOptions(target: ApiTarget, signal: AbortSignal, lang: Lang): Promise<FilterOptions> {
   const [{ queues }, { agents }] = await Promise.all([
     apiFetch<{ queues: QueueRow[] }>(target, '/api/v1/queues', { signal }),
     apiFetch<{ agents: AgentRow[] }>(target, '/api/v1/agents', { signal }),
   ]);
   return {
-    queues: queues.map((q) => ({ id: q.queueId, name: q.queueName })),
+    queues: queues.map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, lang) })),
     agents: agents.map((a) => ({ id: a.agentId, name: a.name })),
     locations: [...new Set([...queues, ...agents].flatMap((x) => (x.location ? [x.location] : [])))],
   };
@@ -87,8 +89,8 @@ export abstract class HistoryElement<T> extends FloorviewElement {
   });
 
   private readonly options = new Task(this, {
-    task: ([api, token], { signal }) => fetchOptions({ api, token }, signal).catch(() => NO_OPTIONS),
-    args: () => [this.target.api, this.target.token] as const,
+    task: ([api, token, lang], { signal }) => fetchOptions({ api, token }, signal, lang).catch(() => NO_OPTIONS),
+    args: () => [this.target.api, this.target.token, this.i18n.lang] as const,
   });
 
   /** Every table, the calls dialog's too, is one Tab stop with arrow keys inside. */

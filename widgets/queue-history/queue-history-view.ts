@@ -3,6 +3,7 @@ import type { WithRange } from '../../server/stats/stats-service.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
+import { localName } from '../core/local-name.js';
 import type { QueueHistoryKey, QueueHistoryTranslator } from './i18n/index.js';
 
 export type QueueHistoryAnswer = WithRange<QueueStats>;
@@ -28,7 +29,8 @@ export function queueKpis(data: QueueHistoryAnswer, tr: QueueHistoryTranslator, 
 
 /** The queue details table (SPEC §4 columns, then other, service level and abandon rate); call counts open their calls. */
 export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<QueueRow>[] {
-  const col = (key: keyof QueueRow & string, kind: Column<QueueRow>['kind'], outcome?: string | null): Column<QueueRow> => {
+  const name = (r: { queueName: string; queueNames: QueueRow['queueNames'] }) => localName(r.queueName, r.queueNames, tr.lang);
+  const col = (key: Exclude<keyof QueueRow, 'queueNames'>, kind: Column<QueueRow>['kind'], outcome?: string | null): Column<QueueRow> => {
     const label = tr.t(`column.${key}` as QueueHistoryKey);
     return {
       key,
@@ -41,11 +43,11 @@ export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<Q
           : (r) =>
               (r[key] as number) === 0
                 ? null
-                : () => drill({ figure: `${r.queueName} · ${label}`, params: { by: 'queue', queue: r.queueId, ...(outcome ? { outcome } : {}) } }),
+                : () => drill({ figure: `${name(r)} · ${label}`, params: { by: 'queue', queue: r.queueId, ...(outcome ? { outcome } : {}) } }),
     };
   };
   return [
-    col('queueName', 'text'),
+    { ...col('queueName', 'text'), value: name },
     col('holdDuration', 'duration'),
     col('avgHoldTime', 'duration'),
     col('connectedDuration', 'duration'),
@@ -66,5 +68,5 @@ export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<Q
 export const rankingSummary = (list: readonly QueueAverage[], tr: QueueHistoryTranslator) =>
   list
     .slice(0, 5)
-    .map((q) => `${q.queueName} ${formatValue('duration', q.value, tr)}`)
+    .map((q) => `${localName(q.queueName, q.queueNames, tr.lang)} ${formatValue('duration', q.value, tr)}`)
     .join(', ');

@@ -10,6 +10,7 @@ import { HistoryElement } from '../history-common/history-element.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
 import { queueHistoryCatalogs, type QueueHistoryTranslator } from './i18n/index.js';
+import { localName } from '../core/local-name.js';
 import { OUTCOMES, queueColumns, queueKpis, rankingSummary, type QueueHistoryAnswer } from './queue-history-view.js';
 
 type Ranking = 'wait' | 'hold';
@@ -112,7 +113,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
 
   private rankingOption(which: Ranking): ChartOption | null {
     const list = this.ranking(which);
-    return list ? rankingOption(list.map((q) => ({ name: q.queueName, value: q.value })), 'duration', this.i18n.lang) : null;
+    return list ? rankingOption(list.map((q) => ({ name: localName(q.queueName, q.queueNames, this.i18n.lang), value: q.value })), 'duration', this.i18n.lang) : null;
   }
 
   protected override afterRender(): void {
@@ -124,7 +125,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
     for (const which of ['wait', 'hold'] as const) {
       void bindChartClicks(this.charts[which], (i) => {
         const queue = this.ranking(which)?.[i];
-        if (queue) this.drill({ figure: `${queue.queueName} · ${tr.t(RANKINGS[which].chart)}`, params: { by: 'queue', queue: queue.queueId, outcome: 'answered' } });
+        if (queue) this.drill({ figure: `${localName(queue.queueName, queue.queueNames, tr.lang)} · ${tr.t(RANKINGS[which].chart)}`, params: { by: 'queue', queue: queue.queueId, outcome: 'answered' } });
       });
     }
   }

@@ -12,6 +12,8 @@ export class FvQueueLevelChangeEvent extends Event {
     readonly metric: Metric,
     readonly level: Level,
     readonly previous: Level,
+    /** The queue's name as the widget shows it (in its language), so a host need not look it up. */
+    readonly queueName: string,
   ) {
     super(FvQueueLevelChangeEvent.eventName, { bubbles: true, composed: true });
   }

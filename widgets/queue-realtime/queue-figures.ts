@@ -1,3 +1,5 @@
+import { localName } from '../core/local-name.js';
+import type { Lang } from '../core/i18n/index.js';
 import type { AgentRow, QueueRow } from '../core/stream.js';
 
 /** One line of the widget: a queue, or the aggregate of the queues shown. */
@@ -39,17 +41,17 @@ export function parseQueueList(attr: string): string[] {
 }
 
 /** The queues to show: the chosen ones in the host's order, else all in scope by name. */
-export function chooseQueues(rows: ReadonlyMap<string, QueueRow>, chosen: readonly string[], compare: (a: string, b: string) => number): QueueRow[] {
+export function chooseQueues(rows: ReadonlyMap<string, QueueRow>, chosen: readonly string[], compare: (a: string, b: string) => number, lang: Lang): QueueRow[] {
   if (chosen.length > 0) return chosen.map((id) => rows.get(id)).filter((q): q is QueueRow => q !== undefined);
-  return [...rows.values()].sort((a, b) => compare(a.queueName, b.queueName));
+  return [...rows.values()].sort((a, b) => compare(localName(a.queueName, a.queueNames, lang), localName(b.queueName, b.queueNames, lang)));
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export function queueFigures(q: QueueRow): QueueFigures {
+export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
   return {
     key: q.queueId,
-    name: q.queueName,
+    name: localName(q.queueName, q.queueNames, lang),
     aggregate: false,
     queues: 1,
     waiting: q.waiting,

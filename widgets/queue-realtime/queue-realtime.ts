@@ -192,11 +192,11 @@ export class FvQueueRealtime extends FloorviewElement {
     if (key === this.shownKey) return;
     this.shownKey = key;
     const rows = floor?.queues ?? new Map<string, QueueRow>();
-    const queues = chooseQueues(rows, parseQueueList(this.queues), collator(tr.lang).compare);
+    const queues = chooseQueues(rows, parseQueueList(this.queues), collator(tr.lang).compare, tr.lang);
     const agents = [...(floor?.agents.values() ?? [])];
     this.shown = {
       queues,
-      figures: queues.map(queueFigures),
+      figures: queues.map((q) => queueFigures(q, tr.lang)),
       aggregate: queues.length > 1 ? aggregateFigures(queues, agents, tr.t('aggregate.name')) : null,
       agents: agentCounts(new Set(queues.map((q) => q.queueId)), agents),
     };
@@ -232,7 +232,7 @@ export class FvQueueRealtime extends FloorviewElement {
         const level = levels[metric];
         const previous = this.levels.get(`${f.key} ${metric}`) ?? 'ok';
         if (level !== 'ok') next.set(`${f.key} ${metric}`, level);
-        if (level !== previous) changes.push(new FvQueueLevelChangeEvent(f.key, metric, level, previous));
+        if (level !== previous) changes.push(new FvQueueLevelChangeEvent(f.key, metric, level, previous, f.name));
       }
     }
     this.levels = next;

@@ -1,3 +1,5 @@
+import { localName } from '../core/local-name.js';
+import type { QueueRow } from '../core/stream.js';
 import type { ChartOption } from '../core/chart-controller.js';
 import { tooltipContent } from '../core/chart-tooltip.js';
 import { formatNumber } from '../core/format.js';
@@ -16,7 +18,7 @@ export interface TrendLine {
 /** The lines to draw: one per shown queue, or their total; each ends at the live value now. */
 export function trendLines(
   buffer: TrendBuffer,
-  queues: readonly { queueId: string; queueName: string; waiting: number }[],
+  queues: readonly Pick<QueueRow, 'queueId' | 'queueName' | 'queueNames' | 'waiting'>[],
   mode: TrendMode,
   now: number,
   tr: QueueRealtimeTranslator,
@@ -26,7 +28,7 @@ export function trendLines(
     const current = queues.reduce((n, q) => n + q.waiting, 0);
     return [{ name: tr.t('trend.total'), points: [...buffer.total(ids), [now, current]] }];
   }
-  return queues.map((q) => ({ name: q.queueName, points: [...buffer.points(q.queueId), [now, q.waiting]] }));
+  return queues.map((q) => ({ name: localName(q.queueName, q.queueNames, tr.lang), points: [...buffer.points(q.queueId), [now, q.waiting]] }));
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { QueueRow, AgentRow } from '../../server/domain/live-rows.js';
 import type { Report, ReportCreated } from '../../server/reports/report.js';
 import { apiFetch, type ApiTarget } from '../core/api.js';
+import type { Lang } from '../core/i18n/index.js';
+import { localName } from '../core/local-name.js';
 
 export type { Report, ReportCreated };
 
@@ -43,13 +45,13 @@ export interface FilterNames {
 }
 
 /** The queues and agents in scope and their locations: what the filters offer, and the names the list shows. */
-export async function fetchFilterNames(target: ApiTarget, signal: AbortSignal): Promise<FilterNames> {
+export async function fetchFilterNames(target: ApiTarget, signal: AbortSignal, lang: Lang): Promise<FilterNames> {
   const [{ queues }, { agents }] = await Promise.all([
     apiFetch<{ queues: QueueRow[] }>(target, '/api/v1/queues', { signal }),
     apiFetch<{ agents: AgentRow[] }>(target, '/api/v1/agents', { signal }),
   ]);
   return {
-    queues: queues.map((q) => ({ id: q.queueId, name: q.queueName })),
+    queues: queues.map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, lang) })),
     agents: agents.map((a) => ({ id: a.agentId, name: a.name })),
     locations: [...new Set([...queues, ...agents].flatMap((x) => (x.location ? [x.location] : [])))],
   };

@@ -111,8 +111,8 @@ export class FvWrapupReports extends FloorviewElement {
 
   private readonly stream = new FloorStreamController(this, () => this.target, (change) => this.observe(change));
   private readonly names = new Task(this, {
-    task: ([api, token], { signal }) => fetchFilterNames({ api, token }, signal).catch(() => NO_NAMES),
-    args: () => [this.target.api, this.target.token] as const,
+    task: ([api, token, lang], { signal }) => fetchFilterNames({ api, token }, signal, lang).catch(() => NO_NAMES),
+    args: () => [this.target.api, this.target.token, this.i18n.lang] as const,
   });
   private readonly signIn = new SignInController(this, () => this.target.api, () => {
     this.stream.floor?.reconnect();

@@ -1,3 +1,4 @@
+import { localName } from '../core/local-name.js';
 import type { WithRange } from '../../server/stats/stats-service.js';
 import type { AgentWrapups, QueueWrapups, ReasonWrapups, WrapupStats } from '../../server/stats/wrapup-stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
@@ -20,11 +21,12 @@ export type ListName = keyof typeof LISTS;
 
 export function wrapupKpis(data: WrapupAnswer, tr: WrapupStatsTranslator, drill: Drill): Kpi[] {
   const k = data.kpis;
+  const queueName = (q: QueueWrapups) => localName(q.queueName, q.queueNames, tr.lang);
   const queue = (label: string, q: QueueWrapups | null): Kpi => ({
     label,
-    value: q ? q.queueName : '—',
+    value: q ? queueName(q) : '—',
     note: q ? formatValue('duration', q.avgWrapupTime, tr) : undefined,
-    drill: q ? () => drill({ figure: `${label} · ${q.queueName}`, params: { by: 'wrapup', queue: q.queueId } }) : undefined,
+    drill: q ? () => drill({ figure: `${label} · ${queueName(q)}`, params: { by: 'wrapup', queue: q.queueId } }) : undefined,
   });
   const completed = tr.t('kpi.completed');
   return [
@@ -41,9 +43,9 @@ type Row = ReasonWrapups | QueueWrapups | AgentWrapups;
 export function listColumns(list: ListName, tr: WrapupStatsTranslator, drill: Drill): Column<Row>[] {
   const name: Column<Row> =
     list === 'reasonsByUse'
-      ? { key: 'name', label: tr.t('column.reasonName'), kind: 'text', value: (r) => (r as ReasonWrapups).reasonName }
+      ? { key: 'name', label: tr.t('column.reasonName'), kind: 'text', value: (r) => localName((r as ReasonWrapups).reasonName, (r as ReasonWrapups).reasonNames, tr.lang) }
       : list === 'queuesByAvgWrapupTime'
-        ? { key: 'name', label: tr.t('column.queueName'), kind: 'text', value: (r) => (r as QueueWrapups).queueName }
+        ? { key: 'name', label: tr.t('column.queueName'), kind: 'text', value: (r) => localName((r as QueueWrapups).queueName, (r as QueueWrapups).queueNames, tr.lang) }
         : { key: 'name', label: tr.t('column.agentName'), kind: 'text', value: (r) => (r as AgentWrapups).agentName };
   const params = (r: Row): Record<string, string> =>
     'reasonId' in r ? { reason: r.reasonId } : 'queueId' in r ? { queue: r.queueId } : { agent: r.agentId };

@@ -26,6 +26,14 @@ export const centre = {
   displayTokens: [{ id: 'wall', secret: 'test-display-secret-0001', queues: ['q-support'] }],
 };
 
+/** The same centre with translations of one queue, the wrap-up reason and a state reason; Support stays untranslated. */
+export const translatedCentre = {
+  ...centre,
+  queues: centre.queues.map((q) => (q.id === 'q-sales' ? { ...q, names: { 'zh-CN': '销售' } } : q)),
+  wrapupReasons: [{ id: 'w-resolved', name: 'Resolved', names: { 'zh-CN': '问题已解决' } }],
+  stateReasons: [{ name: 'Lunch', names: { 'zh-CN': '午餐' } }, { name: 'Break', names: { 'zh-CN': '休息' } }],
+};
+
 export const DISPLAY_TOKEN = 'test-display-secret-0001';
 
 /** A centre of `agents` agents over `queues` queues (each agent in one or two), for scale tests and the benchmark. */

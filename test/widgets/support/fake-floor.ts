@@ -69,6 +69,7 @@ export function queueRow(queueId: string, queueName: string, fields: Partial<Que
   return {
     queueId,
     queueName,
+    queueNames: {},
     location: null,
     waiting: 0,
     longestWait: 0,
@@ -96,6 +97,7 @@ export function agentRow(agentId: string, queues: [string, boolean][], fields: P
     location: null,
     state: 'available',
     stateReason: null,
+    stateReasonNames: {},
     stateSince: iso(Date.now() - 60_000),
     queues: queues.map(([queueId, joined]) => ({ queueId, joined })),
     contactState: 'idle',

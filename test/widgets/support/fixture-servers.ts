@@ -9,7 +9,7 @@ import { createApp } from '../../../server/app.js';
 import type { SupervisorCommand } from '../../../server/commands/command.js';
 import { readConfig } from '../../../server/env.js';
 import { createServices, type Services } from '../../../server/services.js';
-import { centre, largeCentre } from './centre.js';
+import { centre, largeCentre, translatedCentre } from './centre.js';
 
 /**
  * Real Floorview servers for the widget tests, run inside the test runner's
@@ -52,9 +52,9 @@ class FloorviewFixture {
     this.app = createApp(services);
   }
 
-  static async start(origin: string, options: { agents?: number }): Promise<FloorviewFixture> {
+  static async start(origin: string, options: { agents?: number; translated?: boolean }): Promise<FloorviewFixture> {
     const dir = mkdtempSync(join(tmpdir(), 'floorview-widgets-'));
-    const directory = options.agents ? largeCentre(options.agents, Math.max(2, Math.ceil(options.agents / 20))) : centre;
+    const directory = options.agents ? largeCentre(options.agents, Math.max(2, Math.ceil(options.agents / 20))) : options.translated ? translatedCentre : centre;
     writeFileSync(join(dir, 'centre.json'), JSON.stringify(directory));
     const platform = createServer();
     await new Promise<void>((r) => platform.listen(0, '127.0.0.1', r));
@@ -217,7 +217,7 @@ export function floorviewFixtures(origin: string) {
     let result: unknown = { ok: true };
     try {
       if (!id) {
-        const fixture = await FloorviewFixture.start(origin, { agents: Number(body.agents) || undefined });
+        const fixture = await FloorviewFixture.start(origin, { agents: Number(body.agents) || undefined, translated: body.translated === true });
         const fid = `s${++next}`;
         fixtures.set(fid, fixture);
         result = { id: fid, url: fixture.url };

@@ -29,7 +29,8 @@ async function control<T>(path: string, body?: object): Promise<T> {
   return result;
 }
 
-export async function startServer(options: { agents?: number } = {}): Promise<TestServer> {
+/** `translated`: the centre with zh-CN names for Sales, Resolved and the state reason Lunch. */
+export async function startServer(options: { agents?: number; translated?: boolean } = {}): Promise<TestServer> {
   const { id, url } = await control<{ id: string; url: string }>('', options);
   return {
     url,
