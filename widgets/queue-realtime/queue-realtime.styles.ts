@@ -119,8 +119,11 @@ export const queueRealtimeStyles = css`
   .table .num {
     text-align: end;
   }
+  /* A queue's name wraps between words only: a Chinese name keeps whole instead of standing a character a line (the figures scroll sideways). */
   .table .name {
     font-weight: 600;
+    word-break: keep-all;
+    min-width: 5em;
   }
   .table tfoot th,
   .table tfoot td {
