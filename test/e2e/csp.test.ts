@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AgentRow } from '../../server/domain/live-rows.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { listenOnLoopback, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /**
  * Issue 13 defect 8: every served page under a strict Content-Security-Policy (scripts and styles from
@@ -41,19 +41,14 @@ describe('content security policy, in Chromium', () => {
          <script>document.getElementById('wall').addEventListener('load', () => { document.body.dataset.frameLoaded = 'yes'; });</script>`,
       );
     });
-  const listen = async (s: Server) => {
-    const port = await freePort();
-    await new Promise<void>((r) => s.listen(port, '127.0.0.1', r));
-    return `http://127.0.0.1:${port}`;
-  };
 
   before(async () => {
     assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
     dir = mkdtempSync(join(tmpdir(), 'floorview-csp-'));
     allowedPortal = portal();
     otherPortal = portal();
-    allowedOrigin = await listen(allowedPortal);
-    otherOrigin = await listen(otherPortal);
+    allowedOrigin = await listenOnLoopback(allowedPortal);
+    otherOrigin = await listenOnLoopback(otherPortal);
     server = await startServerProcess({
       FLOORVIEW_DB: join(dir, 'e2e.db'),
       FLOORVIEW_SIMULATOR: 'on',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { listenOnLoopback, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /**
  * Issue 13: cross-site request forgery, proven in the browser rather than with forged headers. A page on
@@ -52,11 +52,6 @@ describe('cross-site request forgery, in Chromium', () => {
          </script>`,
       );
     });
-  const listen = async (s: Server) => {
-    const port = await freePort();
-    await new Promise<void>((r) => s.listen(port, '127.0.0.1', r));
-    return `http://127.0.0.1:${port}`;
-  };
 
   before(async () => {
     assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
@@ -69,11 +64,11 @@ describe('cross-site request forgery, in Chromium', () => {
         res.writeHead(204).end();
       });
     });
-    const platformUrl = await listen(platform);
+    const platformUrl = await listenOnLoopback(platform);
     hostile = attackerPage();
     portal = attackerPage();
-    hostileOrigin = await listen(hostile);
-    portalOrigin = await listen(portal);
+    hostileOrigin = await listenOnLoopback(hostile);
+    portalOrigin = await listenOnLoopback(portal);
     server = await startServerProcess({
       FLOORVIEW_DB: join(dir, 'e2e.db'),
       FLOORVIEW_SIMULATOR: 'off',

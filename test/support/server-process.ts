@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 
 /** A real Floorview server in its own process: killable like a crashed node, measurable from outside. */
 export interface ServerProcess {
@@ -19,6 +19,13 @@ export async function freePort(): Promise<number> {
   const { port } = srv.address() as { port: number };
   await new Promise<void>((r) => srv.close(() => r()));
   return port;
+}
+
+/** Starts a helper HTTP server (a portal, an attacker's page) on a free loopback port: another origin of the same site. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return `http://127.0.0.1:${port}`;
 }
 
 export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
