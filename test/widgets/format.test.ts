@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDuration, isoDuration, validTimeZone } from '../../widgets/core/format.js';
 import { coreCatalogs, resolveLang, translator, type Catalogs } from '../../widgets/core/i18n/index.js';
+import { agentActionsCatalogs } from '../../widgets/agent-list/i18n/actions.js';
 import { agentListCatalogs } from '../../widgets/agent-list/i18n/index.js';
 
 describe('formatting and UI text', () => {
@@ -17,6 +18,7 @@ describe('formatting and UI text', () => {
   const catalogs: [string, Catalogs<string>][] = [
     ['core', coreCatalogs],
     ['agent list', agentListCatalogs],
+    ['agent list actions', agentActionsCatalogs],
   ];
   for (const [name, { en, 'zh-CN': zhCN }] of catalogs) {
     it(`has every English string of the ${name} in Chinese, with the same placeholders`, () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { AgentListTranslator } from './i18n/index.js';
+import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 import type { MenuEntry } from './agent-commands.js';
 
@@ -37,7 +37,7 @@ export class ActionMenu {
     else this.closed();
   }
 
-  render(row: AgentRow | undefined, entries: readonly MenuEntry[], tr: AgentListTranslator, choose: (entry: MenuEntry) => void) {
+  render(row: AgentRow | undefined, entries: readonly MenuEntry[], tr: AgentActionsTranslator, choose: (entry: MenuEntry) => void) {
     if (!this.agentId || !row) return nothing;
     const monitoredByOther = row.monitoredBy && !entries.some((e) => e.id === 'end');
     return html`<div

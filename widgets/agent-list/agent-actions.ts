@@ -1,7 +1,9 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
+import { translator } from '../core/i18n/index.js';
 import type { AgentListTranslator } from './i18n/index.js';
+import { agentActionsCatalogs, type AgentActionsTranslator } from './i18n/actions.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { ActionMenu } from './action-menu.js';
 import { commandColumn, commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
@@ -55,6 +57,11 @@ export class AgentActions {
     this.dialogs = new AgentDialogs(host, (agentId) => this.menu.trigger(agentId) ?? host.renderRoot.querySelector('.body'));
   }
 
+  /** The list's language, with the strings of the actions (they load with this chunk). */
+  private get tr(): AgentActionsTranslator {
+    return translator(this.ctx.tr().lang, agentActionsCatalogs);
+  }
+
   /** Settles the commands a frame confirms. */
   observe(change: FloorChange): void {
     const floor = this.ctx.floor();
@@ -66,17 +73,17 @@ export class AgentActions {
   /** Tells the supervisor about commands the platform has left unconfirmed too long (called every tick). */
   expire(now: number): void {
     for (const p of this.pending.expire(now, CONFIRM_TIMEOUT_MS)) {
-      this.ctx.alert(this.ctx.tr().t('action.unconfirmed', { action: p.action, name: p.name }));
+      this.ctx.alert(this.tr.t('action.unconfirmed', { action: p.action, name: p.name }));
     }
   }
 
   /** The menu and the open dialog (in the top layer when open). */
   render() {
-    const tr = this.ctx.tr();
+    const tr = this.tr;
     return html`${this.renderMenu(tr)} ${this.renderDialog(tr)}`;
   }
 
-  private renderMenu(tr: AgentListTranslator) {
+  private renderMenu(tr: AgentActionsTranslator) {
     const agentId = this.menu.agentId;
     const row = agentId ? this.ctx.floor()?.agents.get(agentId) : undefined;
     const viewerId = this.ctx.viewerId();
@@ -95,7 +102,7 @@ export class AgentActions {
     else void this.send(agentId, entry.command, true);
   }
 
-  private renderDialog(tr: AgentListTranslator) {
+  private renderDialog(tr: AgentActionsTranslator) {
     const d = this.dialogs;
     const { kind, agentId } = d;
     const row = agentId ? this.ctx.floor()?.agents.get(agentId) : undefined;
@@ -139,7 +146,7 @@ export class AgentActions {
     const row = floor?.agents.get(agentId);
     const viewerId = this.ctx.viewerId();
     if (!floor || !row || !viewerId) return null;
-    const tr = this.ctx.tr();
+    const tr = this.tr;
     const label = commandLabel(command, row, viewerId);
     const action = tr.t(label.key, label.queueId ? { queue: this.ctx.queueName(label.queueId) } : undefined);
     const pending: PendingCommand = { agentId, command, column: commandColumn(command), action, name: row.name, acceptedAt: null };
@@ -166,6 +173,6 @@ export class AgentActions {
   }
 
   private confirmed(p: PendingCommand): void {
-    this.ctx.announce(this.ctx.tr().t('action.confirmed', { action: p.action, name: p.name }));
+    this.ctx.announce(this.tr.t('action.confirmed', { action: p.action, name: p.name }));
   }
 }

@@ -1,5 +1,5 @@
 import type { ApiRequest } from '../core/api.js';
-import type { AgentListKey } from './i18n/index.js';
+import type { AgentActionsKey } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 
 /** The supervisor commands of C3, C5, C6 and C7 as the agent list sends them. */
@@ -58,7 +58,7 @@ export function commandColumn(cmd: AgentCommand): CommandColumn {
 }
 
 /** The command's name in messages (`{action}`). */
-export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewerId: string): { key: AgentListKey; queueId?: string } {
+export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewerId: string): { key: AgentActionsKey; queueId?: string } {
   switch (cmd.kind) {
     case 'monitor': {
       const current = row?.monitoredBy?.supervisorId === viewerId ? row.monitoredBy.mode : null;
@@ -79,9 +79,9 @@ export function commandLabel(cmd: AgentCommand, row: AgentRow | undefined, viewe
 }
 
 export type MenuEntry =
-  | { id: string; label: AgentListKey; command: AgentCommand }
-  | { id: 'queues' | 'state' | 'sign-out'; label: AgentListKey; dialog: 'queues' | 'state' | 'sign-out' }
-  | { id: 'chat'; label: AgentListKey; chat: true };
+  | { id: string; label: AgentActionsKey; command: AgentCommand }
+  | { id: 'queues' | 'state' | 'sign-out'; label: AgentActionsKey; dialog: 'queues' | 'state' | 'sign-out' }
+  | { id: 'chat'; label: AgentActionsKey; chat: true };
 
 /**
  * What a supervisor may do with this agent now (C3, C5–C7): monitoring only on

@@ -1,10 +1,11 @@
 import type { CsvValue } from '../history-common/csv.js';
 import type { AgentRow } from '../core/stream.js';
-import type { AgentListTranslator } from './i18n/index.js';
+import { translator, type Lang } from '../core/i18n/index.js';
+import { agentActionsCatalogs, type AgentActionsKey } from './i18n/actions.js';
 import { localName } from '../core/local-name.js';
 
 export interface AgentCsvContext {
-  tr: AgentListTranslator;
+  lang: Lang;
   /** Server time now, ms. */
   now: number;
   viewerId: string | null;
@@ -19,8 +20,8 @@ const seconds = (since: string | null, now: number): number | null => (since ===
  * their own columns, words in the list's language, durations in whole seconds.
  */
 export function agentCsv(rows: readonly AgentRow[], ctx: AgentCsvContext): { header: string[]; rows: CsvValue[][] } {
-  const { tr } = ctx;
-  const s = (key: Parameters<AgentListTranslator['t']>[0]) => tr.t('export.seconds', { column: tr.t(key) });
+  const tr = translator(ctx.lang, agentActionsCatalogs);
+  const s = (key: AgentActionsKey) => tr.t('export.seconds', { column: tr.t(key) });
   const header = [
     tr.t('column.name'),
     tr.t('csv.location'),

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FloorviewApiError } from '../core/api.js';
-import type { AgentListTranslator } from './i18n/index.js';
+import type { AgentActionsTranslator } from './i18n/actions.js';
 
 export type DialogKind = 'queues' | 'state' | 'sign-out';
 
@@ -39,7 +39,7 @@ export class AgentDialogs {
   }
 
   /** Sends a command from the dialog; closes it when the server accepts, unless `stayOpen`. */
-  async run(send: () => Promise<FloorviewApiError | null>, tr: AgentListTranslator, stayOpen = false): Promise<void> {
+  async run(send: () => Promise<FloorviewApiError | null>, tr: AgentActionsTranslator, stayOpen = false): Promise<void> {
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();

@@ -314,7 +314,7 @@ export class FvAgentList extends FloorviewElement {
     const now = this.clock.now + (this.stream.floor?.clockOffset ?? 0);
     const shown = this.shownRows;
     const [{ agentCsv }, { downloadLiveCsv }] = await Promise.all([import('./agent-csv.js'), import('../core/live-csv.js')]);
-    const { header, rows } = agentCsv(shown, { tr, now, viewerId: this.viewerId, queueName: (id) => this.queueName(id) });
+    const { header, rows } = agentCsv(shown, { lang: tr.lang, now, viewerId: this.viewerId, queueName: (id) => this.queueName(id) });
     downloadLiveCsv(tr.t('agents.title'), header, rows, now, this.zone);
   }
 

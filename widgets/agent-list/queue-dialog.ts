@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AgentListTranslator } from './i18n/index.js';
+import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 import type { PendingCommand } from './pending-commands.js';
 
 export interface QueueDialogContext {
-  tr: AgentListTranslator;
+  tr: AgentActionsTranslator;
   queueName(queueId: string): string;
   pending: readonly PendingCommand[];
   toggle(queueId: string, join: boolean): void;

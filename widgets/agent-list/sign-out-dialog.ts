@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import type { AgentListTranslator } from './i18n/index.js';
+import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 
 export interface SignOutDialogContext {
-  tr: AgentListTranslator;
+  tr: AgentActionsTranslator;
   busy: boolean;
   confirm(): void;
   close(): void;

@@ -1,11 +1,11 @@
 import { html } from 'lit';
-import type { AgentListTranslator } from './i18n/index.js';
+import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 import { localName } from '../core/local-name.js';
 import type { StateReason } from './state-reasons.js';
 
 export interface StateDialogContext {
-  tr: AgentListTranslator;
+  tr: AgentActionsTranslator;
   busy: boolean;
   /** The directory's reasons; none listed → the dialog's own suggestions. */
   reasons: readonly StateReason[];
