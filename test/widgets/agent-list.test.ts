@@ -64,13 +64,13 @@ describe('<fv-agent-list>', () => {
 
     expect(cells(el, 'a-2').slice(1, 4)).to.deep.equal(['Unavailable Lunch', cells(el, 'a-2')[2], 'Sales: assigned, not joined Support: joined']);
     expect(cells(el, 'a-3')[1]).to.equal('Signed out');
-    expect(cells(el, 'a-4')[4]).to.equal('Connected ↗ Outbound');
+    expect(cells(el, 'a-4')[4]).to.equal('Connected Outbound'); // the arrow is decoration
     expect(cells(el, 'a-5')[4]).to.equal('Ringing');
     expect(row(el, 'a-2')!.querySelector('.chip.assigned')!.textContent).to.contain('Sales');
   });
 
   it('fits a narrow portal column: two lines per agent, no sideways scrolling', async () => {
-    const el = await fixture<FvAgentList>(html`<div style="width: 340px"><fv-agent-list api=${server.url} token=${token} style="height: 500px"></fv-agent-list></div>`).then(
+    const el = await fixture<FvAgentList>(html`<div style="width: 300px"><fv-agent-list api=${server.url} token=${token} style="height: 500px"></fv-agent-list></div>`).then(
       (wrap) => wrap.querySelector('fv-agent-list')!,
     );
     await waitForRows(el, 5);
@@ -81,6 +81,13 @@ describe('<fv-agent-list>', () => {
     expect(getComputedStyle(queues!).display).to.equal('none');
     expect(contact!.getBoundingClientRect().top).to.be.greaterThan(name!.getBoundingClientRect().bottom - 1, 'the contact is on the second line');
     expect(r.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+    // An outbound call: a bare arrow marks it here (the word is kept for screen readers), and nothing
+    // spills out of the cell; a contact word too long for it ends in an ellipsis with the whole word as its title.
+    const outbound = row(el, 'a-4')!.querySelector<HTMLElement>('.contact-cell')!;
+    expect(outbound.scrollWidth, outbound.textContent!).to.be.at.most(outbound.clientWidth);
+    expect(outbound.querySelector('.badge.outbound')!.getAttribute('title')).to.equal('Outbound');
+    const word = outbound.querySelector<HTMLElement>('.contact')!;
+    if (word.scrollWidth > word.clientWidth) expect([getComputedStyle(word).textOverflow, word.title]).to.deep.equal(['ellipsis', 'Connected']);
   });
 
   it('lays out every column in one line when wide', async () => {

@@ -225,10 +225,12 @@ export const agentListStyles = css`
   .cell.contact-cell {
     flex-wrap: nowrap;
   }
+  .contact-cell .contact,
   .contact-cell .badge.outbound {
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .badge.mode {
     background: var(--_monitor-bg);
@@ -447,6 +449,20 @@ export const agentListStyles = css`
       grid-area: actions;
       padding-inline: 0;
       justify-content: center;
+    }
+    /* A bare arrow marks an outbound contact here; the word stays for screen readers and in the title. */
+    .contact-cell .badge.outbound {
+      padding: 0;
+      border: 0;
+      background: none;
+    }
+    .contact-cell .direction-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
     .row > .cell:nth-child(2) .reason {
       min-width: 0;

@@ -123,8 +123,10 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
       ${pendingNote(pending, 'queues', tr)}
     </div>
     <div role="cell" class="cell contact-cell">
-      <span class="contact ${row.contactState}">${tr.t(`contactState.${row.contactState}`)}</span>
-      ${row.direction === 'outbound' && row.contactState !== 'idle' ? html`<span class="badge outbound" title=${tr.t('direction.outbound')}>↗ ${tr.t('direction.outbound')}</span>` : nothing}
+      <span class="contact ${row.contactState}" title=${tr.t(`contactState.${row.contactState}`)}>${tr.t(`contactState.${row.contactState}`)}</span>
+      ${row.direction === 'outbound' && row.contactState !== 'idle'
+        ? html`<span class="badge outbound" title=${tr.t('direction.outbound')}><span aria-hidden="true">↗</span> <span class="direction-label">${tr.t('direction.outbound')}</span></span>`
+        : nothing}
     </div>
     <div role="cell" class="cell num">${row.contactState === 'idle' ? nothing : duration(row.contactSince, ctx)}</div>
     <div role="cell" class="cell">
