@@ -19,6 +19,7 @@ import { queueRoutes } from './routes/queues.js';
 import { reportRoutes } from './routes/reports.js';
 import { staticRoutes } from './routes/static.js';
 import { stateReasonRoutes } from './routes/state-reasons.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
@@ -93,6 +94,7 @@ export function createApp(s: Services) {
     .route('/state-reasons', stateReasonRoutes(s))
     .route('/audit', auditRoutes(s))
     .route('/stats', statsRoutes(s))
+    .route('/staffing', staffingRoutes(s))
     .route('/reports', reportRoutes(s));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -88,6 +88,11 @@ const RULES: Rule[] = [
     expect: (r, c, v) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? scoped(r, c, v) : '403'),
   },
   {
+    why: 'the staffing calculator: supervisors (nothing in it is scoped)',
+    match: (r) => r.tags.includes('Staffing'),
+    expect: (_r, c) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? 'ok' : '403'),
+  },
+  {
     why: 'chat: supervisors in scope and an agent desk with its own agent; displays never',
     match: (r) => r.tags.includes('Chat'),
     expect: (r, c, v) => (NOBODY.includes(c) ? '401' : DISPLAYS.includes(c) ? '403' : scoped(r, c, v)),
