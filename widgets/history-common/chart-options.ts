@@ -85,12 +85,15 @@ export function rankingOption(items: readonly Ranked[], values: 'duration' | 'co
   };
 }
 
-/** Shares of a whole (calls by outcome). */
+/**
+ * Shares of a whole (calls by outcome). The slices are labelled with their counts and the legend
+ * names them: a name beside a thin slice was cut short in a phone-wide chart ("Aba…").
+ */
 export function shareOption(items: readonly Ranked[], lang: Lang): ChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'item', formatter: tooltipContent((v) => formatNumber(v, lang)) },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['45%', '70%'], top: 0, bottom: 24, data: items.map((i) => ({ name: i.name, value: i.value })), label: { formatter: (p) => `${p.name}\n${formatNumber(Number(p.value), lang)}` } }],
+    series: [{ type: 'pie', radius: ['45%', '70%'], top: 0, bottom: 24, data: items.map((i) => ({ name: i.name, value: i.value })), label: { formatter: (p) => formatNumber(Number(p.value), lang) } }],
   };
 }
