@@ -1,8 +1,8 @@
-import { downloadCsv, toCsv, type CsvValue } from '../history-common/csv.js';
+import { downloadCsv, toCsv, type CsvValue } from './csv.js';
 
 /**
  * Saves a live table as the supervisor sees it at this moment, through the one
- * CSV writer (history-common/csv.ts: BOM, RFC 4180, formulas neutralised). The
+ * CSV writer (core/csv.ts: BOM, RFC 4180, formulas neutralised). The
  * file is named after the table and the moment, in the widget's time zone, so
  * two exports a minute apart do not overwrite each other.
  */

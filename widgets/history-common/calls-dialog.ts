@@ -4,7 +4,7 @@ import type { CallPage, CallRow } from '../../server/stats/call-list.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { formatNumber } from '../core/format.js';
-import { downloadCsv, toCsv } from './csv.js';
+import { downloadCsv, toCsv } from '../core/csv.js';
 import { formatValue, renderClipped } from './data-table.js';
 import type { HistoryKey, HistoryTranslator } from './i18n/index.js';
 

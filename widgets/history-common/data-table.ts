@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { collator, formatDuration, formatNumber, formatPercent } from '../core/format.js';
-import { downloadCsv, toCsv, type CsvValue } from './csv.js';
+import { downloadCsv, toCsv, type CsvValue } from '../core/csv.js';
 import type { HistoryTranslator } from './i18n/index.js';
 
 /** How a column's values read: counts, durations in seconds, ratios, or text. */
