@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../core/theme.styles.js';
 
 export const agentListStyles = css`
   :host {
@@ -457,12 +458,7 @@ export const agentListStyles = css`
       background: none;
     }
     .contact-cell .direction-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .row > .cell:nth-child(2) .reason {
       min-width: 0;

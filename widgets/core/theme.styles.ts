@@ -1,5 +1,15 @@
 import { css } from 'lit';
 
+/** Out of sight, still read by assistive technology: for a rule that hides a word only in some layouts. */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
 /**
  * Design tokens. Every `--fv-*` token is read with a literal fallback, because a
  * foreign page has no Floorview theme file; widgets use the private `--_*` copies.
@@ -109,14 +119,9 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
+    ${visuallyHidden}
     margin: -1px;
     padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
     border: 0;
   }
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../core/theme.styles.js';
 
 /* em throughout, not rem: a page that sets --fv-font-size (a wallboard, by the viewport) scales everything with it. */
 export const queueRealtimeStyles = css`
@@ -319,12 +320,7 @@ export const queueRealtimeStyles = css`
   }
   /* The shape alone (its words stay for assistive technology): the queue's name keeps the room. */
   .wallboard .badge-text {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   .wallboard .badge {
     font-size: 1em;
