@@ -5,8 +5,9 @@ import { badRequest } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
-/** Far beyond any one queue (a 100,000-agent centre), and few enough steps to answer at once. */
+/** Far beyond any one queue (a 100,000-agent centre), and few enough steps to answer at once: the work grows with the agents. */
 const MAX_ERLANGS = 100_000;
+const MAX_AGENTS = 2 * MAX_ERLANGS;
 
 const positive = (what: string) => z.coerce.number().positive().finite().describe(what);
 const share = (what: string) => z.coerce.number().gt(0).lt(1).describe(what);
@@ -17,7 +18,7 @@ const query = z.object({
   ahtSeconds: positive('Average handle time (talk, hold and wrap-up), seconds.'),
   targetSeconds: z.coerce.number().min(0).finite().describe('The service-level threshold: answered within this many seconds…'),
   targetServiceLevel: share('…this share of the calls (0–1, exclusive).'),
-  agents: z.coerce.number().int().positive().optional().describe('Also the figures with this many agents.'),
+  agents: z.coerce.number().int().positive().max(MAX_AGENTS).optional().describe('Also the figures with this many agents.'),
 });
 
 const staffingSchema = z

@@ -134,6 +134,10 @@ describe('GET /api/v1/staffing/erlang-c', () => {
     const huge = await h.get(url({ ...example, callsPerInterval: 1e12 }), sam);
     assert.equal(huge.status, 400);
     assert.ok(((await huge.json()) as Json).error.fields.callsPerInterval);
+    // A billion agents would hold the server in a loop: refused like any bad field.
+    const crowd = await h.get(url({ ...example, agents: 1e9 }), sam);
+    assert.equal(crowd.status, 400);
+    assert.ok(((await crowd.json()) as Json).error.fields.agents);
     assert.equal((await h.get(url(example), DISPLAY)).status, 403);
     assert.equal((await h.get(url(example))).status, 401);
   });
