@@ -119,7 +119,9 @@ export function createApp(s: Services) {
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const message = MESSAGES[status] ?? (err.message || 'Request failed.');
-      return c.json<ErrorBody>({ error: { code: CODES[status] ?? 'error', message } }, status);
+      // Hono's own 400s (malformed JSON) are about the body as a whole: name it, as every 400 names its fields.
+      const fields = status === 400 ? { '(body)': message } : undefined;
+      return c.json<ErrorBody>({ error: { code: CODES[status] ?? 'error', message, ...(fields ? { fields } : {}) } }, status);
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'The server failed to handle this request; the error is logged.' } }, 500);

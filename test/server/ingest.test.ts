@@ -75,7 +75,9 @@ describe('POST /api/v1/events', () => {
   it('answers malformed JSON, a wrong shape and an oversized body with clear errors', async () => {
     const malformed = await h.post('/api/v1/events', '{"events": [', INTEGRATION);
     assert.equal(malformed.status, 400);
-    assert.equal(((await malformed.json()) as { error: { code: string } }).error.code, 'invalid_request');
+    const { error } = (await malformed.json()) as { error: { code: string; fields: Record<string, string> } };
+    assert.equal(error.code, 'invalid_request');
+    assert.deepEqual(Object.keys(error.fields), ['(body)'], 'names the body as the bad field');
 
     const shape = await h.post('/api/v1/events', { events: [] }, INTEGRATION);
     assert.equal(shape.status, 400);
