@@ -49,6 +49,8 @@ const envSchema = z.object({
    * what it buffered during an outage fits; a mis-set clock (1970) is refused.
    */
   FLOORVIEW_EVENT_MAX_AGE_DAYS: positiveInt.max(3650).default(90),
+  /** The live queue rows' staffing advice (agents needed now) looks at the calls of this many last minutes. */
+  FLOORVIEW_STAFFING_WINDOW_MINUTES: positiveInt.min(5).max(240).default(30),
   /** How far ahead of this server's clock an event may be stamped. */
   FLOORVIEW_EVENT_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /**

@@ -112,7 +112,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     simulator.answerChat(chat, (agentId) => hub.hasViewer(`agent:${agentId}`));
   }
 
-  const queueToday = new QueueTodayService(db, floor, Zone.of(config.FLOORVIEW_TIME_ZONE), clock);
+  const queueToday = new QueueTodayService(db, floor, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
   ingest.onIngested(() => queueToday.markPending());
   queueToday.start();
   const queueTrend = new QueueTrend(floor, clock);

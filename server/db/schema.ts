@@ -22,6 +22,8 @@ export const queues = sqliteTable('queues', {
   location: text('location'),
   serviceLevelSeconds: integer('service_level_seconds').notNull().default(20),
   shortAbandonSeconds: integer('short_abandon_seconds').notNull().default(5),
+  /** The share of calls to answer within serviceLevelSeconds (0–1): what staffing advice aims at. */
+  serviceLevelTarget: real('service_level_target').notNull().default(0.8),
 });
 
 export const agents = sqliteTable('agents', {

@@ -34,6 +34,8 @@ export const directoryFileSchema = z
           location: name.optional(),
           serviceLevelSeconds: z.number().int().min(1).max(3600).default(20),
           shortAbandonSeconds: z.number().int().min(0).max(600).default(5),
+          // Erlang C cannot promise every call at once: below 1.
+          serviceLevelTarget: z.number().min(0.01).max(0.99).default(0.8),
         }),
       )
       .default([]),

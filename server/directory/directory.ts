@@ -13,6 +13,7 @@ export interface QueueInfo extends Named {
   location: string | null;
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
+  serviceLevelTarget: number;
 }
 
 export interface AgentInfo {

@@ -113,7 +113,7 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
     const id = `q-${slug(name)}`;
     const location = shared ? undefined : locations[sited++ % locations.length];
     if (shared) allDay.add(id);
-    queues.push({ id, name, names: { 'zh-CN': numbered(zhCN) }, ...(location ? { location } : {}), serviceLevelSeconds, shortAbandonSeconds: 5 });
+    queues.push({ id, name, names: { 'zh-CN': numbered(zhCN) }, ...(location ? { location } : {}), serviceLevelSeconds, shortAbandonSeconds: 5, serviceLevelTarget: 0.8 });
   }
   const popularity = new Map(queues.map((q) => [q.id, rng.between(0.6, 1.6)]));
   const eligible = (location: string) => queues.filter((q) => q.location === location || allDay.has(q.id)).map((q) => q.id);

@@ -39,6 +39,7 @@ export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void
         location: q.location ?? null,
         serviceLevelSeconds: q.serviceLevelSeconds,
         shortAbandonSeconds: q.shortAbandonSeconds,
+        serviceLevelTarget: q.serviceLevelTarget,
       };
       tx.insert(queues).values({ id: q.id, ...row }).onConflictDoUpdate({ target: queues.id, set: row }).run();
     }

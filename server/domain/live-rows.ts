@@ -2,6 +2,7 @@ import { named, type Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import type { MonitorMode } from './events.js';
 import { isWaiting, type AgentState, type ContactState, type Direction, type FloorState, type LiveAgent } from './floor-state.js';
+import type { QueueStaffing } from './queue-staffing.js';
 import { NO_CALLS, queueDayFigures, type QueueDayCounts, type QueueDayFigures } from './queue-today.js';
 
 /** The live rows of SPEC §4, as the API and the stream send them. */
@@ -24,7 +25,7 @@ export interface AgentRow {
 }
 
 /** Today's figures (SPEC §4: service level, abandon rate and their counts) ride along with the live counts. */
-export interface QueueRow extends QueueDayFigures {
+export interface QueueRow extends QueueDayFigures, QueueStaffing {
   queueId: string;
   queueName: string;
   queueNames: Names;
@@ -45,6 +46,9 @@ export interface QueueRow extends QueueDayFigures {
   unavailableAgents: number;
   asOf: string;
 }
+
+/** Before the first count: nothing known yet. */
+const UNKNOWN_STAFFING: QueueStaffing = { agentsRequired: null, recentCalls: 0, recentAhtSeconds: null };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -93,6 +97,7 @@ export function queueRow(
   waiting: ReadonlyMap<string, { count: number; oldest: number }>,
   now: number,
   today: QueueDayCounts = NO_CALLS,
+  staffing: QueueStaffing = UNKNOWN_STAFFING,
 ): QueueRow {
   const q = dir.queues.get(queueId);
   const assigned = dir.agentsByQueue.get(queueId) ?? [];
@@ -119,6 +124,7 @@ export function queueRow(
     idleAgents: idle,
     unavailableAgents: unavailable,
     ...queueDayFigures(today),
+    ...staffing,
     asOf: iso(now)!,
   };
 }

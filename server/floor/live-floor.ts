@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import type { FloorEvent } from '../domain/events.js';
 import { emptyAgent, newTouched, type FloorState, type LiveAgent, type Touched } from '../domain/floor-state.js';
 import type { FloorTimeline } from '../domain/floor-timeline.js';
+import { sameStaffing, type QueueStaffing } from '../domain/queue-staffing.js';
 import { sameCounts, type QueueDayCounts } from '../domain/queue-today.js';
 
 /**
@@ -11,6 +12,7 @@ import { sameCounts, type QueueDayCounts } from '../domain/queue-today.js';
 export class LiveFloor {
   private dirty: Touched = newTouched();
   private readonly queueDays = new Map<string, QueueDayCounts>();
+  private readonly queueStaffings = new Map<string, QueueStaffing>();
 
   constructor(
     readonly directory: Directory,
@@ -43,6 +45,18 @@ export class LiveFloor {
     const known = this.queueDays.get(queueId);
     if (known && sameCounts(known, counts)) return;
     this.queueDays.set(queueId, counts);
+    this.dirty.queues.add(queueId);
+  }
+
+  /** How many agents a queue needs now (QueueTodayService keeps it), for its live row. */
+  queueStaffing(queueId: string): QueueStaffing | undefined {
+    return this.queueStaffings.get(queueId);
+  }
+
+  setQueueStaffing(queueId: string, staffing: QueueStaffing): void {
+    const known = this.queueStaffings.get(queueId);
+    if (known && sameStaffing(known, staffing)) return;
+    this.queueStaffings.set(queueId, staffing);
     this.dirty.queues.add(queueId);
   }
 

@@ -22,7 +22,7 @@ export function scopedRows(
   for (const id of queueIds) {
     if (!scope.queues.has(id) || !dir.queues.has(id)) continue;
     waiting ??= waitingByQueue(floor.state);
-    queues.push(queueRow(dir, floor.state, id, waiting, now, floor.queueDay(id)));
+    queues.push(queueRow(dir, floor.state, id, waiting, now, floor.queueDay(id), floor.queueStaffing(id)));
   }
   return { agents, queues };
 }

@@ -44,6 +44,15 @@ export const queueRowSchema = z
     abandonedAfterShort: z.number().int().describe('Today: abandoned after the queue’s short-abandon threshold.'),
     serviceLevel: z.number().nullable().describe('Today: answeredInServiceLevel ÷ (answered + abandonedAfterShort), 0–1; null when that is zero.'),
     abandonRate: z.number().nullable().describe('Today: abandoned ÷ totalCalls, 0–1; null when no call was counted.'),
+    agentsRequired: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Agents the queue needs now (Erlang C) to answer its service-level target share within its threshold, from the calls queued over the last FLOORVIEW_STAFFING_WINDOW_MINUTES and their handle time; compare with staffedAgents. Null while no call of the window has been handled.',
+      ),
+    recentCalls: z.number().int().describe('Calls queued over the staffing window.'),
+    recentAhtSeconds: z.number().int().nullable().describe('Average handle time plus wrap-up of the window’s answered, ended calls; null when none.'),
     asOf: instant,
   })
   .openapi('QueueRow');

@@ -85,6 +85,9 @@ export function queueRow(queueId: string, queueName: string, fields: Partial<Que
     abandonedAfterShort: 0,
     serviceLevel: null,
     abandonRate: null,
+    agentsRequired: null,
+    recentCalls: 0,
+    recentAhtSeconds: null,
     asOf: iso(Date.now()),
     ...fields,
   };

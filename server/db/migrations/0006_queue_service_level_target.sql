@@ -1,0 +1,1 @@
+ALTER TABLE `queues` ADD `service_level_target` real DEFAULT 0.8 NOT NULL;
