@@ -65,7 +65,7 @@ describe('live CSV export', () => {
     expect(file.name.slice('Queues '.length, -'.csv'.length)).to.match(STAMP);
     const [header, ...lines] = records(file.text);
     expect(header).to.equal(
-      'Queue,Waiting,Longest wait (s),Agents,Staffed,Idle,Unavailable,Service level,Abandon rate,Calls today,Answered today,Abandoned today',
+      'Queue,Waiting,Longest wait (s),Agents,Staffed,Idle,Unavailable,Needed,Service level,Abandon rate,Calls today,Answered today,Abandoned today',
     );
     expect(lines.map((l) => l.split(',')[0])).to.deep.equal(['Sales', 'Support', 'All shown']);
     const support = lines[1]!.split(',');

@@ -36,8 +36,9 @@ const series = (el: FvQueueRealtime) => (chartOf(el)!.getOption() as { series: S
 
 /**
  * Sales: 4 waiting for 65 s, 6 agents (5 staffed: 2 idle, 1 unavailable), today 90 answered (72 within
- * the threshold), 10 abandoned (8 after the short-abandon threshold) of 100 calls.
- * Support: 1 waiting, 3 agents, no calls yet today.
+ * the threshold), 10 abandoned (8 after the short-abandon threshold) of 100 calls; 8 agents needed now
+ * (40 recent calls at 3:20): short by 3.
+ * Support: 1 waiting, 3 agents (2 staffed), no calls yet today; 1 agent needed: 1 spare.
  */
 function standardRows(now = Date.now()) {
   return [
@@ -55,8 +56,20 @@ function standardRows(now = Date.now()) {
       abandonedAfterShort: 8,
       serviceLevel: 0.7273,
       abandonRate: 0.1,
+      agentsRequired: 8,
+      recentCalls: 40,
+      recentAhtSeconds: 200,
     }),
-    queueRow('q-support', 'Support', { waiting: 1, longestWaitSince: new Date(now - 5_000).toISOString(), totalAgents: 3, staffedAgents: 2, idleAgents: 1 }),
+    queueRow('q-support', 'Support', {
+      waiting: 1,
+      longestWaitSince: new Date(now - 5_000).toISOString(),
+      totalAgents: 3,
+      staffedAgents: 2,
+      idleAgents: 1,
+      agentsRequired: 1,
+      recentCalls: 2,
+      recentAhtSeconds: 120,
+    }),
   ];
 }
 
@@ -119,14 +132,19 @@ describe('<fv-queue-realtime>', () => {
       'Staffed',
       'Idle',
       'Unavailable',
+      'Needed',
       'Service level',
       'Abandon rate',
       'Calls today',
     ]);
-    expect(cells(el, 'q-sales')).to.deep.equal(['Sales', '4', cells(el, 'q-sales')[2], '6', '5', '2', '1', '73%', '10%', '100 90 answered · 10 abandoned']);
+    expect(cells(el, 'q-sales')).to.deep.equal(['Sales', '4', cells(el, 'q-sales')[2], '6', '5', '2', '1', '8 short by 3', '73%', '10%', '100 90 answered · 10 abandoned']);
     expect(cells(el, 'q-sales')[2]).to.match(/^1:0\d$/);
-    expect(cells(el, 'q-support').slice(7, 9)).to.deep.equal(['—', '—']);
-    expect(spoken(row(el, 'q-support')!.children[7]!)).to.equal('no calls yet today');
+    expect(cells(el, 'q-support').slice(7, 10)).to.deep.equal(['1 1 spare', '—', '—']);
+    expect(spoken(row(el, 'q-support')!.children[8]!)).to.equal('no calls yet today');
+    // What the need rests on, on hover.
+    expect(row(el, 'q-sales')!.querySelector('[data-metric="agentsShort"]')!.getAttribute('title')).to.equal(
+      'Agents needed now (Erlang C) for 40 recent calls at 3:20 average handle time',
+    );
   });
 
   it('shows the same figures as tiles, and switches views from its toolbar', async () => {
@@ -146,6 +164,7 @@ describe('<fv-queue-realtime>', () => {
       'Staffed=5',
       'Idle=2',
       'Unavailable=1',
+      'Needed=8 short by 3',
     ]);
     expect(root(el).querySelector('table')).to.equal(null);
   });
@@ -183,6 +202,10 @@ describe('<fv-queue-realtime>', () => {
     expect(spoken(figure('q-sales', 'serviceLevel'))).to.equal('73%, Warning: below 80%');
     expect(spoken(figure('q-sales', 'abandonRate'))).to.equal('10%, Warning: 5% or more abandoned');
     expect(spoken(figure('q-support', 'waiting'))).to.equal('1');
+    // Short of agents: flagged by default from one short (warning), two (alert).
+    expect(spoken(figure('q-sales', 'agentsShort'))).to.equal('8, Alert: short by 2 or more');
+    expect(figure('q-sales', 'agentsShort').dataset.level).to.equal('alert');
+    expect(figure('q-support', 'agentsShort').dataset.level).to.equal('ok');
 
     // The warning and the alert differ in shape, so they read apart without colour.
     expect(shape(figure('q-sales', 'waiting'))).to.not.equal(null);
@@ -214,7 +237,8 @@ describe('<fv-queue-realtime>', () => {
     const order = [...root(el).querySelectorAll('tbody [part~="row"]')].map((r) => r.getAttribute('data-queue'));
     expect(order).to.deep.equal(['q-support', 'q-sales']);
     // Agents once each: a-1 is in both queues. Ratios from the counts: 72 ÷ (90 + 8), 10 ÷ 100.
-    expect(cells(el, '*')).to.deep.equal(['All shown 2 queues', '5', cells(el, '*')[2], '5', '4', '1', '1', '73%', '10%', '100 90 answered · 10 abandoned']);
+    // Needed: 8 + 1, each queue staffed on its own, against the 4 agents staffed once each.
+    expect(cells(el, '*')).to.deep.equal(['All shown 2 queues', '5', cells(el, '*')[2], '5', '4', '1', '1', '9 short by 5', '73%', '10%', '100 90 answered · 10 abandoned']);
     expect(cells(el, '*')[2]).to.equal(cells(el, 'q-sales')[2]);
 
     el.queues = 'q-support';
@@ -280,8 +304,9 @@ describe('<fv-queue-realtime>', () => {
   it('follows the page’s language', async () => {
     const el = await widget({ lang: 'zh-CN' });
     await el.updateComplete;
-    expect(root(el).querySelector('thead th:nth-child(8)')!.textContent!.trim()).to.equal('服务水平');
-    expect(cells(el, 'q-sales')[9]).to.equal('100 已接听 90 · 已放弃 10');
+    expect(root(el).querySelector('thead th:nth-child(9)')!.textContent!.trim()).to.equal('服务水平');
+    expect(cells(el, 'q-sales')[7]).to.equal('8 缺 3 人');
+    expect(cells(el, 'q-sales')[10]).to.equal('100 已接听 90 · 已放弃 10');
     expect(root(el).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('zh-CN');
   });
 
@@ -329,7 +354,29 @@ describe('<fv-queue-realtime> on a real server', () => {
     const token = await server.login('ava');
     const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token}></fv-queue-realtime>`);
     // c-1 was answered 4 s after it queued in Sales: 100 %. The server re-counts every 10 s.
-    await waitUntil(() => row(el, 'q-sales') && cells(el, 'q-sales')[7] === '100%', 'Sales service level');
-    expect(cells(el, 'q-sales')[9]).to.equal('1 1 answered · 0 abandoned');
+    await waitUntil(() => row(el, 'q-sales') && cells(el, 'q-sales')[8] === '100%', 'Sales service level');
+    expect(cells(el, 'q-sales')[10]).to.equal('1 1 answered · 0 abandoned');
+  });
+
+  it('shows the agents a queue needs now once the server has counted the recent calls', async () => {
+    const token = await server.login('ava');
+    const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token}></fv-queue-realtime>`);
+    // The standard floor's Sales call (c-1) is still connected: no handle time known yet.
+    await waitUntil(() => row(el, 'q-sales') && cells(el, 'q-sales')[8] === '100%', 'Sales counted');
+    expect(cells(el, 'q-sales')[7]).to.equal('—');
+    expect(spoken(row(el, 'q-sales')!.children[7]!)).to.equal('not known yet');
+    // A call queued, answered and ended within the window: 2 calls in 30 minutes at 2 minutes need one agent; two are staffed.
+    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString();
+    const id = `needed-${Date.now()}`;
+    await server.events(
+      { id: `${id}-q`, type: 'call.queued', at: at(150), callId: id, queueId: 'q-sales', direction: 'inbound' },
+      { id: `${id}-o`, type: 'call.offered', at: at(140), callId: id, agentId: 'a-2' },
+      { id: `${id}-a`, type: 'call.answered', at: at(140), callId: id, agentId: 'a-2' },
+      { id: `${id}-e`, type: 'call.ended', at: at(20), callId: id, by: 'caller' },
+    );
+    await waitUntil(() => cells(el, 'q-sales')[7] === '1 1 spare', 'one agent needed');
+    expect(row(el, 'q-sales')!.querySelector('[data-metric="agentsShort"]')!.getAttribute('title')).to.equal(
+      'Agents needed now (Erlang C) for 2 recent calls at 2:00 average handle time',
+    );
   });
 });

@@ -26,7 +26,7 @@ export function levelText(metric: Metric, level: Level, t: Thresholds, tr: Queue
   const value =
     metric === 'longestWait'
       ? formatDuration(limit, tr.lang)
-      : metric === 'waiting'
+      : metric === 'waiting' || metric === 'agentsShort'
         ? formatNumber(limit, tr.lang)
         : formatPercent(limit, tr.lang, 1);
   return tr.t(`threshold.${metric}`, { level: tr.t(`level.${level}`), value });
@@ -36,6 +36,7 @@ export function formatFigure(metric: Metric, value: number | null, lang: QueueRe
   if (value === null) return null;
   switch (metric) {
     case 'waiting':
+    case 'agentsShort':
       return formatNumber(value, lang);
     case 'longestWait':
       return formatDuration(value, lang);

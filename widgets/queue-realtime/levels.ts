@@ -1,8 +1,8 @@
 /** Threshold levels of the queue figures: what a host sets as attributes, and how a figure compares. */
 
 export type Level = 'ok' | 'warn' | 'alert';
-export type Metric = 'waiting' | 'longestWait' | 'serviceLevel' | 'abandonRate';
-export const METRICS: readonly Metric[] = ['waiting', 'longestWait', 'serviceLevel', 'abandonRate'];
+export type Metric = 'waiting' | 'longestWait' | 'serviceLevel' | 'abandonRate' | 'agentsShort';
+export const METRICS: readonly Metric[] = ['waiting', 'longestWait', 'serviceLevel', 'abandonRate', 'agentsShort'];
 
 /**
  * Unset (or not a number) means no level for that figure. Waiting and longest
@@ -18,6 +18,9 @@ export interface Thresholds {
   alertServiceLevel?: number | null | undefined;
   warnAbandonRate?: number | null | undefined;
   alertAbandonRate?: number | null | undefined;
+  /** Agents the queue is short of (needed − staffed). */
+  warnAgentsShort?: number | null | undefined;
+  alertAgentsShort?: number | null | undefined;
 }
 
 const valid = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -37,6 +40,8 @@ export function thresholdsOf(metric: Metric, t: Thresholds): { warn: number | un
       return pick(t.serviceLevelTarget, t.alertServiceLevel, 100);
     case 'abandonRate':
       return pick(t.warnAbandonRate, t.alertAbandonRate, 100);
+    case 'agentsShort':
+      return pick(t.warnAgentsShort, t.alertAgentsShort);
   }
 }
 
@@ -60,5 +65,6 @@ export function levelsOf(values: Readonly<Record<Metric, number | null>>, t: Thr
     longestWait: levelOf('longestWait', values.longestWait, t),
     serviceLevel: levelOf('serviceLevel', values.serviceLevel, t),
     abandonRate: levelOf('abandonRate', values.abandonRate, t),
+    agentsShort: levelOf('agentsShort', values.agentsShort, t),
   };
 }

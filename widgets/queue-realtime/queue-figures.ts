@@ -1,6 +1,7 @@
 import { localName } from '../core/local-name.js';
 import type { Lang } from '../core/i18n/index.js';
 import type { AgentRow, QueueRow } from '../core/stream.js';
+import type { Metric } from './levels.js';
 
 /** One line of the widget: a queue, or the aggregate of the queues shown. */
 export interface QueueFigures {
@@ -22,6 +23,11 @@ export interface QueueFigures {
   totalCalls: number;
   serviceLevel: number | null;
   abandonRate: number | null;
+  /** Agents needed now (Erlang C, from the server); null while not known. */
+  agentsRequired: number | null;
+  /** The recent load it comes from: calls queued over the server's staffing window, and their average handle time (s). */
+  recentCalls: number;
+  recentAhtSeconds: number | null;
 }
 
 /** Agents of the shown queues by what they are doing: each agent once, however many of the queues they are in. */
@@ -65,6 +71,9 @@ export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
     totalCalls: q.totalCalls,
     serviceLevel: q.serviceLevel,
     abandonRate: q.abandonRate,
+    agentsRequired: q.agentsRequired,
+    recentCalls: q.recentCalls,
+    recentAhtSeconds: q.recentAhtSeconds,
   };
 }
 
@@ -72,7 +81,9 @@ export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
  * The shown queues together. Waiting contacts and calls add up; the longest
  * wait is the longest of any; the ratios are re-derived from their counts (not
  * averaged); agents are counted once each, as the queue rows count them: assigned
- * to any of the queues, staffed when signed in and joined to one of them.
+ * to any of the queues, staffed when signed in and joined to one of them. The agents
+ * needed add up (each queue staffed on its own: an upper bound when agents serve
+ * several), unknown while any queue's is; the handle time is the calls' average.
  */
 export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<AgentRow>, name: string): QueueFigures {
   const ids = new Set(queues.map((q) => q.queueId));
@@ -115,7 +126,22 @@ export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<A
     totalCalls,
     serviceLevel: ratio(sum((q) => q.answeredInServiceLevel), answered + sum((q) => q.abandonedAfterShort)),
     abandonRate: ratio(abandoned, totalCalls),
+    agentsRequired: queues.some((q) => q.agentsRequired === null) ? null : sum((q) => q.agentsRequired!),
+    recentCalls: sum((q) => q.recentCalls),
+    recentAhtSeconds: averageHandleTime(queues),
   };
+}
+
+/** The shown queues' average handle time, weighted by their recent calls; null when none is known. */
+function averageHandleTime(queues: readonly QueueRow[]): number | null {
+  let calls = 0;
+  let seconds = 0;
+  for (const q of queues) {
+    if (q.recentAhtSeconds === null) continue;
+    calls += q.recentCalls;
+    seconds += q.recentCalls * q.recentAhtSeconds;
+  }
+  return calls > 0 ? Math.round(seconds / calls) : null;
 }
 
 /** What the agents of the shown queues are doing now (the wallboard's big numbers). */
@@ -137,7 +163,10 @@ export function longestWait(f: QueueFigures, now: number): number {
   return f.longestWaitSince === null ? 0 : Math.max(0, Math.floor((now - f.longestWaitSince) / 1000));
 }
 
+/** Agents short of what the queue needs now: negative when some are spare; null while the need is not known. */
+export const agentsShort = (f: QueueFigures): number | null => (f.agentsRequired === null ? null : f.agentsRequired - f.staffedAgents);
+
 /** The figures thresholds apply to, at `now`. */
-export function metricValues(f: QueueFigures, now: number): { waiting: number; longestWait: number; serviceLevel: number | null; abandonRate: number | null } {
-  return { waiting: f.waiting, longestWait: longestWait(f, now), serviceLevel: f.serviceLevel, abandonRate: f.abandonRate };
+export function metricValues(f: QueueFigures, now: number): Record<Metric, number | null> {
+  return { waiting: f.waiting, longestWait: longestWait(f, now), serviceLevel: f.serviceLevel, abandonRate: f.abandonRate, agentsShort: agentsShort(f) };
 }

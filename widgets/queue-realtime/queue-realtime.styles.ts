@@ -97,6 +97,23 @@ export const queueRealtimeStyles = css`
     color: var(--_danger);
     font-weight: 700;
   }
+  /* "short by 2" beside the agents needed: coloured with the figure when flagged. */
+  .staffing-gap {
+    margin-inline-start: 0.35em;
+    font-size: 0.8em;
+    white-space: nowrap;
+  }
+  .table .staffing-gap {
+    margin-inline-start: 0;
+  }
+  .staffing-gap.level-warn {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .staffing-gap.level-alert {
+    color: var(--_danger);
+    font-weight: 600;
+  }
 
   /* Table view. */
   .table {

@@ -35,7 +35,8 @@ interface Shown {
 
 /**
  * @summary Live queues (C11): per queue the contacts waiting, the longest wait
- * (ticking), total, staffed, idle and unavailable agents, and today's service
+ * (ticking), total, staffed, idle and unavailable agents, the agents it needs now
+ * ("short by 2", "1 spare"), and today's service
  * level, abandon rate and calls; as a table or as tiles, with an aggregate when
  * several queues are shown, a live trend of contacts waiting, and thresholds
  * that flag figures by colour, shape and words. Made to run for weeks on a wallboard.
@@ -57,11 +58,13 @@ interface Shown {
  * @attr alert-service-level - Service level in percent below which it is an alert.
  * @attr warn-abandon-rate - Abandon rate in percent at or above which it is a warning.
  * @attr alert-abandon-rate - … an alert.
+ * @attr warn-agents-short - Agents short of what the queue needs now (its "Needed" figure, Erlang C on the server) at or above which it is a warning; default 1.
+ * @attr alert-agents-short - … an alert; default 2.
  * @attr agent-summary - Boolean: also show the shown queues' agents by state, in big type.
  * @attr wallboard - Boolean: a wall-screen layout: fills its box, no controls; size it with `--fv-font-size`.
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @event fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`), `level`, `previous`.
+ * @event fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`.
  * @event fv-connection-change - The live connection changed; `state`.
  *
  * @csspart base - The widget's box.
@@ -107,6 +110,8 @@ export class FvQueueRealtime extends FloorviewElement {
   @property({ type: Number, attribute: 'alert-service-level' }) accessor alertServiceLevel: number | null | undefined;
   @property({ type: Number, attribute: 'warn-abandon-rate' }) accessor warnAbandonRate: number | null | undefined;
   @property({ type: Number, attribute: 'alert-abandon-rate' }) accessor alertAbandonRate: number | null | undefined;
+  @property({ type: Number, attribute: 'warn-agents-short' }) accessor warnAgentsShort: number | null | undefined = 1;
+  @property({ type: Number, attribute: 'alert-agents-short' }) accessor alertAgentsShort: number | null | undefined = 2;
   @property({ type: Boolean, attribute: 'agent-summary' }) accessor agentSummary = false;
   @property({ type: Boolean }) accessor wallboard = false;
   @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
@@ -163,6 +168,8 @@ export class FvQueueRealtime extends FloorviewElement {
       alertServiceLevel: this.alertServiceLevel,
       warnAbandonRate: this.warnAbandonRate,
       alertAbandonRate: this.alertAbandonRate,
+      warnAgentsShort: this.warnAgentsShort,
+      alertAgentsShort: this.alertAgentsShort,
     };
   }
 

@@ -5,6 +5,7 @@ import { renderFigure } from './figure.js';
 import type { QueueRealtimeTranslator } from './i18n/index.js';
 import type { Thresholds } from './levels.js';
 import { metricValues, type QueueFigures } from './queue-figures.js';
+import { renderStaffing } from './staffing.js';
 
 /** What both views need to draw the figures. */
 export interface ViewContext {
@@ -21,6 +22,7 @@ const COLUMNS = [
   'column.staffedAgents',
   'column.idleAgents',
   'column.unavailableAgents',
+  'column.agentsRequired',
   'column.serviceLevel',
   'column.abandonRate',
   'column.totalCalls',
@@ -58,6 +60,7 @@ function renderRow(f: QueueFigures, ctx: ViewContext) {
     <td class="num">${n(f.staffedAgents)}</td>
     <td class="num">${n(f.idleAgents)}</td>
     <td class="num">${n(f.unavailableAgents)}</td>
+    <td class="num">${renderStaffing(f, t, tr)}</td>
     <td class="num">${renderFigure('serviceLevel', values.serviceLevel, t, tr)}</td>
     <td class="num">${renderFigure('abandonRate', values.abandonRate, t, tr)}</td>
     <td class="num">

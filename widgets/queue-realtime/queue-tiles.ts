@@ -5,6 +5,7 @@ import { levelIcon, renderFigure } from './figure.js';
 import { levelsOf, worst } from './levels.js';
 import { metricValues, type QueueFigures } from './queue-figures.js';
 import type { ViewContext } from './queue-table.js';
+import { renderStaffing } from './staffing.js';
 
 /** The tiles view: one card per queue, the aggregate first; big figures for a wall screen. */
 export function renderTiles(queues: readonly QueueFigures[], aggregate: QueueFigures | null, ctx: ViewContext) {
@@ -39,6 +40,7 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
     <dl class="tile-agents">
       ${item(tr.t('column.totalAgents'), n(f.totalAgents))} ${item(tr.t('column.staffedAgents'), n(f.staffedAgents))}
       ${item(tr.t('column.idleAgents'), n(f.idleAgents))} ${item(tr.t('column.unavailableAgents'), n(f.unavailableAgents))}
+      ${item(tr.t('column.agentsRequired'), renderStaffing(f, t, tr))}
     </dl>
   </li>`;
 }

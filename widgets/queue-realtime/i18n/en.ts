@@ -26,6 +26,13 @@ export const en = {
   'column.serviceLevel': 'Service level',
   'column.abandonRate': 'Abandon rate',
   'column.totalCalls': 'Calls today',
+  'column.agentsRequired': 'Needed',
+
+  'staffing.short': 'short by {count}',
+  'staffing.spare': '{count} spare',
+  'staffing.enough': 'just enough',
+  'staffing.unknown': 'not known yet',
+  'staffing.basis': 'Agents needed now (Erlang C) for {calls} recent calls at {aht} average handle time',
 
   'calls.detail': '{answered} answered · {abandoned} abandoned',
   'csv.answered': 'Answered today',
@@ -38,6 +45,7 @@ export const en = {
   'threshold.longestWait': '{level}: waiting {value} or longer',
   'threshold.serviceLevel': '{level}: below {value}',
   'threshold.abandonRate': '{level}: {value} or more abandoned',
+  'threshold.agentsShort': '{level}: short by {value} or more',
 
   'trend.title': 'Contacts waiting, last {minutes} min',
   'trend.mode': 'Trend',

@@ -27,6 +27,13 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'column.serviceLevel': '服务水平',
   'column.abandonRate': '放弃率',
   'column.totalCalls': '今日呼叫',
+  'column.agentsRequired': '所需',
+
+  'staffing.short': '缺 {count} 人',
+  'staffing.spare': '富余 {count} 人',
+  'staffing.enough': '人数正好',
+  'staffing.unknown': '暂无法估算',
+  'staffing.basis': '按最近 {calls} 个呼叫、平均处理时长 {aht} 估算的当前所需座席数(Erlang C)',
 
   'calls.detail': '已接听 {answered} · 已放弃 {abandoned}',
   'csv.answered': '今日已接听',
@@ -39,6 +46,7 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'threshold.longestWait': '{level}:等待时间达到 {value}',
   'threshold.serviceLevel': '{level}:低于 {value}',
   'threshold.abandonRate': '{level}:放弃率达到 {value}',
+  'threshold.agentsShort': '{level}:缺员达到 {value} 人',
 
   'trend.title': '等待中的联系人,最近 {minutes} 分钟',
   'trend.mode': '趋势',
