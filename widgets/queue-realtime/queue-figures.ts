@@ -25,6 +25,13 @@ export interface QueueFigures {
   abandonRate: number | null;
   /** Agents needed now (Erlang C, from the server); null while not known. */
   agentsRequired: number | null;
+  /**
+   * Agents short of that: needed − staffed, negative when some are spare. The aggregate's is
+   * what its queues are short of together (their shortfalls added; never negative): agents
+   * who serve several queues count as staffed in each, as the queue rows count them, so the
+   * aggregate's staffed-once figure cannot be set against the queues' needs.
+   */
+  agentsShort: number | null;
   /** The recent load it comes from: calls queued over the server's staffing window, and their average handle time (s). */
   recentCalls: number;
   recentAhtSeconds: number | null;
@@ -72,6 +79,7 @@ export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
     serviceLevel: q.serviceLevel,
     abandonRate: q.abandonRate,
     agentsRequired: q.agentsRequired,
+    agentsShort: q.agentsRequired === null ? null : q.agentsRequired - q.staffedAgents,
     recentCalls: q.recentCalls,
     recentAhtSeconds: q.recentAhtSeconds,
   };
@@ -82,8 +90,8 @@ export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
  * wait is the longest of any; the ratios are re-derived from their counts (not
  * averaged); agents are counted once each, as the queue rows count them: assigned
  * to any of the queues, staffed when signed in and joined to one of them. The agents
- * needed add up (each queue staffed on its own: an upper bound when agents serve
- * several), unknown while any queue's is; the handle time is the calls' average.
+ * needed and short add up (each queue staffed on its own), unknown while any queue's
+ * need is; the handle time is the calls' average.
  */
 export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<AgentRow>, name: string): QueueFigures {
   const ids = new Set(queues.map((q) => q.queueId));
@@ -110,6 +118,7 @@ export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<A
   const answered = sum((q) => q.answered);
   const abandoned = sum((q) => q.abandoned);
   const totalCalls = sum((q) => q.totalCalls);
+  const unknownNeed = queues.some((q) => q.agentsRequired === null);
   return {
     key: '*',
     name,
@@ -126,7 +135,8 @@ export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<A
     totalCalls,
     serviceLevel: ratio(sum((q) => q.answeredInServiceLevel), answered + sum((q) => q.abandonedAfterShort)),
     abandonRate: ratio(abandoned, totalCalls),
-    agentsRequired: queues.some((q) => q.agentsRequired === null) ? null : sum((q) => q.agentsRequired!),
+    agentsRequired: unknownNeed ? null : sum((q) => q.agentsRequired!),
+    agentsShort: unknownNeed ? null : sum((q) => Math.max(0, q.agentsRequired! - q.staffedAgents)),
     recentCalls: sum((q) => q.recentCalls),
     recentAhtSeconds: averageHandleTime(queues),
   };
@@ -163,10 +173,7 @@ export function longestWait(f: QueueFigures, now: number): number {
   return f.longestWaitSince === null ? 0 : Math.max(0, Math.floor((now - f.longestWaitSince) / 1000));
 }
 
-/** Agents short of what the queue needs now: negative when some are spare; null while the need is not known. */
-export const agentsShort = (f: QueueFigures): number | null => (f.agentsRequired === null ? null : f.agentsRequired - f.staffedAgents);
-
 /** The figures thresholds apply to, at `now`. */
 export function metricValues(f: QueueFigures, now: number): Record<Metric, number | null> {
-  return { waiting: f.waiting, longestWait: longestWait(f, now), serviceLevel: f.serviceLevel, abandonRate: f.abandonRate, agentsShort: agentsShort(f) };
+  return { waiting: f.waiting, longestWait: longestWait(f, now), serviceLevel: f.serviceLevel, abandonRate: f.abandonRate, agentsShort: f.agentsShort };
 }

@@ -103,8 +103,15 @@ export const queueRealtimeStyles = css`
     font-size: 0.8em;
     white-space: nowrap;
   }
-  .table .staffing-gap {
+  /* Under the number: in the table's cell, and under a tile's big figure (at the size of the tile's small print). */
+  .table .staffing-gap,
+  .item.main .staffing-gap {
+    display: block;
     margin-inline-start: 0;
+  }
+  .item.main .staffing-gap {
+    font-size: 0.36em;
+    line-height: 1.3;
   }
   .staffing-gap.level-warn {
     color: var(--_warning);
@@ -191,11 +198,16 @@ export const queueRealtimeStyles = css`
     font-size: 1.1em;
     font-weight: 600;
   }
-  .name-text {
+  .name-text,
+  .tile-name .count {
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  /* In a narrow tile with a badge, the aggregate's "8 queues" gives way before its name. */
+  .tile-name .count {
+    flex-shrink: 100;
   }
   .badge {
     flex: none;
@@ -342,7 +354,8 @@ export const queueRealtimeStyles = css`
   .wallboard .badge {
     font-size: 1em;
   }
+  /* The tiles come first: at 1080p, what two rows of them leave. */
   .wallboard .chart {
-    height: 18vh;
+    height: 15vh;
   }
 `;

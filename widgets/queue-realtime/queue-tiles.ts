@@ -25,12 +25,13 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
   return html`<li part=${f.aggregate ? 'tile aggregate' : 'tile'} class="tile level-${level} ${f.aggregate ? 'aggregate' : ''}" data-queue=${f.key}>
     <h3 class="tile-name">
       <span class="name-text">${f.name}</span>
-      ${f.aggregate ? html`<span class="muted">${tr.tn('aggregate.count', f.queues)}</span>` : nothing}
+      ${f.aggregate ? html`<span class="muted count" title=${tr.tn('aggregate.count', f.queues)}>${tr.tn('aggregate.count', f.queues)}</span>` : nothing}
       ${level === 'ok' ? nothing : html`<span part="badge" class="badge level-${level}">${levelIcon(level)}<span class="badge-text">${tr.t(`level.${level}`)}</span></span>`}
     </h3>
     <dl class="tile-main">
       ${item(tr.t('column.waiting'), renderFigure('waiting', values.waiting, t, tr), true)}
       ${item(tr.t('column.longestWait'), renderFigure('longestWait', values.longestWait, t, tr), true)}
+      ${item(tr.t('column.agentsRequired'), renderStaffing(f, t, tr), true)}
     </dl>
     <dl class="tile-today">
       ${item(tr.t('column.serviceLevel'), renderFigure('serviceLevel', values.serviceLevel, t, tr))}
@@ -40,7 +41,6 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
     <dl class="tile-agents">
       ${item(tr.t('column.totalAgents'), n(f.totalAgents))} ${item(tr.t('column.staffedAgents'), n(f.staffedAgents))}
       ${item(tr.t('column.idleAgents'), n(f.idleAgents))} ${item(tr.t('column.unavailableAgents'), n(f.unavailableAgents))}
-      ${item(tr.t('column.agentsRequired'), renderStaffing(f, t, tr))}
     </dl>
   </li>`;
 }

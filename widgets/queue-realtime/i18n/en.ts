@@ -31,6 +31,7 @@ export const en = {
   'staffing.short': 'short by {count}',
   'staffing.spare': '{count} spare',
   'staffing.enough': 'just enough',
+  'staffing.noneShort': 'no queue short',
   'staffing.unknown': 'not known yet',
   'staffing.basis': 'Agents needed now (Erlang C) for {calls} recent calls at {aht} average handle time',
 

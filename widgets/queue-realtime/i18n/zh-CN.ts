@@ -32,6 +32,7 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'staffing.short': '缺 {count} 人',
   'staffing.spare': '富余 {count} 人',
   'staffing.enough': '人数正好',
+  'staffing.noneShort': '无队列缺员',
   'staffing.unknown': '暂无法估算',
   'staffing.basis': '按最近 {calls} 个呼叫、平均处理时长 {aht} 估算的当前所需座席数(Erlang C)',
 
