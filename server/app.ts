@@ -7,6 +7,7 @@ import { sameOriginForCookies } from './auth/csrf.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { ApiError, type ErrorBody } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
+import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { chatRoutes, conversationRoutes } from './routes/chat.js';
 import { deskSessionRoutes } from './routes/desk-sessions.js';
@@ -95,6 +96,7 @@ export function createApp(s: Services) {
     .route('/audit', auditRoutes(s))
     .route('/stats', statsRoutes(s))
     .route('/staffing', staffingRoutes(s))
+    .route('/alerts', alertRoutes(s))
     .route('/reports', reportRoutes(s));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

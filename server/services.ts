@@ -1,3 +1,5 @@
+import { AlertRules } from './alerts/alert-rules.js';
+import { AlertService } from './alerts/alert-service.js';
 import { AgentCredentials } from './auth/agent-credentials.js';
 import { AuthService } from './auth/auth-service.js';
 import { ChatService } from './chat/chat-service.js';
@@ -45,6 +47,8 @@ export interface Services {
   queueTrend: QueueTrend;
   /** Wrap-up reason reports, generated in the background. */
   reports: ReportService;
+  /** Alerts raised by the directory's rules against the live floor. */
+  alerts: AlertService;
   clock: () => number;
   /** Saves the floor, stops timers and the simulator, closes the database. */
   close(): void;
@@ -125,6 +129,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
   });
   reports.start();
 
+  const alerts = new AlertService(db, directory, floor, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
+  alerts.start();
+
   const retention =
     config.FLOORVIEW_EVENT_RETENTION_DAYS === null
       ? null
@@ -154,11 +161,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
     queueToday,
     queueTrend,
     reports,
+    alerts,
     clock,
     close() {
       for (const t of timers) clearInterval(t);
       retention?.stop();
       reports.stop();
+      alerts.stop();
       simulator?.stop();
       queueToday.stop();
       queueTrend.stop();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { alertsSection } from '../alerts/alert-rules.js';
 import { fieldsFromIssues } from '../errors.js';
 import { singleLine } from '../plain-text.js';
 import { LANGS, type Names } from '../../widgets/core/local-name.js';
@@ -72,6 +73,8 @@ export const directoryFileSchema = z
     displayTokens: z
       .array(z.object({ id: ref, secret: z.string().min(16).max(1024), queues: z.array(ref).default([]) }))
       .default([]),
+    /** Alert rules and their limits (server/alerts/alert-rules.ts); every rule has a default. */
+    alerts: alertsSection,
   })
   .superRefine((d, ctx) => {
     const queueIds = new Set(d.queues.map((q) => q.id));
@@ -82,6 +85,9 @@ export const directoryFileSchema = z
     d.agents.forEach((a, i) => checkQueues(a.queues, ['agents', i, 'queues']));
     d.supervisors.forEach((s, i) => checkQueues(s.queues, ['supervisors', i, 'queues']));
     d.displayTokens.forEach((t, i) => checkQueues(t.queues, ['displayTokens', i, 'queues']));
+    for (const q of Object.keys(d.alerts.queues)) {
+      if (!queueIds.has(q)) ctx.addIssue({ code: 'custom', path: ['alerts', 'queues', q], message: `unknown queue "${q}"` });
+    }
     for (const key of ['queues', 'agents', 'supervisors', 'wrapupReasons', 'integrationKeys', 'displayTokens'] as const) {
       const seen = new Set<string>();
       d[key].forEach((item, i) => {

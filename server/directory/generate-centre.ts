@@ -153,6 +153,15 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
     stateReasons: STATE_REASONS.map(([name, zhCN]) => ({ name, names: { 'zh-CN': zhCN } })),
     integrationKeys: [{ id: 'pbx-demo', secret: 'pbx-demo-secret-change-me' }],
     displayTokens: [{ id: 'wallboard-demo', secret: 'wallboard-demo-secret-change-me', queues: allQueues }],
+    // The defaults, spelled out so a reader of demo/centre.json sees what can be set (serviceLevelBelow defaults to each queue's target).
+    alerts: {
+      queue: { waitingAtLeast: 5, longestWaitAtLeastSeconds: 120, agentsShortAtLeast: 2 },
+      queues: {},
+      agent: { unavailableAtLeastSeconds: 3_600, holdAtLeastSeconds: 300, wrapupAtLeastSeconds: 300, ringNoAnswerPerHourAtLeast: 3 },
+      serviceLevelMinCalls: 10,
+      raiseAfterSeconds: 10,
+      clearAfterSeconds: 60,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Alert } from '../alerts/alert.js';
 import type { Scope } from '../auth/principal.js';
 import type { ChatMessage, ChatRead } from '../chat/chat-message.js';
 import { waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-rows.js';
@@ -36,6 +37,8 @@ export interface ViewerChannels {
   /** A supervisor's wrap-up report, created or changed (status, progress). */
   reports: Report;
   reportsDeleted: ReportDeletion;
+  /** An alert raised, cleared or acknowledged, for the supervisors (and wallboards) whose scope holds it. */
+  alerts: Alert;
 }
 
 /** Published for the viewers it names (`supervisor:<id>`, `agent:<id>`, `display:<id>`); goes out with the next tick. */
@@ -326,6 +329,12 @@ function partsByViewer(items: readonly ViewerItem[]): Map<string, ViewerParts> {
         case 'reportsDeleted':
           (parts.reportsDeleted ??= []).push(item.data);
           break;
+        case 'alerts':
+          (parts.alerts ??= []).push(item.data);
+          break;
+        default:
+          // A channel added to ViewerChannels without a branch here would be dropped silently: make it a type error.
+          item satisfies never;
       }
     }
   }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sessions } from '../../server/db/schema.js';
 import { newToken, sha256 } from '../../server/auth/secrets.js';
-import { DISPLAY, INTEGRATION, eventFactory, startHarness, type Harness } from './harness.js';
+import { scopeOf } from '../../server/auth/principal.js';
+import { DISPLAY, INTEGRATION, centre, eventFactory, startHarness, type Harness } from './harness.js';
 import { readyReport } from './report-helpers.js';
 
 /**
@@ -32,6 +33,7 @@ const NOBODY: Cred[] = ['none', 'forged', 'expired', 'ticket', 'integration'];
 /** Whether the route names a particular agent, queue or report in its path. */
 const names = (r: Route) => r.path.includes('{');
 const isReport = (r: Route) => r.path.startsWith('/reports');
+const isAlert = (r: Route) => r.path.startsWith('/alerts');
 /**
  * A viewer's outcome on a route it may use: refused for something outside its scope. `other` ids are
  * outside for everyone but Sam (and his ticket), who sees every agent and queue: only someone else's
@@ -88,6 +90,11 @@ const RULES: Rule[] = [
     expect: (r, c, v) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? scoped(r, c, v) : '403'),
   },
   {
+    why: 'alerts: supervisors and wallboards read those of their scope; supervisors acknowledge them',
+    match: (r) => r.tags.includes('Alerts'),
+    expect: (r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' || (DISPLAYS.includes(c) && r.method !== 'GET') ? '403' : scoped(r, c, v)),
+  },
+  {
     why: 'the staffing calculator: supervisors (nothing in it is scoped)',
     match: (r) => r.tags.includes('Staffing'),
     expect: (_r, c) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? 'ok' : '403'),
@@ -122,10 +129,11 @@ describe('authorization matrix from the OpenAPI document', () => {
   const headers = {} as Record<Cred, Record<string, string>>;
   let ticket = '';
   /** Ids each caller owns (`own`) or may not see (`other`): agents, queues, reports. */
-  const ids = {} as Record<Cred, Record<Variant, { id: string; queueId: string; reportId: string }>>;
+  const ids = {} as Record<Cred, Record<Variant, { id: string; queueId: string; reportId: string; alertId: string }>>;
 
   before(async () => {
-    h = await startHarness();
+    // Every queue alerted at one contact waiting, at once: an alert in each queue to name.
+    h = await startHarness({ centre: { ...centre, alerts: { queue: { waitingAtLeast: 1 }, raiseAfterSeconds: 0 } } });
     await h.listen();
     await h.events(...['a-1', 'a-3'].map((agentId) => eventFactory()('agent.signed_in', 0, { agentId })));
     const origin = { origin: h.url };
@@ -159,8 +167,11 @@ describe('authorization matrix from the OpenAPI document', () => {
     // Deleting is once per report: Ben's cookie deletes a report of its own.
     const benCookieReport = (await readyReport(h, ben, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
     // Ben, the display (Support) and the agent desk (a-3) see a-3 and q-support, not a-1 and q-sales.
-    const inSupport = { id: 'a-3', queueId: 'q-support', reportId: benReport };
-    const inSales = { id: 'a-1', queueId: 'q-sales', reportId: samReport };
+    await h.events(...['q-sales', 'q-support'].map((queueId) => eventFactory()('call.queued', 0, { callId: `c-${queueId}`, queueId })));
+    h.services.alerts.evaluate();
+    const alertOf = (queueId: string) => String(h.services.alerts.list(scopeOf([queueId]), 'open').find((a) => a.queueId === queueId)!.id);
+    const inSupport = { id: 'a-3', queueId: 'q-support', reportId: benReport, alertId: alertOf('q-support') };
+    const inSales = { id: 'a-1', queueId: 'q-sales', reportId: samReport, alertId: alertOf('q-sales') };
     for (const c of CREDS) ids[c] = { own: c === 'sam' || c === 'ticket' ? inSales : inSupport, other: c === 'sam' || c === 'ticket' ? inSupport : inSales };
     // Sam sees every agent and queue; only a report of someone else is outside.
     ids.sam.other = { ...inSales, reportId: benReport };
@@ -195,8 +206,8 @@ describe('authorization matrix from the OpenAPI document', () => {
       for (const v of ['own', 'other'] as Variant[]) {
         if (v === 'other' && !names(r)) continue;
         for (const c of CREDS) {
-          const { id, queueId, reportId } = ids[c][v];
-          let path = r.path.replace('{queueId}', queueId).replace('{id}', r.path.startsWith('/reports') ? reportId : id);
+          const { id, queueId, reportId, alertId } = ids[c][v];
+          let path = r.path.replace('{queueId}', queueId).replace('{id}', isReport(r) ? reportId : isAlert(r) ? alertId : id);
           const init: Record<string, string> = { ...headers[c] };
           if (c === 'ticket' && (r.path === '/stream' || r.path.endsWith('/csv'))) {
             delete init.authorization;

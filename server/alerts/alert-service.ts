@@ -1,0 +1,165 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { agentInScope, type Scope } from '../auth/principal.js';
+import type { Db } from '../db/client.js';
+import { displayTokenQueues, handlings } from '../db/schema.js';
+import type { Directory } from '../directory/directory.js';
+import { queueRow, waitingByQueue } from '../domain/live-rows.js';
+import type { LiveFloor } from '../floor/live-floor.js';
+import { historyUpToDate } from '../ingest/history-lag.js';
+import type { ViewerItem } from '../stream/stream-hub.js';
+import type { Alert } from './alert.js';
+import { agentConditions, conditionKey, queueConditions, type Condition } from './alert-conditions.js';
+import { AlertRules } from './alert-rules.js';
+import { AlertStore, type AlertRecord } from './alert-store.js';
+import { Hysteresis } from './hysteresis.js';
+
+const HOUR = 3_600_000;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Evaluates the alert rules against the live floor every `everyMs`, raises and clears
+ * alerts with hysteresis, keeps them in the database (open ones survive a restart and are
+ * not raised twice) and sends each change on the stream to the supervisors — and, for
+ * queue alerts, the wallboards — whose scope holds its queue or agent.
+ */
+export class AlertService {
+  private readonly store: AlertStore;
+  private readonly hysteresis: Hysteresis;
+  /** Open alerts by condition key. */
+  private readonly open = new Map<string, AlertRecord>();
+  private readonly displays = new Map<string, Set<string>>();
+  private readonly bounces;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly directory: Directory,
+    private readonly floor: LiveFloor,
+    private readonly rules: AlertRules,
+    private readonly publish: (item: ViewerItem) => void,
+    private readonly clock: () => number = Date.now,
+    private readonly everyMs = 5_000,
+  ) {
+    this.store = new AlertStore(db);
+    this.hysteresis = new Hysteresis(rules.section.raiseAfterSeconds * 1000, rules.section.clearAfterSeconds * 1000);
+    for (const r of this.store.open()) this.open.set(conditionKey(r.rule as Condition['rule'], r.queueId ?? r.agentId!), r);
+    for (const { tokenId, queueId } of db.select().from(displayTokenQueues).all()) {
+      if (!this.displays.has(queueId)) this.displays.set(queueId, new Set());
+      this.displays.get(queueId)!.add(tokenId);
+    }
+    this.bounces = db
+      .select({ agentId: handlings.agentId, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(handlings)
+      .where(and(gte(handlings.offeredAt, sql.placeholder('since')), eq(handlings.result, 'bounced')))
+      .groupBy(handlings.agentId)
+      .prepare();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.evaluate(), this.everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One round: every rule against the floor now; raises and clears what the hysteresis lets through. */
+  evaluate(): void {
+    const now = this.clock();
+    const holding = new Map<string, Condition>();
+    for (const c of this.conditions(now)) holding.set(c.key, c);
+    const { raise, clear } = this.hysteresis.step(now, new Set(holding.keys()), new Set(this.open.keys()));
+    for (const key of raise) {
+      const record = this.store.raise(holding.get(key)!, now);
+      this.open.set(key, record);
+      this.send(record);
+    }
+    for (const key of clear) {
+      const record = this.store.clear(this.open.get(key)!.seq, now);
+      this.open.delete(key);
+      this.send(record);
+    }
+  }
+
+  /** Acknowledges for everyone; the first acknowledgement stands. Undefined: no such alert in this scope. */
+  acknowledge(seq: number, supervisorId: string, scope: Scope): Alert | undefined {
+    const known = this.store.get(seq);
+    if (!known || !this.visible(known, scope)) return undefined;
+    if (known.ackedBy !== null) return this.view(known);
+    const record = this.store.acknowledge(seq, supervisorId, this.clock())!;
+    for (const [key, open] of this.open) if (open.seq === seq) this.open.set(key, record);
+    this.send(record);
+    return this.view(record);
+  }
+
+  /** Alerts in the scope: the open ones, or those raised in [from, to). */
+  list(scope: Scope, range: { from: number; to: number } | 'open'): Alert[] {
+    const records = range === 'open' ? [...this.open.values()].sort((a, b) => b.seq - a.seq) : this.store.raisedBetween(range.from, range.to);
+    return records.filter((r) => this.visible(r, scope)).map((r) => this.view(r));
+  }
+
+  private conditions(now: number): Condition[] {
+    const dir = this.directory;
+    const state = this.floor.state;
+    const waiting = waitingByQueue(state);
+    const out: Condition[] = [];
+    for (const [queueId, q] of dir.queues) {
+      const row = queueRow(dir, state, queueId, waiting, now, this.floor.queueDay(queueId), this.floor.queueStaffing(queueId));
+      out.push(...queueConditions(row, this.rules.forQueue(queueId, q.serviceLevelTarget), this.rules.section.serviceLevelMinCalls));
+    }
+    const limits = this.rules.forAgents();
+    const bounces = new Map<string, number>();
+    if (limits.ringNoAnswerPerHourAtLeast !== null) {
+      try {
+        historyUpToDate(this.db);
+      } catch {
+        // Counted from the history written so far; ingestion logs the failure and tries again.
+      }
+      for (const { agentId, n } of this.bounces.all({ since: now - HOUR })) bounces.set(agentId, n);
+    }
+    for (const agent of state.agents.values()) {
+      if (!dir.agents.has(agent.agentId)) continue;
+      out.push(...agentConditions(agent, now, limits, bounces.get(agent.agentId) ?? 0));
+    }
+    return out;
+  }
+
+  private visible(r: AlertRecord, scope: Scope): boolean {
+    if (scope.agent !== undefined) return false;
+    return r.queueId !== null ? scope.queues.has(r.queueId) : agentInScope(this.directory, scope, r.agentId!);
+  }
+
+  /** Supervisors whose queues hold the alert's queue (or one of its agent's queues); wallboards for queue alerts. */
+  private audience(r: AlertRecord): string[] {
+    const queues = r.queueId !== null ? [r.queueId] : (this.directory.agents.get(r.agentId!)?.queues ?? []);
+    const viewers: string[] = [];
+    for (const s of this.directory.supervisors.values()) if (s.queues.some((q) => queues.includes(q))) viewers.push(`supervisor:${s.id}`);
+    if (r.queueId !== null) for (const token of this.displays.get(r.queueId) ?? []) viewers.push(`display:${token}`);
+    return viewers;
+  }
+
+  private send(r: AlertRecord): void {
+    this.publish({ audience: this.audience(r), channel: 'alerts', data: this.view(r) });
+  }
+
+  private view(r: AlertRecord): Alert {
+    const queue = r.queueId === null ? null : this.directory.nameOfQueue(r.queueId);
+    const supervisor = r.ackedBy === null ? undefined : this.directory.supervisors.get(r.ackedBy);
+    return {
+      id: r.seq,
+      rule: r.rule as Alert['rule'],
+      queueId: r.queueId,
+      queueName: queue?.name ?? null,
+      queueNames: queue?.names ?? {},
+      agentId: r.agentId,
+      agentName: r.agentId === null ? null : (this.directory.agents.get(r.agentId)?.name ?? r.agentId),
+      threshold: r.threshold,
+      value: r.value,
+      raisedAt: iso(r.raisedAt)!,
+      clearedAt: iso(r.clearedAt),
+      acknowledged: r.ackedBy === null ? null : { supervisorId: r.ackedBy, supervisorName: supervisor?.name ?? r.ackedBy, at: iso(r.ackedAt)! },
+    };
+  }
+}
