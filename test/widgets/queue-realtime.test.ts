@@ -379,4 +379,39 @@ describe('<fv-queue-realtime> on a real server', () => {
       'Agents needed now (Erlang C) for 2 recent calls at 2:00 average handle time',
     );
   });
+
+  it('raises an alert as a toast, counts it in the header, marks its queue, and acknowledges it for everyone', async () => {
+    const token = await server.login('ava');
+    const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token}></fv-queue-realtime>`);
+    await waitUntil(() => row(el, 'q-sales'), 'Sales shown');
+    // Five waiting in Sales: the default rule's limit.
+    const run = `alert-${Date.now()}`;
+    await server.events(
+      ...[1, 2, 3, 4, 5].map((i) => ({ id: `${run}-${i}`, type: 'call.queued', at: new Date().toISOString(), callId: `${run}-${i}`, queueId: 'q-sales', direction: 'inbound' })),
+    );
+    await waitUntil(() => root(el).querySelector('[part="toast"]'), 'the toast');
+    const toast = root(el).querySelector<HTMLElement>('[part="toast"]')!;
+    expect(toast.getAttribute('role')).to.equal('alert');
+    expect(seen(toast.querySelector('.alert-text')!)).to.equal('Sales: 5 waiting (alert from 5)');
+    expect(row(el, 'q-sales')!.classList.contains('alerted')).to.equal(true);
+    expect(row(el, 'q-support')!.classList.contains('alerted')).to.equal(false);
+    const count = root(el).querySelector<HTMLButtonElement>('[part="alerts-count"]')!;
+    expect(seen(count)).to.equal('1 alert');
+    expect(count.getAttribute('aria-expanded')).to.equal('false');
+    count.click();
+    await el.updateComplete;
+    expect(count.getAttribute('aria-expanded')).to.equal('true');
+    const item = () => root(el).querySelector<HTMLElement>('[part="alerts"] .alert-item')!;
+    item().querySelector<HTMLButtonElement>('button.ack')!.click();
+    await waitUntil(() => item().querySelector('.alert-ack'), 'acknowledged');
+    expect(seen(item().querySelector('.alert-ack')!)).to.equal('Acknowledged by Ava');
+    expect(root(el).querySelector('[part="toast"]'), 'an acknowledged alert needs no toast').to.equal(null);
+    // Another supervisor's widget learns of the acknowledgement too.
+    const other = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${await server.login('ben')}></fv-queue-realtime>`);
+    await waitUntil(() => other.shadowRoot!.querySelector('[part="alerts-count"]'), 'Ben’s count');
+    other.shadowRoot!.querySelector<HTMLButtonElement>('[part="alerts-count"]')!.click();
+    await other.updateComplete;
+    expect(seen(other.shadowRoot!.querySelector('[part="alerts"] .alert-ack')!)).to.equal('Acknowledged by Ava');
+    await expect(el).to.be.accessible();
+  });
 });

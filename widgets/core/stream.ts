@@ -1,3 +1,4 @@
+import type { Alert } from '../../server/alerts/alert.js';
 import type { ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
 import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
 import type { Report, ReportDeletion } from '../../server/reports/report.js';
@@ -28,6 +29,7 @@ export interface FloorChange {
   reads?: readonly ChatRead[];
   reports?: readonly Report[];
   reportsDeleted?: readonly ReportDeletion[];
+  alerts?: readonly Alert[];
 }
 
 /** Called for each frame, and with null when only the connection state changed. */
@@ -235,6 +237,7 @@ class LiveFloorStream implements FloorStream {
       reads: frame.reads ?? [],
       reports: frame.reports ?? [],
       reportsDeleted: frame.reportsDeleted ?? [],
+      alerts: frame.alerts ?? [],
     });
   }
 

@@ -13,6 +13,8 @@ export interface ViewContext {
   thresholds: Thresholds;
   /** Now on the server's clock, ms: the longest waits tick against it. */
   now: number;
+  /** Queues with an open alert. */
+  alerted: ReadonlySet<string>;
 }
 
 const COLUMNS = [
@@ -50,7 +52,7 @@ function renderRow(f: QueueFigures, ctx: ViewContext) {
   const { tr, thresholds: t } = ctx;
   const values = metricValues(f, ctx.now);
   const n = (v: number) => formatNumber(v, tr.lang);
-  return html`<tr part=${f.aggregate ? 'row aggregate' : 'row'} data-queue=${f.key}>
+  return html`<tr part=${f.aggregate ? 'row aggregate' : 'row'} class=${ctx.alerted.has(f.key) ? 'alerted' : ''} data-queue=${f.key}>
     <th scope="row" class="name">
       ${f.name}${f.aggregate ? html` <span class="muted">${tr.tn('aggregate.count', f.queues)}</span>` : nothing}
     </th>

@@ -22,7 +22,11 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
   const n = (v: number) => formatNumber(v, tr.lang);
   const item = (label: string, value: unknown, main = false) =>
     html`<div class=${main ? 'item main' : 'item'}><dt>${label}</dt><dd>${value}</dd></div>`;
-  return html`<li part=${f.aggregate ? 'tile aggregate' : 'tile'} class="tile level-${level} ${f.aggregate ? 'aggregate' : ''}" data-queue=${f.key}>
+  return html`<li
+    part=${f.aggregate ? 'tile aggregate' : 'tile'}
+    class="tile level-${level} ${f.aggregate ? 'aggregate' : ''} ${ctx.alerted.has(f.key) ? 'alerted' : ''}"
+    data-queue=${f.key}
+  >
     <h3 class="tile-name">
       <span class="name-text">${f.name}</span>
       ${f.aggregate ? html`<span class="muted count" title=${tr.tn('aggregate.count', f.queues)}>${tr.tn('aggregate.count', f.queues)}</span>` : nothing}

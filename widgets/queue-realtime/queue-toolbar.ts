@@ -18,6 +18,8 @@ export interface ToolbarOptions {
   onTrend(mode: Exclude<TrendMode, 'none'>): void;
   /** Saves the queues as shown as CSV; the wallboard has no controls, so no export. */
   onExport(): void;
+  /** The open alerts' count (a button opening their list), once any is open. */
+  alerts: unknown;
 }
 
 function segmented<T extends string>(label: string, options: readonly [T, string][], current: T, choose: (value: T) => void) {
@@ -41,7 +43,7 @@ export function renderToolbar(o: ToolbarOptions) {
         <button type="button" class="button export" aria-label=${tr.t('export.csvLabel', { table: tr.t('queues.title') })} @click=${o.onExport}>${tr.t('export.csv')}</button>`
       : nothing}
     <span class="status-line">
-      ${o.status}${o.age === null ? nothing : html`<span part="age" class="age"> · ${tr.t('queues.age', { age: formatDuration(o.age, tr.lang) })}</span>`}
+      ${o.alerts}${o.status}${o.age === null ? nothing : html`<span part="age" class="age"> · ${tr.t('queues.age', { age: formatDuration(o.age, tr.lang) })}</span>`}
     </span>
   </div>`;
 }

@@ -24,6 +24,8 @@ export const centre = {
   wrapupReasons: [{ id: 'w-resolved', name: 'Resolved' }],
   integrationKeys: [{ id: 'pbx', secret: 'test-integration-secret' }],
   displayTokens: [{ id: 'wall', secret: 'test-display-secret-0001', queues: ['q-support'] }],
+  // Raised at the server's next evaluation (every 5 s), not 10 s after: tests wait for the alert itself.
+  alerts: { raiseAfterSeconds: 0 },
 };
 
 /** The same centre with translations of one queue, the wrap-up reason and a state reason; Support stays untranslated. */

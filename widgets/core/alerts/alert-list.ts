@@ -1,0 +1,110 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Alert } from '../../../server/alerts/alert.js';
+import { apiFetch, type ApiTarget } from '../api.js';
+import type { FloorChange } from '../stream.js';
+
+export type { Alert };
+
+/**
+ * The open alerts of the viewer's scope: fetched (`GET /alerts`) when it joins its host and after
+ * every snapshot (items may have been missed), then kept current from the stream's `alerts`
+ * items — raised ones added, cleared ones removed, acknowledgements applied. `raised` holds
+ * the alerts raised since the widget showed the list, newest first, for its toast.
+ */
+export class AlertList implements ReactiveController {
+  private readonly byId = new Map<number, Alert>();
+  private loading: AbortController | null = null;
+  private stale = false;
+  /** Raised while this widget watched, not yet dismissed: what its toast says. */
+  raised: Alert[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly target: () => ApiTarget,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.loading?.abort();
+    this.loading = null;
+  }
+
+  /** Back on the page: what it holds is as old as its absence. */
+  hostConnected(): void {
+    void this.load();
+  }
+
+  /** Newest first. */
+  get open(): Alert[] {
+    return [...this.byId.values()].sort((a, b) => b.id - a.id);
+  }
+
+  forQueue(queueId: string): Alert[] {
+    return this.open.filter((a) => a.queueId === queueId);
+  }
+
+  forAgent(agentId: string): Alert[] {
+    return this.open.filter((a) => a.agentId === agentId);
+  }
+
+  observe(change: FloorChange): void {
+    if (change.snapshot) return void this.load();
+    const items = change.alerts ?? [];
+    if (items.length === 0) return;
+    if (this.loading) {
+      this.stale = true;
+      return;
+    }
+    for (const a of items) {
+      if (a.clearedAt === null && !this.byId.has(a.id)) this.raised.unshift(a);
+      this.upsert(a);
+    }
+    this.host.requestUpdate();
+  }
+
+  dismiss(): void {
+    this.raised = [];
+    this.host.requestUpdate();
+  }
+
+  /** Acknowledges for every supervisor; the answer (and the stream) updates the list. */
+  async acknowledge(id: number): Promise<void> {
+    const { alert } = await apiFetch<{ alert: Alert }>(this.target(), `/api/v1/alerts/${id}/ack`, { method: 'POST', body: {} });
+    this.upsert(alert);
+    this.host.requestUpdate();
+  }
+
+  private upsert(a: Alert): void {
+    if (a.clearedAt === null) this.byId.set(a.id, a);
+    else this.byId.delete(a.id);
+    if (a.clearedAt !== null || a.acknowledged) this.raised = this.raised.filter((r) => r.id !== a.id);
+  }
+
+  private async load(): Promise<void> {
+    if (this.loading) {
+      this.stale = true;
+      return;
+    }
+    const abort = new AbortController();
+    this.loading = abort;
+    try {
+      const { alerts } = await apiFetch<{ alerts: Alert[] }>(this.target(), '/api/v1/alerts', { signal: abort.signal });
+      if (this.loading !== abort) return;
+      this.byId.clear();
+      for (const a of alerts) this.byId.set(a.id, a);
+      this.raised = this.raised.filter((r) => this.byId.has(r.id) && !this.byId.get(r.id)!.acknowledged);
+    } catch {
+      // Alerts ride beside the floor: the next snapshot fetches them again.
+    } finally {
+      if (this.loading === abort) {
+        this.loading = null;
+        if (this.stale) {
+          this.stale = false;
+          void this.load();
+        }
+        this.host.requestUpdate();
+      }
+    }
+  }
+}
