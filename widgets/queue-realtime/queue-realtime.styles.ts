@@ -336,9 +336,6 @@ export const queueRealtimeStyles = css`
     border-inline-start-width: 0.35em;
     border-radius: var(--fv-radius, 6px);
   }
-  .alerts {
-    background: var(--_danger-bg);
-  }
   .alerts ul {
     display: grid;
     gap: 0.4em;
@@ -353,8 +350,11 @@ export const queueRealtimeStyles = css`
     align-items: baseline;
     gap: 0.25em 0.75em;
   }
+  .alerts,
   .toast {
     background: var(--_surface-raised);
+  }
+  .toast {
     box-shadow: 0 0.25em 1em rgb(0 0 0 / 0.25);
   }
   .alert-text {

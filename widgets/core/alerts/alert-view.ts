@@ -74,10 +74,10 @@ export function renderAlertPanel(alerts: readonly Alert[], ctx: AlertViewContext
   </section>`;
 }
 
-/** The newest alert raised while watching, until acknowledged, cleared or dismissed. */
+/** The newest alert raised while watching, until acknowledged, cleared or dismissed; the open list shows it already. */
 export function renderAlertToast(raised: readonly Alert[], ctx: AlertViewContext) {
   const newest = raised[0];
-  if (!newest) return nothing;
+  if (!newest || ctx.open) return nothing;
   const tr = translator(ctx.lang, catalogs);
   return html`<div part="toast" class="toast" role="alert">
     ${renderAlert(newest, tr, ctx)}
