@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './content-security-policy.js';
 import { ApiError, type ErrorBody } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { alertRoutes } from './routes/alerts.js';
+import { handRoutes } from './routes/hand.js';
 import { auditRoutes } from './routes/audit.js';
 import { chatRoutes, conversationRoutes } from './routes/chat.js';
 import { deskSessionRoutes } from './routes/desk-sessions.js';
@@ -89,6 +90,7 @@ export function createApp(s: Services) {
     // Before the agents routes: these take agent desk sessions and integration keys, which theirs refuse.
     .route('/', deskSessionRoutes(s))
     .route('/agents', chatRoutes(s))
+    .route('/agents', handRoutes(s))
     .route('/agents', agentRoutes(s))
     .route('/conversations', conversationRoutes(s))
     .route('/queues', queueRoutes(s))

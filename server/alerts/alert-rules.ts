@@ -10,7 +10,9 @@ export const QUEUE_RULES = ['serviceLevelBelow', 'waitingAtLeast', 'longestWaitA
 export const AGENT_RULES = ['unavailableAtLeastSeconds', 'holdAtLeastSeconds', 'wrapupAtLeastSeconds', 'ringNoAnswerPerHourAtLeast'] as const;
 export type QueueRule = (typeof QUEUE_RULES)[number];
 export type AgentRule = (typeof AGENT_RULES)[number];
-export type AlertRule = QueueRule | AgentRule;
+/** Not a rule on a figure: an agent asking for help from the desk; raised at once, cleared when the hand goes down. */
+export const RAISED_HAND = 'raisedHand';
+export type AlertRule = QueueRule | AgentRule | typeof RAISED_HAND;
 
 const count = z.number().int().min(1).max(100_000).nullable();
 const seconds = z.number().int().min(1).max(86_400).nullable();

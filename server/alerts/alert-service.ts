@@ -9,7 +9,7 @@ import { historyUpToDate } from '../ingest/history-lag.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from './alert.js';
 import { agentConditions, conditionKey, queueConditions, type Condition } from './alert-conditions.js';
-import { AlertRules } from './alert-rules.js';
+import { RAISED_HAND, type AlertRules } from './alert-rules.js';
 import { AlertStore, type AlertRecord } from './alert-store.js';
 import { Hysteresis } from './hysteresis.js';
 
@@ -70,7 +70,10 @@ export class AlertService {
     const now = this.clock();
     const holding = new Map<string, Condition>();
     for (const c of this.conditions(now)) holding.set(c.key, c);
-    const { raise, clear } = this.hysteresis.step(now, new Set(holding.keys()), new Set(this.open.keys()));
+    // A raised hand is no figure's condition: it goes down with the hand, or when its agent signs out.
+    const judged = new Set([...this.open].filter(([, r]) => r.rule !== RAISED_HAND).map(([key]) => key));
+    const { raise, clear } = this.hysteresis.step(now, new Set(holding.keys()), judged);
+    for (const [, r] of this.open) if (r.rule === RAISED_HAND && this.floor.agent(r.agentId!).state === 'signed_out') this.lowerHand(r.agentId!);
     for (const key of raise) {
       const record = this.store.raise(holding.get(key)!, now);
       this.open.set(key, record);
@@ -92,6 +95,35 @@ export class AlertService {
     for (const [key, open] of this.open) if (open.seq === seq) this.open.set(key, record);
     this.send(record);
     return this.view(record);
+  }
+
+  /** An agent asks for help from the desk: an alert for their supervisors at once. A hand already up stays as it is. */
+  raiseHand(agentId: string, note: string | null): Alert {
+    const key = conditionKey(RAISED_HAND, agentId);
+    let record = this.open.get(key);
+    if (!record) {
+      record = this.store.raise({ key, rule: RAISED_HAND, queueId: null, agentId, threshold: 0, value: 0 }, this.clock(), note);
+      this.open.set(key, record);
+      this.send(record);
+    }
+    return this.view(record);
+  }
+
+  /** The hand goes down: its alert clears. Null when none was up. */
+  lowerHand(agentId: string): Alert | null {
+    const key = conditionKey(RAISED_HAND, agentId);
+    const open = this.open.get(key);
+    if (!open) return null;
+    const record = this.store.clear(open.seq, this.clock());
+    this.open.delete(key);
+    this.send(record);
+    return this.view(record);
+  }
+
+  /** The agent's raised hand, if it is up. */
+  handOf(agentId: string): Alert | null {
+    const record = this.open.get(conditionKey(RAISED_HAND, agentId));
+    return record ? this.view(record) : null;
   }
 
   /** Alerts in the scope: the open ones, or those raised in [from, to). */
@@ -137,6 +169,8 @@ export class AlertService {
     const viewers: string[] = [];
     for (const s of this.directory.supervisors.values()) if (s.queues.some((q) => queues.includes(q))) viewers.push(`supervisor:${s.id}`);
     if (r.queueId !== null) for (const token of this.displays.get(r.queueId) ?? []) viewers.push(`display:${token}`);
+    // The agent who raised a hand sees it acknowledged.
+    if (r.rule === RAISED_HAND) viewers.push(`agent:${r.agentId}`);
     return viewers;
   }
 
@@ -160,6 +194,7 @@ export class AlertService {
       raisedAt: iso(r.raisedAt)!,
       clearedAt: iso(r.clearedAt),
       acknowledged: r.ackedBy === null ? null : { supervisorId: r.ackedBy, supervisorName: supervisor?.name ?? r.ackedBy, at: iso(r.ackedAt)! },
+      note: r.note,
     };
   }
 }

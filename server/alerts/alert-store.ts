@@ -9,10 +9,10 @@ export type AlertRecord = typeof alerts.$inferSelect;
 export class AlertStore {
   constructor(private readonly db: Db) {}
 
-  raise(c: Condition, at: number): AlertRecord {
+  raise(c: Condition, at: number, note: string | null = null): AlertRecord {
     return this.db
       .insert(alerts)
-      .values({ rule: c.rule, queueId: c.queueId, agentId: c.agentId, threshold: c.threshold, value: c.value, raisedAt: at })
+      .values({ rule: c.rule, queueId: c.queueId, agentId: c.agentId, threshold: c.threshold, value: c.value, raisedAt: at, note })
       .returning()
       .get();
   }

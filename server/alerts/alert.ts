@@ -18,4 +18,6 @@ export interface Alert {
   /** Null while the alert is open. */
   clearedAt: string | null;
   acknowledged: { supervisorId: string; supervisorName: string; at: string } | null;
+  /** A raised hand's line of text; null otherwise. */
+  note: string | null;
 }

@@ -664,6 +664,8 @@ export const alerts = sqliteTable(
     clearedAt: integer('cleared_at'),
     ackedBy: text('acked_by'),
     ackedAt: integer('acked_at'),
+    /** What an agent who raised a hand wrote, if anything. */
+    note: text('note'),
   },
   (t) => [index('alerts_raised').on(t.raisedAt), index('alerts_open').on(t.clearedAt)],
 );

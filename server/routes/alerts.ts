@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import type { Alert } from '../alerts/alert.js';
-import { AGENT_RULES, QUEUE_RULES } from '../alerts/alert-rules.js';
+import { AGENT_RULES, QUEUE_RULES, RAISED_HAND } from '../alerts/alert-rules.js';
 import { badRequest, notFound } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, namesSchema, router } from './openapi-common.js';
@@ -13,7 +13,7 @@ const instant = z.string().describe('ISO-8601 instant.');
 export const alertSchema = z
   .object({
     id: z.number().int(),
-    rule: z.enum([...QUEUE_RULES, ...AGENT_RULES]),
+    rule: z.enum([...QUEUE_RULES, ...AGENT_RULES, RAISED_HAND]).describe('A queue rule, an agent rule, or `raisedHand`: an agent asked for help from the desk.'),
     queueId: z.string().nullable().describe('A queue rule’s queue; null for an agent rule.'),
     queueName: z.string().nullable(),
     queueNames: namesSchema,
@@ -24,6 +24,7 @@ export const alertSchema = z
     raisedAt: instant,
     clearedAt: instant.nullable().describe('Null while open.'),
     acknowledged: z.object({ supervisorId: z.string(), supervisorName: z.string(), at: instant }).nullable(),
+    note: z.string().nullable().describe('What an agent who raised a hand wrote; null otherwise.'),
   })
   .openapi('Alert');
 

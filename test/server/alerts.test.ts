@@ -133,6 +133,46 @@ describe('alerts', () => {
     assert.deepEqual([rings.agentId, rings.value], ['a-1', 2]);
   });
 
+  it('lets an agent raise a hand from the desk: the supervisors of their queues see it at once, the desk sees it acknowledged', async () => {
+    const desk = async (agentId: string) => ({
+      authorization: `Bearer ${((await (await h.post(`/api/v1/agents/${agentId}/desk-token`, {}, INTEGRATION)).json()) as { token: string }).token}`,
+    });
+    const olivia = await desk('a-3');
+    const deskStream = await openSse(`${h.url}/api/v1/stream`, olivia);
+    const raised = await h.post('/api/v1/agents/a-3/hand', { note: 'Caller wants a refund over my limit' }, olivia);
+    assert.equal(raised.status, 200);
+    const hand = ((await raised.json()) as { alert: Alert }).alert;
+    assert.deepEqual([hand.rule, hand.agentId, hand.agentName, hand.note, hand.clearedAt], ['raisedHand', 'a-3', 'Olivia Smith', 'Caller wants a refund over my limit', null]);
+    // No evaluation needed: at once, for Support's supervisors only.
+    assert.ok((await open(who.ben)).some((a) => a.id === hand.id));
+    assert.ok(!(await open(who.ava)).some((a) => a.id === hand.id));
+    // Raising again keeps the one hand.
+    assert.equal(((await (await h.post('/api/v1/agents/a-3/hand', {}, olivia)).json()) as { alert: Alert }).alert.id, hand.id);
+    // Only the agent's own desk raises it.
+    assert.equal((await h.post('/api/v1/agents/a-1/hand', {}, olivia)).status, 403);
+    assert.equal((await h.post('/api/v1/agents/a-3/hand', {}, who.ben)).status, 403);
+    assert.equal((await h.post('/api/v1/agents/a-3/hand', { note: 'a\u202eb' }, olivia)).status, 400);
+
+    await h.post(`/api/v1/alerts/${hand.id}/ack`, {}, who.ben);
+    await deskStream.next(carries((a) => a.id === hand.id && a.acknowledged?.supervisorName === 'Ben'));
+    const mine = ((await (await h.get('/api/v1/agents/a-3/hand', olivia)).json()) as { alert: Alert }).alert;
+    assert.equal(mine.acknowledged?.supervisorId, 's-ben');
+    // The hand stays up through the figures' evaluations, until it is lowered.
+    tick(120);
+    assert.ok((await open(who.ben)).some((a) => a.id === hand.id));
+    const lowered = ((await (await fetch(`${h.url}/api/v1/agents/a-3/hand`, { method: 'DELETE', headers: olivia })).json()) as { alert: Alert }).alert;
+    assert.equal(lowered.clearedAt, at(now));
+    assert.ok(!(await open(who.ben)).some((a) => a.id === hand.id));
+    await deskStream.next(carries((a) => a.id === hand.id && a.clearedAt !== null));
+    deskStream.close();
+
+    // Signing out lowers a hand left up.
+    await h.post('/api/v1/agents/a-3/hand', {}, olivia);
+    await h.events(ev('agent.signed_out', { agentId: 'a-3' }));
+    tick(5);
+    assert.equal(((await (await h.get('/api/v1/agents/a-3/hand', olivia)).json()) as { alert: Alert | null }).alert, null);
+  });
+
   it('keeps its alerts across a restart, without raising them again', async () => {
     const before = await history(who.sam);
     const openBefore = (await open(who.sam)).map((a) => a.id).sort();

@@ -95,6 +95,11 @@ const RULES: Rule[] = [
     expect: (r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' || (DISPLAYS.includes(c) && r.method !== 'GET') ? '403' : scoped(r, c, v)),
   },
   {
+    why: 'a raised hand: the agent’s own desk only',
+    match: (r) => r.tags.includes('Raise hand'),
+    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' && v === 'own' ? 'ok' : '403'),
+  },
+  {
     why: 'the staffing calculator: supervisors (nothing in it is scoped)',
     match: (r) => r.tags.includes('Staffing'),
     expect: (_r, c) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? 'ok' : '403'),

@@ -8,7 +8,8 @@ CREATE TABLE `alerts` (
 	`raised_at` integer NOT NULL,
 	`cleared_at` integer,
 	`acked_by` text,
-	`acked_at` integer
+	`acked_at` integer,
+	`note` text
 );
 --> statement-breakpoint
 CREATE INDEX `alerts_raised` ON `alerts` (`raised_at`);--> statement-breakpoint

@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { requireViewer } from '../auth/middleware.js';
+import { forbidden } from '../errors.js';
+import { singleLine } from '../plain-text.js';
+import type { Services } from '../services.js';
+import { alertSchema } from './alerts.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+
+const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
+const handAnswer = json(z.object({ alert: alertSchema.nullable() }), 'The raised hand’s alert; null when no hand is up.');
+
+const getHand = createRoute({
+  method: 'get',
+  path: '/{id}/hand',
+  tags: ['Raise hand'],
+  summary: 'The agent’s raised hand, if it is up',
+  security: bearerSecurity,
+  request: { params: agentParam },
+  responses: { 200: handAnswer, ...errors(401, 403) },
+});
+
+const raiseHand = createRoute({
+  method: 'post',
+  path: '/{id}/hand',
+  tags: ['Raise hand'],
+  summary: 'Raise a hand: ask the supervisors for help',
+  description:
+    'From the agent’s own desk: an alert (`raisedHand`) for the supervisors of the agent’s queues, at once, on their streams; the desk’s stream gets it back when one acknowledges. A hand already up stays as it is. It goes down with DELETE, or when the agent signs out.',
+  security: bearerSecurity,
+  request: {
+    params: agentParam,
+    body: jsonBody(
+      z
+        .object({ note: singleLine(z.string().trim().min(1).max(200)).optional().describe('A line for the supervisors, e.g. what the caller asks.') })
+        .strict()
+        .openapi('RaiseHand'),
+    ),
+  },
+  responses: { 200: handAnswer, ...errors(400, 401, 403) },
+});
+
+const lowerHand = createRoute({
+  method: 'delete',
+  path: '/{id}/hand',
+  tags: ['Raise hand'],
+  summary: 'Lower the hand: its alert clears',
+  security: bearerSecurity,
+  request: { params: agentParam },
+  responses: { 200: handAnswer, ...errors(401, 403) },
+});
+
+/** `/agents/:id/hand`, for the agent's own desk. Mounted before the agents routes: these take agent desk sessions, which those refuse. */
+export function handRoutes(s: Services) {
+  const app = router();
+  const auth: MiddlewareHandler<AppEnv> = requireViewer(s.auth, { agents: true });
+  app.use('/:id/hand', auth);
+  const ownDesk = (p: AppEnv['Variables']['principal'], id: string) => {
+    if (p.kind !== 'agent' || p.id !== id) throw forbidden('Only the agent’s own desk raises or lowers its hand.');
+  };
+  return app
+    .openapi(getHand, (c) => {
+      const { id } = c.req.valid('param');
+      ownDesk(c.var.principal, id);
+      return c.json({ alert: s.alerts.handOf(id) }, 200);
+    })
+    .openapi(raiseHand, (c) => {
+      const { id } = c.req.valid('param');
+      ownDesk(c.var.principal, id);
+      return c.json({ alert: s.alerts.raiseHand(id, c.req.valid('json').note ?? null) }, 200);
+    })
+    .openapi(lowerHand, (c) => {
+      const { id } = c.req.valid('param');
+      ownDesk(c.var.principal, id);
+      return c.json({ alert: s.alerts.lowerHand(id) }, 200);
+    });
+}
