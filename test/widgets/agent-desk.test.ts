@@ -116,6 +116,29 @@ describe('<fv-agent-desk>', () => {
     expect(shadow(el).querySelector('[part=sign-in] [role=alert]')!.textContent).to.equal('Agent, email or password is incorrect.');
   });
 
+  it('raises a hand with a line for the supervisors, shows it acknowledged, and lowers it', async () => {
+    const el = await open();
+    await ready(el);
+    await waitUntil(() => shadow(el).querySelector('[part=hand] form'), 'the raise-hand form');
+    const input = shadow(el).querySelector<HTMLInputElement>('[part=hand] input')!;
+    input.value = 'Caller wants a refund over my limit';
+    shadow(el).querySelector<HTMLButtonElement>('[part=hand] button[type=submit]')!.click();
+    const status = () => spoken(shadow(el).querySelector('[part=hand] [role=status]'));
+    await waitUntil(() => status() === 'Hand raised: waiting for a supervisor.', 'hand up');
+    // Ava sees it among her open alerts, with the agent's line, and acknowledges it.
+    const headers = { authorization: `Bearer ${ava}`, 'content-type': 'application/json' };
+    const { alerts } = (await (await fetch(`${server.url}/api/v1/alerts`, { headers })).json()) as { alerts: { id: number; rule: string; agentId: string; note: string }[] };
+    const hand = alerts.find((a) => a.rule === 'raisedHand')!;
+    expect([hand.agentId, hand.note]).to.deep.equal(['a-1', 'Caller wants a refund over my limit']);
+    await fetch(`${server.url}/api/v1/alerts/${hand.id}/ack`, { method: 'POST', headers, body: '{}' });
+    await waitUntil(() => status() === 'Ava saw your raised hand.', 'acknowledged, live');
+    await expect(el).to.be.accessible();
+    [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=hand] button')].find((b) => b.textContent!.trim() === 'Lower hand')!.click();
+    await waitUntil(() => shadow(el).querySelector('[part=hand] form'), 'the form again');
+    const after = (await (await fetch(`${server.url}/api/v1/alerts`, { headers })).json()) as { alerts: { rule: string }[] };
+    expect(after.alerts.some((a) => a.rule === 'raisedHand')).to.equal(false);
+  });
+
   it('speaks Chinese', async () => {
     await say(server, ava, 'a-1', '你好');
     const el = await open('zh-CN');

@@ -148,4 +148,25 @@ export const agentDeskStyles = css`
     text-align: center;
     color: var(--_text-muted);
   }
+  /* Raise a hand: a line and a button; once up, its status and "Lower hand". */
+  .hand,
+  .hand-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .hand {
+    padding: 0.5em 0.75em;
+    border-bottom: 1px solid var(--_border);
+  }
+  .hand-form input {
+    flex: 1 1 12em;
+    min-width: 0;
+  }
+  .hand-status {
+    flex: 1 1 12em;
+    margin: 0;
+    font-weight: 600;
+  }
 `;

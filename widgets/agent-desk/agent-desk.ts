@@ -19,6 +19,7 @@ import { FloorStreamController } from '../core/stream-controller.js';
 import type { ConnectionState } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { agentDeskStyles } from './agent-desk.styles.js';
+import type { RaisedHand } from './hand/raised-hand.js';
 import { AgentSignIn } from './agent-sign-in.js';
 import { renderTabs } from './conversation-tabs.js';
 import { FvAgentSignedInEvent } from './events.js';
@@ -27,7 +28,8 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
 
 /**
  * @summary The agent's side (C3, C4): their own live state — state and time in
- * it, the contact and its duration, their queues — their chat with the
+ * it, the contact and its duration, their queues — a raised hand to ask the
+ * supervisors for help (and see it acknowledged), their chat with the
  * supervisors (a tab per supervisor, unread counts, the same thread as the
  * supervisor's chat panel), and a clear banner while a supervisor monitors,
  * coaches or barges in on their call: the visible counterpart of the tone.
@@ -51,6 +53,7 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @csspart status - The connection indicator.
  * @csspart banner - Shown while a supervisor is on the call (class `monitor`, `coach` or `barge`).
  * @csspart state - The agent's state, contact and queues.
+ * @csspart hand - Raise a hand (with an optional line), or the raised hand's status and "Lower hand".
  * @csspart tabs - The supervisors' tabs.
  * @csspart tab - One supervisor's tab.
  * @csspart unread - A tab's unread count.
@@ -94,7 +97,20 @@ export class FvAgentDesk extends FloorviewElement {
     if (!change) return;
     this.inbox.observe(change);
     this.thread.observe(change);
+    if (!this.handRequested && this.agentId) void this.loadHand();
+    this.hand?.observe(change);
   });
+  /** The raised hand, loaded with the first frame of a signed-in agent. */
+  private hand: RaisedHand | null = null;
+  private handRequested = false;
+
+  private async loadHand(): Promise<void> {
+    this.handRequested = true;
+    const { RaisedHand } = await import('./hand/raised-hand.js');
+    // Joining the desk fetches the hand (a desk no longer on the page fetches when it is back).
+    this.hand = new RaisedHand(this, () => this.target, () => this.agentId, (e) => this.failed(e));
+    this.requestUpdate();
+  }
   private readonly viewer = new Task(this, {
     task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
     args: () => [this.target.api, this.target.token] as const,
@@ -186,6 +202,7 @@ export class FvAgentDesk extends FloorviewElement {
             },
           })
         : html`<p class="placeholder">${tr.t('desk.loading')}</p>`}
+      ${this.hand?.render(tr.lang) ?? nothing}
       <section class="chat" aria-label=${tr.t('desk.chat')}>
         ${renderTabs(open, this.supervisorId, tr, (id, focus) => void this.select(id, focus))}
         ${partner

@@ -26,7 +26,8 @@ function figure(a: Alert, value: number, lang: Lang): string {
 
 export function alertText(a: Alert, lang: Lang): string {
   const tr = translator(lang, catalogs);
-  return tr.t(`rule.${a.rule}`, {
+  return tr.t(a.rule === 'raisedHand' && a.note !== null ? 'rule.raisedHandNote' : `rule.${a.rule}`, {
+    note: a.note ?? '',
     queue: a.queueName === null ? '' : localName(a.queueName, a.queueNames, lang),
     agent: a.agentName ?? '',
     value: figure(a, a.value, lang),

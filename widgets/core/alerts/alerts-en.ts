@@ -16,6 +16,8 @@ export const alertsEn = {
   'rule.holdAtLeastSeconds': '{agent}: on hold for {value}',
   'rule.wrapupAtLeastSeconds': '{agent}: in wrap-up for {value}',
   'rule.ringNoAnswerPerHourAtLeast': '{agent}: {value} calls rang unanswered in the last hour',
+  'rule.raisedHand': '{agent} raised a hand',
+  'rule.raisedHandNote': '{agent} raised a hand: “{note}”',
 } satisfies Record<string, string>;
 
 export type AlertsKey = keyof typeof alertsEn;

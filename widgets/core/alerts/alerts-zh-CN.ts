@@ -18,4 +18,6 @@ export const alertsZhCN: Record<AlertsKey, string> = {
   'rule.holdAtLeastSeconds': '{agent}:保持已 {value}',
   'rule.wrapupAtLeastSeconds': '{agent}:收尾已 {value}',
   'rule.ringNoAnswerPerHourAtLeast': '{agent}:最近一小时有 {value} 个呼叫振铃未接',
+  'rule.raisedHand': '{agent} 举手求助',
+  'rule.raisedHandNote': '{agent} 举手求助:“{note}”',
 };
