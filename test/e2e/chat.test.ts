@@ -139,6 +139,31 @@ describe('supervisor and agent, end to end', () => {
     await chat().locator('[part~=bubble]').getByText('Sure, after this customer <3', { exact: true }).waitFor({ timeout: STEP_MS });
   });
 
+  it('lets the agent raise a hand: the supervisor sees it on the list, monitors in one click, acknowledges, and the desk sees it', async () => {
+    await desk().locator('[part=hand] input').fill('Customer asks for a manager');
+    await desk().locator('[part=hand] button[type=submit]').click();
+    await desk().locator('[part=hand] [role=status]').getByText('Hand raised: waiting for a supervisor.').waitFor({ timeout: STEP_MS });
+
+    // On the list: the count opens the open alerts; the hand is there with its line, its row marked.
+    await focusOn(chosen);
+    await list().locator(`[part~="row"][data-agent="${chosen.agentId}"].alerted`).waitFor({ timeout: STEP_MS });
+    await list().locator('[part=alerts-count]').click();
+    const hand = list().locator('[part=alerts] .alert-item', { hasText: `${chosen.name} raised a hand: “Customer asks for a manager”` });
+    await hand.waitFor({ timeout: STEP_MS });
+    // Monitor, one click away: the desk shows the banner — unless the simulated call ended meanwhile, which the list says.
+    await hand.getByRole('button', { name: 'Monitor' }).click();
+    const listening = desk().locator('[part=banner]').getByText('Admin is listening to your call.');
+    const refused = list().locator('[part=alert]').getByText(/not on a call/i);
+    await Promise.any([listening.waitFor({ timeout: STEP_MS }), refused.waitFor({ timeout: STEP_MS })]);
+
+    await hand.getByRole('button', { name: 'Acknowledge' }).click();
+    await hand.getByText('Acknowledged by Admin').waitFor({ timeout: STEP_MS });
+    await desk().locator('[part=hand] [role=status]').getByText('Admin saw your raised hand.').waitFor({ timeout: STEP_MS });
+    await desk().getByRole('button', { name: 'Lower hand' }).click();
+    await hand.waitFor({ state: 'detached', timeout: STEP_MS });
+    await list().locator('input[type=search]').fill('');
+  });
+
   it('has a simulated agent answer when no one is at their desk', async () => {
     const idle = (await liveRows()).find((a) => a.state === 'available' && a.contactState === 'idle' && a.agentId !== chosen.agentId);
     assert.ok(idle, 'an idle agent');

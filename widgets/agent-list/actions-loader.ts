@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { FvErrorEvent } from '../core/events.js';
 import type { FloorChange } from '../core/stream.js';
 import type { ActionsContext, ActionsHost, AgentActions } from './agent-actions.js';
+import type { AgentCommand } from './agent-commands.js';
 import type { PendingCommand } from './pending-commands.js';
 
 type ActionsModule = typeof import('./agent-actions.js');
@@ -55,6 +56,12 @@ export class ActionsLoader {
   async openMenu(agentId: string): Promise<void> {
     const actions = this.actions ?? (await this.load(true));
     await actions?.menu.open(agentId);
+  }
+
+  /** Sends a command from outside the menu (an alert's "Monitor"), loading the actions first if need be. */
+  async command(agentId: string, command: AgentCommand): Promise<void> {
+    const actions = this.actions ?? (await this.load(true));
+    await actions?.command(agentId, command);
   }
 
   /** Settles the commands a frame confirms. */

@@ -141,6 +141,11 @@ export class AgentActions {
   }
 
   /** Sends a command; a refusal goes to the banner (`toBanner`) or back to the dialog that sent it. */
+  /** A command from outside the menu (an alert's "Monitor"): tracked on the row like the menu's, a refusal in the banner. */
+  command(agentId: string, command: AgentCommand): Promise<FloorviewApiError | null> {
+    return this.send(agentId, command, true);
+  }
+
   private async send(agentId: string, command: AgentCommand, toBanner: boolean): Promise<FloorviewApiError | null> {
     const floor = this.ctx.floor();
     const row = floor?.agents.get(agentId);

@@ -199,6 +199,10 @@ export const agentListStyles = css`
     line-height: 1.5;
     cursor: pointer;
   }
+  /* An agent with an open alert (a raised hand, too long on hold…). */
+  .row.agent.alerted {
+    box-shadow: inset 0.3em 0 0 var(--_danger);
+  }
   .row.signed_out .agent-name {
     color: var(--_text-muted);
   }

@@ -2,6 +2,8 @@ import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualize
 import { Task } from '@lit/task';
 import { html, nothing, render, type PropertyValues, type RootPart } from 'lit';
 import { property } from 'lit/decorators.js';
+import { AlertsLoader } from '../core/alerts-loader.js';
+import { alertStyles } from '../core/alerts.styles.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
@@ -87,7 +89,7 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @cssproperty --fv-color-monitor - Monitoring badge. (`-bg`)
  */
 export class FvAgentList extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, agentListStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, alertStyles, agentListStyles];
 
   @property() accessor view: AgentListView = 'list';
   @property() accessor sort: SortKey = 'name';
@@ -114,6 +116,15 @@ export class FvAgentList extends FloorviewElement {
     queueName: (queueId) => this.queueName(queueId),
   });
 
+  /** Alerts of the supervisor's scope: a count in the toolbar, a toast, marked rows, "Monitor" one click away. */
+  private readonly alerts = new AlertsLoader(this, {
+    target: () => this.target,
+    lang: () => this.i18n.lang,
+    timeZone: () => this.zone,
+    canAcknowledge: () => this.viewerId !== null,
+    monitor: (agentId) => this.actions.command(agentId, { kind: 'monitor', mode: 'monitor' }),
+  });
+
   private items: ListItem[] = [];
   /** The agents as shown, filtered and sorted (the grouped view lists some twice; an export lists each once). */
   private shownRows: AgentRow[] = [];
@@ -135,6 +146,7 @@ export class FvAgentList extends FloorviewElement {
     this.frames++;
     this.actions.observe(change);
     this.inbox.observe(change);
+    this.alerts.observe(change);
   }
 
   /** After the controllers (the stream is subscribed) and before render and attribute reflection. */
@@ -187,6 +199,7 @@ export class FvAgentList extends FloorviewElement {
 
   private rowContext(): RowContext {
     const floor = this.stream.floor;
+    const alerted = this.alerts.agents;
     return {
       tr: this.i18n,
       timeZone: this.zone,
@@ -199,6 +212,7 @@ export class FvAgentList extends FloorviewElement {
       openMenu: (agentId) => void this.actions.openMenu(agentId),
       unread: (agentId) => this.inbox.forAgent(agentId),
       openChat: (agentId) => this.dispatchEvent(new FvAgentChatEvent(agentId)),
+      alerted: (agentId) => alerted.has(agentId),
     };
   }
 
@@ -253,7 +267,7 @@ export class FvAgentList extends FloorviewElement {
         view: this.choices.view,
         queues,
         ...this.counts,
-        status: renderConnectionStatus(floor, tr, this.zone),
+        status: html`${this.alerts.renderCount()}${renderConnectionStatus(floor, tr, this.zone)}`,
         onFilter: (f) => {
           if (f.queue !== undefined) this.queue = f.queue;
           if (f.state !== undefined) this.agentState = f.state;
@@ -262,7 +276,7 @@ export class FvAgentList extends FloorviewElement {
         onView: (view) => (this.view = view),
         onExport: () => void this.exportCsv(),
       })}
-      ${this.actions.renderAlert()}
+      ${this.actions.renderAlert()} ${this.alerts.renderBody()}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderTable(tr, floor)}
       ${this.actions.renderOverlays()}
     </div>`;

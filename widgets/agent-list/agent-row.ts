@@ -23,6 +23,8 @@ export interface RowContext {
   /** Chat messages from the agent the supervisor has not read. */
   unread(agentId: string): number;
   openChat(agentId: string): void;
+  /** The agent has an open alert (a raised hand, too long on hold…): the row is marked. */
+  alerted(agentId: string): boolean;
 }
 
 export function renderHeader(tr: AgentListTranslator, sort: SortKey, direction: SortDirection, actions: boolean, onSort: (key: SortKey) => void) {
@@ -107,7 +109,7 @@ function renderAgent(row: AgentRow, index: number, ctx: RowContext) {
   const pending = ctx.pending(row.agentId);
   const monitor = row.monitoredBy;
   const reason = row.stateReason && localName(row.stateReason, row.stateReasonNames, tr.lang);
-  return html`<div role="row" part="row" class="row agent ${row.state}" aria-rowindex=${index + 2} aria-busy=${pending.length > 0 ? 'true' : 'false'} data-agent=${row.agentId}>
+  return html`<div role="row" part="row" class="row agent ${row.state} ${ctx.alerted(row.agentId) ? 'alerted' : ''}" aria-rowindex=${index + 2} aria-busy=${pending.length > 0 ? 'true' : 'false'} data-agent=${row.agentId}>
     <div role="rowheader" class="cell name" part="name">
       <span class="name-line"><span class="agent-name" title=${row.name}>${row.name}</span>${unreadBadge(row, ctx)}</span>
       ${row.location ? html`<span class="muted location">${row.location}</span>` : nothing}

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ChartController, type ChartOption } from '../core/chart-controller.js';
-import type { AlertList } from '../core/alerts/alert-list.js';
+import { AlertsLoader } from '../core/alerts-loader.js';
+import { alertStyles } from '../core/alerts.styles.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
 import { connectionStatusStyles } from '../core/connection-status.styles.js';
@@ -97,7 +98,7 @@ interface Shown {
  * @cssproperty --fv-color-danger - Alerts; offline. (`-bg`)
  */
 export class FvQueueRealtime extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, queueRealtimeStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, alertStyles, queueRealtimeStyles];
 
   @property() accessor view: QueueView = 'table';
   @property() accessor queues = '';
@@ -140,48 +141,17 @@ export class FvQueueRealtime extends FloorviewElement {
   private lines: TrendLine[] = [];
   /** Each queue's level per metric, as last reported (`fv-queue-level-change`). */
   private levels = new Map<string, Level>();
-  /** The alerts' list and look, loaded after the first frame: a widget with no alert open carries none of it. */
-  private alertsView: typeof import('../core/alerts/alert-view.js') | null = null;
-  private alertList: AlertList | null = null;
-  private alertsRequested = false;
-  @state() private accessor alertsShown = false;
-  @state() private accessor alertError: string | null = null;
+  private readonly alerts = new AlertsLoader(this, {
+    target: () => this.target,
+    lang: () => this.i18n.lang,
+    timeZone: () => this.zone,
+    canAcknowledge: () => !this.wallboard,
+  });
 
   private onFloor(change: FloorChange | null): void {
-    if (change) {
-      this.frames++;
-      if (!this.alertsRequested) void this.loadAlerts();
-      this.alertList?.observe(change);
-    }
+    if (change) this.frames++;
+    this.alerts.observe(change);
     this.trendData.observe(change);
-  }
-
-  private async loadAlerts(): Promise<void> {
-    this.alertsRequested = true;
-    this.alertsView = await import('../core/alerts/alert-view.js');
-    // Joining the host fetches the open alerts (a host no longer on the page fetches when it is back).
-    this.alertList = new this.alertsView.AlertList(this, () => this.target);
-  }
-
-  /** Queues with an open alert: their rows and tiles are marked (and flash on a wallboard). */
-  private get alertedQueues(): ReadonlySet<string> {
-    return new Set((this.alertList?.open ?? []).flatMap((a) => (a.queueId === null ? [] : [a.queueId])));
-  }
-
-  private alertContext(tr: QueueRealtimeTranslator) {
-    return {
-      lang: tr.lang,
-      timeZone: this.zone,
-      canAcknowledge: !this.wallboard,
-      open: this.alertsShown,
-      error: this.alertError,
-      onToggle: () => (this.alertsShown = !this.alertsShown),
-      onAcknowledge: (id: number) => {
-        this.alertError = null;
-        this.alertList?.acknowledge(id).catch((err: Error) => (this.alertError = this.alertsView!.ackFailedText(tr.lang, err.message)));
-      },
-      onDismiss: () => this.alertList?.dismiss(),
-    };
   }
 
   private get i18n(): QueueRealtimeTranslator {
@@ -301,12 +271,9 @@ export class FvQueueRealtime extends FloorviewElement {
         onView: (view) => (this.view = view),
         onTrend: (mode) => (this.trend = mode),
         onExport: () => void this.exportCsv(),
-        alerts: this.alertsView && this.alertList ? this.alertsView.renderAlertCount(this.alertList.open, this.alertContext(tr)) : nothing,
+        alerts: this.alerts.renderCount(),
       })}
-      ${this.alertsView && this.alertList
-        ? html`${this.alertsView.renderAlertPanel(this.alertList.open, this.alertContext(tr))}
-          ${this.wallboard ? nothing : this.alertsView.renderAlertToast(this.alertList.raised, this.alertContext(tr))}`
-        : nothing}
+      ${this.alerts.renderBody(!this.wallboard)}
       ${this.connection === 'unauthenticated' ? this.renderSignedOut(tr) : this.renderBody(tr)}
     </div>`;
   }
@@ -333,7 +300,7 @@ export class FvQueueRealtime extends FloorviewElement {
     if (!this.stream.floor?.ready) return html`<p class="empty" aria-busy="true">${tr.t('queues.loading')}</p>`;
     const { figures, aggregate, agents } = this.shown;
     if (figures.length === 0) return html`<p class="empty">${tr.t('queues.empty')}</p>`;
-    const ctx: ViewContext = { tr, thresholds: this.thresholds, now: this.serverNow, alerted: this.alertedQueues };
+    const ctx: ViewContext = { tr, thresholds: this.thresholds, now: this.serverNow, alerted: this.alerts.queues };
     return html`${this.agentSummary ? renderAgentSummary(agents, tr) : nothing}
       <div class="figures">
         ${this.currentView === 'tiles' ? renderTiles(figures, aggregate, ctx) : renderTable(figures, aggregate, ctx)}

@@ -45,6 +45,8 @@ export interface AlertViewContext {
   onToggle(): void;
   onAcknowledge(id: number): void;
   onDismiss(): void;
+  /** Where offered (the agent list, a supervisor): "Monitor" beside an agent's alert — a raised hand is often a call in trouble. */
+  onMonitor?: (agentId: string) => void;
 }
 
 /** The header's count: a button that opens the list. Nothing while no alert is open. */
@@ -87,15 +89,18 @@ export function renderAlertToast(raised: readonly Alert[], ctx: AlertViewContext
 }
 
 function renderAlert(a: Alert, tr: Tr, ctx: AlertViewContext) {
+  const monitor = ctx.onMonitor && a.agentId !== null ? ctx.onMonitor : null;
   return html`<span class="alert-text">${alertText(a, ctx.lang)}</span>
     <span class="alert-since">${tr.t('alerts.since', { time: formatTime(Date.parse(a.raisedAt), ctx.lang, ctx.timeZone) })}</span>
     ${a.acknowledged
       ? html`<span class="alert-ack">${tr.t('alerts.acknowledged', { name: a.acknowledged.supervisorName })}</span>`
       : ctx.canAcknowledge
         ? html`<button type="button" class="button ack" @click=${() => ctx.onAcknowledge(a.id)}>${tr.t('alerts.acknowledge')}</button>`
-        : nothing}`;
+        : nothing}
+    ${monitor ? html`<button type="button" class="button monitor" @click=${() => monitor(a.agentId!)}>${tr.t('alerts.monitor')}</button>` : nothing}`;
 }
 
-export function ackFailedText(lang: Lang, message: string): string {
-  return translator(lang, catalogs).t('alerts.ackFailed', { message });
+/** An acknowledgement or a monitor command refused: the server's reason. */
+export function failedText(lang: Lang, message: string): string {
+  return translator(lang, catalogs).t('alerts.failed', { message });
 }
