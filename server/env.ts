@@ -29,6 +29,9 @@ const envSchema = z.object({
   /** Where supervisor commands go when a real platform is connected (the simulator adapter is used otherwise). */
   FLOORVIEW_COMMAND_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   FLOORVIEW_COMMAND_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Receives every alert raised, cleared or acknowledged, signed like the commands (server/alerts/alert-webhook.ts). */
+  FLOORVIEW_ALERT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
+  FLOORVIEW_ALERT_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** The centre's reporting time zone (IANA): statistics keep daily totals in it. */
   FLOORVIEW_TIME_ZONE: z
     .string()
@@ -90,6 +93,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.FLOORVIEW_COMMAND_WEBHOOK && !config.FLOORVIEW_COMMAND_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  FLOORVIEW_COMMAND_WEBHOOK_SECRET: required when FLOORVIEW_COMMAND_WEBHOOK is set');
+  }
+  if (config.FLOORVIEW_ALERT_WEBHOOK && !config.FLOORVIEW_ALERT_WEBHOOK_SECRET) {
+    throw new Error('Invalid configuration:\n  FLOORVIEW_ALERT_WEBHOOK_SECRET: required when FLOORVIEW_ALERT_WEBHOOK is set');
   }
   return config;
 }

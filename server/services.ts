@@ -1,5 +1,6 @@
 import { AlertRules } from './alerts/alert-rules.js';
 import { AlertService } from './alerts/alert-service.js';
+import { AlertWebhook } from './alerts/alert-webhook.js';
 import { AgentCredentials } from './auth/agent-credentials.js';
 import { AuthService } from './auth/auth-service.js';
 import { ChatService } from './chat/chat-service.js';
@@ -130,6 +131,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
   reports.start();
 
   const alerts = new AlertService(db, directory, floor, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
+  if (config.FLOORVIEW_ALERT_WEBHOOK) {
+    const webhook = new AlertWebhook(config.FLOORVIEW_ALERT_WEBHOOK, config.FLOORVIEW_ALERT_WEBHOOK_SECRET!, options.log ?? console.error);
+    alerts.onChange((event, alert) => webhook.send(event, alert));
+  }
   alerts.start();
 
   const retention =

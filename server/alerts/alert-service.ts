@@ -8,6 +8,7 @@ import type { LiveFloor } from '../floor/live-floor.js';
 import { historyUpToDate } from '../ingest/history-lag.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from './alert.js';
+import type { AlertEvent } from './alert-webhook.js';
 import { agentConditions, conditionKey, queueConditions, type Condition } from './alert-conditions.js';
 import { RAISED_HAND, type AlertRules } from './alert-rules.js';
 import { AlertStore, type AlertRecord } from './alert-store.js';
@@ -30,6 +31,7 @@ export class AlertService {
   private readonly displays = new Map<string, Set<string>>();
   private readonly bounces;
   private timer: NodeJS.Timeout | undefined;
+  private readonly listeners: ((event: AlertEvent, alert: Alert) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -55,6 +57,11 @@ export class AlertService {
       .prepare();
   }
 
+  /** Every alert raised, cleared or acknowledged (the alert webhook). */
+  onChange(listener: (event: AlertEvent, alert: Alert) => void): void {
+    this.listeners.push(listener);
+  }
+
   start(): void {
     this.timer = setInterval(() => this.evaluate(), this.everyMs);
     this.timer.unref();
@@ -77,12 +84,12 @@ export class AlertService {
     for (const key of raise) {
       const record = this.store.raise(holding.get(key)!, now);
       this.open.set(key, record);
-      this.send(record);
+      this.send(record, 'raised');
     }
     for (const key of clear) {
       const record = this.store.clear(this.open.get(key)!.seq, now);
       this.open.delete(key);
-      this.send(record);
+      this.send(record, 'cleared');
     }
   }
 
@@ -93,7 +100,7 @@ export class AlertService {
     if (known.ackedBy !== null) return this.view(known);
     const record = this.store.acknowledge(seq, supervisorId, this.clock())!;
     for (const [key, open] of this.open) if (open.seq === seq) this.open.set(key, record);
-    this.send(record);
+    this.send(record, 'acknowledged');
     return this.view(record);
   }
 
@@ -104,7 +111,7 @@ export class AlertService {
     if (!record) {
       record = this.store.raise({ key, rule: RAISED_HAND, queueId: null, agentId, threshold: 0, value: 0 }, this.clock(), note);
       this.open.set(key, record);
-      this.send(record);
+      this.send(record, 'raised');
     }
     return this.view(record);
   }
@@ -116,7 +123,7 @@ export class AlertService {
     if (!open) return null;
     const record = this.store.clear(open.seq, this.clock());
     this.open.delete(key);
-    this.send(record);
+    this.send(record, 'cleared');
     return this.view(record);
   }
 
@@ -174,8 +181,10 @@ export class AlertService {
     return viewers;
   }
 
-  private send(r: AlertRecord): void {
-    this.publish({ audience: this.audience(r), channel: 'alerts', data: this.view(r) });
+  private send(r: AlertRecord, event: AlertEvent): void {
+    const alert = this.view(r);
+    this.publish({ audience: this.audience(r), channel: 'alerts', data: alert });
+    for (const listener of this.listeners) listener(event, alert);
   }
 
   private view(r: AlertRecord): Alert {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Alert } from '../../server/alerts/alert.js';
-import { centre, DISPLAY, INTEGRATION, startHarness, type Harness } from './harness.js';
+import { scopeOf } from '../../server/auth/principal.js';
+import { listenOnLoopback } from '../support/server-process.js';
+import { centre, DISPLAY, INTEGRATION, startHarness, waitFor, type Harness } from './harness.js';
 import { openSse, type SseMessage, type SseReader } from './sse-reader.js';
 
 type Headers = Record<string, string>;
@@ -192,5 +196,57 @@ describe('alerts', () => {
     await assert.rejects(startHarness({ centre: { ...withRules, alerts: { queues: { 'q-nowhere': { waitingAtLeast: 1 } } } } }), /alerts\.queues\.q-nowhere: unknown queue/);
     const integration = await h.get('/api/v1/alerts', INTEGRATION);
     assert.equal(integration.status, 401);
+  });
+});
+
+describe('alerts to a webhook', () => {
+  const SECRET = 'alert-webhook-secret-0001';
+  let h: Harness;
+  let receiver: Server;
+  let now = T0;
+  const received: { event: string; text: string; alert: Alert; verified: boolean }[] = [];
+
+  before(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const expected = createHmac('sha256', SECRET).update(`${req.headers['x-floorview-timestamp']}.${body}`).digest('hex');
+        received.push({ ...(JSON.parse(body) as { event: string; text: string; alert: Alert }), verified: req.headers['x-floorview-signature'] === `sha256=${expected}` });
+        res.writeHead(204).end();
+      });
+    });
+    const url = await listenOnLoopback(receiver);
+    h = await startHarness({ centre: withRules, clock: () => now, env: { FLOORVIEW_ALERT_WEBHOOK: `${url}/floor-alerts`, FLOORVIEW_ALERT_WEBHOOK_SECRET: SECRET } });
+  });
+  after(async () => {
+    await h.close();
+    await new Promise((r) => receiver.close(r));
+  });
+
+  it('posts each alert raised, acknowledged and cleared, signed, in order, with a line a chat tool shows', async () => {
+    const ev = (type: string, fields: object) => ({ id: `wh-${type}-${Math.random()}`, type, at: new Date(now).toISOString(), ...fields });
+    await h.events(ev('call.queued', { callId: 'w-1', queueId: 'q-support' }), ev('call.queued', { callId: 'w-2', queueId: 'q-support' }));
+    h.services.alerts.evaluate();
+    now += 10_000;
+    h.services.alerts.evaluate();
+    const [raised] = h.services.alerts.list(scopeOf(['q-support']), 'open');
+    const ben = await h.login('ben');
+    await h.post(`/api/v1/alerts/${raised!.id}/ack`, {}, ben);
+    await h.events(ev('call.ended', { callId: 'w-1', by: 'caller' }));
+    h.services.alerts.evaluate();
+    now += 60_000;
+    h.services.alerts.evaluate();
+    await waitFor(() => received.length >= 3, 'three posts');
+    assert.deepEqual(
+      received.map((r) => [r.event, r.alert.id, r.verified]),
+      [
+        ['raised', raised!.id, true],
+        ['acknowledged', raised!.id, true],
+        ['cleared', raised!.id, true],
+      ],
+    );
+    assert.equal(received[0]!.text, 'Alert — Support waitingAtLeast 2 (limit 2)');
+    assert.equal(received[1]!.text, 'Acknowledged by Ben — Support waitingAtLeast 2 (limit 2)');
   });
 });
