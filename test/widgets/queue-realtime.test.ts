@@ -380,19 +380,29 @@ describe('<fv-queue-realtime> on a real server', () => {
     );
   });
 
-  it('raises an alert as a toast, counts it in the header, marks its queue, and acknowledges it for everyone', async () => {
+  it('raises an alert as a toast (and a browser notification), counts it in the header, marks its queue, and acknowledges it for everyone', async () => {
+    // The browser's notifications are outside the product: record what the widget asks them to show, as if the page had permission.
+    const shown: { title: string; body?: string; tag?: string }[] = [];
+    const real = globalThis.Notification;
+    globalThis.Notification = class {
+      static permission = 'granted';
+      constructor(title: string, options: NotificationOptions) {
+        shown.push({ title, ...options });
+      }
+    } as unknown as typeof Notification;
     const token = await server.login('ava');
-    const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token}></fv-queue-realtime>`);
+    const el = await fixture<FvQueueRealtime>(html`<fv-queue-realtime api=${server.url} token=${token} notify></fv-queue-realtime>`);
     await waitUntil(() => row(el, 'q-sales'), 'Sales shown');
     // Five waiting in Sales: the default rule's limit.
     const run = `alert-${Date.now()}`;
     await server.events(
       ...[1, 2, 3, 4, 5].map((i) => ({ id: `${run}-${i}`, type: 'call.queued', at: new Date().toISOString(), callId: `${run}-${i}`, queueId: 'q-sales', direction: 'inbound' })),
     );
-    await waitUntil(() => root(el).querySelector('[part="toast"]'), 'the toast');
+    await waitUntil(() => root(el).querySelector('[part="toast"]'), 'the toast').finally(() => (globalThis.Notification = real));
     const toast = root(el).querySelector<HTMLElement>('[part="toast"]')!;
     expect(toast.getAttribute('role')).to.equal('alert');
     expect(seen(toast.querySelector('.alert-text')!)).to.equal('Sales: 5 waiting (alert from 5)');
+    expect(shown.map((n) => [n.title, n.body])).to.deep.equal([['Alerts', 'Sales: 5 waiting (alert from 5)']]);
     expect(row(el, 'q-sales')!.classList.contains('alerted')).to.equal(true);
     expect(row(el, 'q-support')!.classList.contains('alerted')).to.equal(false);
     const count = root(el).querySelector<HTMLButtonElement>('[part="alerts-count"]')!;

@@ -53,6 +53,7 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @attr queue - Show only agents assigned to this queue id.
  * @attr agent-state - Show only `available`, `unavailable` or `signed_out` agents.
  * @attr search - Show only agents whose name contains this.
+ * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
  * @event fv-agent-chat - The supervisor chose Chat; `agentId`.
@@ -72,6 +73,9 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @csspart dialog - The queues, state and sign-out dialogs.
  * @csspart alert - A refused command's message.
  * @csspart sign-in - The sign-in form shown without credentials.
+ * @csspart alerts-count - The open alerts' count in the toolbar: opens their list.
+ * @csspart alerts - The list of open alerts (with "Acknowledge" and, for an agent's, "Monitor").
+ * @csspart toast - An alert raised while watching.
  *
  * @cssproperty --fv-font-family - Default: inherited from the page.
  * @cssproperty --fv-font-size - Default: 0.875rem.
@@ -97,6 +101,7 @@ export class FvAgentList extends FloorviewElement {
   @property() accessor queue = '';
   @property({ attribute: 'agent-state' }) accessor agentState: StateFilter = '';
   @property() accessor search = '';
+  @property({ type: Boolean }) accessor notify = false;
   @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
 
   private readonly clock = new ClockController(this);
@@ -123,6 +128,7 @@ export class FvAgentList extends FloorviewElement {
     timeZone: () => this.zone,
     canAcknowledge: () => this.viewerId !== null,
     monitor: (agentId) => this.actions.command(agentId, { kind: 'monitor', mode: 'monitor' }),
+    notify: () => this.notify,
   });
 
   private items: ListItem[] = [];

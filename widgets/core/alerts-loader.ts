@@ -14,6 +14,8 @@ export interface AlertsOptions {
   canAcknowledge(): boolean;
   /** Offered beside an agent's alert where the widget can act on the agent. */
   monitor?: (agentId: string) => Promise<unknown>;
+  /** The host asked for browser notifications (the `notify` attribute). */
+  notify(): boolean;
 }
 
 /**
@@ -62,7 +64,10 @@ export class AlertsLoader {
     this.requested = true;
     this.view = await import('./alerts/alert-view.js');
     // Joining the host fetches the open alerts (a host no longer on the page fetches when it is back).
-    this.list = new this.view.AlertList(this.host, this.options.target);
+    const view = this.view;
+    this.list = new view.AlertList(this.host, this.options.target, (alert) => {
+      if (this.options.notify()) view.notify(alert, this.options.lang());
+    });
   }
 
   private context() {

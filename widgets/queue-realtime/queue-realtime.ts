@@ -64,6 +64,7 @@ interface Shown {
  * @attr alert-agents-short - … an alert; default 2.
  * @attr agent-summary - Boolean: also show the shown queues' agents by state, in big type.
  * @attr wallboard - Boolean: a wall-screen layout: fills its box, no controls; size it with `--fv-font-size`.
+ * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
  * @event fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`.
@@ -83,6 +84,9 @@ interface Shown {
  * @csspart trend - The trend: caption and chart.
  * @csspart chart - The chart's drawing area.
  * @csspart sign-in - The sign-in form shown without credentials.
+ * @csspart alerts-count - The open alerts' count in the header: opens their list.
+ * @csspart alerts - The list of open alerts.
+ * @csspart toast - An alert raised while watching.
  *
  * @cssproperty --fv-font-family - Default: inherited from the page.
  * @cssproperty --fv-font-size - Default: 0.875rem; every size in the widget follows it (a wallboard sets e.g. `clamp(16px, 1.4vw, 64px)`).
@@ -116,6 +120,7 @@ export class FvQueueRealtime extends FloorviewElement {
   @property({ type: Number, attribute: 'alert-agents-short' }) accessor alertAgentsShort: number | null | undefined = 2;
   @property({ type: Boolean, attribute: 'agent-summary' }) accessor agentSummary = false;
   @property({ type: Boolean }) accessor wallboard = false;
+  @property({ type: Boolean }) accessor notify = false;
   @property({ reflect: true }) accessor connection: ConnectionState = 'connecting';
 
   private readonly clock = new ClockController(this);
@@ -146,6 +151,7 @@ export class FvQueueRealtime extends FloorviewElement {
     lang: () => this.i18n.lang,
     timeZone: () => this.zone,
     canAcknowledge: () => !this.wallboard,
+    notify: () => this.notify,
   });
 
   private onFloor(change: FloorChange | null): void {

@@ -21,6 +21,8 @@ export class AlertList implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly target: () => ApiTarget,
+    /** Each alert raised while the widget watches (a browser notification). */
+    private readonly onRaised: (alert: Alert) => void = () => {},
   ) {
     host.addController(this);
   }
@@ -57,7 +59,10 @@ export class AlertList implements ReactiveController {
       return;
     }
     for (const a of items) {
-      if (a.clearedAt === null && !this.byId.has(a.id)) this.raised.unshift(a);
+      if (a.clearedAt === null && !this.byId.has(a.id)) {
+        this.raised.unshift(a);
+        this.onRaised(a);
+      }
       this.upsert(a);
     }
     this.host.requestUpdate();

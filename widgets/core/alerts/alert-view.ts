@@ -100,6 +100,16 @@ function renderAlert(a: Alert, tr: Tr, ctx: AlertViewContext) {
     ${monitor ? html`<button type="button" class="button monitor" @click=${() => monitor(a.agentId!)}>${tr.t('alerts.monitor')}</button>` : nothing}`;
 }
 
+/**
+ * A browser notification for an alert just raised, when the page allowed them: the host page
+ * asks the person (`Notification.requestPermission()`); a widget never does. One per alert
+ * however many widgets show it (the tag).
+ */
+export function notify(a: Alert, lang: Lang): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  new Notification(translator(lang, catalogs).t('alerts.title'), { body: alertText(a, lang), tag: `floorview-alert-${a.id}` });
+}
+
 /** An acknowledgement or a monitor command refused: the server's reason. */
 export function failedText(lang: Lang, message: string): string {
   return translator(lang, catalogs).t('alerts.failed', { message });
