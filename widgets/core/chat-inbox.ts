@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiTarget } from './api.js';
 import { fetchConversations, type ChatMessage } from './chat-api.js';
+import { CoalescedFetch } from './coalesced-fetch.js';
 import type { FloorChange } from './stream.js';
 
 /** Which side of the conversations the signed-in viewer is on. */
@@ -29,9 +30,7 @@ export class ChatInbox implements ReactiveController {
   private readonly entries = new Map<string, InboxEntry>();
   private side: ChatSide | null = null;
   private followed = '';
-  private loading: AbortController | null = null;
-  /** Chat items arrived while fetching: fetch again once it is done rather than guess. */
-  private stale = false;
+  private readonly fetcher: CoalescedFetch;
   /** The first fetch has answered. */
   loaded = false;
 
@@ -39,12 +38,12 @@ export class ChatInbox implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly target: () => ApiTarget,
   ) {
+    this.fetcher = new CoalescedFetch(host, (signal) => this.fetchConversations(signal));
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.loading?.abort();
-    this.loading = null;
+    this.fetcher.abort();
     this.followed = '';
   }
 
@@ -57,9 +56,8 @@ export class ChatInbox implements ReactiveController {
     this.side = side;
     this.entries.clear();
     this.loaded = false;
-    this.loading?.abort();
-    this.loading = null;
-    if (side) void this.load();
+    this.fetcher.abort();
+    if (side) this.fetcher.run();
   }
 
   get conversations(): InboxEntry[] {
@@ -76,14 +74,11 @@ export class ChatInbox implements ReactiveController {
   observe(change: FloorChange): void {
     if (!this.side) return;
     // After a snapshot, chat items may have been missed.
-    if (change.snapshot) return void this.load();
+    if (change.snapshot) return this.fetcher.run();
     const messages = change.messages ?? [];
     const reads = change.reads ?? [];
     if (messages.length === 0 && reads.length === 0) return;
-    if (this.loading) {
-      this.stale = true;
-      return;
-    }
+    if (this.fetcher.busy) return this.fetcher.run();
     for (const m of messages) this.count(m);
     for (const r of reads) if (r.reader === this.side) this.entry(r.agentId, r.supervisorId).unread = r.unread;
     this.host.requestUpdate();
@@ -103,38 +98,19 @@ export class ChatInbox implements ReactiveController {
     if (m.sender !== this.side && m.readAt === null) e.unread++;
   }
 
-  private async load(): Promise<void> {
-    if (this.loading) {
-      this.stale = true;
-      return;
+  private async fetchConversations(signal: AbortSignal): Promise<void> {
+    const { conversations } = await fetchConversations(this.target(), signal);
+    if (signal.aborted) return;
+    this.entries.clear();
+    for (const c of conversations) {
+      this.entries.set(key(c.agentId, c.supervisorId), {
+        agentId: c.agentId,
+        supervisorId: c.supervisorId,
+        supervisorName: c.supervisorName,
+        unread: c.unread,
+        lastId: c.lastMessage?.id ?? 0,
+      });
     }
-    const abort = new AbortController();
-    this.loading = abort;
-    try {
-      const { conversations } = await fetchConversations(this.target(), abort.signal);
-      if (this.loading !== abort) return;
-      this.entries.clear();
-      for (const c of conversations) {
-        this.entries.set(key(c.agentId, c.supervisorId), {
-          agentId: c.agentId,
-          supervisorId: c.supervisorId,
-          supervisorName: c.supervisorName,
-          unread: c.unread,
-          lastId: c.lastMessage?.id ?? 0,
-        });
-      }
-      this.loaded = true;
-    } catch {
-      // Counts are a hint beside the conversations themselves: the next snapshot fetches them again.
-    } finally {
-      if (this.loading === abort) {
-        this.loading = null;
-        if (this.stale) {
-          this.stale = false;
-          void this.load();
-        }
-        this.host.requestUpdate();
-      }
-    }
+    this.loaded = true;
   }
 }

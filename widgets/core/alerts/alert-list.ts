@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Alert } from '../../../server/alerts/alert.js';
 import { apiFetch, type ApiTarget } from '../api.js';
+import { CoalescedFetch } from '../coalesced-fetch.js';
 import type { FloorChange } from '../stream.js';
 
 export type { Alert };
@@ -13,8 +14,7 @@ export type { Alert };
  */
 export class AlertList implements ReactiveController {
   private readonly byId = new Map<number, Alert>();
-  private loading: AbortController | null = null;
-  private stale = false;
+  private readonly fetcher: CoalescedFetch;
   /** Raised while this widget watched, not yet dismissed: what its toast says. */
   raised: Alert[] = [];
 
@@ -24,17 +24,17 @@ export class AlertList implements ReactiveController {
     /** Each alert raised while the widget watches (a browser notification). */
     private readonly onRaised: (alert: Alert) => void = () => {},
   ) {
+    this.fetcher = new CoalescedFetch(host, (signal) => this.fetchOpen(signal));
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.loading?.abort();
-    this.loading = null;
+    this.fetcher.abort();
   }
 
   /** Back on the page: what it holds is as old as its absence. */
   hostConnected(): void {
-    void this.load();
+    this.fetcher.run();
   }
 
   /** Newest first. */
@@ -51,13 +51,10 @@ export class AlertList implements ReactiveController {
   }
 
   observe(change: FloorChange): void {
-    if (change.snapshot) return void this.load();
+    if (change.snapshot) return this.fetcher.run();
     const items = change.alerts ?? [];
     if (items.length === 0) return;
-    if (this.loading) {
-      this.stale = true;
-      return;
-    }
+    if (this.fetcher.busy) return this.fetcher.run();
     for (const a of items) {
       if (a.clearedAt === null && !this.byId.has(a.id)) {
         this.raised.unshift(a);
@@ -86,30 +83,11 @@ export class AlertList implements ReactiveController {
     if (a.clearedAt !== null || a.acknowledged) this.raised = this.raised.filter((r) => r.id !== a.id);
   }
 
-  private async load(): Promise<void> {
-    if (this.loading) {
-      this.stale = true;
-      return;
-    }
-    const abort = new AbortController();
-    this.loading = abort;
-    try {
-      const { alerts } = await apiFetch<{ alerts: Alert[] }>(this.target(), '/api/v1/alerts', { signal: abort.signal });
-      if (this.loading !== abort) return;
-      this.byId.clear();
-      for (const a of alerts) this.byId.set(a.id, a);
-      this.raised = this.raised.filter((r) => this.byId.has(r.id) && !this.byId.get(r.id)!.acknowledged);
-    } catch {
-      // Alerts ride beside the floor: the next snapshot fetches them again.
-    } finally {
-      if (this.loading === abort) {
-        this.loading = null;
-        if (this.stale) {
-          this.stale = false;
-          void this.load();
-        }
-        this.host.requestUpdate();
-      }
-    }
+  private async fetchOpen(signal: AbortSignal): Promise<void> {
+    const { alerts } = await apiFetch<{ alerts: Alert[] }>(this.target(), '/api/v1/alerts', { signal });
+    if (signal.aborted) return;
+    this.byId.clear();
+    for (const a of alerts) this.byId.set(a.id, a);
+    this.raised = this.raised.filter((r) => this.byId.has(r.id) && !this.byId.get(r.id)!.acknowledged);
   }
 }
