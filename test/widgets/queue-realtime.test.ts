@@ -401,6 +401,8 @@ describe('<fv-queue-realtime> on a real server', () => {
     await waitUntil(() => root(el).querySelector('[part="toast"]'), 'the toast').finally(() => (globalThis.Notification = real));
     const toast = root(el).querySelector<HTMLElement>('[part="toast"]')!;
     expect(toast.getAttribute('role')).to.equal('alert');
+    // Styled by the sheet the alerts brought with them.
+    expect(parseFloat(getComputedStyle(toast).borderLeftWidth)).to.be.greaterThan(parseFloat(getComputedStyle(toast).borderTopWidth));
     expect(seen(toast.querySelector('.alert-text')!)).to.equal('Sales: 5 waiting (alert from 5)');
     expect(shown.map((n) => [n.title, n.body])).to.deep.equal([['Alerts', 'Sales: 5 waiting (alert from 5)']]);
     expect(row(el, 'q-sales')!.classList.contains('alerted')).to.equal(true);

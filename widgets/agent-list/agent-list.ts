@@ -3,7 +3,6 @@ import { Task } from '@lit/task';
 import { html, nothing, render, type PropertyValues, type RootPart } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AlertsLoader } from '../core/alerts-loader.js';
-import { alertStyles } from '../core/alerts.styles.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
@@ -93,7 +92,7 @@ const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout
  * @cssproperty --fv-color-monitor - Monitoring badge. (`-bg`)
  */
 export class FvAgentList extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, alertStyles, agentListStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, agentListStyles];
 
   @property() accessor view: AgentListView = 'list';
   @property() accessor sort: SortKey = 'name';

@@ -31,7 +31,7 @@ export class AlertsLoader {
   private error: string | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
     private readonly options: AlertsOptions,
   ) {}
 
@@ -63,6 +63,9 @@ export class AlertsLoader {
   private async load(): Promise<void> {
     this.requested = true;
     this.view = await import('./alerts/alert-view.js');
+    const root = this.host.renderRoot;
+    // The widgets render in a shadow root with constructed stylesheets (what the CSP allows): add the alerts' to them.
+    if (root instanceof ShadowRoot && this.view.alertStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.view.alertStyles.styleSheet];
     // Joining the host fetches the open alerts (a host no longer on the page fetches when it is back).
     const view = this.view;
     this.list = new view.AlertList(this.host, this.options.target, (alert) => {

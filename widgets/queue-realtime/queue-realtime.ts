@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ChartController, type ChartOption } from '../core/chart-controller.js';
 import { AlertsLoader } from '../core/alerts-loader.js';
-import { alertStyles } from '../core/alerts.styles.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
 import { connectionStatusStyles } from '../core/connection-status.styles.js';
@@ -102,7 +101,7 @@ interface Shown {
  * @cssproperty --fv-color-danger - Alerts; offline. (`-bg`)
  */
 export class FvQueueRealtime extends FloorviewElement {
-  static override styles = [themeStyles, controlStyles, connectionStatusStyles, alertStyles, queueRealtimeStyles];
+  static override styles = [themeStyles, controlStyles, connectionStatusStyles, queueRealtimeStyles];
 
   @property() accessor view: QueueView = 'table';
   @property() accessor queues = '';

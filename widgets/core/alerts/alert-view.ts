@@ -13,6 +13,7 @@ import { AlertList } from './alert-list.js';
  * toast for an alert raised while the supervisor watches. The widget's stylesheet has the rules.
  */
 export { AlertList };
+export { alertStyles } from './alert.styles.js';
 
 const catalogs: Catalogs<AlertsKey> = { en: alertsEn, 'zh-CN': alertsZhCN };
 type Tr = Translator<AlertsKey>;

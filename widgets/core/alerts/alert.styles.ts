@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The alerts' count in a header, the list it opens and the toast of one just raised (core/alerts/alert-view.ts draws them). */
+/**
+ * The alerts' count in a header, the list it opens and the toast of one just raised (alert-view.ts
+ * draws them). Adopted by the widget's shadow root when the alerts load, so they ride in that chunk.
+ */
 export const alertStyles = css`
   .alerts-count {
     margin-inline-end: 0.5em;
