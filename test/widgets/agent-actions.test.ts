@@ -180,6 +180,13 @@ describe('<fv-agent-list> supervisor actions', () => {
     expect((await error).code).to.equal('monitored_by_other');
     await waitUntil(() => root(el).querySelector('[part=alert]'), 'alert shown');
     expect(root(el).querySelector('[part=alert] p')!.textContent).to.equal('Barge in for 李娜 was refused: Ben is already monitoring 李娜\'s call.');
+
+    // In Chinese the reason comes from the refusal's code, not the server's English.
+    el.setAttribute('lang', 'zh-CN');
+    await el.updateComplete;
+    await choose(el, 'a-1', '强插');
+    await waitUntil(() => root(el).querySelector('[part=alert] p')?.textContent?.startsWith('李娜 的'), 'the refusal in Chinese');
+    expect(root(el).querySelector('[part=alert] p')!.textContent).to.equal('李娜 的“强插”被拒绝:已有其他主管在监听此通话。');
   });
 
   it('keeps a refusal inside the dialog that sent the command', async () => {

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { refusalText } from '../core/refusals.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { translator } from '../core/i18n/index.js';
@@ -168,7 +169,7 @@ export class AgentActions {
     } catch (err) {
       this.pending.remove(pending);
       const error = err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err));
-      const message = error.status === 0 ? tr.t('error.network') : error.message;
+      const message = error.status === 0 ? tr.t('error.network') : refusalText(tr.lang, error, row.name);
       if (toBanner) this.ctx.alert(tr.t('action.refused', { action, name: row.name, message }));
       this.host.dispatchEvent(new FvErrorEvent(error.code, message));
       return error;

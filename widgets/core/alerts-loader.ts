@@ -75,11 +75,11 @@ export class AlertsLoader {
 
   private context() {
     const o = this.options;
-    const act = (work: () => Promise<unknown>) => {
+    const act = (work: () => Promise<unknown>, agentName = '') => {
       this.error = null;
       this.host.requestUpdate();
-      work().catch((err: Error) => {
-        this.error = this.view!.failedText(o.lang(), err.message);
+      work().catch((err: unknown) => {
+        this.error = this.view!.failedText(o.lang(), err, agentName);
         this.host.requestUpdate();
       });
     };

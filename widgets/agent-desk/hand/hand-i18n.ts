@@ -18,7 +18,7 @@ const zhCN: Record<HandKey, string> = {
   'hand.raise': '举手',
   'hand.lower': '放下手',
   'hand.waiting': '已举手:等待主管回应。',
-  'hand.acknowledged': '{name} 已看到你的举手。',
+  'hand.acknowledged': '{name} 已看到您的举手。',
 };
 
 export const handCatalogs: Catalogs<HandKey> = { en, 'zh-CN': zhCN };

@@ -3,6 +3,7 @@ import type { Alert } from '../../../server/alerts/alert.js';
 import { formatDuration, formatNumber, formatPercent, formatTime } from '../format.js';
 import { translator, type Catalogs, type Lang, type Translator } from '../i18n/index.js';
 import { localName } from '../local-name.js';
+import { refusalText } from '../refusals.js';
 import { alertsEn, type AlertsKey } from './alerts-en.js';
 import { alertsZhCN } from './alerts-zh-CN.js';
 import { AlertList } from './alert-list.js';
@@ -111,7 +112,7 @@ export function notify(a: Alert, lang: Lang): void {
   new Notification(translator(lang, catalogs).t('alerts.title'), { body: alertText(a, lang), tag: `floorview-alert-${a.id}` });
 }
 
-/** An acknowledgement or a monitor command refused: the server's reason. */
-export function failedText(lang: Lang, message: string): string {
-  return translator(lang, catalogs).t('alerts.failed', { message });
+/** An acknowledgement or a monitor command refused: the reason, in the widget's language where it has one. */
+export function failedText(lang: Lang, error: unknown, agentName: string): string {
+  return translator(lang, catalogs).t('alerts.failed', { message: refusalText(lang, error, agentName) });
 }
