@@ -42,14 +42,6 @@ export class AlertList implements ReactiveController {
     return [...this.byId.values()].sort((a, b) => b.id - a.id);
   }
 
-  forQueue(queueId: string): Alert[] {
-    return this.open.filter((a) => a.queueId === queueId);
-  }
-
-  forAgent(agentId: string): Alert[] {
-    return this.open.filter((a) => a.agentId === agentId);
-  }
-
   observe(change: FloorChange): void {
     if (change.snapshot) return this.fetcher.run();
     const items = change.alerts ?? [];
