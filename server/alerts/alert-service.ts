@@ -133,10 +133,10 @@ export class AlertService {
     return record ? this.view(record) : null;
   }
 
-  /** Alerts in the scope: the open ones, or those raised in [from, to). */
-  list(scope: Scope, range: { from: number; to: number } | 'open'): Alert[] {
+  /** Alerts in the scope: the open ones, or those raised in [from, to). A wallboard (`queuesOnly`) gets its queues' alerts, as its stream does, not its agents'. */
+  list(scope: Scope, range: { from: number; to: number } | 'open', queuesOnly = false): Alert[] {
     const records = range === 'open' ? [...this.open.values()].sort((a, b) => b.seq - a.seq) : this.store.raisedBetween(range.from, range.to);
-    return records.filter((r) => this.visible(r, scope)).map((r) => this.view(r));
+    return records.filter((r) => (!queuesOnly || r.queueId !== null) && this.visible(r, scope)).map((r) => this.view(r));
   }
 
   private conditions(now: number): Condition[] {

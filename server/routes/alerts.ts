@@ -38,7 +38,7 @@ const listAlerts = createRoute({
   tags: ['Alerts'],
   summary: 'Alerts within your scope: the open ones, or the history of a range',
   description: [
-    'Without `from`: the alerts open now, newest first. With `from` (and `to`, default now): every alert raised in [from, to), newest first, at most 92 days.',
+    'A wallboard (display token) gets its queues’ alerts, not its agents’. Without `from`: the alerts open now, newest first. With `from` (and `to`, default now): every alert raised in [from, to), newest first, at most 92 days.',
     'Rules and limits come from the directory file’s `alerts` section (README “Alerts”). New, cleared and acknowledged alerts also arrive on the stream as `alerts`.',
   ].join('\n\n'),
   security: bearerSecurity,
@@ -68,16 +68,17 @@ export function alertRoutes(s: Services) {
   return app
     .openapi(listAlerts, (c) => {
       const { scope } = c.var.principal;
+      const queuesOnly = c.var.principal.kind === 'display';
       const q = c.req.valid('query');
       if (q.from === undefined) {
         if (q.to !== undefined) throw badRequest('The request is invalid.', { to: 'give `from` with `to`' });
-        return c.json({ alerts: s.alerts.list(scope, 'open'), serverTime: new Date(s.clock()).toISOString() }, 200);
+        return c.json({ alerts: s.alerts.list(scope, 'open', queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
       }
       const from = Date.parse(q.from);
       const to = q.to === undefined ? s.clock() : Date.parse(q.to);
       if (to <= from) throw badRequest('The request is invalid.', { to: 'must be after `from`' });
       if (to - from > MAX_RANGE_DAYS * DAY) throw badRequest('The request is invalid.', { to: `at most ${MAX_RANGE_DAYS} days after \`from\`` });
-      return c.json({ alerts: s.alerts.list(scope, { from, to }), serverTime: new Date(s.clock()).toISOString() }, 200);
+      return c.json({ alerts: s.alerts.list(scope, { from, to }, queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
     })
     .openapi(acknowledge, (c) => {
       const me = asSupervisor(c.var.principal);

@@ -125,6 +125,7 @@ describe('alerts', () => {
     const hold = (await open(who.ben)).find((a) => a.rule === 'holdAtLeastSeconds')!;
     assert.deepEqual([hold.agentId, hold.agentName, hold.threshold, hold.value], ['a-3', 'Olivia Smith', 60, 70]);
     assert.ok(!(await open(who.ava)).some((a) => a.agentId === 'a-3'), 'a-3 is in Support only');
+    assert.ok(!(await open(DISPLAY)).some((a) => a.agentId !== null), 'a wallboard gets its queues’ alerts, not its agents’');
 
     for (const callId of ['c-6', 'c-7']) {
       await h.events(ev('call.queued', { callId, queueId: 'q-sales' }), ev('call.offered', { callId, agentId: 'a-1' }));
