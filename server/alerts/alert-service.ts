@@ -63,7 +63,14 @@ export class AlertService {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.evaluate(), this.everyMs);
+    this.timer = setInterval(() => {
+      // A failed round (the database busy, say) must not take the server down: the next one tries again.
+      try {
+        this.evaluate();
+      } catch (err) {
+        console.error('Alert evaluation failed:', err);
+      }
+    }, this.everyMs);
     this.timer.unref();
   }
 
