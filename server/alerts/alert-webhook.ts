@@ -30,11 +30,6 @@ export class AlertWebhook {
     this.queue = this.queue.then(() => this.post(event, alert));
   }
 
-  /** Resolves when what was sent so far has been delivered or given up (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
   private async post(event: AlertEvent, alert: Alert): Promise<void> {
     try {
       const res = await postSigned(this.url, this.secret, { event, alert, text: summary(event, alert) }, this.timeoutMs);

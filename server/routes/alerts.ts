@@ -4,7 +4,7 @@ import type { Alert } from '../alerts/alert.js';
 import { AGENT_RULES, QUEUE_RULES, RAISED_HAND } from '../alerts/alert-rules.js';
 import { badRequest, notFound } from '../errors.js';
 import type { Services } from '../services.js';
-import { bearerSecurity, errors, json, namesSchema, router } from './openapi-common.js';
+import { bearerSecurity, errors, json, namesSchema, router, type Same } from './openapi-common.js';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 92;
@@ -29,7 +29,6 @@ export const alertSchema = z
   .openapi('Alert');
 
 // The wire schema must describe exactly what the service sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const alertMatches: Same<z.infer<typeof alertSchema>, Alert> = true;
 
 const listAlerts = createRoute({

@@ -1,3 +1,4 @@
+import type { Same } from './openapi-common.js';
 import { z } from '@hono/zod-openapi';
 import { MAX_MESSAGE_LENGTH, type ChatConversation, type ChatMessage, type ChatRead } from '../chat/chat-message.js';
 import { multiLine } from '../plain-text.js';
@@ -71,7 +72,6 @@ export const readBody = z
   .openapi('MarkRead');
 
 // The wire schemas must describe exactly what the service sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const chatSchemasMatch: [
   Same<z.infer<typeof messageSchema>, ChatMessage>,
   Same<z.infer<typeof readSchema>, ChatRead>,

@@ -55,24 +55,14 @@ const lowerHand = createRoute({
 export function handRoutes(s: Services) {
   const app = router();
   const auth: MiddlewareHandler<AppEnv> = requireViewer(s.auth, { agents: true });
-  app.use('/:id/hand', auth);
-  const ownDesk = (p: AppEnv['Variables']['principal'], id: string) => {
-    if (p.kind !== 'agent' || p.id !== id) throw forbidden('Only the agent’s own desk raises or lowers its hand.');
+  const ownDesk: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const p = c.var.principal;
+    if (p.kind !== 'agent' || p.id !== c.req.param('id')) throw forbidden('Only the agent’s own desk raises or lowers its hand.');
+    await next();
   };
+  app.use('/:id/hand', auth, ownDesk);
   return app
-    .openapi(getHand, (c) => {
-      const { id } = c.req.valid('param');
-      ownDesk(c.var.principal, id);
-      return c.json({ alert: s.alerts.handOf(id) }, 200);
-    })
-    .openapi(raiseHand, (c) => {
-      const { id } = c.req.valid('param');
-      ownDesk(c.var.principal, id);
-      return c.json({ alert: s.alerts.raiseHand(id, c.req.valid('json').note ?? null) }, 200);
-    })
-    .openapi(lowerHand, (c) => {
-      const { id } = c.req.valid('param');
-      ownDesk(c.var.principal, id);
-      return c.json({ alert: s.alerts.lowerHand(id) }, 200);
-    });
+    .openapi(getHand, (c) => c.json({ alert: s.alerts.handOf(c.req.valid('param').id) }, 200))
+    .openapi(raiseHand, (c) => c.json({ alert: s.alerts.raiseHand(c.req.valid('param').id, c.req.valid('json').note ?? null) }, 200))
+    .openapi(lowerHand, (c) => c.json({ alert: s.alerts.lowerHand(c.req.valid('param').id) }, 200));
 }

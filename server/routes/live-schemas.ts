@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AgentRow, QueueRow } from '../domain/live-rows.js';
-import { namesSchema } from './openapi-common.js';
+import { namesSchema, type Same } from './openapi-common.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 
@@ -58,5 +58,4 @@ export const queueRowSchema = z
   .openapi('QueueRow');
 
 // The wire schemas must describe exactly what the domain sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const rowsMatch: [Same<z.infer<typeof agentRowSchema>, AgentRow>, Same<z.infer<typeof queueRowSchema>, QueueRow>] = [true, true];

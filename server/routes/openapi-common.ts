@@ -47,6 +47,9 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
+/** True when a wire schema's type and the domain's are the same both ways: the `satisfies` of a schema kept beside an interface. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
 export const bearerSecurity: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 
 /** A router whose validation failures become our 400 body. */

@@ -1,3 +1,4 @@
+import type { Same } from './openapi-common.js';
 import { z } from '@hono/zod-openapi';
 import { singleLine } from '../plain-text.js';
 import type { Report, ReportCreated } from '../reports/report.js';
@@ -92,5 +93,4 @@ export const csvQuery = z.object({
 });
 
 // The wire schemas must describe exactly what the service sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const reportSchemasMatch: [Same<z.infer<typeof reportSchema>, Report>, Same<z.infer<typeof reportCreatedSchema>, ReportCreated>] = [true, true];

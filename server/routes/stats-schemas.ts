@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { namesSchema } from './openapi-common.js';
+import { namesSchema, type Same } from './openapi-common.js';
 import type { AgentStats } from '../stats/agent-stats.js';
 import type { CallPage } from '../stats/call-list.js';
 import type { QueueStats } from '../stats/queue-stats.js';
@@ -236,7 +236,6 @@ export const callPageSchema = z
   .openapi('CallPage');
 
 // The wire schemas must describe exactly what the stats service returns.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 type Ranged<T> = T & { range: RangeEcho };
 export const statsMatch: [
   Same<z.infer<typeof agentStatsSchema>, Ranged<AgentStats>>,
