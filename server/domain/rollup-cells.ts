@@ -77,9 +77,31 @@ export const FAMILIES = {
     dims: ['queueId', 'agentId'],
     values: ['completed', 'wrapupMs'],
   },
+  /**
+   * Agent time (server/domain/agent-time.ts), in the interval it passed: staffed
+   * and idle time per agent, whatever the queue (queue '') and per queue joined …
+   */
+  agentTime: {
+    dims: ['agentId', 'queueId'],
+    values: ['staffedMs', 'idleMs'],
+  },
+  /** … and added over agents, per queue. */
+  queueTime: {
+    dims: ['queueId'],
+    values: ['staffedMs', 'idleMs'],
+  },
 } as const;
 
+/**
+ * Families with no facts beneath them: time is accounted as it passes, so their
+ * 15-minute rows are their record (a rebuild from the facts keeps them).
+ */
+export const TIME_FAMILIES = ['agentTime', 'queueTime'] as const;
+export type TimeFamily = (typeof TIME_FAMILIES)[number];
+
 export type FamilyName = keyof typeof FAMILIES;
+/** Families summed from call facts (server/stats/fact-aggregates.ts). */
+export type FactFamily = Exclude<FamilyName, TimeFamily>;
 export type DimName<F extends FamilyName> = (typeof FAMILIES)[F]['dims'][number];
 export type ValueName<F extends FamilyName> = (typeof FAMILIES)[F]['values'][number];
 

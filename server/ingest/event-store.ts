@@ -13,6 +13,8 @@ export class EventStore {
   private readonly insert: Statement;
   private readonly byCall: Statement;
   private readonly bySeq: Statement;
+  private readonly byTime: Statement;
+  private readonly byDay: Statement;
 
   constructor(private readonly db: Db) {
     // The hottest statement of ingestion, so a plain prepared statement: drizzle's per-call
@@ -28,6 +30,12 @@ export class EventStore {
     );
     this.bySeq = db.$client.prepare(
       'SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data FROM events WHERE seq > ? ORDER BY seq',
+    );
+    this.byTime = db.$client.prepare(
+      'SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data FROM events WHERE at >= ? AND seq <= ?',
+    );
+    this.byDay = db.$client.prepare(
+      'SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data FROM events WHERE at >= ? AND at < ? AND seq <= ? ORDER BY at, seq',
     );
   }
 
@@ -62,6 +70,28 @@ export class EventStore {
   /** Every event stored after `seq`, in arrival order. */
   eventsAfter(seq: number): FloorEvent[] {
     return (this.bySeq.all(seq) as EventRow[]).map(toEvent);
+  }
+
+  /** Events at or after the instant `at`, stored up to `throughSeq`. */
+  eventsFrom(at: number, throughSeq: number): FloorEvent[] {
+    return (this.byTime.all(at, throughSeq) as EventRow[]).map(toEvent);
+  }
+
+  /** Events stored up to `throughSeq`, in time order, a UTC day at a time. */
+  *eventsByDay(throughSeq: number): Generator<FloorEvent[]> {
+    const first = this.db.get<{ at: number | null }>(sql`select min(at) as at from events where seq <= ${throughSeq}`)?.at ?? null;
+    const last = this.newestAt();
+    if (first === null || last === null) return;
+    const DAY = 86_400_000;
+    for (let from = first - (first % DAY); from <= last; from += DAY) {
+      const rows = (this.byDay.all(from, from + DAY, throughSeq) as EventRow[]).map(toEvent);
+      if (rows.length > 0) yield rows;
+    }
+  }
+
+  /** The newest event instant, or null when there is none. */
+  newestAt(): number | null {
+    return this.db.get<{ at: number | null }>(sql`select max(at) as at from events`)?.at ?? null;
   }
 
   /** Events not reflected in a snapshot taken at (`lastSeq`, `watermark`), in arrival order. */

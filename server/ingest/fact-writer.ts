@@ -7,6 +7,7 @@ import type { CallEvent, FloorEvent } from '../domain/events.js';
 import type { Contribution, RollupFacts } from '../domain/rollup-cells.js';
 import { META_KEYS, writeMeta } from '../stats/rollup-meta.js';
 import { RollupWriter } from '../stats/rollup-writer.js';
+import { AgentTimeWriter } from '../stats/agent-time-writer.js';
 import type { EventStore } from './event-store.js';
 
 /** A fact table's columns, as (SQL column, field of the derived row); the key columns first. */
@@ -140,6 +141,8 @@ export class FactWriter {
   private readonly rows: CallFactRows;
   /** Null when rollups are not maintained (benchmarks, bulk loads that rebuild them afterwards). */
   private readonly rollups: RollupWriter | null;
+  /** Agent time, kept with the rollups (none without them). */
+  private readonly agentTime: AgentTimeWriter | null;
   private readonly insertStateChange: Statement;
   private readonly readThrough: Statement;
   private readonly saveThrough: Statement;
@@ -161,6 +164,8 @@ export class FactWriter {
     this.maxCachedCalls = options.maxCachedCalls ?? 20_000;
     this.rows = new CallFactRows(db);
     this.rollups = options.rollups === false ? null : new RollupWriter(db);
+    const rollups = this.rollups;
+    this.agentTime = rollups && new AgentTimeWriter(db, store, (c) => rollups.addAll(c));
     const client = db.$client;
     this.insertStateChange = client.prepare(
       'INSERT INTO agent_state_changes (seq, agent_id, at, state, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -184,6 +189,11 @@ export class FactWriter {
     return this.backlogEvents;
   }
 
+  /** Whether any event waits for `catchUp` (agent events count for agent time). */
+  get waiting(): boolean {
+    return this.backlogEvents > 0 || (this.agentTime?.pending ?? 0) > 0;
+  }
+
   /** Call inside the transaction that stores `fresh`: writes what needs no backlog (agent state history). */
   recordStates(fresh: readonly FloorEvent[]): void {
     for (const e of fresh) {
@@ -200,6 +210,7 @@ export class FactWriter {
 
   /** Call once the transaction that stored `fresh` has committed: their call events join the backlog. */
   enqueue(fresh: readonly FloorEvent[]): void {
+    this.agentTime?.add(fresh);
     for (const e of fresh) {
       if (e.seq > this.newest) this.newest = e.seq;
       if (!isCallFactEvent(e)) continue;
@@ -214,15 +225,18 @@ export class FactWriter {
    * Writes the backlog: each waiting call's facts derived once from all its
    * events, the rollups moved accordingly, `history_through` advanced, in one
    * transaction. On failure nothing is written and the backlog stays for the next try.
+   * Agent time is accounted up to a minute behind the newest event or `now`
+   * (server/stats/agent-time-writer.ts); null while a backfill writes the past.
    */
-  catchUp(): void {
+  catchUp(now: number | null = null): void {
     if (this.unconfirmed) this.confirm();
-    if (this.backlog.size === 0) return;
+    if (this.backlog.size === 0 && !this.rollups?.hasPending && !this.agentTime?.due(now)) return;
     const nested = this.db.$client.inTransaction;
     const through = this.newest;
     try {
       this.db.transaction(() => {
         for (const [callId, added] of this.backlog) this.rewriteCall(callId, this.recentCall(callId, added));
+        if (this.agentTime) this.rollups!.addAll(this.agentTime.account(now));
         if (this.rollups) this.rollups.flush();
         else if (!this.rollupsMarkedStale) {
           // The next start that maintains them rebuilds them from the facts (server/stats/rollup-rebuild.ts).
@@ -267,6 +281,7 @@ export class FactWriter {
   private forget(): void {
     this.recent.clear();
     this.rollups?.discard();
+    this.agentTime?.load();
     this.rollupsMarkedStale = false;
   }
 

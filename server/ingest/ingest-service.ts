@@ -121,7 +121,8 @@ export class IngestService {
     clearTimeout(this.timer);
     this.timer = undefined;
     try {
-      this.facts.catchUp();
+      // A backfill writes the past: time passing on the clock must not close what it has yet to send.
+      this.facts.catchUp(this.backfillFrom === null ? this.clock() : null);
       this.failing = false;
     } catch (err) {
       this.failing = true;
@@ -151,7 +152,7 @@ export class IngestService {
   }
 
   private schedule(afterMs: number | null): void {
-    if (this.timer || afterMs === null || this.facts.pending === 0) return;
+    if (this.timer || afterMs === null || !this.facts.waiting) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.catchUp();

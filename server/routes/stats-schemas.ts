@@ -100,11 +100,23 @@ const queueAgentRow = z
     avgHoldTime: meanSeconds('totalHoldTime ÷ answered'),
     totalHandleTime: seconds('Ring + connected time of every presentation'),
     avgHandleTime: meanSeconds('totalHandleTime ÷ answered'),
+    idleTime: seconds('Idle (signed in, available, no call, no wrap-up) while joined to the queue; 0 on the row of calls with no queue'),
+    occupancy: share('totalHandleTime ÷ (totalHandleTime + idleTime); null also on the row of calls with no queue'),
     agentId: z.string(),
     queueId: z.string().nullable(),
     direction: z.enum(['inbound', 'outbound']),
   })
   .openapi('QueueAgentRow');
+
+const agentOccupancy = z
+  .object({
+    agentId: z.string(),
+    agentName: z.string(),
+    value: z.number().describe('handleTime ÷ (handleTime + idleTime), 0–1'),
+    handleTime: seconds('Ring + connected time of every call presented to or dialled by the agent'),
+    idleTime: seconds('Signed in, available, with no call and no wrap-up'),
+  })
+  .openapi('AgentOccupancy');
 
 const agentAverage = z
   .object({ agentId: z.string(), agentName: z.string(), value: seconds('Per answered inbound call'), answered: count('Answered inbound calls.') })
@@ -118,12 +130,14 @@ export const agentStatsSchema = z
       avgHandleTime: meanSeconds('Ring + connected time ÷ answered calls'),
       avgInboundConnectedTime: meanSeconds('Inbound connected time (hold included) ÷ answered inbound calls'),
       avgInboundHoldTime: meanSeconds('Inbound hold time ÷ answered inbound calls'),
+      occupancy: share('Handle time ÷ (handle time + idle time) of every agent within the filters'),
     }),
     trend: z
       .array(z.object({ ...trendPoint, connections: count('Answered inbound calls.'), avgConnectedTime: meanSeconds('Connected time per connection') }))
       .describe('Average inbound connected time per connection over time.'),
     avgInboundConnectedTimeByAgent: z.array(agentAverage),
     avgInboundHoldTimeByAgent: z.array(agentAverage),
+    occupancyByAgent: z.array(agentOccupancy).describe('Agents with handle or idle time, by occupancy.'),
     queueAgents: z.array(queueAgentRow).describe('Every assigned agent × queue within the filters (zeros included), and rows of calls with no queue.'),
   })
   .openapi('AgentStats');
@@ -174,7 +188,33 @@ export const queueStatsSchema = z
       totalCalls: outcomes.totalCalls,
     }),
     outcomes: z.object(outcomes).describe('Calls by outcome.'),
-    trend: z.array(z.object({ ...trendPoint, ...outcomes })).describe('Calls by outcome over time.'),
+    trend: z
+      .array(
+        z.object({
+          ...trendPoint,
+          ...outcomes,
+          staffedAgents: z
+            .number()
+            .describe('Agents signed in and joined to each queue, on average over the period, added over the queues (one decimal; an agent in two queues counts in each).'),
+          agentsRequired: z
+            .number()
+            .int()
+            .nullable()
+            .describe(
+              'Fewest agents meeting each queue’s service-level target for the period’s load (Erlang C: its calls, and the handle plus wrap-up time of its answered calls), added over the queues; null when a queue had calls but no answered call.',
+            ),
+          agentsShort: z.number().nullable().describe('Agents short, each queue’s shortfall against its own staffing added (one decimal); null with agentsRequired.'),
+        }),
+      )
+      .describe('Calls by outcome, and agents needed against agents staffed, over time.'),
+    staffing: z
+      .object({
+        periods: count('Trend periods with a known need.'),
+        understaffedPeriods: count('Of those, periods with a queue staffed below its need.'),
+        largestShortfall: z.number().describe('agentsShort of the worst period (one decimal); 0 when none was short.'),
+        avgShortfall: z.number().nullable().describe('Agents short on average over the understaffed periods (one decimal); null when none.'),
+      })
+      .describe('How the trend’s periods were staffed against their need.'),
     avgQueueWaitByQueue: z.array(queueAverage),
     avgHoldTimeByQueue: z.array(queueAverage),
     queues: z.array(queueRow).describe('Every queue within the filters, zeros included.'),

@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
-import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
+import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */
 export interface QueueAgentRow {
@@ -21,6 +21,10 @@ export interface QueueAgentRow {
   avgHoldTime: number | null;
   totalHandleTime: number;
   avgHandleTime: number | null;
+  /** Seconds the agent was idle (available, no call, no wrap-up) while staffing this queue; 0 on the row of calls with no queue. */
+  idleTime: number;
+  /** totalHandleTime ÷ (totalHandleTime + idleTime), 0–1; null when both are 0 and on the row of calls with no queue. */
+  occupancy: number | null;
   agentId: string;
   queueId: string | null;
   direction: 'inbound' | 'outbound';
@@ -34,12 +38,31 @@ export interface AgentAverage {
   answered: number;
 }
 
+/** An agent's occupancy over the range: handle time ÷ (handle time + idle time), every call of theirs. */
+export interface AgentOccupancy {
+  agentId: string;
+  agentName: string;
+  /** 0–1. */
+  value: number;
+  /** Seconds. */
+  handleTime: number;
+  idleTime: number;
+}
+
 export interface AgentStats {
-  kpis: { answeredCalls: number; avgHandleTime: number | null; avgInboundConnectedTime: number | null; avgInboundHoldTime: number | null };
+  kpis: {
+    answeredCalls: number;
+    avgHandleTime: number | null;
+    avgInboundConnectedTime: number | null;
+    avgInboundHoldTime: number | null;
+    /** Of all the agents' time: handle ÷ (handle + idle), 0–1; null when neither. */
+    occupancy: number | null;
+  };
   /** Average connected time per inbound connection (answered call), per period. */
   trend: (TrendLabel & { connections: number; avgConnectedTime: number | null })[];
   avgInboundConnectedTimeByAgent: AgentAverage[];
   avgInboundHoldTimeByAgent: AgentAverage[];
+  occupancyByAgent: AgentOccupancy[];
   queueAgents: QueueAgentRow[];
 }
 
@@ -50,6 +73,8 @@ export interface AgentStatsInput {
   /** Per period: [inbound answered, inbound connectedMs]. */
   trendSums: readonly number[][];
   directory: Directory;
+  /** agentTime counters per (agent, queue): queue '' is the agent's time whatever the queue, present unless a queue filter applies. */
+  timeCells: readonly KeyTotals[];
   /** Assigned (agent, queue) pairs within the filters: rows even without calls. */
   assigned: readonly (readonly [agentId: string, queueId: string])[];
   ranking: Ranking;
@@ -60,6 +85,29 @@ type C = number[];
 const S = slots('agentQueue');
 const get = (c: C, name: keyof typeof S) => c[S[name]]!;
 const handleMs = (c: C) => get(c, 'ringMs') + get(c, 'connectedMs');
+const T = slots('agentTime');
+const key = (agentId: string, queueId: string) => `${agentId}\u001f${queueId}`;
+
+/**
+ * Idle time (ms) of each agent, and of each (agent, queue). An agent's own time
+ * is their queue '' row; under a queue filter there is none, and their time in
+ * the chosen queues stands in (idle time counting once for each queue joined).
+ */
+function idleTimes(timeCells: readonly KeyTotals[]): { byAgent: Map<string, number>; byAgentQueue: Map<string, number> } {
+  const whole = new Map<string, number>();
+  const inQueues = new Map<string, number>();
+  const byAgentQueue = new Map<string, number>();
+  for (const t of timeCells) {
+    const [agentId, queueId] = t.dims as [string, string];
+    const idle = t.values[T.idleMs]!;
+    if (queueId === NO_QUEUE) whole.set(agentId, (whole.get(agentId) ?? 0) + idle);
+    else {
+      inQueues.set(agentId, (inQueues.get(agentId) ?? 0) + idle);
+      byAgentQueue.set(key(agentId, queueId), idle);
+    }
+  }
+  return { byAgent: whole.size > 0 ? whole : inQueues, byAgentQueue };
+}
 
 /**
  * Agent statistics (SPEC §4, C8). Each handling counts in the interval it was
@@ -80,8 +128,10 @@ export function agentStats(input: AgentStatsInput): AgentStats {
   const all = zeros('agentQueue');
   const inbound = zeros('agentQueue');
   const inboundByAgent = new Map<string, C>();
+  const handleByAgent = new Map<string, number>();
   for (const x of cells.values()) {
     addInto(all, x.c);
+    handleByAgent.set(x.agentId, (handleByAgent.get(x.agentId) ?? 0) + handleMs(x.c));
     if (x.direction !== 'inbound') continue;
     addInto(inbound, x.c);
     let a = inboundByAgent.get(x.agentId);
@@ -100,7 +150,23 @@ export function agentStats(input: AgentStatsInput): AgentStats {
       input.ranking,
     );
 
-  const rows = [...cells.values()].map(({ agentId, queueId, direction, c }) => queueAgentRow(dir, agentId, queueId, direction, c));
+  const idle = idleTimes(input.timeCells);
+  let idleMs = 0;
+  for (const ms of idle.byAgent.values()) idleMs += ms;
+  const occupancyByAgent = ranked(
+    [...new Set([...handleByAgent.keys(), ...idle.byAgent.keys()])].flatMap((agentId) => {
+      const [handle, idleOf] = [handleByAgent.get(agentId) ?? 0, idle.byAgent.get(agentId) ?? 0];
+      const value = occupancy(handle, idleOf);
+      return value === null ? [] : [{ agentId, agentName: agentName(agentId), value, handleTime: seconds(handle), idleTime: seconds(idleOf) }];
+    }),
+    (a) => a.value,
+    (a) => a.agentName,
+    input.ranking,
+  );
+
+  const rows = [...cells.values()].map(({ agentId, queueId, direction, c }) =>
+    queueAgentRow(dir, agentId, queueId, direction, c, queueId === NO_QUEUE ? null : (idle.byAgentQueue.get(key(agentId, queueId)) ?? 0)),
+  );
   rows.sort(
     (a, b) =>
       byName(a.agentName, b.agentName) ||
@@ -117,6 +183,7 @@ export function agentStats(input: AgentStatsInput): AgentStats {
       avgHandleTime: average(handleMs(all), get(all, 'answered')),
       avgInboundConnectedTime: average(get(inbound, 'connectedMs'), get(inbound, 'answered')),
       avgInboundHoldTime: average(get(inbound, 'holdMs'), get(inbound, 'answered')),
+      occupancy: occupancy(handleMs(all), idleMs),
     },
     trend: input.trendLabels.map((label, i) => {
       const [connections = 0, connectedMs = 0] = input.trendSums[i] ?? [];
@@ -124,11 +191,16 @@ export function agentStats(input: AgentStatsInput): AgentStats {
     }),
     avgInboundConnectedTimeByAgent: byAgent((c) => get(c, 'connectedMs')),
     avgInboundHoldTimeByAgent: byAgent((c) => get(c, 'holdMs')),
+    occupancyByAgent,
     queueAgents: rows,
   };
 }
 
-function queueAgentRow(dir: Directory, agentId: string, queueId: string, direction: 'inbound' | 'outbound', c: C): QueueAgentRow {
+/** The glossary's occupancy: handle time ÷ (handle time + idle time). */
+const occupancy = (handle: number, idle: number) => ratio(handle, handle + idle);
+
+/** `idleMs` null: a row of calls with no queue, which has no idle time of its own. */
+function queueAgentRow(dir: Directory, agentId: string, queueId: string, direction: 'inbound' | 'outbound', c: C, idleMs: number | null): QueueAgentRow {
   const agent = dir.agents.get(agentId);
   const talkMs = get(c, 'connectedMs') - get(c, 'holdMs');
   const n = get(c, 'answered');
@@ -149,6 +221,8 @@ function queueAgentRow(dir: Directory, agentId: string, queueId: string, directi
     avgHoldTime: average(get(c, 'holdMs'), n),
     totalHandleTime: seconds(handleMs(c)),
     avgHandleTime: average(handleMs(c), n),
+    idleTime: seconds(idleMs ?? 0),
+    occupancy: idleMs === null ? null : occupancy(handleMs(c), idleMs),
     agentId,
     queueId: queueId === NO_QUEUE ? null : queueId,
     direction,

@@ -1,4 +1,4 @@
-import { BUCKET_MS, DEFAULT_THRESHOLDS, type FamilyName } from '../domain/rollup-cells.js';
+import { BUCKET_MS, DEFAULT_THRESHOLDS, type FactFamily } from '../domain/rollup-cells.js';
 
 /**
  * The rollup families of server/domain/rollup-cells.ts as SQL aggregates over
@@ -30,7 +30,7 @@ export const bucketExpr = (time: string) => `(${time} - ${time} % ${BUCKET_MS})`
 
 const wrapupValues = ['count(*)', `sum(${ms('f.wrapup_time')})`];
 
-export const FACT_AGGREGATES: Record<FamilyName, FactAggregate> = {
+export const FACT_AGGREGATES: Record<FactFamily, FactAggregate> = {
   agentQueue: {
     from: 'handlings f',
     closed: 'f.ended_at IS NOT NULL AND f.result IS NOT NULL',

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import { FAMILIES, type FamilyName } from '../domain/rollup-cells.js';
+import { FAMILIES, type FactFamily } from '../domain/rollup-cells.js';
 import { historyUpToDate } from '../ingest/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from './fact-aggregates.js';
@@ -22,7 +22,7 @@ export class FactSource implements FamilySource {
     return true;
   }
 
-  totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
+  totals(family: FactFamily, range: StatsRange, filter: CellFilter): KeyTotals[] {
     historyUpToDate(this.db);
     const a = FACT_AGGREGATES[family];
     const where = this.where(a, range, filter);
@@ -33,7 +33,7 @@ export class FactSource implements FamilySource {
     return [...merged.values()];
   }
 
-  trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
+  trend(family: FactFamily, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
     historyUpToDate(this.db);
     const a = FACT_AGGREGATES[family];
     const names: readonly string[] = FAMILIES[family].values;

@@ -1,4 +1,4 @@
-import type { FamilyName } from '../domain/rollup-cells.js';
+import type { FactFamily } from '../domain/rollup-cells.js';
 import type { CellFilter } from './cell-filter.js';
 import type { StatsRange } from './stats-range.js';
 import type { TrendPeriods } from './trend-periods.js';
@@ -9,14 +9,14 @@ export interface KeyTotals {
   values: number[];
 }
 
-/** Reads a rollup family's counters, from the rollup tables or straight from the facts. */
+/** Reads a rollup family's counters, from the rollup tables or straight from the facts (time families: server/stats/rollup-source.ts only). */
 export interface FamilySource {
   /** Counters per key over the range. */
-  totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[];
+  totals(family: FactFamily, range: StatsRange, filter: CellFilter): KeyTotals[];
   /** Per trend period, the sums of the named values (of inbound cells only, if asked). */
-  trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly?: boolean): number[][];
+  trend(family: FactFamily, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly?: boolean): number[][];
   /** Whether `filter.agents` can apply to this family. */
-  filtersAgents(family: FamilyName): boolean;
+  filtersAgents(family: FactFamily): boolean;
 }
 
 export const emptySums = (periods: TrendPeriods, width: number) => periods.periods.map(() => new Array<number>(width).fill(0));

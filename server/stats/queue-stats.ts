@@ -1,6 +1,7 @@
 import { named, type Directory } from '../directory/directory.js';
 import type { Names } from '../../widgets/core/local-name.js';
 import type { KeyTotals } from './family-source.js';
+import { staffingSummary } from './period-staffing.js';
 import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue details table (SPEC §4, C12). */
@@ -40,6 +41,31 @@ export interface Outcomes {
   totalCalls: number;
 }
 
+/** Per trend period: the agents its load needed against the agents staffed. */
+export interface PeriodStaffing {
+  /** Agents staffing the queues, on average over the period (signed in and joined), one decimal. */
+  staffedAgents: number;
+  /**
+   * Fewest agents that would have met each queue's service-level target for the period's
+   * load (Erlang C over its calls and average work), added over the queues; null when a
+   * queue had calls but none answered and ended (no handle time known).
+   */
+  agentsRequired: number | null;
+  /** Agents short, each queue's shortfall added (one decimal); null with `agentsRequired`. */
+  agentsShort: number | null;
+}
+
+export interface StaffingSummary {
+  /** Periods with a known need. */
+  periods: number;
+  /** Of those, the periods with a queue staffed below its need. */
+  understaffedPeriods: number;
+  /** Agents short in the worst period, one decimal; 0 when none was short. */
+  largestShortfall: number;
+  /** Agents short on average over the understaffed periods, one decimal; null when none. */
+  avgShortfall: number | null;
+}
+
 export interface QueueStats {
   kpis: {
     answered: number;
@@ -51,7 +77,9 @@ export interface QueueStats {
     totalCalls: number;
   };
   outcomes: Outcomes;
-  trend: (TrendLabel & Outcomes)[];
+  trend: (TrendLabel & Outcomes & PeriodStaffing)[];
+  /** How the trend's periods were staffed against what their load needed. */
+  staffing: StaffingSummary;
   avgQueueWaitByQueue: QueueAverage[];
   avgHoldTimeByQueue: QueueAverage[];
   queues: QueueRow[];
@@ -63,6 +91,8 @@ export interface QueueStatsInput {
   trendLabels: readonly TrendLabel[];
   /** Per period: [answered, abandoned, other]. */
   trendSums: readonly number[][];
+  /** Per period: agents needed and staffed (server/stats/period-staffing.ts). */
+  trendStaffing: readonly PeriodStaffing[];
   directory: Directory;
   /** The queues within the filters: rows even without calls. */
   queueIds: readonly string[];
@@ -136,8 +166,9 @@ export function queueStats(input: QueueStatsInput): QueueStats {
     outcomes: { answered: get(all, 'answered'), abandoned: get(all, 'abandoned'), other: get(all, 'other'), totalCalls: total(all) },
     trend: input.trendLabels.map((label, i) => {
       const [answered = 0, abandoned = 0, other = 0] = input.trendSums[i] ?? [];
-      return { ...label, answered, abandoned, other, totalCalls: answered + abandoned + other };
+      return { ...label, answered, abandoned, other, totalCalls: answered + abandoned + other, ...input.trendStaffing[i]! };
     }),
+    staffing: staffingSummary(input.trendStaffing),
     avgQueueWaitByQueue: byQueueAverage((c) => get(c, 'answeredQueueMs')),
     avgHoldTimeByQueue: byQueueAverage((c) => get(c, 'holdMs')),
     queues: rows,

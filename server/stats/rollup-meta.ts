@@ -27,6 +27,8 @@ export const META_KEYS = {
   thresholds: 'thresholds',
   sealedBefore: 'sealed_before',
   historyThrough: 'history_through',
+  /** The agent-time accountant's line and state (server/stats/agent-time-writer.ts), JSON. */
+  agentTime: 'agent_time',
 } as const;
 
 export function readMeta(db: Db): RollupMeta {

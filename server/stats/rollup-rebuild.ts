@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { FamilyName } from '../domain/rollup-cells.js';
+import { TIME_FAMILIES, type FactFamily, type FamilyName } from '../domain/rollup-cells.js';
 import { bucketExtent, seal, sealLine } from './day-sealing.js';
 import { bucketExpr, FACT_AGGREGATES } from './fact-aggregates.js';
 import { queueThresholds, readMeta, ROLLUP_VERSION, thresholdsFingerprint, writeMeta } from './rollup-meta.js';
@@ -46,7 +46,7 @@ export function rebuildRollups(db: Db, zoneName: string): RebuildTimings {
   const timings: RebuildTimings = {};
   db.transaction(() => {
     const line = storedLine(readMeta(db).sealedBefore);
-    for (const family of FAMILY_NAMES) timed(timings, `${ROLLUP_TABLES[family].buckets} from facts`, () => rebuildFamilyFromFacts(db, family));
+    for (const family of FACT_FAMILIES) timed(timings, `${ROLLUP_TABLES[family].buckets} from facts`, () => rebuildFamilyFromFacts(db, family));
     timed(timings, `days in ${zoneName}`, () => rebuildDays(db, Zone.of(zoneName), FAMILY_NAMES, line));
     writeMeta(db, { version: ROLLUP_VERSION, timeZone: zoneName, thresholds: thresholdsFingerprint(queueThresholds(db)) });
   });
@@ -61,7 +61,10 @@ function timed(timings: RebuildTimings, step: string, work: () => void): void {
   timings[step] = (performance.now() - t0) / 1000;
 }
 
-function rebuildFamilyFromFacts(db: Db, family: FamilyName): void {
+/** Agent time has no facts beneath it: its 15-minute rows stay, and only its hours, days and months are cut again. */
+const FACT_FAMILIES = FAMILY_NAMES.filter((f): f is FactFamily => !(TIME_FAMILIES as readonly string[]).includes(f));
+
+function rebuildFamilyFromFacts(db: Db, family: FactFamily): void {
   const t = ROLLUP_TABLES[family];
   const a = FACT_AGGREGATES[family];
   const groupBy = [...t.dims, 'bucket'].map((_, i) => i + 1).join(', ');

@@ -85,6 +85,16 @@ export class RollupWriter {
     return after;
   }
 
+  /** Adds contributions that are never taken back (agent time, accounted as it passes). */
+  addAll(contributions: readonly Contribution[]): void {
+    for (const c of contributions) this.add(c, 1);
+  }
+
+  /** Changes not yet written. */
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
   private add(c: Contribution, sign: 1 | -1): void {
     const key = `${c.family}${SEP}${c.bucket}${SEP}${c.dims.join(SEP)}`;
     const p = this.pending.get(key);

@@ -8,7 +8,8 @@ import type { CellFilter } from './cell-filter.js';
 import { FactSource } from './fact-source.js';
 import type { FamilySource } from './family-source.js';
 import type { Ranking } from './figures.js';
-import { queueStats, type QueueStats } from './queue-stats.js';
+import { periodStaffing } from './period-staffing.js';
+import { queueStats, type PeriodStaffing, type QueueStats } from './queue-stats.js';
 import { readMeta } from './rollup-meta.js';
 import { RollupSource } from './rollup-source.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
@@ -70,6 +71,7 @@ export class StatsService {
           byAgent.agents === null
             ? src.trend('inboundQueue', periods, byAgent, ['answered', 'connectedMs'])
             : src.trend('agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
+        timeCells: this.rollups.totals('agentTime', range, byAgent),
         directory: this.directory,
         assigned,
         ranking: req,
@@ -87,6 +89,7 @@ export class StatsService {
         cells: src.totals('queue', range, byQueue),
         trendLabels: trendLabels(periods),
         trendSums: src.trend('queue', periods, byQueue, ['answered', 'abandoned', 'other']),
+        trendStaffing: this.periodStaffing(periods, byQueue, src),
         directory: this.directory,
         queueIds: byQueue.queues,
         ranking: req,
@@ -111,6 +114,26 @@ export class StatsService {
         ranking: req,
       }),
     }));
+  }
+
+  /**
+   * Agents needed and staffed per trend period, each queue read on its own (its need is its
+   * own); staffed time of the chosen agents only, under an agent filter.
+   */
+  private periodStaffing(periods: TrendPeriods, byQueue: CellFilter, src: FamilySource): PeriodStaffing[] {
+    const queues = byQueue.queues.map((queueId) => {
+      const one: CellFilter = { ...byQueue, queues: [queueId], everything: false };
+      const calls = src.trend('queue', periods, one, ['answered', 'abandoned', 'other', 'handleMs']);
+      const wrapups = byQueue.agents === null ? this.rollups.trend('wrapupQueue', periods, one, ['wrapupMs']) : this.facts.trend('wrapupAgent', periods, one, ['wrapupMs']);
+      const staffed = this.rollups.trend(byQueue.agents === null ? 'queueTime' : 'agentTime', periods, one, ['staffedMs']);
+      const q = this.directory.queues.get(queueId)!;
+      return {
+        target: { seconds: q.serviceLevelSeconds, serviceLevel: q.serviceLevelTarget },
+        loads: calls.map(([answered = 0, abandoned = 0, other = 0, handleMs = 0], i) => [answered + abandoned + other, answered, handleMs + (wrapups[i]?.[0] ?? 0)] as const),
+        staffedMs: staffed.map(([ms = 0]) => ms),
+      };
+    });
+    return periodStaffing(queues, periods.lengthMs);
   }
 
   calls(scope: Scope, req: StatsRequest & CallListInput): WithRange<CallPage> {

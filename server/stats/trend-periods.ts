@@ -1,4 +1,5 @@
 import type { TrendLabel } from './figures.js';
+import { BUCKET_MS } from '../domain/rollup-cells.js';
 import { HOUR_MS } from './rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import { formatDay } from './zone.js';
@@ -17,6 +18,8 @@ export interface TrendPeriod {
  */
 export class TrendPeriods {
   readonly periods: TrendPeriod[] = [];
+  /** Per period, how long it counts (its counted buckets): less than an hour or a day under a time-of-day window. */
+  readonly lengthMs: number[] = [];
   private readonly byBucket = new Map<number, number>();
   private readonly byKey = new Map<number, number>();
 
@@ -29,8 +32,10 @@ export class TrendPeriods {
         index = this.periods.length;
         this.byKey.set(key, index);
         this.periods.push({ label: range.interval === 'day' ? formatDay(key) : zone.isoLocal(key).slice(0, 16), start: b });
+        this.lengthMs.push(0);
       }
       this.byBucket.set(b, index);
+      this.lengthMs[index]! += BUCKET_MS;
     }
   }
 

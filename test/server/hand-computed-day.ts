@@ -15,6 +15,12 @@ import { eventFactory } from './harness.js';
  *  c7 outbound by a-2 at 11:00: answered after 8 s, 60 s; wrap-up 30 s Resolved
  *  c8 Support at 12:00: caller gives up after 100 s
  *  c9 Sales: still connected — counted nowhere yet
+ *
+ * Agent time (a-2 never signs in, so has handle time and no idle time):
+ *  a-1 signs in and joins Sales at −60 s, available from 0, signs out at 900: staffed 960 s
+ *      (60 in the 08:45 interval); busy [2, 17) [510, 514) [701, 783): idle 900 − 101 = 799 s
+ *  a-3 signs in, joins Support and is available at 700, signs out at 1000: busy [770, 842), idle 228 s
+ *  a-4 signs in, joins Sales and Support and is available at 600, signs out at 660: busy [605, 608), idle 57 s
  */
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 export const DAY = '2026-03-02';
@@ -22,6 +28,20 @@ export const DAY = '2026-03-02';
 export function handComputedDay() {
   const ev = eventFactory(T0);
   return [
+    ev('agent.signed_in', -60, { agentId: 'a-1' }),
+    ev('agent.queue_joined', -60, { agentId: 'a-1', queueId: 'q-sales' }),
+    ev('agent.state_changed', 0, { agentId: 'a-1', state: 'available' }),
+    ev('agent.signed_out', 900, { agentId: 'a-1' }),
+    ev('agent.signed_in', 700, { agentId: 'a-3' }),
+    ev('agent.queue_joined', 700, { agentId: 'a-3', queueId: 'q-support' }),
+    ev('agent.state_changed', 700, { agentId: 'a-3', state: 'available' }),
+    ev('agent.signed_out', 1000, { agentId: 'a-3' }),
+    ev('agent.signed_in', 600, { agentId: 'a-4' }),
+    ev('agent.queue_joined', 600, { agentId: 'a-4', queueId: 'q-sales' }),
+    ev('agent.queue_joined', 600, { agentId: 'a-4', queueId: 'q-support' }),
+    ev('agent.state_changed', 600, { agentId: 'a-4', state: 'available' }),
+    ev('agent.signed_out', 660, { agentId: 'a-4' }),
+
     ev('call.queued', 0, { callId: 'c1', queueId: 'q-sales' }),
     ev('call.offered', 2, { callId: 'c1', agentId: 'a-1' }),
     ev('call.bounced', 17, { callId: 'c1', agentId: 'a-1' }),

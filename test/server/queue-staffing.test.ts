@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { QueueRow } from '../../server/domain/live-rows.js';
 import { queueStaffing } from '../../server/domain/queue-staffing.js';
+import { periodStaffing, staffingSummary } from '../../server/stats/period-staffing.js';
 import { startHarness, type Harness } from './harness.js';
 
 /**
@@ -102,5 +103,35 @@ describe('agents needed per queue, live', () => {
     now = NOW + 40 * MIN;
     h.services.queueToday.refresh();
     assert.deepEqual(figures((await rows(ava)).get('q-sales')!), { agentsRequired: 0, recentCalls: 0, recentAhtSeconds: null });
+  });
+});
+
+describe('agents needed against staffed, per history period', () => {
+  const HOUR = 3_600_000;
+  const target = { seconds: 20, serviceLevel: 0.8 };
+  // 100 calls an hour at 180 s (no wrap-up): 5 erlangs, 8 agents meet 80 % in 20 s (a published table's figure, as live).
+  const busy = [100, 100, 100 * 180_000] as const;
+
+  it('adds each queue’s shortfall: one queue’s spare agents do not cover another’s', () => {
+    const [p] = periodStaffing(
+      [
+        { target, loads: [busy], staffedMs: [10 * HOUR] },
+        { target, loads: [busy], staffedMs: [6.5 * HOUR] },
+      ],
+      [HOUR],
+    );
+    assert.deepEqual(p, { staffedAgents: 16.5, agentsRequired: 16, agentsShort: 1.5 });
+  });
+
+  it('does not know the need of a period whose calls none were answered', () => {
+    const periods = periodStaffing([{ target, loads: [busy, [3, 0, 0]], staffedMs: [4 * HOUR, HOUR] }], [HOUR, HOUR]);
+    assert.deepEqual(periods[1], { staffedAgents: 1, agentsRequired: null, agentsShort: null });
+    assert.deepEqual(staffingSummary(periods), { periods: 1, understaffedPeriods: 1, largestShortfall: 4, avgShortfall: 4 });
+  });
+
+  it('averages staffed time over the counted length of the period', () => {
+    // A 09:00–09:30 window: half an hour of a 5-agent queue counts as 5 agents, not 2.5.
+    const [p] = periodStaffing([{ target, loads: [[0, 0, 0]], staffedMs: [2.5 * HOUR] }], [HOUR / 2]);
+    assert.deepEqual(p, { staffedAgents: 5, agentsRequired: 0, agentsShort: 0 });
   });
 });

@@ -21,8 +21,13 @@ function rows(db: Db, sql: string): unknown[][] {
 
 /** Every rollup and fact row, in key order: equal dumps are equal stores. */
 function dump(db: Db, tables: readonly string[]): Record<string, unknown[][]> {
-  return Object.fromEntries(tables.map((t) => [t, rows(db, `SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`)]));
+  return Object.fromEntries(tables.map((t) => [t, rows(db, `SELECT * FROM ${t}`).sort(byColumns)]));
 }
+/** Rows in column order, whatever their number of columns. */
+const byColumns = (a: unknown[], b: unknown[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number | string) < (b[i] as number | string) ? -1 : 1;
+  return 0;
+};
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
 

@@ -32,7 +32,8 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
     it('reports the agent KPIs over answered calls, outbound included except where inbound is named', async () => {
       const { kpis } = await get(`agents?${day}`, sam);
       // answered: c1 a-2, c6 a-1, c6 a-3, c7 a-2 outbound. Handle: a-1 15+4+62, a-2 90, a-2 out 68, a-3 62, a-4 3.
-      assert.deepEqual(kpis, { answeredCalls: 4, avgHandleTime: 76, avgInboundConnectedTime: 68.333, avgInboundHoldTime: 13.333 });
+      // Occupancy: handle 81 + 158 + 62 + 3 = 304 s; idle a-1 799 + a-3 228 + a-4 57 = 1,084 s (a-2 never signed in).
+      assert.deepEqual(kpis, { answeredCalls: 4, avgHandleTime: 76, avgInboundConnectedTime: 68.333, avgInboundHoldTime: 13.333, occupancy: 0.219 });
     });
 
     it('fills every column of the queue-agent table, with zero rows for assigned agents and a row for outbound calls', async () => {
@@ -47,33 +48,53 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
         agentName: '李娜', queueName: 'Sales', queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 1, abandoned: 1, otherUnanswered: 0, presented: 3,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 81, avgHandleTime: 81,
+        idleTime: 799, occupancy: 0.092,
         agentId: 'a-1', queueId: 'q-sales', direction: 'inbound',
       });
       assert.deepEqual(row('a-2', 'q-sales'), {
         agentName: 'Wang Wei', queueName: 'Sales', queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 45, avgTalkTime: 45, totalHoldTime: 40, avgHoldTime: 40, totalHandleTime: 90, avgHandleTime: 90,
+        idleTime: 0, occupancy: 1,
         agentId: 'a-2', queueId: 'q-sales', direction: 'inbound',
       });
       assert.deepEqual(row('a-2', null), {
         agentName: 'Wang Wei', queueName: null, queueNames: {}, location: 'Shanghai',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 68, avgHandleTime: 68,
+        idleTime: 0, occupancy: null,
         agentId: 'a-2', queueId: null, direction: 'outbound',
       });
       assert.deepEqual(row('a-3', 'q-support'), {
         agentName: 'Olivia Smith', queueName: 'Support', queueNames: {}, location: 'Austin',
         answered: 1, bounced: 0, abandoned: 0, otherUnanswered: 0, presented: 1,
         totalTalkTime: 60, avgTalkTime: 60, totalHoldTime: 0, avgHoldTime: 0, totalHandleTime: 62, avgHandleTime: 62,
+        idleTime: 228, occupancy: 0.2138,
         agentId: 'a-3', queueId: 'q-support', direction: 'inbound',
       });
       assert.deepEqual(row('a-4', 'q-sales'), {
         agentName: '<img src=x onerror=alert(1)>', queueName: 'Sales', queueNames: {}, location: 'Austin',
         answered: 0, bounced: 0, abandoned: 0, otherUnanswered: 1, presented: 1,
         totalTalkTime: 0, avgTalkTime: null, totalHoldTime: 0, avgHoldTime: null, totalHandleTime: 3, avgHandleTime: null,
+        idleTime: 57, occupancy: 0.05,
         agentId: 'a-4', queueId: 'q-sales', direction: 'inbound',
       });
-      assert.equal(row('a-4', 'q-support').presented, 0);
+      // a-4 was idle in both queues at once: the idle time counts in each.
+      assert.deepEqual([row('a-4', 'q-support').presented, row('a-4', 'q-support').idleTime, row('a-4', 'q-support').occupancy], [0, 57, 0]);
+    });
+
+    it('ranks agents by occupancy: handle ÷ (handle + idle), every call of theirs', async () => {
+      const { occupancyByAgent } = await get(`agents?${day}`, sam);
+      assert.deepEqual(occupancyByAgent, [
+        { agentId: 'a-2', agentName: 'Wang Wei', value: 1, handleTime: 158, idleTime: 0 },
+        { agentId: 'a-3', agentName: 'Olivia Smith', value: 0.2138, handleTime: 62, idleTime: 228 },
+        { agentId: 'a-1', agentName: '李娜', value: 0.092, handleTime: 81, idleTime: 799 },
+        { agentId: 'a-4', agentName: '<img src=x onerror=alert(1)>', value: 0.05, handleTime: 3, idleTime: 57 },
+      ]);
+      // Under a queue filter an agent's time is their time in those queues.
+      const support = await get(`agents?${day}&queue=q-support`, sam);
+      assert.deepEqual(support.occupancyByAgent.map((a: Json) => [a.agentId, a.value, a.idleTime]), [['a-3', 0.2138, 228], ['a-4', 0, 57]]);
+      assert.equal(support.kpis.occupancy, 0.1787); // 62 ÷ (62 + 228 + 57) = 0.17867
     });
 
     it('ranks agents by average inbound connected and hold time, both ways, ties by name', async () => {
@@ -135,9 +156,30 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       assert.deepEqual(body.avgHoldTimeByQueue.map((q: Json) => [q.queueId, q.value]), [['q-sales', 20], ['q-support', 0]]);
       const busy = body.trend.filter((p: Json) => p.totalCalls > 0).map(({ start: _s, ...p }: Json) => p);
       assert.deepEqual(busy, [
-        { period: '2026-03-02T09:00', answered: 3, abandoned: 3, other: 1, totalCalls: 7 },
-        { period: '2026-03-02T12:00', answered: 0, abandoned: 1, other: 0, totalCalls: 1 },
+        { period: '2026-03-02T09:00', answered: 3, abandoned: 3, other: 1, totalCalls: 7, staffedAgents: 0.4, agentsRequired: 2, agentsShort: 1.6 },
+        { period: '2026-03-02T12:00', answered: 0, abandoned: 1, other: 0, totalCalls: 1, staffedAgents: 0, agentsRequired: null, agentsShort: null },
       ]);
+    });
+
+    it('sets agents needed against agents staffed, period by period', async () => {
+      const body = await get(`queues?${day}`, sam);
+      // 08:00: a-1 staffed Sales its last minute (60 s ÷ 3,600 s rounds to 0.0); needed nothing.
+      assert.deepEqual(
+        body.trend.filter((p: Json) => p.staffedAgents > 0 || p.agentsRequired !== 0).map((p: Json) => [p.period, p.staffedAgents, p.agentsRequired]),
+        [
+          // Staffed: a-1 900 s + a-4 60 s in Sales, a-3 300 s + a-4 60 s in Support = 1,320 s of 3,600.
+          // Needed: Sales 6 calls, 2 answered, work 174 s handle + 60 s wrap-up: 0.195 erlangs, 1 agent meets 80 % in 20 s;
+          // Support 1 call, 62 s + 10 s: 1 agent.
+          ['2026-03-02T09:00', 0.4, 2],
+          // No answered call: the work a call takes is not known.
+          ['2026-03-02T12:00', 0, null],
+        ],
+      );
+      // Short: Sales 1 − 960 ÷ 3,600 = 0.733, Support 1 − 360 ÷ 3,600 = 0.9; added, 1.6.
+      assert.deepEqual(body.staffing, { periods: 23, understaffedPeriods: 1, largestShortfall: 1.6, avgShortfall: 1.6 });
+      // Of chosen agents: their staffed time only.
+      const a1 = await get(`queues?${day}&agent=a-1`, sam);
+      assert.equal(a1.trend[9].staffedAgents, 0.3); // 900 s in Sales; Support not staffed by a-1
     });
 
     it('counts only the calls the chosen agents answered when filtered by agent', async () => {
