@@ -1,13 +1,14 @@
 import { localName } from '../core/local-name.js';
-import type { AgentAverage, AgentStats, QueueAgentRow } from '../../server/stats/agent-stats.js';
+import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow } from '../../server/stats/agent-stats.js';
 import type { WithRange } from '../../server/stats/stats-service.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
-import type { Column } from '../history-common/data-table.js';
-import { formatValue } from '../history-common/data-table.js';
+import { formatValue, type Column, type ColumnKind } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
 import type { AgentStatsKey, AgentStatsTranslator } from './i18n/index.js';
 
 export type AgentStatsAnswer = WithRange<AgentStats>;
+/** An agent in a ranking: an average (seconds) or an occupancy (0–1). */
+export type RankedAgent = AgentAverage | AgentOccupancy;
 
 type Drill = (d: DrillDown) => void;
 
@@ -23,10 +24,11 @@ export function agentKpis(data: AgentStatsAnswer, tr: AgentStatsTranslator, dril
     { label: tr.t('kpi.avgHandleTime'), value: formatValue('duration', k.avgHandleTime, tr) },
     { label: tr.t('kpi.avgInboundConnectedTime'), value: formatValue('duration', k.avgInboundConnectedTime, tr) },
     { label: tr.t('kpi.avgInboundHoldTime'), value: formatValue('duration', k.avgInboundHoldTime, tr) },
+    { label: tr.t('kpi.occupancy'), value: formatValue('percent', k.occupancy, tr) },
   ];
 }
 
-/** The queue-agent table: every column of SPEC §4, in its order; counts open the calls they count. */
+/** The queue-agent table: every column of SPEC §4, in its order, then idle time and occupancy; counts open the calls they count. */
 export function queueAgentColumns(tr: AgentStatsTranslator, drill: Drill): Column<QueueAgentRow>[] {
   const queueOf = (r: QueueAgentRow) => (r.queueName === null ? tr.t('history.outbound') : localName(r.queueName, r.queueNames, tr.lang));
   const calls = (label: string, outcome: string | null, count: (r: QueueAgentRow) => number) => (r: QueueAgentRow) =>
@@ -62,14 +64,16 @@ export function queueAgentColumns(tr: AgentStatsTranslator, drill: Drill): Colum
     col('avgHoldTime', 'duration'),
     col('totalHandleTime', 'duration'),
     col('avgHandleTime', 'duration'),
+    col('idleTime', 'duration'),
+    col('occupancy', 'percent'),
     col('agentId', 'text'),
   ];
 }
 
-/** A ranking in words: the first few agents and their averages. */
-export function rankingSummary(list: readonly AgentAverage[], tr: AgentStatsTranslator): string {
+/** A ranking in words: the first few agents and their figures. */
+export function rankingSummary(list: readonly RankedAgent[], kind: ColumnKind, tr: AgentStatsTranslator): string {
   return list
     .slice(0, 5)
-    .map((a) => `${a.agentName} ${formatValue('duration', a.value, tr)}`)
+    .map((a) => `${a.agentName} ${formatValue(kind, a.value, tr)}`)
     .join(', ');
 }

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { AgentAverage, QueueAgentRow } from '../../server/stats/agent-stats.js';
+import type { QueueAgentRow } from '../../server/stats/agent-stats.js';
 import { ChartController } from '../core/chart-controller.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { bindChartClicks, renderChartBox, type Order } from '../history-common/chart-box.js';
@@ -9,21 +9,24 @@ import { formatValue, renderTable, sortRows, type SortState } from '../history-c
 import { HistoryElement } from '../history-common/history-element.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
-import { agentKpis, queueAgentColumns, rankingSummary, type AgentStatsAnswer } from './agent-stats-view.js';
+import { agentKpis, queueAgentColumns, rankingSummary, type AgentStatsAnswer, type RankedAgent } from './agent-stats-view.js';
 import { agentStatsCatalogs, type AgentStatsTranslator } from './i18n/index.js';
 
-type Ranking = 'connected' | 'hold';
+type Ranking = 'connected' | 'hold' | 'occupancy';
+/** Each ranking's chart, list, figures, and the calls behind a bar: the agent's answered inbound calls, or for occupancy every call they handled. */
 const RANKINGS = {
-  connected: { chart: 'chart.connectedByAgent', list: 'avgInboundConnectedTimeByAgent' },
-  hold: { chart: 'chart.holdByAgent', list: 'avgInboundHoldTimeByAgent' },
+  connected: { chart: 'chart.connectedByAgent', list: 'avgInboundConnectedTimeByAgent', figures: 'duration', calls: { direction: 'inbound', outcome: 'answered' } },
+  hold: { chart: 'chart.holdByAgent', list: 'avgInboundHoldTimeByAgent', figures: 'duration', calls: { direction: 'inbound', outcome: 'answered' } },
+  occupancy: { chart: 'chart.occupancyByAgent', list: 'occupancyByAgent', figures: 'percent', calls: {} },
 } as const;
 
 /**
  * @summary Agent statistics over a date range (C8): KPIs (answered calls,
- * average handle, inbound connected and hold time), the trend of connected time
- * per connection, average inbound connected and hold time by agent (top 10,
- * highest or lowest first), and the queue-agent table with every column of the
- * glossary — sortable, exportable as CSV. Any count opens the calls behind it.
+ * average handle, inbound connected and hold time, occupancy), the trend of
+ * connected time per connection, average inbound connected and hold time and
+ * occupancy by agent (top 10, highest or lowest first), and the queue-agent
+ * table with every column of the glossary plus idle time and occupancy —
+ * sortable, exportable as CSV. Any count opens the calls behind it.
  *
  * @attr api - Base URL of the Floorview server; default: the server this script came from.
  * @attr token - Bearer token (from `/auth/login`, or a display token); default: the session cookie.
@@ -69,7 +72,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
   protected override readonly endpoint = 'agents';
 
   @state() private accessor sort: SortState = { key: 'agentName', direction: 'asc' };
-  @state() private accessor orders: Record<Ranking, Order> = { connected: 'desc', hold: 'desc' };
+  @state() private accessor orders: Record<Ranking, Order> = { connected: 'desc', hold: 'desc', occupancy: 'desc' };
 
   private readonly charts = {
     trend: this.chart('trend', () => {
@@ -85,6 +88,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
     }),
     connected: this.chart('connected', () => this.rankingOption('connected')),
     hold: this.chart('hold', () => this.rankingOption('hold')),
+    occupancy: this.chart('occupancy', () => this.rankingOption('occupancy')),
   };
 
   protected get i18n(): AgentStatsTranslator {
@@ -107,22 +111,22 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
     });
   }
 
-  private ranking(which: Ranking): AgentAverage[] | null {
+  private ranking(which: Ranking): readonly RankedAgent[] | null {
     return this.ranked(this.orders[which])?.[RANKINGS[which].list] ?? null;
   }
 
   private rankingOption(which: Ranking) {
     const list = this.ranking(which);
-    return list ? rankingOption(list.map((a) => ({ name: a.agentName, value: a.value })), 'duration', this.i18n.lang) : null;
+    return list ? rankingOption(list.map((a) => ({ name: a.agentName, value: a.value })), RANKINGS[which].figures, this.i18n.lang) : null;
   }
 
   protected override afterRender(): void {
-    for (const which of ['connected', 'hold'] as const) {
+    for (const which of ['connected', 'hold', 'occupancy'] as const) {
       void bindChartClicks(this.charts[which], (i) => {
         const agent = this.ranking(which)?.[i];
         if (!agent) return;
         const tr = this.i18n;
-        this.drill({ figure: `${agent.agentName} · ${tr.t(RANKINGS[which].chart)}`, params: { by: 'agent', agent: agent.agentId, direction: 'inbound', outcome: 'answered' } });
+        this.drill({ figure: `${agent.agentName} · ${tr.t(RANKINGS[which].chart)}`, params: { by: 'agent', agent: agent.agentId, ...RANKINGS[which].calls } });
       });
     }
   }
@@ -138,7 +142,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
         tr,
         name: which,
         title: tr.t(RANKINGS[which].chart),
-        summary: rankingSummary(list ?? [], tr),
+        summary: rankingSummary(list ?? [], RANKINGS[which].figures, tr),
         state: list === null ? 'loading' : list.length === 0 ? 'empty' : 'ready',
         order: {
           value: this.orders[which],
@@ -149,6 +153,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
         },
       });
     };
+    // The trend across the whole width; the three rankings side by side under it, as many a row as fit.
     return html`${renderKpis(agentKpis(data, tr, drill), tr)}
       <div class="charts">
         ${renderChartBox({
@@ -158,8 +163,8 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
           summary: `${tr.tn('connections', connections, { count: formatValue('count', connections, tr) })}, ${formatValue('duration', data.kpis.avgInboundConnectedTime, tr)}`,
           state: connections === 0 ? 'empty' : 'ready',
         })}
-        ${rankingBox('connected')} ${rankingBox('hold')}
       </div>
+      <div class="charts">${rankingBox('connected')} ${rankingBox('hold')} ${rankingBox('occupancy')}</div>
       ${renderTable<QueueAgentRow>({
         tr,
         title: tr.t('table.queueAgents'),

@@ -16,9 +16,11 @@ export interface ChartBoxProps {
   state: 'ready' | 'empty' | 'loading';
   /** A highest/lowest switch, for rankings. */
   order?: { value: Order; onChange(order: Order): void } | undefined;
+  /** A line of text under the chart: what the figures come to. */
+  note?: string | undefined;
 }
 
-/** A titled chart panel (`part="chart"`), its order switch, and a note while loading or when there is nothing to draw. */
+/** A titled chart panel (`part="chart"`), its order switch, a note while loading or when there is nothing to draw, and a line under it. */
 export function renderChartBox(p: ChartBoxProps) {
   const { tr } = p;
   return html`<figure class="chart-box">
@@ -37,6 +39,7 @@ export function renderChartBox(p: ChartBoxProps) {
     ${p.state === 'ready'
       ? html`<div part="chart" class="chart" data-chart=${p.name} role="img" aria-label=${`${p.title}: ${p.summary}`}></div>`
       : html`<p class="empty" role="status">${tr.t(p.state === 'loading' ? 'history.loading' : 'history.noData')}</p>`}
+    ${p.note ? html`<p class="chart-note">${p.note}</p>` : nothing}
   </figure>`;
 }
 

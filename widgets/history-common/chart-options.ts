@@ -1,10 +1,21 @@
 import { countAxis, durationAxis } from '../core/chart-axes.js';
 import type { ChartOption } from '../core/chart-controller.js';
 import { tooltipContent } from '../core/chart-tooltip.js';
-import { formatDuration, formatNumber } from '../core/format.js';
+import { formatNumber } from '../core/format.js';
 import type { Lang } from '../core/i18n/index.js';
+import { formatFigure } from './data-table.js';
 
-/** echarts options of the history widgets' charts; no animation, durations in seconds read as m:ss. */
+/** echarts options of the history widgets' charts; no animation, figures read as in the tables (m:ss, 4.3%). */
+
+/** What a chart's values are: seconds, counts, or ratios 0–1. */
+export type Figures = 'duration' | 'count' | 'percent';
+
+/** The value axis for `values` up to `max`, in at most `ticks` steps. */
+function valueAxis(values: Figures, max: number, lang: Lang, ticks?: number) {
+  if (values === 'duration') return durationAxis(max, lang, ticks);
+  if (values === 'count') return countAxis(lang);
+  return { type: 'value' as const, min: 0, ...(ticks ? { splitNumber: ticks } : {}), axisLabel: { hideOverlap: true, formatter: (v: number) => formatFigure('percent', v, lang) } };
+}
 
 export interface TrendSeries {
   name: string;
@@ -43,8 +54,8 @@ function largest(series: readonly TrendSeries[]): number {
 }
 
 /** A trend over the range's periods (local hours or days). */
-export function trendOption(periods: readonly string[], series: readonly TrendSeries[], values: 'duration' | 'count', lang: Lang): ChartOption {
-  const format = (v: number) => (values === 'duration' ? formatDuration(v, lang) : formatNumber(v, lang));
+export function trendOption(periods: readonly string[], series: readonly TrendSeries[], values: Figures, lang: Lang): ChartOption {
+  const format = (v: number) => formatFigure(values, v, lang);
   return {
     animation: false,
     grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
@@ -55,7 +66,7 @@ export function trendOption(periods: readonly string[], series: readonly TrendSe
       data: periods.map((p) => p.replace('T', ' ')),
       axisLabel: { hideOverlap: true, formatter: (p: string) => periodTick(p, lang) },
     },
-    yAxis: values === 'duration' ? durationAxis(largest(series), lang) : countAxis(lang),
+    yAxis: valueAxis(values, largest(series), lang),
     series: series.map((s) => ({
       type: s.kind,
       name: s.name,
@@ -72,14 +83,14 @@ export interface Ranked {
 }
 
 /** Horizontal bars, first item on top (a top-N ranking). */
-export function rankingOption(items: readonly Ranked[], values: 'duration' | 'count', lang: Lang): ChartOption {
-  const format = (v: number) => (values === 'duration' ? formatDuration(v, lang) : formatNumber(v, lang));
+export function rankingOption(items: readonly Ranked[], values: Figures, lang: Lang): ChartOption {
+  const format = (v: number) => formatFigure(values, v, lang);
   return {
     animation: false,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', formatter: tooltipContent(format) },
     // Fewer steps across than up: a ranking is often half a row or a phone wide.
-    xAxis: values === 'duration' ? durationAxis(Math.max(0, ...items.map((i) => i.value)), lang, 4) : countAxis(lang),
+    xAxis: valueAxis(values, Math.max(0, ...items.map((i) => i.value)), lang, 4),
     yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [{ type: 'bar', data: items.map((i) => i.value), label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) } }],
   };

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { collator, formatDuration, formatNumber, formatPercent } from '../core/format.js';
 import { downloadCsv, toCsv, type CsvValue } from '../core/csv.js';
+import type { Lang } from '../core/i18n/index.js';
 import type { HistoryTranslator } from './i18n/index.js';
 
 /** How a column's values read: counts, durations in seconds, ratios, or text. */
@@ -33,17 +34,21 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], s
   });
 }
 
-export function formatValue(kind: ColumnKind, value: string | number | null, tr: HistoryTranslator): string {
-  if (value === null) return '—';
-  if (typeof value === 'string') return value;
+/** A figure as every history table, KPI and chart shows it: durations m:ss, ratios a percentage to one decimal. */
+export function formatFigure(kind: ColumnKind, value: number, lang: Lang): string {
   switch (kind) {
     case 'duration':
-      return formatDuration(value, tr.lang);
+      return formatDuration(value, lang);
     case 'percent':
-      return formatPercent(value, tr.lang, 1);
+      return formatPercent(value, lang, 1);
     default:
-      return formatNumber(value, tr.lang);
+      return formatNumber(value, lang);
   }
+}
+
+export function formatValue(kind: ColumnKind, value: string | number | null, tr: HistoryTranslator): string {
+  if (value === null) return '—';
+  return typeof value === 'string' ? value : formatFigure(kind, value, tr.lang);
 }
 
 export interface TableProps<R> {

@@ -121,6 +121,9 @@ export const historyStyles = css`
   .chart {
     height: var(--chart-height, 16rem);
   }
+  .chart-note {
+    margin: 0.5rem 0 0;
+  }
   .section-head {
     display: flex;
     flex-wrap: wrap;

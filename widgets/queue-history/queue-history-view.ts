@@ -65,6 +65,27 @@ export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<Q
   ];
 }
 
+/**
+ * The staffing against the need in words: "Understaffed in 2 of 24 hours, by 0.4 agents on average,
+ * 0.6 at most"; with one period short, just its shortfall; none short, "Staffed to need in all 24 hours".
+ */
+export function staffingSummary(data: QueueHistoryAnswer, tr: QueueHistoryTranslator): string {
+  const s = data.staffing;
+  if (s.periods === 0) return tr.t('staffing.unknown');
+  const unit = data.range.interval === 'day' ? 'staffing.days' : 'staffing.hours';
+  const periods = (n: number) => tr.tn(unit, n, { count: formatValue('count', n, tr) });
+  const params = {
+    periods: periods(s.periods),
+    short: formatValue('count', s.understaffedPeriods, tr),
+    shortPeriods: periods(s.understaffedPeriods),
+    avg: formatValue('count', s.avgShortfall, tr),
+    max: formatValue('count', s.largestShortfall, tr),
+  };
+  if (s.understaffedPeriods === 0) return tr.tn('staffing.enough', s.periods, params);
+  if (s.understaffedPeriods === 1) return tr.tn('staffing.shortOnce', s.largestShortfall, params);
+  return tr.tn('staffing.short', s.avgShortfall ?? s.largestShortfall, params);
+}
+
 export const rankingSummary = (list: readonly QueueAverage[], tr: QueueHistoryTranslator) =>
   list
     .slice(0, 5)

@@ -11,7 +11,7 @@ import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
 import { queueHistoryCatalogs, type QueueHistoryTranslator } from './i18n/index.js';
 import { localName } from '../core/local-name.js';
-import { OUTCOMES, queueColumns, queueKpis, rankingSummary, type QueueHistoryAnswer } from './queue-history-view.js';
+import { OUTCOMES, queueColumns, queueKpis, rankingSummary, staffingSummary, type QueueHistoryAnswer } from './queue-history-view.js';
 
 type Ranking = 'wait' | 'hold';
 const RANKINGS = {
@@ -22,9 +22,10 @@ const RANKINGS = {
 /**
  * @summary Queue history over a date range (C12): KPIs (answered, abandoned,
  * average hold time, average queue wait, service level, abandon rate), calls by
- * outcome and their trend, average queue wait and hold time per call by queue
- * (highest or lowest first), and the queue details table — sortable, exportable
- * as CSV. Any count, slice or bar opens the calls behind it.
+ * outcome and their trend, the agents each period needed against those staffed
+ * (and how many periods were understaffed), average queue wait and hold time
+ * per call by queue (highest or lowest first), and the queue details table —
+ * sortable, exportable as CSV. Any count, slice or bar opens the calls behind it.
  *
  * @attr api - Base URL of the Floorview server; default: the server this script came from.
  * @attr token - Bearer token (from `/auth/login`, or a display token for a wallboard); default: the session cookie.
@@ -83,6 +84,16 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
       const series = OUTCOMES.map((o) => ({ name: this.i18n.t(`outcome.${o}`), kind: 'bar' as const, stack: 'calls', values: data.trend.map((p) => p[o]) }));
       return trendOption(data.trend.map((p) => p.period), series, 'count', this.i18n.lang);
     }),
+    staffing: this.chart('staffing', () => {
+      const data = this.stats.value;
+      if (!data) return null;
+      const tr = this.i18n;
+      const series = [
+        { name: tr.t('staffing.needed'), kind: 'line' as const, values: data.trend.map((p) => p.agentsRequired) },
+        { name: tr.t('staffing.staffed'), kind: 'line' as const, values: data.trend.map((p) => p.staffedAgents) },
+      ];
+      return trendOption(data.trend.map((p) => p.period), series, 'count', tr.lang);
+    }),
     wait: this.chart('wait', () => this.rankingOption('wait')),
     hold: this.chart('hold', () => this.rankingOption('hold')),
   };
@@ -134,6 +145,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
     const tr = this.i18n;
     const drill = this.drill.bind(this);
     const columns = queueColumns(tr, drill);
+    const staffing = staffingSummary(data, tr);
     const outcomeSummary = OUTCOMES.map((o) => `${tr.t(`outcome.${o}`)} ${formatValue('count', data.outcomes[o], tr)}`).join(', ');
     const rankingBox = (which: Ranking) => {
       const list = this.ranking(which);
@@ -156,6 +168,14 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
       <div class="charts">
         ${renderChartBox({ tr, name: 'outcomes', title: tr.t('chart.outcomes'), summary: outcomeSummary, state: 'ready' })}
         ${renderChartBox({ tr, name: 'trend', title: tr.t('chart.outcomeTrend'), summary: outcomeSummary, state: 'ready' })}
+        ${renderChartBox({
+          tr,
+          name: 'staffing',
+          title: tr.t('chart.staffing'),
+          summary: staffing,
+          state: data.trend.some((p) => p.agentsRequired !== null || p.staffedAgents > 0) ? 'ready' : 'empty',
+          note: staffing,
+        })}
         ${rankingBox('wait')} ${rankingBox('hold')}
       </div>
       ${renderTable<QueueRow>({
