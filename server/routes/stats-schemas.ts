@@ -201,7 +201,7 @@ export const queueStatsSchema = z
             .int()
             .nullable()
             .describe(
-              'Fewest agents meeting each queue’s service-level target for the period’s load (Erlang C: its calls, and the handle plus wrap-up time of its answered calls), added over the queues; null when a queue had calls but no answered call.',
+              'Fewest agents meeting each queue’s service-level target for the period’s load (Erlang C: its calls, and the handle plus wrap-up time of its answered calls), added over the queues; a period with calls and none answered takes the queue’s work per call over the range; null when a queue had calls and none in the range was answered.',
             ),
           agentsShort: z.number().nullable().describe('Agents short, each queue’s shortfall against its own staffing added (one decimal); null with agentsRequired.'),
         }),

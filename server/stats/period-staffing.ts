@@ -18,23 +18,37 @@ const oneDecimal = (n: number) => Math.round(n * 10) / 10;
  * against the agents staffing it on average over the period. Over several queues
  * both are added (each queue staffed on its own, so an agent in two queues counts
  * in each), and the shortfall is the queues' shortfalls added: one queue's spare
- * agents do not hide another's shortage, as on the live aggregate row.
+ * agents do not hide another's shortage, as on the live aggregate row. A period whose
+ * calls none were answered takes the queue's work per call over the whole range.
  */
 export function periodStaffing(queues: readonly QueuePeriodLoads[], periodMs: readonly number[]): PeriodStaffing[] {
+  const wholes = queues.map(wholeRange);
   return periodMs.map((length, i) => {
     let required: number | null = 0;
     let staffed = 0;
     let short = 0;
-    for (const q of queues) {
+    queues.forEach((q, n) => {
       const [calls = 0, answered = 0, workMs = 0] = q.loads[i] ?? [];
-      const need = queueStaffing({ arrivals: calls, handled: answered, workSeconds: workMs / 1000 }, length / 1000, q.target).agentsRequired;
+      const load = answered > 0 ? { handled: answered, workSeconds: workMs / 1000 } : wholes[n]!;
+      const need = queueStaffing({ arrivals: calls, ...load }, length / 1000, q.target).agentsRequired;
       const agents = length > 0 ? (q.staffedMs[i] ?? 0) / length : 0;
       staffed += agents;
       required = need === null || required === null ? null : required + need;
       if (need !== null) short += Math.max(0, need - agents);
-    }
+    });
     return { staffedAgents: oneDecimal(staffed), agentsRequired: required, agentsShort: required === null ? null : oneDecimal(short) };
   });
+}
+
+/** A queue's answered calls and their work over the whole range. */
+function wholeRange(q: QueuePeriodLoads): { handled: number; workSeconds: number } {
+  let handled = 0;
+  let workMs = 0;
+  for (const [, answered, work] of q.loads) {
+    handled += answered;
+    workMs += work;
+  }
+  return { handled, workSeconds: workMs / 1000 };
 }
 
 export function staffingSummary(periods: readonly PeriodStaffing[]): StaffingSummary {

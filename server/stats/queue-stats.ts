@@ -43,12 +43,13 @@ export interface Outcomes {
 
 /** Per trend period: the agents its load needed against the agents staffed. */
 export interface PeriodStaffing {
-  /** Agents staffing the queues, on average over the period (signed in and joined), one decimal. */
+  /** Agents staffing each queue (signed in and joined) on average over the period, added over the queues, one decimal. */
   staffedAgents: number;
   /**
    * Fewest agents that would have met each queue's service-level target for the period's
-   * load (Erlang C over its calls and average work), added over the queues; null when a
-   * queue had calls but none answered and ended (no handle time known).
+   * load (Erlang C over its calls and average work; over the range's, when none of the
+   * period's was answered), added over the queues; null when a queue had calls and none
+   * in the range was answered (no handle time known).
    */
   agentsRequired: number | null;
   /** Agents short, each queue's shortfall added (one decimal); null with `agentsRequired`. */

@@ -123,10 +123,20 @@ describe('agents needed against staffed, per history period', () => {
     assert.deepEqual(p, { staffedAgents: 16.5, agentsRequired: 16, agentsShort: 1.5 });
   });
 
-  it('does not know the need of a period whose calls none were answered', () => {
-    const periods = periodStaffing([{ target, loads: [busy, [3, 0, 0]], staffedMs: [4 * HOUR, HOUR] }], [HOUR, HOUR]);
-    assert.deepEqual(periods[1], { staffedAgents: 1, agentsRequired: null, agentsShort: null });
-    assert.deepEqual(staffingSummary(periods), { periods: 1, understaffedPeriods: 1, largestShortfall: 4, avgShortfall: 4 });
+  it('takes the range’s work per call for a period whose calls none were answered', () => {
+    // 10:00: 30 calls, none answered; at the range's 180 s a call, 1.5 erlangs: 3 agents answer 79.95 % in 20 s, so 4.
+    const periods = periodStaffing([{ target, loads: [busy, [30, 0, 0]], staffedMs: [4 * HOUR, HOUR] }], [HOUR, HOUR]);
+    assert.deepEqual(periods[1], { staffedAgents: 1, agentsRequired: 4, agentsShort: 3 });
+    assert.deepEqual(staffingSummary(periods), { periods: 2, understaffedPeriods: 2, largestShortfall: 4, avgShortfall: 3.5 });
+  });
+
+  it('does not know the need while no call of the range was answered', () => {
+    const periods = periodStaffing([{ target, loads: [[0, 0, 0], [3, 0, 0]], staffedMs: [0, HOUR] }], [HOUR, HOUR]);
+    assert.deepEqual(periods, [
+      { staffedAgents: 0, agentsRequired: 0, agentsShort: 0 },
+      { staffedAgents: 1, agentsRequired: null, agentsShort: null },
+    ]);
+    assert.deepEqual(staffingSummary(periods), { periods: 1, understaffedPeriods: 0, largestShortfall: 0, avgShortfall: null });
   });
 
   it('averages staffed time over the counted length of the period', () => {

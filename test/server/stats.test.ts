@@ -157,7 +157,7 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
       const busy = body.trend.filter((p: Json) => p.totalCalls > 0).map(({ start: _s, ...p }: Json) => p);
       assert.deepEqual(busy, [
         { period: '2026-03-02T09:00', answered: 3, abandoned: 3, other: 1, totalCalls: 7, staffedAgents: 0.4, agentsRequired: 2, agentsShort: 1.6 },
-        { period: '2026-03-02T12:00', answered: 0, abandoned: 1, other: 0, totalCalls: 1, staffedAgents: 0, agentsRequired: null, agentsShort: null },
+        { period: '2026-03-02T12:00', answered: 0, abandoned: 1, other: 0, totalCalls: 1, staffedAgents: 0, agentsRequired: 1, agentsShort: 1 },
       ]);
     });
 
@@ -171,12 +171,12 @@ describe('GET /api/v1/stats/* on a hand-computed day', () => {
           // Needed: Sales 6 calls, 2 answered, work 174 s handle + 60 s wrap-up: 0.195 erlangs, 1 agent meets 80 % in 20 s;
           // Support 1 call, 62 s + 10 s: 1 agent.
           ['2026-03-02T09:00', 0.4, 2],
-          // No answered call: the work a call takes is not known.
-          ['2026-03-02T12:00', 0, null],
+          // Support's one call, abandoned: at the day's work per Support call (72 s), 1 agent.
+          ['2026-03-02T12:00', 0, 1],
         ],
       );
-      // Short: Sales 1 − 960 ÷ 3,600 = 0.733, Support 1 − 360 ÷ 3,600 = 0.9; added, 1.6.
-      assert.deepEqual(body.staffing, { periods: 23, understaffedPeriods: 1, largestShortfall: 1.6, avgShortfall: 1.6 });
+      // Short at 09:00: Sales 1 − 960 ÷ 3,600 = 0.733, Support 1 − 360 ÷ 3,600 = 0.9; added, 1.6. At 12:00, 1.
+      assert.deepEqual(body.staffing, { periods: 24, understaffedPeriods: 2, largestShortfall: 1.6, avgShortfall: 1.3 });
       // Of chosen agents: their staffed time only.
       const a1 = await get(`queues?${day}&agent=a-1`, sam);
       assert.equal(a1.trend[9].staffedAgents, 0.3); // 900 s in Sales; Support not staffed by a-1
