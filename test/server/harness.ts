@@ -158,3 +158,9 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await later(20);
   }
 }
+
+/** Table rows in column order, whatever their number of columns: equal sorted dumps are equal tables. */
+export const byColumns = (a: unknown[], b: unknown[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number | string) < (b[i] as number | string) ? -1 : 1;
+  return 0;
+};

@@ -14,18 +14,13 @@ import { IngestService, type IngestOptions } from '../../server/ingest/ingest-se
 import { rederiveFacts } from '../../server/stats/fact-rederive.js';
 import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/stats/rollup-tables.js';
-import { centre, eventFactory, startHarness, waitFor, type Harness } from './harness.js';
+import { byColumns, centre, eventFactory, startHarness, waitFor, type Harness } from './harness.js';
 
 type Json = Record<string, any>;
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 'from=2026-03-02&to=2026-03-02&tz=UTC';
 const UTC = { FLOORVIEW_TIME_ZONE: 'UTC' };
-/** Rows in column order, whatever their number of columns. */
-const byColumns = (a: unknown[], b: unknown[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number | string) < (b[i] as number | string) ? -1 : 1;
-  return 0;
-};
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
 

@@ -9,7 +9,7 @@ import { rederiveFacts } from '../../server/stats/fact-rederive.js';
 import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/stats/rollup-tables.js';
 import { StatsService, type RankedRequest } from '../../server/stats/stats-service.js';
-import { centre, eventFactory, startHarness, type Harness } from './harness.js';
+import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
 
 type Json = Record<string, any>;
 
@@ -23,11 +23,6 @@ function rows(db: Db, sql: string): unknown[][] {
 function dump(db: Db, tables: readonly string[]): Record<string, unknown[][]> {
   return Object.fromEntries(tables.map((t) => [t, rows(db, `SELECT * FROM ${t}`).sort(byColumns)]));
 }
-/** Rows in column order, whatever their number of columns. */
-const byColumns = (a: unknown[], b: unknown[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number | string) < (b[i] as number | string) ? -1 : 1;
-  return 0;
-};
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
 
