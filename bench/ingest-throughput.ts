@@ -14,7 +14,7 @@
  * (the default: an acknowledged batch is fsynced, so it survives power loss) beside one with
  * `normal` (fsync at checkpoints only), on the same batches in turn.
  *
- *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both]
+ *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both] [--span-minutes 720]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,6 +32,10 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '500' },
     rollups: { type: 'string', default: 'on' },
     synchronous: { type: 'string', default: 'full' },
+    // How much event time each run covers. Agent time (server/domain/agent-time.ts) writes rows per
+    // agent and interval as event time passes, so 12 hours in seconds writes far more of them per
+    // event than a real floor does (200 events/s: 100,000 events in about 8 minutes).
+    'span-minutes': { type: 'string', default: '720' },
   },
 });
 const runs = Number(values.runs);
@@ -71,10 +75,18 @@ try {
     const events = callMix(centre, {
       calls,
       startMs: Date.now() - (runs - run + 2) * 86_400_000,
-      spacingMs: Math.floor(43_200_000 / calls),
+      spacingMs: Math.floor((Number(values['span-minutes']) * 60_000) / calls),
       seed: run,
       tag: `r${run}`,
     }).slice(0, perRun);
+    // The agents sign in before the stretch and out after it, as on a real floor: otherwise the
+    // day between two runs would count as staffed time of every agent (server/domain/agent-time.ts).
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const [first, last] = [Date.parse(events[0]!.at) - 60_000, Date.parse(events[events.length - 1]!.at) + 1_000];
+    const shift = (type: 'agent.signed_in' | 'agent.signed_out', at: number) =>
+      centre.agents.map((a) => ({ id: `r${run}-${type}-${a.id}`, type, at: iso(at), agentId: a.id }) as (typeof events)[number]);
+    events.unshift(...shift('agent.signed_in', first));
+    events.push(...shift('agent.signed_out', last));
     const bodies: string[] = [];
     for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + batchSize) }));
     // The same batches to each server, in turn (alternating which goes first).

@@ -1,5 +1,5 @@
 import { compareEvents, type FloorEvent } from './events.js';
-import { applyEvent, cloneFloor, emptyFloor, newTouched, type FloorState, type LiveAgent, type LiveCall } from './floor-state.js';
+import { applyEvent, cloneFloor, emptyFloor, newTouched, type FloorState, type LiveAgent, type LiveCall, type Touched } from './floor-state.js';
 import { BUCKET_MS, bucketOf, NO_QUEUE, type Contribution } from './rollup-cells.js';
 
 /**
@@ -54,6 +54,8 @@ export class AgentTime {
   private line: number | null;
   /** Events after the line, waiting for it. */
   private waiting: FloorEvent[] = [];
+  /** One for every event applied: ingestion's hot path allocates none. */
+  private readonly touched: Touched = newTouched();
 
   constructor(saved?: SavedAgentTime) {
     this.floor = emptyFloor();
@@ -117,15 +119,19 @@ export class AgentTime {
 
   /** Applies `e` as at `at`; the time of each agent it changes is accounted up to then (unless `out` is null). */
   private apply(e: FloorEvent, at: number, out: Contribution[] | null): void {
-    const touched = newTouched();
-    const before = new Map<string, Standing>();
-    for (const id of agentsOf(this.floor, e)) {
-      const a = this.floor.agents.get(id);
-      before.set(id, a ? standingOf(a) : OFF);
-    }
+    const touched = this.touched;
+    touched.agents.clear();
+    touched.queues.clear();
+    // At most two agents: the event's, and the one its call is with.
+    const [first, second] = agentsOf(this.floor, e);
+    const standingBefore = (id: string | undefined) => {
+      const a = id === undefined ? undefined : this.floor.agents.get(id);
+      return a ? standingOf(a) : OFF;
+    };
+    const [wasFirst, wasSecond] = [standingBefore(first), standingBefore(second)];
     applyEvent(this.floor, e, touched);
     for (const id of touched.agents) {
-      const was = before.get(id) ?? OFF;
+      const was = id === first ? wasFirst : id === second ? wasSecond : OFF;
       const now = standingOf(this.floor.agents.get(id)!);
       if (sameStanding(was, now)) continue;
       const from = this.since.get(id) ?? at;

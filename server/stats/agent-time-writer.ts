@@ -77,13 +77,13 @@ export class AgentTimeWriter {
   }
 
   add(events: readonly FloorEvent[]): void {
-    for (const e of events) {
-      if (e.seq <= this.seen) continue;
+    const fresh = events.filter((e) => e.seq > this.seen);
+    for (const e of fresh) {
       this.seen = e.seq;
-      this.time.add([e]);
-      this.added++;
       if (e.at > this.newest) this.newest = e.at;
     }
+    this.time.add(fresh);
+    this.added += fresh.length;
   }
 
   /** Events added since the last `account`. */
