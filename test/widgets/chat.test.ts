@@ -138,6 +138,10 @@ describe('<fv-chat>', () => {
     await waitUntil(() => shadow(el).querySelector('.receipt.failed'), 'marked not sent');
     expect(shadow(el).querySelector('.receipt.failed')!.textContent).to.match(/^Not sent: Too many messages/);
     expect([...shadow(el).querySelectorAll('.failed .link-button')].map((b) => b.textContent)).to.deep.equal(['Retry', 'Discard']);
+    // In Chinese the refusal is said from its code (the server speaks English).
+    el.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => shadow(el).querySelector('.receipt.failed')!.textContent!.startsWith('未发送'), 'said in Chinese');
+    expect(shadow(el).querySelector('.receipt.failed')!.textContent).to.equal('未发送: 一分钟内消息过多，请稍候再发送。');
   });
 
   it('speaks Chinese', async () => {

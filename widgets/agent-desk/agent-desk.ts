@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AgentSession } from '../../server/auth/auth-service.js';
 import { renderAlert } from '../chat/alert.js';
 import { ChatThread } from '../chat/chat-thread.js';
+import { sendRefusal } from '../chat/thread-view.js';
 import { panelStyles } from '../chat/panel.styles.js';
 import { threadStyles } from '../chat/thread.styles.js';
 import type { FloorviewApiError } from '../core/api.js';
@@ -152,7 +153,7 @@ export class FvAgentDesk extends FloorviewElement {
   }
 
   private failed(error: FloorviewApiError): void {
-    this.alert = error.status === 0 ? this.i18n.t('error.network') : error.message;
+    this.alert = error.status === 0 ? this.i18n.t('error.network') : sendRefusal(error, this.i18n);
     this.dispatchEvent(new FvErrorEvent(error.code, this.alert));
     this.requestUpdate();
   }

@@ -14,6 +14,7 @@ import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { renderAlert } from './alert.js';
 import { chatStyles } from './chat.styles.js';
 import { ChatThread } from './chat-thread.js';
+import { sendRefusal } from './thread-view.js';
 import { FvChatCloseEvent } from './events.js';
 import { chatCatalogs, type ChatTranslator } from './i18n/index.js';
 import { panelStyles } from './panel.styles.js';
@@ -117,7 +118,7 @@ export class FvChat extends FloorviewElement {
   }
 
   private failed(error: FloorviewApiError): void {
-    this.alert = error.status === 0 ? this.i18n.t('error.network') : error.message;
+    this.alert = error.status === 0 ? this.i18n.t('error.network') : sendRefusal(error, this.i18n);
     this.dispatchEvent(new FvErrorEvent(error.code, this.alert));
     this.requestUpdate();
   }

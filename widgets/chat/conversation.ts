@@ -13,6 +13,8 @@ export interface OutgoingMessage {
   state: 'sending' | 'failed';
   /** Why it failed, as the server said it (or empty for a network failure). */
   error: string;
+  /** The refusal's code, so the thread can say it in its language. */
+  code: string;
 }
 
 export interface ConversationOptions {
@@ -101,7 +103,7 @@ export class Conversation {
 
   /** Sends; the message shows at once as sending, and stays with a retry when refused. */
   async send(body: string): Promise<void> {
-    const out: OutgoingMessage = { key: this.nextKey++, body, state: 'sending', error: '' };
+    const out: OutgoingMessage = { key: this.nextKey++, body, state: 'sending', error: '', code: '' };
     this.outgoing = [...this.outgoing, out];
     this.host.requestUpdate();
     await this.post(out);
@@ -148,6 +150,7 @@ export class Conversation {
       const error = asApiError(err);
       out.state = 'failed';
       out.error = error.status === 0 ? '' : error.message;
+      out.code = error.code;
       this.options.failed(error);
     } finally {
       this.host.requestUpdate();

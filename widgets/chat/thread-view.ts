@@ -6,6 +6,11 @@ import { chatTime } from './chat-time.js';
 import type { Conversation, OutgoingMessage } from './conversation.js';
 import type { ThreadTranslator } from './i18n/index.js';
 
+/** Why sending failed, in the thread's language: the server's words, or its code's in Chinese. */
+export function sendRefusal(error: { code: string; message: string }, tr: ThreadTranslator): string {
+  return error.code === 'too_many_messages' ? tr.t('thread.tooMany') : error.message;
+}
+
 /** Counting down starts this close to the limit. */
 const COUNTDOWN_FROM = 200;
 
@@ -80,7 +85,7 @@ function renderOutgoing(o: OutgoingMessage, ctx: ThreadViewContext) {
     <span class="meta">
       ${o.state === 'sending'
         ? html`<span class="receipt">${tr.t('thread.sending')}</span>`
-        : html`<span class="receipt failed" role="alert">${tr.t('thread.failed')}${o.error ? html`: ${o.error}` : nothing}</span>
+        : html`<span class="receipt failed" role="alert">${tr.t('thread.failed')}${o.error ? html`: ${sendRefusal({ code: o.code, message: o.error }, tr)}` : nothing}</span>
             <button class="link-button" @click=${() => void conversation.retry(o.key)}>${tr.t('thread.retry')}</button>
             <button class="link-button" @click=${() => conversation.discard(o.key)}>${tr.t('thread.discard')}</button>`}
     </span>

@@ -12,6 +12,7 @@ export const threadEn = {
   'thread.read': 'Read {time}',
   'thread.sending': 'Sending…',
   'thread.failed': 'Not sent',
+  'thread.tooMany': 'Too many messages in a minute; wait a moment and send again.',
   'thread.retry': 'Retry',
   'thread.discard': 'Discard',
   'thread.input': 'Message to {name}',

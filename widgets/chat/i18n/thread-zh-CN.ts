@@ -14,6 +14,7 @@ export const threadZhCN: Record<ThreadKey, string> = {
   'thread.read': '{time} 已读',
   'thread.sending': '正在发送…',
   'thread.failed': '未发送',
+  'thread.tooMany': '一分钟内消息过多，请稍候再发送。',
   'thread.retry': '重试',
   'thread.discard': '放弃',
   'thread.input': '发给 {name} 的消息',
