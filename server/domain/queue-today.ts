@@ -1,3 +1,5 @@
+import { abandonRate, serviceLevel } from './metrics.js';
+
 /**
  * Today's service figures of one queue (SPEC §4), as the live queue row carries
  * them: counted per queue visit queued since local midnight, once its outcome is
@@ -30,8 +32,6 @@ export interface QueueDayFigures {
 
 export const NO_CALLS: QueueDayCounts = { answered: 0, abandoned: 0, other: 0, answeredInServiceLevel: 0, abandonedAfterShort: 0 };
 
-/** A ratio to four decimals (as the statistics report it); null when the denominator is zero. */
-export const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 export function queueDayFigures(c: QueueDayCounts): QueueDayFigures {
   const totalCalls = c.answered + c.abandoned + c.other;
@@ -41,8 +41,8 @@ export function queueDayFigures(c: QueueDayCounts): QueueDayFigures {
     totalCalls,
     answeredInServiceLevel: c.answeredInServiceLevel,
     abandonedAfterShort: c.abandonedAfterShort,
-    serviceLevel: ratio(c.answeredInServiceLevel, c.answered + c.abandonedAfterShort),
-    abandonRate: ratio(c.abandoned, totalCalls),
+    serviceLevel: serviceLevel(c.answeredInServiceLevel, c.answered, c.abandonedAfterShort),
+    abandonRate: abandonRate(c.abandoned, totalCalls),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CallFacts } from './call-facts.js';
+import { abandonedAfterShort, answeredInServiceLevel, type QueueThresholds } from './metrics.js';
 
 /**
  * What each closed history fact adds to the interval rollups (SPEC §4).
@@ -12,7 +13,7 @@ import type { CallFacts } from './call-facts.js';
  * presented = answered + bounced + abandoned + otherUnanswered, talk = connected − hold,
  * handle = ring + connected, totalCalls = answered + abandoned + other.
  *
- * The same definitions exist once more as SQL (server/stats/fact-aggregates.ts),
+ * The same definitions exist once more as SQL (server/stats/fact-aggregates.ts, the conditions from ./metrics.ts),
  * for rebuilding and for reading raw facts; tests hold the two equal.
  */
 
@@ -116,12 +117,6 @@ export interface Contribution {
   values: number[];
 }
 
-export interface QueueThresholds {
-  serviceLevelSeconds: number;
-  shortAbandonSeconds: number;
-}
-
-export const DEFAULT_THRESHOLDS: QueueThresholds = { serviceLevelSeconds: 20, shortAbandonSeconds: 5 };
 
 /** The facts that feed rollups: rows as derived, or as read back from the store (nulls for absent values). */
 export type RollupFacts = Pick<CallFacts, 'visits' | 'handlings' | 'wrapups'>;
@@ -176,8 +171,8 @@ export function contributionsOf(facts: RollupFacts, thresholds: (queueId: string
         one(answered),
         one(abandoned),
         one(v.outcome === 'other'),
-        one(answered && queueMs <= t.serviceLevelSeconds * 1000),
-        one(abandoned && queueMs > t.shortAbandonSeconds * 1000),
+        one(answeredInServiceLevel(v.outcome, queueMs, t)),
+        one(abandonedAfterShort(v.outcome, queueMs, t)),
         answered ? queueMs : 0,
         ms(v.holdTime),
         ms(v.connectedTime),

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { handlings, queues, queueVisits, wrapups } from '../db/schema.js';
+import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../domain/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
 import { historyUpToDate } from '../ingest/history-lag.js';
@@ -10,8 +11,10 @@ import type { LiveFloor } from './live-floor.js';
 const count = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
 const total = (column: typeof handlings.handleTime | typeof wrapups.wrapupTime) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
 const rows = sql<number>`count(*)`.mapWith(Number);
-// Queue times are stored in seconds; compared in whole milliseconds, as the statistics' rollups do.
-const queueMs = sql`round(${queueVisits.queueTime} * 1000)`;
+// The glossary's conditions (server/domain/metrics.ts) over the visit's columns. Queue times are
+// stored in seconds; compared in whole milliseconds, as the statistics' rollups do.
+const OUTCOME = '"queue_visits"."outcome"';
+const QUEUE_MS = 'round("queue_visits"."queue_time" * 1000)';
 
 /**
  * Keeps today's service level and abandon rate of every queue on the live rows:
@@ -47,8 +50,8 @@ export class QueueTodayService {
         answered: count(sql`${queueVisits.outcome} = 'answered'`),
         abandoned: count(sql`${queueVisits.outcome} = 'abandoned'`),
         other: count(sql`${queueVisits.outcome} = 'other'`),
-        answeredInServiceLevel: count(sql`${queueVisits.outcome} = 'answered' AND ${queueMs} <= ${queues.serviceLevelSeconds} * 1000`),
-        abandonedAfterShort: count(sql`${queueVisits.outcome} = 'abandoned' AND ${queueMs} > ${queues.shortAbandonSeconds} * 1000`),
+        answeredInServiceLevel: count(sql.raw(answeredInServiceLevelSql(OUTCOME, QUEUE_MS, '"queues"."service_level_seconds"'))),
+        abandonedAfterShort: count(sql.raw(abandonedAfterShortSql(OUTCOME, QUEUE_MS, '"queues"."short_abandon_seconds"'))),
       })
       .from(queueVisits)
       .innerJoin(queues, eq(queues.id, queueVisits.queueId))

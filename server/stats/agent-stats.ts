@@ -2,7 +2,8 @@ import type { Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
-import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
+import { occupancy } from '../domain/metrics.js';
+import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */
 export interface QueueAgentRow {
@@ -195,9 +196,6 @@ export function agentStats(input: AgentStatsInput): AgentStats {
     queueAgents: rows,
   };
 }
-
-/** The glossary's occupancy: handle time ÷ (handle time + idle time). */
-const occupancy = (handle: number, idle: number) => ratio(handle, handle + idle);
 
 /** `idleMs` null: a row of calls with no queue, which has no idle time of its own. */
 function queueAgentRow(dir: Directory, agentId: string, queueId: string, direction: 'inbound' | 'outbound', c: C, idleMs: number | null): QueueAgentRow {

@@ -1,4 +1,5 @@
-import { BUCKET_MS, DEFAULT_THRESHOLDS, type FactFamily } from '../domain/rollup-cells.js';
+import { abandonedAfterShortSql, answeredInServiceLevelSql, DEFAULT_THRESHOLDS } from '../domain/metrics.js';
+import { BUCKET_MS, type FactFamily } from '../domain/rollup-cells.js';
 
 /**
  * The rollup families of server/domain/rollup-cells.ts as SQL aggregates over
@@ -57,8 +58,8 @@ export const FACT_AGGREGATES: Record<FactFamily, FactAggregate> = {
       count("f.outcome = 'answered'"),
       count("f.outcome = 'abandoned'"),
       count("f.outcome = 'other'"),
-      count(`f.outcome = 'answered' AND ${ms('f.queue_time')} <= coalesce(q.service_level_seconds, ${DEFAULT_THRESHOLDS.serviceLevelSeconds}) * 1000`),
-      count(`f.outcome = 'abandoned' AND ${ms('f.queue_time')} > coalesce(q.short_abandon_seconds, ${DEFAULT_THRESHOLDS.shortAbandonSeconds}) * 1000`),
+      count(answeredInServiceLevelSql('f.outcome', ms('f.queue_time'), `coalesce(q.service_level_seconds, ${DEFAULT_THRESHOLDS.serviceLevelSeconds})`)),
+      count(abandonedAfterShortSql('f.outcome', ms('f.queue_time'), `coalesce(q.short_abandon_seconds, ${DEFAULT_THRESHOLDS.shortAbandonSeconds})`)),
       `sum(CASE WHEN f.outcome = 'answered' THEN ${ms('f.queue_time')} ELSE 0 END)`,
       `sum(${ms('f.hold_time')})`,
       `sum(${ms('f.connected_time')})`,

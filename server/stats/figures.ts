@@ -6,8 +6,6 @@ export const seconds = (ms: number) => ms / 1000;
 /** A mean in seconds, to the millisecond; null when there is nothing to average. */
 export const average = (ms: number, n: number): number | null => (n > 0 ? Math.round(ms / n) / 1000 : null);
 
-/** A ratio to four decimals; null when the denominator is zero. */
-export const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /** Positions of a family's values in its counter arrays (`KeyTotals.values`). */
 export function slots<F extends FamilyName>(family: F): Record<ValueName<F>, number> {

@@ -2,7 +2,8 @@ import { named, type Directory } from '../directory/directory.js';
 import type { Names } from '../../widgets/core/local-name.js';
 import type { KeyTotals } from './family-source.js';
 import { staffingSummary } from './period-staffing.js';
-import { addInto, average, byId, byName, ranked, ratio, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
+import { abandonRate, serviceLevel } from '../domain/metrics.js';
+import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue details table (SPEC §4, C12). */
 export interface QueueRow {
@@ -105,8 +106,7 @@ type C = number[];
 const S = slots('queue');
 const get = (c: C, name: keyof typeof S) => c[S[name]]!;
 const total = (c: C) => get(c, 'answered') + get(c, 'abandoned') + get(c, 'other');
-/** SPEC §4: answered within the threshold ÷ (answered + abandoned after the short-abandon threshold). */
-const serviceLevel = (c: C) => ratio(get(c, 'answeredInServiceLevel'), get(c, 'answered') + get(c, 'abandonedAfterShort'));
+const serviceLevelOf = (c: C) => serviceLevel(get(c, 'answeredInServiceLevel'), get(c, 'answered'), get(c, 'abandonedAfterShort'));
 
 /** Queue history (SPEC §4, C12). Each queue visit counts in the interval it was queued; averages are over answered calls. */
 export function queueStats(input: QueueStatsInput): QueueStats {
@@ -147,8 +147,8 @@ export function queueStats(input: QueueStatsInput): QueueStats {
       abandoned: get(c, 'abandoned'),
       totalCalls: total(c),
       other: get(c, 'other'),
-      serviceLevel: serviceLevel(c),
-      abandonRate: ratio(get(c, 'abandoned'), total(c)),
+      serviceLevel: serviceLevelOf(c),
+      abandonRate: abandonRate(get(c, 'abandoned'), total(c)),
       queueId,
     };
   });
@@ -160,8 +160,8 @@ export function queueStats(input: QueueStatsInput): QueueStats {
       abandoned: get(all, 'abandoned'),
       avgHoldTime: average(get(all, 'holdMs'), get(all, 'answered')),
       avgQueueWait: average(get(all, 'answeredQueueMs'), get(all, 'answered')),
-      serviceLevel: serviceLevel(all),
-      abandonRate: ratio(get(all, 'abandoned'), total(all)),
+      serviceLevel: serviceLevelOf(all),
+      abandonRate: abandonRate(get(all, 'abandoned'), total(all)),
       totalCalls: total(all),
     },
     outcomes: { answered: get(all, 'answered'), abandoned: get(all, 'abandoned'), other: get(all, 'other'), totalCalls: total(all) },

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queues, rollupMeta } from '../db/schema.js';
-import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/rollup-cells.js';
+import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/metrics.js';
 
 /**
  * What the stored rollups were built with. Bump ROLLUP_VERSION whenever a

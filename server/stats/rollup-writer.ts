@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import { contributionsOf, type Contribution, type FamilyName, type QueueThresholds, type RollupFacts } from '../domain/rollup-cells.js';
+import type { QueueThresholds } from '../domain/metrics.js';
+import { contributionsOf, type Contribution, type FamilyName, type RollupFacts } from '../domain/rollup-cells.js';
 import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
 import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';
 import { syncRollups } from './rollup-rebuild.js';
