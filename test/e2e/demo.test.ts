@@ -103,6 +103,17 @@ describe('demo page, end to end', () => {
 
   it('shows agents changing live', async () => {
     const before = JSON.stringify((await liveRows()).map((a) => [a.state, a.contactState, a.monitoredBy]));
+    // The simulated floor changes at its own pace, which is slow in the centre's quiet hours (a minute can
+    // pass with no call offered): a platform event through the integration API makes sure one change comes.
+    const changed = await pickAgent((a) => a.state === 'available', 'available');
+    const res = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer pbx-demo-secret-change-me' },
+      body: JSON.stringify({
+        events: [{ id: `e2e-${Date.now()}`, type: 'agent.state_changed', at: new Date().toISOString(), agentId: changed.agentId, state: 'unavailable', reason: 'E2E check' }],
+      }),
+    });
+    assert.equal(res.status, 200, await res.text());
     await page.waitForFunction(
       (snapshot) => {
         const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
