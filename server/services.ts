@@ -23,7 +23,7 @@ import { EventRetention } from './ops/retention.js';
 import { ReportService } from './reports/report-service.js';
 import { progressLines } from './simulator/backfill.js';
 import type { Simulator } from './simulator/simulator.js';
-import { syncRollups } from './stats/rollup-rebuild.js';
+import { syncRollups } from './history/rollup-rebuild.js';
 import { Zone } from './stats/zone.js';
 import { StreamHub, type StreamHubOptions } from './stream/stream-hub.js';
 

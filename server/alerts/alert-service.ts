@@ -5,7 +5,7 @@ import { displayTokenQueues, handlings } from '../db/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from './alert.js';
 import type { AlertEvent } from './alert-webhook.js';

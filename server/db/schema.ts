@@ -269,7 +269,7 @@ export const agentStateChanges = sqliteTable(
 // hours (`hour` = epoch ms of the hour), and days and months of the reporting time
 // zone (`day` = the local date as days since 1970-01-01, `month` = months since
 // January 1970); hours, days and months are summed from the buckets once they are
-// two hours old (server/stats/day-sealing.ts).
+// two hours old (server/history/day-sealing.ts).
 // - 15-minute and hour tables lead with the period: ingestion writes a few adjacent
 //   pages per batch, and trends and the edges of a range read them in time order.
 //   Every whole-hour offset zone's days and hours are whole UTC hours.
@@ -618,7 +618,7 @@ export const queueTimeKeys = sqliteTable('queue_time_keys', { queueId: text('que
 
 /**
  * What the rollups were built with: `version` (of the definitions), `time_zone` (of days and months),
- * `thresholds` (queues' service-level settings), `sealed_before` (the seal line, server/stats/day-sealing.ts).
+ * `thresholds` (queues' service-level settings), `sealed_before` (the seal line, server/history/day-sealing.ts).
  */
 export const rollupMeta = sqliteTable('rollup_meta', {
   key: text('key').primaryKey(),

@@ -16,7 +16,7 @@ import { BUCKET_MS, bucketOf, NO_QUEUE, type Contribution } from './rollup-cells
  * every agent's time since their last change is cut at the line into the
  * 15-minute rollups (`agentTime`, `queueTime`). Events before the line that
  * arrive after it passed are applied to the state from the line on; their
- * past is not re-counted (server/stats/agent-time-writer.ts keeps the line a
+ * past is not re-counted (server/history/agent-time-writer.ts keeps the line a
  * minute behind the data, so only events later than that are).
  */
 

@@ -4,7 +4,7 @@ import { handlings, queues, queueVisits, wrapups } from '../db/schema.js';
 import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../domain/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import type { Zone } from '../stats/zone.js';
 import type { LiveFloor } from './live-floor.js';
 

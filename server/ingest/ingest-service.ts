@@ -5,8 +5,8 @@ import { badRequest, fieldsFromIssues } from '../errors.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import { eventBatchSchema, type WireEvent } from './event-schema.js';
 import { EventStore } from './event-store.js';
-import { FactWriter } from './fact-writer.js';
-import { onHistoryRead } from './history-lag.js';
+import { FactWriter } from '../history/fact-writer.js';
+import { onHistoryRead } from '../history/history-lag.js';
 
 export interface IngestResult {
   accepted: number;
@@ -41,7 +41,7 @@ const RETRY_MS = 5_000;
  *
  * The history the events imply (call facts and rollups) follows a moment later:
  * after `historyAfterMs`, or at once when `historyEvery` call events wait, and
- * always before anything reads it (server/ingest/history-lag.ts) and on close.
+ * always before anything reads it (server/history/history-lag.ts) and on close.
  * Batched so, a call's facts are derived once for several of its events.
  */
 export class IngestService {

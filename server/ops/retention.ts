@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 
 const DAY_MS = 86_400_000;
 
-/** rollup_meta key: events before this instant may have been deleted (server/stats/fact-rederive.ts reads it). */
+/** rollup_meta key: events before this instant may have been deleted (server/history/fact-rederive.ts reads it). */
 export const PRUNED_BEFORE_KEY = 'events_pruned_before';
 
 /**

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { filterSql, type CellFilter } from '../stats/cell-filter.js';
 import { FACT_AGGREGATES } from '../stats/fact-aggregates.js';
-import { readMeta } from '../stats/rollup-meta.js';
+import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from '../stats/rollup-source.js';
 import type { StatsRange } from '../stats/stats-range.js';
 import { Zone } from '../stats/zone.js';

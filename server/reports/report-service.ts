@@ -3,7 +3,7 @@ import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../errors.js';
-import { readMeta } from '../stats/rollup-meta.js';
+import { readMeta } from '../history/rollup-meta.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import { newOwner } from './job-owner.js';
 import type { Report, ReportCreated, ReportDeletion } from './report.js';

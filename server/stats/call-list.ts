@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { badRequest } from '../errors.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr } from './fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';

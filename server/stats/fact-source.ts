@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { FAMILIES, type FactFamily } from '../domain/rollup-cells.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from './fact-aggregates.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';

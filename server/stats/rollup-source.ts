@@ -1,12 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { BUCKET_MS, type FamilyName } from '../domain/rollup-cells.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
-import { firstOpenMonth } from './day-sealing.js';
-import { sealedBefore } from './rollup-meta.js';
-import { byTime, columnOf, FAMILIES_WITH_AGENTS, HOUR_MS, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
+import { firstOpenMonth } from '../history/day-sealing.js';
+import { sealedBefore } from '../history/rollup-meta.js';
+import { byTime, columnOf, FAMILIES_WITH_AGENTS, HOUR_MS, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import type { TrendPeriods } from './trend-periods.js';
 import { firstDayOfMonth, monthOfDay, type Zone } from './zone.js';
@@ -24,7 +24,7 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
 
 /**
  * Counters from the rollup tables. Of an unwindowed range, the months and days
- * of the reporting zone whose sealed buckets lie inside it (server/stats/day-sealing.ts)
+ * of the reporting zone whose sealed buckets lie inside it (server/history/day-sealing.ts)
  * are read from the month and day tables, in any zone; the whole sealed UTC hours
  * of the rest from the hour tables, and what is left (less than an hour at each
  * edge, and the buckets after the seal line) from the 15-minute tables. A 90-day
@@ -36,7 +36,7 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
  * fixes that order: no sort, whatever the planner would guess); bucket and hour
  * rows are read in time order.
  * Call inside a read transaction, so the seal line and the rows agree. Each read
- * first writes the history of events still waiting for it (server/ingest/history-lag.ts).
+ * first writes the history of events still waiting for it (server/history/history-lag.ts).
  */
 export class RollupSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();

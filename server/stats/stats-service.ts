@@ -1,7 +1,7 @@
 import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
-import { historyUpToDate } from '../ingest/history-lag.js';
+import { historyUpToDate } from '../history/history-lag.js';
 import { agentStats, type AgentStats } from './agent-stats.js';
 import { CallList, type CallListInput, type CallPage } from './call-list.js';
 import type { CellFilter } from './cell-filter.js';
@@ -10,7 +10,7 @@ import type { FamilySource } from './family-source.js';
 import type { Ranking } from './figures.js';
 import { periodStaffing } from './period-staffing.js';
 import { queueStats, type PeriodStaffing, type QueueStats } from './queue-stats.js';
-import { readMeta } from './rollup-meta.js';
+import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from './rollup-source.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
 import { resolveFilter, type FilterInput } from './stats-scope.js';

@@ -1,6 +1,6 @@
 import type { TrendLabel } from './figures.js';
 import { BUCKET_MS } from '../domain/rollup-cells.js';
-import { HOUR_MS } from './rollup-tables.js';
+import { HOUR_MS } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import { formatDay } from './zone.js';
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { accountAll, AgentTime } from '../../server/domain/agent-time.js';
 import type { FloorEvent } from '../../server/domain/events.js';
 import type { Contribution } from '../../server/domain/rollup-cells.js';
-import { historyUpToDate } from '../../server/ingest/history-lag.js';
+import { historyUpToDate } from '../../server/history/history-lag.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
 
 const T0 = Date.parse('2026-03-02T09:10:00Z');

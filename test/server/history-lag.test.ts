@@ -9,11 +9,11 @@ import { parseDirectoryFile } from '../../server/directory/directory-file.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
 import { restoreFloor } from '../../server/floor/floor-snapshot.js';
 import { EventStore } from '../../server/ingest/event-store.js';
-import { historyUpToDate } from '../../server/ingest/history-lag.js';
+import { historyUpToDate } from '../../server/history/history-lag.js';
 import { IngestService, type IngestOptions } from '../../server/ingest/ingest-service.js';
-import { rederiveFacts } from '../../server/stats/fact-rederive.js';
-import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
-import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/stats/rollup-tables.js';
+import { rederiveFacts } from '../../server/history/fact-rederive.js';
+import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
+import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { byColumns, centre, eventFactory, startHarness, waitFor, type Harness } from './harness.js';
 
 type Json = Record<string, any>;

@@ -6,8 +6,8 @@ import { readConfig } from '../../server/env.js';
 import { saveFloor } from '../../server/floor/floor-snapshot.js';
 import { databaseInUse } from '../../server/ops/backup.js';
 import { pruneEvents } from '../../server/ops/retention.js';
-import { rederiveFacts } from '../../server/stats/fact-rederive.js';
-import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
+import { rederiveFacts } from '../../server/history/fact-rederive.js';
+import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
@@ -75,7 +75,7 @@ describe('event retention', () => {
 
   it('rollups:rebuild refuses a database a server has open', async () => {
     assert.equal(databaseInUse(h.config.FLOORVIEW_DB), true);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/stats/rebuild-cli.ts', '--db', h.config.FLOORVIEW_DB], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', h.config.FLOORVIEW_DB], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise((r) => child.once('exit', r));

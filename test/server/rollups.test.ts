@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '../../server/auth/principal.js';
 import type { Db } from '../../server/db/client.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
-import { historyUpToDate } from '../../server/ingest/history-lag.js';
+import { historyUpToDate } from '../../server/history/history-lag.js';
 import { Simulator } from '../../server/simulator/simulator.js';
-import { rederiveFacts } from '../../server/stats/fact-rederive.js';
-import { rebuildRollups } from '../../server/stats/rollup-rebuild.js';
-import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/stats/rollup-tables.js';
+import { rederiveFacts } from '../../server/history/fact-rederive.js';
+import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
+import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { StatsService, type RankedRequest } from '../../server/stats/stats-service.js';
 import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
 

@@ -5,10 +5,10 @@ import { handlings, queueVisits, wrapups } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent, type CallFacts } from '../domain/call-facts.js';
 import type { CallEvent, FloorEvent } from '../domain/events.js';
 import type { Contribution, RollupFacts } from '../domain/rollup-cells.js';
-import { META_KEYS, writeMeta } from '../stats/rollup-meta.js';
-import { RollupWriter } from '../stats/rollup-writer.js';
-import { AgentTimeWriter } from '../stats/agent-time-writer.js';
-import type { EventStore } from './event-store.js';
+import { META_KEYS, writeMeta } from './rollup-meta.js';
+import { RollupWriter } from './rollup-writer.js';
+import { AgentTimeWriter } from './agent-time-writer.js';
+import type { EventStore } from '../ingest/event-store.js';
 
 /** A fact table's columns, as (SQL column, field of the derived row); the key columns first. */
 interface FactTable {
@@ -226,7 +226,7 @@ export class FactWriter {
    * events, the rollups moved accordingly, `history_through` advanced, in one
    * transaction. On failure nothing is written and the backlog stays for the next try.
    * Agent time is accounted up to a minute behind the newest event or `now`
-   * (server/stats/agent-time-writer.ts); null while a backfill writes the past.
+   * (server/history/agent-time-writer.ts); null while a backfill writes the past.
    */
   catchUp(now: number | null = null): void {
     if (this.unconfirmed) this.confirm();
@@ -239,7 +239,7 @@ export class FactWriter {
         if (this.agentTime) this.rollups!.addAll(this.agentTime.account(now));
         if (this.rollups) this.rollups.flush();
         else if (!this.rollupsMarkedStale) {
-          // The next start that maintains them rebuilds them from the facts (server/stats/rollup-rebuild.ts).
+          // The next start that maintains them rebuilds them from the facts (server/history/rollup-rebuild.ts).
           writeMeta(this.db, { version: 'unmaintained' });
           this.rollupsMarkedStale = true;
         }

@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import type { events } from '../db/schema.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
-import { CallFactRows, NO_FACTS } from '../ingest/fact-writer.js';
+import { CallFactRows, NO_FACTS } from './fact-writer.js';
 import { CALL_SPAN_MS, PRUNED_BEFORE_KEY } from '../ops/retention.js';
 import { writeMeta } from './rollup-meta.js';
 
@@ -44,7 +44,7 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
   for (;;) {
     const ids = nextIds.all(after, CALLS_PER_TRANSACTION) as string[];
     if (ids.length === 0) {
-      // Every event's facts are written (server/ingest/fact-writer.ts).
+      // Every event's facts are written (server/history/fact-writer.ts).
       writeMeta(db, { historyThrough: String(through) });
       return done;
     }

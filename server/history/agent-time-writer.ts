@@ -25,7 +25,7 @@ const STEP_MS = 60_000;
 
 /**
  * Keeps agent time in the rollups, in the fact writer's transactions
- * (server/ingest/fact-writer.ts): the accountant's state and line are saved
+ * (server/history/fact-writer.ts): the accountant's state and line are saved
  * with the rollup rows they produced, and on start (or after a rollback) it
  * resumes from them, taking the events after its line from the log again.
  */

@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 
 /**
  * Ingestion stores events at once and writes the history they imply (call facts
- * and rollups) a moment later, many batches together (server/ingest/fact-writer.ts).
+ * and rollups) a moment later, many batches together (server/history/fact-writer.ts).
  * Whatever reads facts or rollups calls `historyUpToDate` first, which writes what
  * is still pending: a read never misses an event the API has accepted.
  */

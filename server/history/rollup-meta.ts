@@ -15,9 +15,9 @@ export interface RollupMeta {
   timeZone: string | null;
   /** Queues' thresholds the service-level counters were computed with. */
   thresholds: string | null;
-  /** The seal line (server/stats/day-sealing.ts): buckets before this instant are in their day rows. */
+  /** The seal line (server/history/day-sealing.ts): buckets before this instant are in their day rows. */
   sealedBefore: string | null;
-  /** The last event `seq` whose facts and rollups are written (server/ingest/fact-writer.ts); null: every event's. */
+  /** The last event `seq` whose facts and rollups are written (server/history/fact-writer.ts); null: every event's. */
   historyThrough: string | null;
 }
 
@@ -27,7 +27,7 @@ export const META_KEYS = {
   thresholds: 'thresholds',
   sealedBefore: 'sealed_before',
   historyThrough: 'history_through',
-  /** The agent-time accountant's line and state (server/stats/agent-time-writer.ts), JSON. */
+  /** The agent-time accountant's line and state (server/history/agent-time-writer.ts), JSON. */
   agentTime: 'agent_time',
 } as const;
 

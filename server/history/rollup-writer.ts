@@ -6,7 +6,7 @@ import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
 import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';
 import { syncRollups } from './rollup-rebuild.js';
 import { FAMILY_NAMES, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
-import { monthOfDay, systemZoneName, Zone } from './zone.js';
+import { monthOfDay, systemZoneName, Zone } from '../stats/zone.js';
 
 interface Pending {
   family: FamilyName;
@@ -29,11 +29,11 @@ type SealedLevel = (typeof SEALED_LEVELS)[number];
 
 /**
  * Keeps the interval rollups in step with the facts, inside the transaction that
- * writes them (server/ingest/fact-writer.ts): when a call's facts are re-derived,
+ * writes them (server/history/fact-writer.ts): when a call's facts are re-derived,
  * its old facts' contributions are subtracted and the new ones added. Changes are
  * summed per cell over the whole catch-up and only cells whose counters changed
  * are written, once each, to the 15-minute tables; the seal line follows the data
- * (server/stats/day-sealing.ts), and changes behind it go to their day and month rows too.
+ * (server/history/day-sealing.ts), and changes behind it go to their day and month rows too.
  */
 export class RollupWriter {
   private readonly pending = new Map<string, Pending>();
