@@ -1,7 +1,8 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { agentInScope, type Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
-import { displayTokenQueues, handlings } from '../db/schema.js';
+import { displayTokenQueues } from '../db/schema/auth.js';
+import { handlings } from '../db/schema/facts.js';
 import type { Directory } from '../directory/directory.js';
 import { queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { alerts } from '../db/schema.js';
+import { alerts } from '../db/schema/alerts.js';
 import type { Condition } from './alert-conditions.js';
 
 export type AlertRecord = typeof alerts.$inferSelect;

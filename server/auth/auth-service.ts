@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { displayTokenQueues, displayTokens, integrationKeys, sessions, supervisors } from '../db/schema.js';
+import { displayTokenQueues, displayTokens, integrationKeys, sessions } from '../db/schema/auth.js';
+import { supervisors } from '../db/schema/directory.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { messages } from '../db/schema.js';
+import { messages } from '../db/schema/chat.js';
 import type { ChatSender } from './chat-message.js';
 
 export type MessageRow = typeof messages.$inferSelect;

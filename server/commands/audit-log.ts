@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { auditLog } from '../db/schema.js';
+import { auditLog } from '../db/schema/audit.js';
 
 export type AuditOutcome = 'sent' | 'refused' | 'failed';
 

@@ -1,4 +1,4 @@
-import type { calls, handlings, queueVisits, wrapups } from '../db/schema.js';
+import type { calls, handlings, queueVisits, wrapups } from '../db/schema/facts.js';
 import { compareEvents, type CallEvent, type FloorEvent } from './events.js';
 
 /**

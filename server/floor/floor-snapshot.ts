@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { floorSnapshots } from '../db/schema.js';
+import { floorSnapshots } from '../db/schema/events.js';
 import type { Directory } from '../directory/directory.js';
 import { emptyFloor, type FloorState, type LiveAgent, type LiveCall } from '../domain/floor-state.js';
 import { FloorTimeline, NO_WATERMARK } from '../domain/floor-timeline.js';

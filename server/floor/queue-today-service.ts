@@ -1,6 +1,7 @@
 import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { handlings, queues, queueVisits, wrapups } from '../db/schema.js';
+import { queues } from '../db/schema/directory.js';
+import { handlings, queueVisits, wrapups } from '../db/schema/facts.js';
 import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../domain/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';

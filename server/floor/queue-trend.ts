@@ -1,6 +1,6 @@
 import { and, gte, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { queueVisits } from '../db/schema.js';
+import { queueVisits } from '../db/schema/facts.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from './live-floor.js';
 

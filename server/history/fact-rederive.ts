@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { events } from '../db/schema.js';
+import type { events } from '../db/schema/events.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
 import { CallFactRows, NO_FACTS } from './fact-writer.js';

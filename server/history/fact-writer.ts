@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { handlings, queueVisits, wrapups } from '../db/schema.js';
+import { handlings, queueVisits, wrapups } from '../db/schema/facts.js';
 import { deriveCallFacts, isCallFactEvent, type CallFacts } from '../domain/call-facts.js';
 import type { CallEvent, FloorEvent } from '../domain/events.js';
 import type { Contribution, RollupFacts } from '../domain/rollup-cells.js';

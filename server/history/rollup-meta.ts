@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { queues, rollupMeta } from '../db/schema.js';
+import { queues } from '../db/schema/directory.js';
+import { rollupMeta } from '../db/schema/rollups.js';
 import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/metrics.js';
 
 /**

@@ -1,6 +1,6 @@
 import { FAMILIES, type FamilyName } from '../domain/rollup-cells.js';
 
-/** SQL names of a rollup family's tables and columns (server/db/schema.ts), derived from its glossary names. */
+/** SQL names of a rollup family's tables and columns (server/db/schema/rollups.ts), derived from its glossary names. */
 export interface FamilyTables {
   family: FamilyName;
   /** 15-minute level: period column `bucket`. */

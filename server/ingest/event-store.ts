@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { events } from '../db/schema.js';
+import { events } from '../db/schema/events.js';
 import type { CallEvent, FloorEvent, IncomingEvent } from '../domain/events.js';
 
 type EventRow = typeof events.$inferSelect;

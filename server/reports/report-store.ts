@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { reportChunks, reports } from '../db/schema.js';
+import { reportChunks, reports } from '../db/schema/reports.js';
 import { MAX_REPORTS_PER_SUPERVISOR, type ReportErrorCode } from './report.js';
 
 export type ReportRecord = typeof reports.$inferSelect;

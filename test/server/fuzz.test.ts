@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { count } from 'drizzle-orm';
-import { events } from '../../server/db/schema.js';
+import { events } from '../../server/db/schema/events.js';
 import { INTEGRATION, startHarness, type Harness } from './harness.js';
 
 /**

@@ -1,0 +1,48 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { queues } from './directory.js';
+
+/** Integration keys and display tokens: high-entropy secrets, stored as SHA-256. */
+export const integrationKeys = sqliteTable(
+  'integration_keys',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+  },
+  (t) => [uniqueIndex('integration_keys_secret').on(t.secretHash)],
+);
+
+export const displayTokens = sqliteTable(
+  'display_tokens',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+  },
+  (t) => [uniqueIndex('display_tokens_secret').on(t.secretHash)],
+);
+
+export const displayTokenQueues = sqliteTable(
+  'display_token_queues',
+  {
+    tokenId: text('token_id').notNull().references(() => displayTokens.id),
+    queueId: text('queue_id').notNull().references(() => queues.id),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.queueId] })],
+);
+
+/**
+ * Sign-in sessions and short-lived stream tickets. `id` is the SHA-256 of the
+ * token the client holds, so a leaked database cannot be replayed.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['supervisor', 'display', 'stream_ticket', 'agent'] }).notNull(),
+    principalId: text('principal_id').notNull(),
+    /** For a stream ticket: the session it was issued from, revoked with it. */
+    parentId: text('parent_id'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expires').on(t.expiresAt)],
+);
