@@ -1,5 +1,4 @@
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -25,8 +24,6 @@ import { staffingRoutes } from './routes/staffing.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 const CODES: Record<number, string> = {
   400: 'invalid_request',
@@ -70,16 +67,6 @@ export function createApp(s: Services) {
   // Module scripts loaded by a portal on another origin are CORS requests too.
   app.use('/widgets/*', corsAllowed);
   app.use('/api/*', sameOriginForCookies(allowed));
-  app.use('/api/*', async (c, next) => {
-    // Ingestion has its own, larger limit.
-    if (c.req.path === '/api/v1/events') return next();
-    return bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    })(c, next);
-  });
 
   const api = router()
     .route('/', eventRoutes(s))

@@ -68,6 +68,18 @@ export function requireViewer(auth: AuthService, options: { agents?: boolean; di
   };
 }
 
+/**
+ * The telephony platform or the portal's back end, by an integration key's secret as the bearer
+ * token; `refusal` tells the caller what the route takes.
+ */
+export function requireIntegration(auth: AuthService, refusal: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const secret = bearerToken(c.req.header('authorization'));
+    if (!secret || auth.integrationKeyId(secret) === null) throw new ApiError(401, 'unauthenticated', refusal);
+    await next();
+  };
+}
+
 /** A supervisor: display tokens are read-only. */
 export function requireSupervisor(auth: AuthService): MiddlewareHandler<AppEnv> {
   const viewer = requireViewer(auth);

@@ -8,6 +8,7 @@ import { agentsInScope, scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../services.js';
 import { agentRowSchema } from './live-schemas.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const queueParam = agentParam.extend({
@@ -81,7 +82,7 @@ const endMonitor = command('delete', '/{id}/monitor', 'End monitoring', agentPar
 
 export function agentRoutes(s: Services) {
   const app = router();
-  app.use('*', requireViewer(s.auth));
+  app.use('*', limitBody(), requireViewer(s.auth));
   const run = async (principal: Parameters<typeof asSupervisor>[0], agentId: string, req: CommandRequest) =>
     s.commands.execute(asSupervisor(principal), agentId, req);
 

@@ -5,6 +5,7 @@ import { AGENT_RULES, QUEUE_RULES, RAISED_HAND } from '../alerts/alert-rules.js'
 import { badRequest, notFound } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, namesSchema, router, type Same } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 92;
@@ -63,7 +64,7 @@ const acknowledge = createRoute({
 
 export function alertRoutes(s: Services) {
   const app = router();
-  app.use('*', requireViewer(s.auth));
+  app.use('*', limitBody(), requireViewer(s.auth));
   return app
     .openapi(listAlerts, (c) => {
       const { scope } = c.var.principal;

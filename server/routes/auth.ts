@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const supervisorSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string(), isAdmin: z.boolean(), queues: z.array(z.string()) })
@@ -88,6 +89,7 @@ export function authRoutes(s: Services) {
   const secure = (url: string) =>
     s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
   const app = router();
+  app.use('*', limitBody());
   // Agent desk sessions too: the desk signs out, asks who it is, and opens the stream.
   app.use('/logout', requireViewer(s.auth, { agents: true }));
   app.use('/me', requireViewer(s.auth, { agents: true }));

@@ -8,6 +8,7 @@ import { forbidden } from '../errors.js';
 import type { Services } from '../services.js';
 import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from './chat-schemas.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const security = [...bearerSecurity];
@@ -71,8 +72,8 @@ function participant(p: Principal): ChatParticipant {
 export function chatRoutes(s: Services) {
   const app = router();
   const auth: MiddlewareHandler<AppEnv> = requireViewer(s.auth, { agents: true });
-  app.use('/:id/messages', auth);
-  app.use('/:id/messages/read', auth);
+  app.use('/:id/messages', limitBody(), auth);
+  app.use('/:id/messages/read', limitBody(), auth);
   return app
     .openapi(listMessages, (c) => {
       const { supervisor, before, limit } = c.req.valid('query');

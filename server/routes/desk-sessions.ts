@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientAddress } from '../auth/client-address.js';
-import { bearerToken } from '../auth/middleware.js';
-import { ApiError } from '../errors.js';
+import { requireIntegration } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const agentSession = z
   .object({ token: z.string(), expiresAt: z.string(), agent: z.object({ id: z.string(), name: z.string() }) })
@@ -47,13 +47,8 @@ const agentLogin = createRoute({
 /** How agents get a desk session. Mounted at the API root, before the agents routes (which refuse what is not a viewer session). */
 export function deskSessionRoutes(s: Services) {
   const app = router();
-  app.use('/agents/:id/desk-token', async (c, next) => {
-    const secret = bearerToken(c.req.header('authorization'));
-    if (!secret || s.auth.integrationKeyId(secret) === null) {
-      throw new ApiError(401, 'unauthenticated', 'Desk tokens are issued to integrations: `Authorization: Bearer <integration key secret>`.');
-    }
-    await next();
-  });
+  app.use('/auth/agent-login', limitBody());
+  app.use('/agents/:id/desk-token', requireIntegration(s.auth, 'Desk tokens are issued to integrations: `Authorization: Bearer <integration key secret>`.'));
   return app
     .openapi(deskToken, (c) => c.json(s.auth.issueAgentSession(c.req.valid('param').id), 200))
     .openapi(agentLogin, async (c) => {

@@ -6,6 +6,7 @@ import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const displaySessionSchema = z
   .object({
@@ -54,6 +55,7 @@ export function displaySessionRoutes(s: Services) {
     return { kind: 'display' as const, ...session.display, expiresAt: session.expiresAt };
   };
   const app = router();
+  app.use('/display-session/*', limitBody());
   app.use('/display-session/renew', requireViewer(s.auth, { display: 'first' }));
   return app
     .openapi(exchange, (c) => c.json(answer(c, s.auth.openDisplaySession(c.req.valid('json').token)), 200))

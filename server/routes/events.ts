@@ -1,10 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { bearerToken } from '../auth/middleware.js';
-import { ApiError } from '../errors.js';
+import { requireIntegration } from '../auth/middleware.js';
 import { eventBatchSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
 import type { Services } from '../services.js';
 import { errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 export const MAX_EVENT_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -26,19 +25,8 @@ export function eventRoutes(s: Services) {
   const app = router();
   app.use(
     '/events',
-    async (c, next) => {
-      const secret = bearerToken(c.req.header('authorization'));
-      if (!secret || s.auth.integrationKeyId(secret) === null) {
-        throw new ApiError(401, 'unauthenticated', 'Posting events needs `Authorization: Bearer <integration key secret>`.');
-      }
-      await next();
-    },
-    bodyLimit({
-      maxSize: MAX_EVENT_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'too_large', `The body is larger than ${MAX_EVENT_BODY_BYTES / 1024 / 1024} MiB; post smaller batches.`);
-      },
-    }),
+    requireIntegration(s.auth, 'Posting events needs `Authorization: Bearer <integration key secret>`.'),
+    limitBody(MAX_EVENT_BODY_BYTES, '; post smaller batches'),
   );
   return app.openapi(postEvents, (c) => c.json(s.ingest.ingest(c.req.valid('json').events), 200));
 }

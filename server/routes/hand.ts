@@ -7,6 +7,7 @@ import { singleLine } from '../plain-text.js';
 import type { Services } from '../services.js';
 import { alertSchema } from './alerts.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const handAnswer = json(z.object({ alert: alertSchema.nullable() }), 'The raised hand’s alert; null when no hand is up.');
@@ -60,7 +61,7 @@ export function handRoutes(s: Services) {
     if (p.kind !== 'agent' || p.id !== c.req.param('id')) throw forbidden('Only the agent’s own desk raises or lowers its hand.');
     await next();
   };
-  app.use('/:id/hand', auth, ownDesk);
+  app.use('/:id/hand', limitBody(), auth, ownDesk);
   return app
     .openapi(getHand, (c) => c.json({ alert: s.alerts.handOf(c.req.valid('param').id) }, 200))
     .openapi(raiseHand, (c) => c.json({ alert: s.alerts.raiseHand(c.req.valid('param').id, c.req.valid('json').note ?? null) }, 200))

@@ -6,6 +6,7 @@ import { ApiError, forbidden } from '../errors.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { limitBody } from './body-limit.js';
 import { createReportBody, csvQuery, reportCreatedSchema, reportIdParam, reportListSchema, reportSchema } from './reports-schemas.js';
 
 const OWN = 'A supervisor sees, downloads and deletes only their own reports: another’s id is 404, as an unknown one. Display tokens and agent desks have no reports (403).';
@@ -96,7 +97,7 @@ const attachment = (fileName: string) => `attachment; filename="${fileName.repla
 
 export function reportRoutes(s: Services) {
   const app = router();
-  app.use('*', requireReportOwner(s));
+  app.use('*', limitBody(), requireReportOwner(s));
   const owner = (p: AppEnv['Variables']['principal']) => ({ id: p.id, scope: p.scope });
   return app
     .openapi(listReports, (c) => c.json({ reports: s.reports.list(c.var.principal.id), limit: MAX_REPORTS_PER_SUPERVISOR }, 200))
