@@ -1,4 +1,4 @@
-import { abandonRate, serviceLevel } from './metrics.js';
+import { abandonRate, serviceLevel } from '../../common/metrics.js';
 
 /**
  * Today's service figures of one queue (SPEC §4), as the live queue row carries

@@ -1,5 +1,5 @@
 import type { CallFacts } from './call-facts.js';
-import { abandonedAfterShort, answeredInServiceLevel, type QueueThresholds } from './metrics.js';
+import { abandonedAfterShort, answeredInServiceLevel, type QueueThresholds } from '../../common/metrics.js';
 
 /**
  * What each closed history fact adds to the interval rollups (SPEC §4).

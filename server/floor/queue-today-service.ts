@@ -2,7 +2,7 @@ import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queues } from '../db/schema/directory.js';
 import { handlings, queueVisits, wrapups } from '../db/schema/facts.js';
-import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../domain/metrics.js';
+import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../../common/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
 import { historyUpToDate } from '../history/history-lag.js';
@@ -12,7 +12,7 @@ import type { LiveFloor } from './live-floor.js';
 const count = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
 const total = (column: typeof handlings.handleTime | typeof wrapups.wrapupTime) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
 const rows = sql<number>`count(*)`.mapWith(Number);
-// The glossary's conditions (server/domain/metrics.ts) over the visit's columns. Queue times are
+// The glossary's conditions (common/metrics.ts) over the visit's columns. Queue times are
 // stored in seconds; compared in whole milliseconds, as the statistics' rollups do.
 const OUTCOME = '"queue_visits"."outcome"';
 const QUEUE_MS = 'round("queue_visits"."queue_time" * 1000)';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queues } from '../db/schema/directory.js';
 import { rollupMeta } from '../db/schema/rollups.js';
-import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../domain/metrics.js';
+import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../../common/metrics.js';
 
 /**
  * What the stored rollups were built with. Bump ROLLUP_VERSION whenever a

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import type { QueueThresholds } from '../domain/metrics.js';
+import type { QueueThresholds } from '../../common/metrics.js';
 import { contributionsOf, type Contribution, type FamilyName, type RollupFacts } from '../domain/rollup-cells.js';
 import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
 import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';

@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
-import { occupancy } from '../domain/metrics.js';
+import { occupancy } from '../../common/metrics.js';
 import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */

@@ -1,4 +1,4 @@
-import { abandonedAfterShortSql, answeredInServiceLevelSql, DEFAULT_THRESHOLDS } from '../domain/metrics.js';
+import { abandonedAfterShortSql, answeredInServiceLevelSql, DEFAULT_THRESHOLDS } from '../../common/metrics.js';
 import { BUCKET_MS, type FactFamily } from '../domain/rollup-cells.js';
 
 /**

@@ -2,7 +2,7 @@ import { named, type Directory } from '../directory/directory.js';
 import type { Names } from '../../widgets/core/local-name.js';
 import type { KeyTotals } from './family-source.js';
 import { staffingSummary } from './period-staffing.js';
-import { abandonRate, serviceLevel } from '../domain/metrics.js';
+import { abandonRate, serviceLevel } from '../../common/metrics.js';
 import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
 
 /** One row of the queue details table (SPEC §4, C12). */

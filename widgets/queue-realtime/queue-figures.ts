@@ -1,3 +1,4 @@
+import { abandonRate, serviceLevel } from '../../common/metrics.js';
 import { localName } from '../core/local-name.js';
 import type { Lang } from '../core/i18n/index.js';
 import type { AgentRow, QueueRow } from '../core/stream.js';
@@ -59,8 +60,6 @@ export function chooseQueues(rows: ReadonlyMap<string, QueueRow>, chosen: readon
   return [...rows.values()].sort((a, b) => compare(localName(a.queueName, a.queueNames, lang), localName(b.queueName, b.queueNames, lang)));
 }
 
-const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-
 export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
   return {
     key: q.queueId,
@@ -87,8 +86,9 @@ export function queueFigures(q: QueueRow, lang: Lang): QueueFigures {
 
 /**
  * The shown queues together. Waiting contacts and calls add up; the longest
- * wait is the longest of any; the ratios are re-derived from their counts (not
- * averaged); agents are counted once each, as the queue rows count them: assigned
+ * wait is the longest of any; the ratios follow from their counts (not averaged),
+ * by the glossary's definitions the server uses for every queue (common/metrics.ts);
+ * agents are counted once each, as the queue rows count them: assigned
  * to any of the queues, staffed when signed in and joined to one of them. The agents
  * needed and short add up (each queue staffed on its own), unknown while any queue's
  * need is; the handle time is the calls' average.
@@ -133,8 +133,8 @@ export function aggregateFigures(queues: readonly QueueRow[], agents: Iterable<A
     answered,
     abandoned,
     totalCalls,
-    serviceLevel: ratio(sum((q) => q.answeredInServiceLevel), answered + sum((q) => q.abandonedAfterShort)),
-    abandonRate: ratio(abandoned, totalCalls),
+    serviceLevel: serviceLevel(sum((q) => q.answeredInServiceLevel), answered, sum((q) => q.abandonedAfterShort)),
+    abandonRate: abandonRate(abandoned, totalCalls),
     agentsRequired: unknownNeed ? null : sum((q) => q.agentsRequired!),
     agentsShort: unknownNeed ? null : sum((q) => Math.max(0, q.agentsRequired! - q.staffedAgents)),
     recentCalls: sum((q) => q.recentCalls),
