@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { authenticateRequest } from '../auth/middleware.js';
 import { viewerOf } from '../auth/principal.js';
 import type { Services } from '../services.js';
-import { SseConnection } from '../stream/sse-connection.js';
+import { openEventStream, SseConnection } from '../stream/sse-connection.js';
 import { bearerSecurity, errors, router } from './openapi-common.js';
 
 const stream = createRoute({
@@ -31,29 +31,12 @@ const stream = createRoute({
 });
 
 export function streamRoutes(s: Services) {
-  const allowed = new Set(s.config.FLOORVIEW_ALLOWED_ORIGINS);
   return router().openapi(stream, (c) => {
     const { ticket, lastEventId } = c.req.valid('query');
     const principal = authenticateRequest(c, s.auth, { ticket });
-
-    // Written straight to the socket: Hono's middleware headers do not apply, so CORS is set here.
-    const origin = c.req.header('origin');
-    const headers: Record<string, string> = {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
-    };
-    if (origin && allowed.has(origin)) {
-      headers['access-control-allow-origin'] = origin;
-      headers['access-control-allow-credentials'] = 'true';
-      headers.vary = 'Origin';
-    }
     const res = c.env.outgoing;
-    res.writeHead(200, headers);
-    res.socket?.setNoDelay(true);
-    res.write('retry: 2000\n\n');
+    // The headers prepared so far are the CORS middleware's, for this request's Origin.
+    openEventStream(res, c.res.headers);
     const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal), principal.sessionId);
     s.hub.connect(conn, c.req.header('last-event-id') ?? lastEventId ?? null);
     return RESPONSE_ALREADY_SENT as unknown as Response & { _data: never; _status: 200; _format: 'text' };

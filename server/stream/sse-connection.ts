@@ -1,6 +1,27 @@
 import type { ServerResponse } from 'node:http';
 import type { Scope } from '../auth/principal.js';
 
+const EVENT_STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+  'x-content-type-options': 'nosniff',
+  // The CORS headers depend on the caller's Origin.
+  vary: 'Origin',
+};
+
+/**
+ * Starts an event stream on the Node response itself, past the framework's Response (the hub writes
+ * one Buffer to every client of a scope). Middleware that sets headers before the handler (CORS: the
+ * app's one policy) has them in `prepared`; they go out with the stream's own.
+ */
+export function openEventStream(res: ServerResponse, prepared: Headers): void {
+  res.writeHead(200, { ...Object.fromEntries(prepared), ...EVENT_STREAM_HEADERS });
+  res.socket?.setNoDelay(true);
+  res.write('retry: 2000\n\n');
+}
+
 /**
  * One EventSource client, written to directly on the Node response: no
  * per-message stream machinery, the same Buffer goes to every client of a scope.
