@@ -85,7 +85,7 @@ export function requireSupervisor(auth: AuthService): MiddlewareHandler<AppEnv> 
   const viewer = requireViewer(auth);
   return (c, next) =>
     viewer(c, async () => {
-      if (c.var.principal.kind !== 'supervisor') throw forbidden('Display tokens are read-only.');
+      asSupervisor(c.var.principal);
       await next();
     });
 }

@@ -17,8 +17,6 @@ export type SupervisorCommand = {
   | { kind: 'end_monitor'; callId: string | null }
 );
 
-export type CommandKind = SupervisorCommand['kind'];
-
 /**
  * Where commands go. The effect of a command is never assumed: it comes back
  * through event ingestion (e.g. `agent.state_changed`, `monitor.started`),

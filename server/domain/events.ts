@@ -41,10 +41,6 @@ export type IncomingEvent = FloorEvent extends infer E ? (E extends FloorEvent ?
 
 export type CallEvent = Extract<FloorEvent, { callId: string }>;
 
-export function isCallEvent(e: FloorEvent): e is CallEvent {
-  return 'callId' in e && typeof e.callId === 'string' && e.type !== 'monitor.started';
-}
-
 /**
  * Lifecycle rank: two events of one call stamped with the same millisecond
  * are applied in the order a call lives them, whatever order they arrived in.

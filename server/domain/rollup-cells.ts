@@ -103,7 +103,6 @@ export type TimeFamily = (typeof TIME_FAMILIES)[number];
 export type FamilyName = keyof typeof FAMILIES;
 /** Families summed from call facts (server/stats/fact-aggregates.ts). */
 export type FactFamily = Exclude<FamilyName, TimeFamily>;
-export type DimName<F extends FamilyName> = (typeof FAMILIES)[F]['dims'][number];
 export type ValueName<F extends FamilyName> = (typeof FAMILIES)[F]['values'][number];
 
 /** `queueId` of a fact with no queue (outbound calls, calls offered directly). */

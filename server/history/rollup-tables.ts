@@ -62,6 +62,3 @@ export function columnOf(t: FamilyTables, value: string): string {
  * family keeps an agent only for wrap-ups with no queue.)
  */
 export const FAMILIES_WITH_AGENTS: ReadonlySet<FamilyName> = new Set(['agentQueue', 'wrapupAgent', 'agentTime']);
-
-/** The narrow family a trend of a family reads when no agent filter applies (server/domain/rollup-cells.ts). */
-export const NARROW_TREND: Partial<Record<FamilyName, FamilyName>> = { agentQueue: 'inboundQueue', wrapupAgent: 'wrapupQueue' };

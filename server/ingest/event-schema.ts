@@ -91,4 +91,3 @@ export const ingestResultSchema = z
   .openapi('IngestResult');
 
 export type WireEvent = z.infer<typeof eventSchema>;
-export type EventBatch = z.infer<typeof eventBatchSchema>;

@@ -94,7 +94,6 @@ const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Runs the retention soon after start and then every `everyMs`, one run at a time. */
 export class EventRetention {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | null = null;
   private stopping = false;
 
   constructor(
@@ -112,9 +111,7 @@ export class EventRetention {
 
   /** Runs once now (tests, the bench); resolves with what it did. */
   runOnce(): Promise<RetentionRun> {
-    const run = pruneEvents(this.db, this.clock(), this.options, () => this.stopping);
-    this.running = run.catch(() => undefined);
-    return run;
+    return pruneEvents(this.db, this.clock(), this.options, () => this.stopping);
   }
 
   /** Stops between steps; a step in progress is one short transaction. */

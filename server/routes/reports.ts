@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { authenticateRequest } from '../auth/middleware.js';
-import { ApiError, forbidden } from '../errors.js';
+import { forbidden } from '../errors.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';

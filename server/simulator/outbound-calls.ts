@@ -23,7 +23,6 @@ export class OutboundCalls {
     call.phase = phase === 'ringing' ? 'ringing' : 'connected';
     agent.call = call;
     agent.task = call.phase;
-    const rng = this.sim.rng;
     if (phase === 'ringing') this.ring(call, 0.5);
     else this.sim.step(call, Math.max(5_000, this.talkMs() / 2), () => this.sim.afterCall.hangUp(call, 'agent'));
   }

@@ -67,13 +67,6 @@ describe('wallboard, end to end', () => {
       return { tiles: Object.fromEntries(tiles), agents: Object.fromEntries(agents) };
     });
 
-  /** When the page last received a frame from the server (the shared stream's clock). */
-  const receivedAt = () =>
-    page.evaluate(() => {
-      const streams = (globalThis as unknown as Record<symbol, Map<string, { receivedAt: number | null }>>)[Symbol.for('floorview/streams')]!;
-      return [...streams.values()][0]!.receivedAt;
-    });
-
   it('exchanges the display token for an HttpOnly cookie and takes it out of the URL', async () => {
     await page.goto(`${server.url}/wallboard.html?token=${TOKEN}`);
     await connection(/^live$/);

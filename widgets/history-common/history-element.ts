@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
