@@ -1,22 +1,19 @@
+import { WindowCounts } from '../window-counts.js';
+
 /** Messages a sender may post per minute: plenty for a person typing, a wall against a script flooding colleagues and the stream's history. */
 const PER_MINUTE = 30;
 const WINDOW_MS = 60_000;
+/** Senders counted at once: more than a centre has people, so the table does not fill in practice. */
+const CAPACITY = 10_000;
 
-/** A per-sender sliding window of send times. */
+/** Sends per sender in fixed one-minute windows, counted as sign-in failures are. */
 export class SendRate {
-  private readonly sent = new Map<string, number[]>();
+  private readonly sent = new WindowCounts(WINDOW_MS, CAPACITY);
 
   /** Counts a send at `now` and says whether it is allowed. */
   take(sender: string, now: number): boolean {
-    const recent = (this.sent.get(sender) ?? []).filter((at) => now - at < WINDOW_MS);
-    if (recent.length >= PER_MINUTE) {
-      this.sent.set(sender, recent);
-      return false;
-    }
-    recent.push(now);
-    this.sent.set(sender, recent);
-    // Senders who went quiet are dropped now and then, so the map stays the size of the active ones.
-    if (this.sent.size > 10_000) for (const [key, times] of this.sent) if (now - times.at(-1)! >= WINDOW_MS) this.sent.delete(key);
+    if (this.sent.count(sender, now) >= PER_MINUTE) return false;
+    this.sent.add(sender, now);
     return true;
   }
 }
