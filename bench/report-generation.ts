@@ -25,6 +25,7 @@ import { Directory } from '../server/directory/directory.js';
 import type { Report } from '../server/reports/report.js';
 import { DEFAULT_RUNNER_OPTIONS } from '../server/reports/report-runner.js';
 import { ReportService } from '../server/reports/report-service.js';
+import type { HistoryCatchUp } from '../server/history/history.js';
 import { readMeta } from '../server/history/rollup-meta.js';
 import { syncRollups } from '../server/history/rollup-rebuild.js';
 import { formatDay, Zone } from '../server/stats/zone.js';
@@ -76,6 +77,8 @@ interface Downloaded {
 
 type Measured = Generated & { download: Downloaded };
 
+/** Nothing ingests here: the history is as the seed wrote it. */
+const written: HistoryCatchUp = { upToDate() {} };
 const MiB = 2 ** 20;
 
 if (values.measure && values.download) await measureDownload(values.measure, values.supervisor!, values.download);
@@ -234,7 +237,7 @@ async function measure(scratch: string, supervisorId: string, days: number): Pro
     if (item.channel === 'reports' && (item.data.status === 'ready' || item.data.status === 'failed')) done?.(item.data);
   };
   const pageRows = values['page-rows'] ? Number(values['page-rows']) : DEFAULT_RUNNER_OPTIONS.pageRows;
-  const service = new ReportService(db, directory, publish, Date.now, { pageRows });
+  const service = new ReportService(db, written, directory, publish, Date.now, { pageRows });
   const baseline = process.memoryUsage().rss;
   const memory = memorySampler();
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -272,7 +275,7 @@ async function measure(scratch: string, supervisorId: string, days: number): Pro
 /** The report's CSV read through the download stream to the end, in a fresh process: does memory stay flat? */
 async function measureDownload(scratch: string, supervisorId: string, reportId: string): Promise<void> {
   const db = openDb(scratch);
-  const service = new ReportService(db, Directory.load(db), () => {});
+  const service = new ReportService(db, written, Directory.load(db), () => {});
   const baseline = process.memoryUsage();
   const memory = memorySampler();
   memory.start();

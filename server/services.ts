@@ -23,6 +23,8 @@ import { EventRetention } from './ops/retention.js';
 import { ReportService } from './reports/report-service.js';
 import { progressLines } from './simulator/backfill.js';
 import type { Simulator } from './simulator/simulator.js';
+import { StatsService } from './stats/stats-service.js';
+import { History } from './history/history.js';
 import { syncRollups } from './history/rollup-rebuild.js';
 import { Zone } from './stats/zone.js';
 import { StreamHub, type StreamHubOptions } from './stream/stream-hub.js';
@@ -34,6 +36,8 @@ export interface Services {
   directory: Directory;
   floor: LiveFloor;
   ingest: IngestService;
+  /** Call facts, rollups and agent time, written a moment after ingestion; readers catch it up first. */
+  history: History;
   hub: StreamHub;
   auth: AuthService;
   audit: AuditLog;
@@ -46,6 +50,8 @@ export interface Services {
   queueToday: QueueTodayService;
   /** Contacts waiting per queue over the last hours (the live trend chart). */
   queueTrend: QueueTrend;
+  /** History figures for a caller's scope. */
+  stats: StatsService;
   /** Wrap-up reason reports, generated in the background. */
   reports: ReportService;
   /** Alerts raised by the directory's rules against the live floor. */
@@ -62,7 +68,7 @@ export interface ServiceOptions {
   startSimulator?: boolean;
   /** How often the settled floor is saved (restart recovery replays events logged since). */
   snapshotEveryMs?: number;
-  /** How long the history of new events may wait to be written (null: until read; server/ingest/ingest-service.ts). */
+  /** How long the history of new events may wait to be written (null: until read; server/history/history.ts). */
   historyAfterMs?: number | null;
   /** Progress lines for a person watching the start. */
   log?: (line: string) => void;
@@ -78,12 +84,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
-  const ingest = new IngestService(db, directory, floor, clock, store, {
-    rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE,
-    historyAfterMs: options.historyAfterMs,
+  const ingest = new IngestService(db, directory, clock, store, {
     maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,
     maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
   });
+  ingest.onIngested((fresh) => floor.apply(fresh));
+  const history = new History(db, store, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
@@ -109,6 +115,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
       const from = now - days * 86_400_000;
       const stats = simulator.backfill(ingest, from, now, { onProgress: options.log && progressLines(from, now, options.log) });
+      // A bulk load is done when its history is written too.
+      history.upToDate();
       options.log?.(`  ${stats.calls.toLocaleString('en')} calls, ${stats.events.toLocaleString('en')} events in ${stats.seconds.toFixed(1)} s`);
     } else {
       simulator.adopt(floor.state, now);
@@ -117,20 +125,21 @@ export async function createServices(config: Config, options: ServiceOptions = {
     simulator.answerChat(chat, (agentId) => hub.hasViewer(`agent:${agentId}`));
   }
 
-  const queueToday = new QueueTodayService(db, floor, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
+  const queueToday = new QueueTodayService(db, floor, history, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
   ingest.onIngested(() => queueToday.markPending());
   queueToday.start();
   const queueTrend = new QueueTrend(floor, clock);
   queueTrend.seed(db);
   queueTrend.start();
 
-  const reports = new ReportService(db, directory, (item) => hub.publish(item), clock, {
+  const reports = new ReportService(db, history, directory, (item) => hub.publish(item), clock, {
     pageRows: config.FLOORVIEW_REPORT_PAGE_ROWS,
     pauseMs: config.FLOORVIEW_REPORT_PAUSE_MS,
   });
   reports.start();
+  const stats = new StatsService(db, directory, history);
 
-  const alerts = new AlertService(db, directory, floor, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
+  const alerts = new AlertService(db, directory, floor, history, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
   if (config.FLOORVIEW_ALERT_WEBHOOK) {
     const webhook = new AlertWebhook(config.FLOORVIEW_ALERT_WEBHOOK, config.FLOORVIEW_ALERT_WEBHOOK_SECRET!, options.log ?? console.error);
     alerts.onChange((event, alert) => webhook.send(event, alert));
@@ -156,6 +165,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     directory,
     floor,
     ingest,
+    history,
     hub,
     auth,
     audit,
@@ -165,6 +175,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     simulator,
     queueToday,
     queueTrend,
+    stats,
     reports,
     alerts,
     clock,
@@ -177,7 +188,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queueToday.stop();
       queueTrend.stop();
       hub.stop();
-      ingest.close();
+      history.close();
       saveFloor(db, floor, clock());
       db.$client.close();
     },

@@ -6,7 +6,7 @@ import { handlings } from '../db/schema/facts.js';
 import type { Directory } from '../directory/directory.js';
 import { queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from './alert.js';
 import type { AlertEvent } from './alert-webhook.js';
@@ -38,6 +38,7 @@ export class AlertService {
     private readonly db: Db,
     private readonly directory: Directory,
     private readonly floor: LiveFloor,
+    private readonly history: HistoryCatchUp,
     private readonly rules: AlertRules,
     private readonly publish: (item: ViewerItem) => void,
     private readonly clock: () => number = Date.now,
@@ -160,7 +161,7 @@ export class AlertService {
     const bounces = new Map<string, number>();
     if (limits.ringNoAnswerPerHourAtLeast !== null) {
       try {
-        historyUpToDate(this.db);
+        this.history.upToDate();
       } catch {
         // Counted from the history written so far; ingestion logs the failure and tries again.
       }

@@ -5,7 +5,7 @@ import { handlings, queueVisits, wrapups } from '../db/schema/facts.js';
 import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../../common/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import type { Zone } from '../stats/zone.js';
 import type { LiveFloor } from './live-floor.js';
 
@@ -40,6 +40,7 @@ export class QueueTodayService {
   constructor(
     private readonly db: Db,
     private readonly floor: LiveFloor,
+    private readonly history: HistoryCatchUp,
     private readonly zone: Zone,
     private readonly clock: () => number = Date.now,
     private readonly everyMs = 10_000,
@@ -103,9 +104,9 @@ export class QueueTodayService {
     if (eventsCame) {
       this.pending = false;
       try {
-        historyUpToDate(this.db);
+        this.history.upToDate();
       } catch {
-        // Counted from the history as written so far; ingestion logs the failure and tries again.
+        // Counted from the history as written so far; the history logs the failure and tries again.
       }
     }
     if (eventsCame || day !== this.day) {

@@ -2,11 +2,8 @@ import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import type { FloorEvent, IncomingEvent } from '../domain/events.js';
 import { badRequest, fieldsFromIssues } from '../errors.js';
-import type { LiveFloor } from '../floor/live-floor.js';
 import { eventBatchSchema, type WireEvent } from './event-schema.js';
 import { EventStore } from './event-store.js';
-import { FactWriter } from '../history/fact-writer.js';
-import { onHistoryRead } from '../history/history-lag.js';
 
 export interface IngestResult {
   accepted: number;
@@ -17,43 +14,26 @@ export interface IngestResult {
 export const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
 const DAY_MS = 86_400_000;
 
+/** Told of a batch's new events; `backfill` while a simulated backfill writes the past. */
+export type IngestListener = (fresh: readonly FloorEvent[], backfill: boolean) => void;
+
 export interface IngestOptions {
-  /** `false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
-  rollups?: boolean;
-  /** How long call events may wait before their history is written (null: only when read, or `historyEvery`). */
-  historyAfterMs?: number | null;
-  /** Call events that are written to the history at once, without waiting. */
-  historyEvery?: number;
   /** Oldest event accepted, in days before the clock (default: any since 2000; the server passes FLOORVIEW_EVENT_MAX_AGE_DAYS). */
   maxAgeDays?: number;
   /** How far ahead of the clock an event may be stamped (default 300 s): a clock that far off corrupts history. */
   maxFutureSeconds?: number;
 }
 
-/** After a failed catch-up, the next try (reads try at once). */
-const RETRY_MS = 5_000;
-
 /**
  * The one ingestion path (SPEC §3), for integrations and the simulator alike:
- * validate the whole batch, store the new events in one transaction, then apply
- * them to the live floor. A batch is accepted or rejected as a whole, and once
- * accepted it is in the log.
- *
- * The history the events imply (call facts and rollups) follows a moment later:
- * after `historyAfterMs`, or at once when `historyEvery` call events wait, and
- * always before anything reads it (server/history/history-lag.ts) and on close.
- * Batched so, a call's facts are derived once for several of its events.
+ * validate the whole batch, store the new events in one transaction, then tell
+ * whoever subscribed (the live floor first, the history, commands awaiting the
+ * platform). A batch is accepted or rejected as a whole, and once accepted it is in the log.
  */
 export class IngestService {
   readonly store: EventStore;
-  private readonly facts: FactWriter;
-  private readonly listeners: ((fresh: readonly FloorEvent[]) => void)[] = [];
-  private readonly historyAfterMs: number | null;
-  private readonly historyEvery: number;
-  private timer: NodeJS.Timeout | undefined;
-  /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
-  private failing = false;
-  private readonly unregister: () => void;
+  private readonly storing: ((fresh: readonly FloorEvent[]) => void)[] = [];
+  private readonly listeners: IngestListener[] = [];
   private readonly maxAgeMs: number;
   private readonly maxFutureMs: number;
   /** A backfill's start, while one runs: it is older than the window by design. */
@@ -62,22 +42,22 @@ export class IngestService {
   constructor(
     private readonly db: Db,
     private readonly directory: Directory,
-    private readonly floor: LiveFloor | null,
     private readonly clock: () => number = Date.now,
     store?: EventStore,
     options: IngestOptions = {},
   ) {
     this.store = store ?? new EventStore(db);
-    this.facts = new FactWriter(db, this.store, options);
-    this.historyAfterMs = options.historyAfterMs === undefined ? 250 : options.historyAfterMs;
-    this.historyEvery = options.historyEvery ?? 5_000;
     this.maxAgeMs = options.maxAgeDays === undefined ? Infinity : options.maxAgeDays * DAY_MS;
     this.maxFutureMs = (options.maxFutureSeconds ?? 300) * 1000;
-    this.unregister = onHistoryRead(db, () => this.settle());
   }
 
-  /** Called with each committed batch's new events (after the floor has them). */
-  onIngested(listener: (fresh: readonly FloorEvent[]) => void): void {
+  /** Called inside the transaction that stores a batch, with its new events: what must be stored with them. */
+  onStored(listener: (fresh: readonly FloorEvent[]) => void): void {
+    this.storing.push(listener);
+  }
+
+  /** Called with each committed batch's new events, in the order of subscription (the floor subscribes first). */
+  onIngested(listener: IngestListener): void {
     this.listeners.push(listener);
   }
 
@@ -95,14 +75,11 @@ export class IngestService {
 
     const fresh = this.db.transaction(() => {
       const stored = this.store.append(incoming);
-      this.facts.recordStates(stored);
+      for (const l of this.storing) l(stored);
       return stored;
     });
-    this.facts.enqueue(fresh);
-    this.floor?.apply(fresh);
-    for (const l of this.listeners) l(fresh);
-    if (this.facts.pending >= this.historyEvery && !this.failing) this.catchUp();
-    else this.schedule(this.historyAfterMs);
+    const backfill = this.backfillFrom !== null;
+    for (const l of this.listeners) l(fresh, backfill);
     return { accepted: fresh.length, duplicates: batch.length - fresh.length };
   }
 
@@ -114,50 +91,6 @@ export class IngestService {
     } finally {
       this.backfillFrom = null;
     }
-  }
-
-  /** Writes the history of every stored event now; throws when that fails (and tries again later). */
-  settle(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    try {
-      // A backfill writes the past: time passing on the clock must not close what it has yet to send.
-      this.facts.catchUp(this.backfillFrom === null ? this.clock() : null);
-      this.failing = false;
-    } catch (err) {
-      this.failing = true;
-      this.schedule(RETRY_MS);
-      throw err;
-    }
-  }
-
-  /** Writes what is pending and lets go of the database. After a failure, the next start writes it from the log. */
-  close(): void {
-    this.unregister();
-    try {
-      this.settle();
-    } catch (err) {
-      clearTimeout(this.timer);
-      console.error(`The history of the latest events could not be written; the next start writes it: ${(err as Error).message}`);
-    }
-  }
-
-  /** Off the read path, a failure is logged (and tried again); the events are safe in the log meanwhile. */
-  private catchUp(): void {
-    try {
-      this.settle();
-    } catch (err) {
-      console.error(`Writing the history of the latest events failed; trying again in ${RETRY_MS / 1000} s:`, err);
-    }
-  }
-
-  private schedule(afterMs: number | null): void {
-    if (this.timer || afterMs === null || !this.facts.waiting) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.catchUp();
-    }, afterMs);
-    this.timer.unref();
   }
 
   /** Directory references and clocks: what a schema alone cannot know. */

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from '../stats/cell-filter.js';
 import { FACT_AGGREGATES } from '../stats/fact-aggregates.js';
 import { readMeta } from '../history/rollup-meta.js';
@@ -39,9 +40,12 @@ export class ReportRows {
   private readonly statements = new Map<string, Statement>();
   private readonly rollups: RollupSource;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    history: HistoryCatchUp,
+  ) {
     const zone = readMeta(db).timeZone;
-    this.rollups = new RollupSource(db, Zone.of(zone ?? 'UTC'));
+    this.rollups = new RollupSource(db, history, Zone.of(zone ?? 'UTC'));
   }
 
   /** Rows the statistics count for this range and filter (from the rollups: fast at any length). */

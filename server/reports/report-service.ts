@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../errors.js';
 import { readMeta } from '../history/rollup-meta.js';
@@ -32,6 +33,7 @@ export class ReportService {
 
   constructor(
     db: Db,
+    history: HistoryCatchUp,
     private readonly directory: Directory,
     private readonly publish: (item: ViewerItem) => void,
     private readonly clock: () => number = Date.now,
@@ -40,7 +42,7 @@ export class ReportService {
     this.store = new ReportStore(db);
     this.defaultZone = readMeta(db).timeZone ?? 'UTC';
     const changed = (r: ReportRecord) => this.publish({ audience: [viewer(r.supervisorId)], channel: 'reports', data: reportView(r) });
-    this.runner = new ReportRunner(this.store, new ReportRows(db), directory, newOwner(), changed, { clock, ...options });
+    this.runner = new ReportRunner(this.store, new ReportRows(db, history), directory, newOwner(), changed, { clock, ...options });
   }
 
   /** Starts generating: jobs left queued, released by a clean stop, or held by a process that died. */

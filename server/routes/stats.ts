@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
 import { badRequest } from '../errors.js';
 import type { Services } from '../services.js';
-import { StatsService } from '../stats/stats-service.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 import { agentStatsSchema, callPageSchema, callsQuery, queueStatsSchema, rankedQuery, wrapupStatsSchema } from './stats-schemas.js';
 
@@ -63,7 +62,7 @@ const calls = createRoute({
 });
 
 export function statsRoutes(s: Services) {
-  const stats = new StatsService(s.db, s.directory);
+  const { stats } = s;
   const app = router();
   app.use('*', requireViewer(s.auth));
   return app

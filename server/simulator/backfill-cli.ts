@@ -15,6 +15,7 @@ import { upsertDirectory } from '../directory/upsert-directory.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
+import { History } from '../history/history.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { rebuildRollups } from '../history/rollup-rebuild.js';
 import { systemZoneName } from '../stats/zone.js';
@@ -109,7 +110,9 @@ if (!args.directory) {
 await upsertDirectory(db, centre);
 const directory = Directory.load(db);
 const floor = restoreFloor(db, store, directory);
-const ingest = new IngestService(db, directory, floor, Date.now, store, { rollups: !args.rollupsAtEnd });
+const ingest = new IngestService(db, directory, Date.now, store);
+ingest.onIngested((fresh) => floor.apply(fresh));
+const history = new History(db, store, Date.now, { rollups: !args.rollupsAtEnd }).follow(ingest);
 const simulator = new Simulator({ directory, seed: args.seed, callsPerDay: args.callsPerDay });
 
 const to = Date.now();
@@ -118,6 +121,8 @@ console.log(
   `Simulating ${new Date(from).toISOString()} → ${new Date(to).toISOString()}, ${simulator.callsPerDay} calls a day, seed ${args.seed}`,
 );
 const stats = simulator.backfill(ingest, from, to, { onProgress: progressLines(from, to, (line) => console.log(line)) });
+// A bulk load is done when its history is written too.
+history.upToDate();
 saveFloor(db, floor, to);
 let rollupSeconds: number | null = null;
 if (args.rollupsAtEnd) {

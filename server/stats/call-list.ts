@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
 import { badRequest } from '../errors.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr } from './fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
@@ -161,10 +161,11 @@ export class CallList {
   constructor(
     private readonly db: Db,
     private readonly directory: Directory,
+    private readonly history: HistoryCatchUp,
   ) {}
 
   list(range: StatsRange, filter: CellFilter, input: CallListInput): CallPage {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     const b = BASES[input.by];
     const f = filterSql({ queue: b.queue, agent: b.agent }, filter);
     const conditions = [b.closed, `${b.time} >= ?`, `${b.time} < ?`, f.sql];

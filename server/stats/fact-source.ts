@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { FAMILIES, type FactFamily } from '../domain/rollup-cells.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from './fact-aggregates.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
@@ -16,14 +16,17 @@ import type { TrendPeriods } from './trend-periods.js';
 export class FactSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly history: HistoryCatchUp,
+  ) {}
 
   filtersAgents(): boolean {
     return true;
   }
 
   totals(family: FactFamily, range: StatsRange, filter: CellFilter): KeyTotals[] {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     const a = FACT_AGGREGATES[family];
     const where = this.where(a, range, filter);
     const groupBy = a.dims.map((_, i) => i + 1).join(', ');
@@ -34,7 +37,7 @@ export class FactSource implements FamilySource {
   }
 
   trend(family: FactFamily, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     const a = FACT_AGGREGATES[family];
     const names: readonly string[] = FAMILIES[family].values;
     const exprs = values.map((v) => {

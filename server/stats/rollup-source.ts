@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { BUCKET_MS, type FamilyName } from '../domain/rollup-cells.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
 import { firstOpenMonth } from '../history/day-sealing.js';
@@ -36,13 +36,14 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
  * fixes that order: no sort, whatever the planner would guess); bucket and hour
  * rows are read in time order.
  * Call inside a read transaction, so the seal line and the rows agree. Each read
- * first writes the history of events still waiting for it (server/history/history-lag.ts).
+ * first writes the history of events still waiting for it (server/history/history.ts).
  */
 export class RollupSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Db,
+    private readonly history: HistoryCatchUp,
     /** The zone of the day tables. */
     readonly reportingZone: Zone,
   ) {}
@@ -52,7 +53,7 @@ export class RollupSource implements FamilySource {
   }
 
   totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     const t = ROLLUP_TABLES[family];
     const merged = new Map<string, KeyTotals>();
     const sums = t.values.map((v) => `sum(t.${v})`).join(', ');
@@ -71,7 +72,7 @@ export class RollupSource implements FamilySource {
   }
 
   trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     const t = ROLLUP_TABLES[family];
     const sums = emptySums(periods, values.length);
     const range = periods.range;

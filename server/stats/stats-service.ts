@@ -1,7 +1,7 @@
 import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
-import { historyUpToDate } from '../history/history-lag.js';
+import type { HistoryCatchUp } from '../history/history.js';
 import { agentStats, type AgentStats } from './agent-stats.js';
 import { CallList, type CallListInput, type CallPage } from './call-list.js';
 import type { CellFilter } from './cell-filter.js';
@@ -51,11 +51,12 @@ export class StatsService {
   constructor(
     private readonly db: Db,
     private readonly directory: Directory,
+    private readonly history: HistoryCatchUp,
   ) {
     this.reportingZone = Zone.of(readMeta(db).timeZone!);
-    this.rollups = new RollupSource(db, this.reportingZone);
-    this.facts = new FactSource(db);
-    this.callList = new CallList(db, directory);
+    this.rollups = new RollupSource(db, history, this.reportingZone);
+    this.facts = new FactSource(db, history);
+    this.callList = new CallList(db, directory, history);
   }
 
   agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<AgentStats> {
@@ -147,7 +148,7 @@ export class StatsService {
    * taken once the history of every accepted event is written.
    */
   private read<T>(work: () => T): T {
-    historyUpToDate(this.db);
+    this.history.upToDate();
     return this.db.transaction(work, { behavior: 'deferred' });
   }
 

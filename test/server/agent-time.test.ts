@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { accountAll, AgentTime } from '../../server/domain/agent-time.js';
 import type { FloorEvent } from '../../server/domain/events.js';
 import type { Contribution } from '../../server/domain/rollup-cells.js';
-import { historyUpToDate } from '../../server/history/history-lag.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
 
 const T0 = Date.parse('2026-03-02T09:10:00Z');
@@ -105,7 +104,7 @@ describe('agent time in the rollups', () => {
   const t0 = Date.parse('2026-03-02T09:00:00Z');
   const clock = () => now;
   const sum = (sql: string) => {
-    historyUpToDate(h.services.db);
+    h.services.history.upToDate();
     return h.services.db.$client.prepare(sql).pluck().get() as number | null;
   };
   const idleOf = (agentId: string) => sum(`SELECT sum(idle_ms) / 1000 FROM agent_time_buckets WHERE agent_id = '${agentId}' AND queue_id = ''`);

@@ -51,7 +51,8 @@ describe('the simulated agents answer chat', () => {
     const directory = Directory.load(db);
     const store = new EventStore(db);
     floor = restoreFloor(db, store, directory);
-    ingest = new IngestService(db, directory, floor, Date.now, store);
+    ingest = new IngestService(db, directory, Date.now, store);
+    ingest.onIngested((fresh) => floor.apply(fresh));
     simulator = new Simulator({ directory, seed: 1 });
     chat = new ChatService(db, directory, (item) => published.push(item));
     simulator.answerChat(chat, (agentId) => attended.has(agentId));

@@ -7,10 +7,9 @@ import { openDb, type Db } from '../../server/db/client.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile } from '../../server/directory/directory-file.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
-import { restoreFloor } from '../../server/floor/floor-snapshot.js';
 import { EventStore } from '../../server/ingest/event-store.js';
-import { historyUpToDate } from '../../server/history/history-lag.js';
-import { IngestService, type IngestOptions } from '../../server/ingest/ingest-service.js';
+import { History, type HistoryOptions } from '../../server/history/history.js';
+import { IngestService } from '../../server/ingest/ingest-service.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
@@ -49,13 +48,13 @@ function answeredCall(ev: ReturnType<typeof eventFactory>, callId: string, s: nu
   ];
 }
 
-/** The ingestion side of a server process on `file`, without the rest (nothing else touches the database). */
-async function ingestionOn(file: string, options: IngestOptions) {
+/** The ingestion and history of a server process on `file`, without the rest (nothing else touches the database). */
+async function ingestionOn(file: string, options: HistoryOptions) {
   const db = openDb(file);
   await upsertDirectory(db, parseDirectoryFile(centre, 'test centre'));
-  const directory = Directory.load(db);
   const store = new EventStore(db);
-  return { db, ingest: new IngestService(db, directory, restoreFloor(db, store, directory), Date.now, store, options) };
+  const ingest = new IngestService(db, Directory.load(db), Date.now, store);
+  return { db, ingest, history: new History(db, store, Date.now, options).follow(ingest) };
 }
 
 describe('history written after ingestion', () => {
@@ -93,7 +92,7 @@ describe('history written after ingestion', () => {
       assert.throws(
         () =>
           db.transaction(() => {
-            historyUpToDate(db);
+            h.services.history.upToDate();
             assert.equal(calls(db).length, 3);
             throw new Error('the reader failed');
           }),
@@ -136,7 +135,7 @@ describe('history written after ingestion', () => {
 
   it('is written at once when enough call events wait, as in a bulk load that nothing reads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floorview-history-'));
-    const { db, ingest } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null, historyEvery: 8 });
+    const { db, ingest, history } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null, historyEvery: 8 });
     try {
       const ev = eventFactory(T0);
       ingest.ingestBody({ events: answeredCall(ev, 'C1', 0) });
@@ -147,7 +146,7 @@ describe('history written after ingestion', () => {
         ['C2', 'answered'],
       ]);
     } finally {
-      ingest.close();
+      history.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     }
@@ -159,12 +158,12 @@ describe('history written after ingestion', () => {
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'floorview-history-'));
-      const { db, ingest } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null });
+      const { db, ingest, history } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null });
       const ev = eventFactory(T0);
       const [queued, ...rest] = answeredCall(ev, 'K2', 300);
       // K1 is answered and K2 complete, and that much is written …
       ingest.ingestBody({ events: [...answeredCall(ev, 'K1', 0).slice(0, 3), ...rest] });
-      ingest.settle();
+      history.upToDate();
       // … then K1 ends, K3 comes and goes, and K2 turns out to have queued a quarter of an hour earlier: not written yet.
       ingest.ingestBody({ events: [...answeredCall(ev, 'K1', 0).slice(3), ...answeredCall(ev, 'K3', 900), { ...queued!, at: new Date(T0 - 600_000).toISOString() }] });
       assert.deepEqual(calls(db), [

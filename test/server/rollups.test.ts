@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '../../server/auth/principal.js';
-import type { Db } from '../../server/db/client.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
-import { historyUpToDate } from '../../server/history/history-lag.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
@@ -14,14 +12,14 @@ import { byColumns, centre, eventFactory, startHarness, type Harness } from './h
 type Json = Record<string, any>;
 
 /** Rows straight from the tables, once the history of every accepted event is written (as every reader of them does first). */
-function rows(db: Db, sql: string): unknown[][] {
-  historyUpToDate(db);
-  return db.$client.prepare(sql).raw().all() as unknown[][];
+function rows(h: Harness, sql: string): unknown[][] {
+  h.services.history.upToDate();
+  return h.services.db.$client.prepare(sql).raw().all() as unknown[][];
 }
 
 /** Every rollup and fact row, in key order: equal dumps are equal stores. */
-function dump(db: Db, tables: readonly string[]): Record<string, unknown[][]> {
-  return Object.fromEntries(tables.map((t) => [t, rows(db, `SELECT * FROM ${t}`).sort(byColumns)]));
+function dump(h: Harness, tables: readonly string[]): Record<string, unknown[][]> {
+  return Object.fromEntries(tables.map((t) => [t, rows(h, `SELECT * FROM ${t}`).sort(byColumns)]));
 }
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
@@ -33,8 +31,8 @@ describe('interval rollups', () => {
     // 09:31 as first reported; the call really queued at 09:29, and wrap-up started at 09:44:30.
     const t0 = Date.parse('2026-03-02T09:31:00Z');
     const ev = eventFactory(t0);
-    const queueRows = () => rows(h.services.db, "SELECT bucket, answered, answered_queue_ms FROM queue_buckets WHERE queue_id = 'q-sales'");
-    const wrapupRows = () => rows(h.services.db, "SELECT bucket, completed, wrapup_ms FROM wrapup_agent_buckets WHERE agent_id = 'a-1'");
+    const queueRows = () => rows(h, "SELECT bucket, answered, answered_queue_ms FROM queue_buckets WHERE queue_id = 'q-sales'");
+    const wrapupRows = () => rows(h, "SELECT bucket, completed, wrapup_ms FROM wrapup_agent_buckets WHERE agent_id = 'a-1'");
     const at = (hhmm: string) => Date.parse(`2026-03-02T${hhmm}:00Z`);
     const answeredBetween = async (from: string, to: string) => {
       const res = await h.get(`/api/v1/stats/queues?from=2026-03-02T${from}:00Z&to=2026-03-02T${to}:00Z&tz=UTC`, sam);
@@ -86,9 +84,9 @@ describe('interval rollups', () => {
 
     it('sums buckets into their day once behind the seal line, and moves late contributions between sealed days', async () => {
       const db = h.services.db;
-      const days = () => rows(db, "SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day");
-      const hours = () => rows(db, "SELECT hour, answered, answered_queue_ms FROM queue_hours WHERE queue_id = 'q-sales' ORDER BY hour");
-      const line = () => Number(rows(db, "SELECT value FROM rollup_meta WHERE key = 'sealed_before'")[0]![0]);
+      const days = () => rows(h, "SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day");
+      const hours = () => rows(h, "SELECT hour, answered, answered_queue_ms FROM queue_hours WHERE queue_id = 'q-sales' ORDER BY hour");
+      const line = () => Number(rows(h, "SELECT value FROM rollup_meta WHERE key = 'sealed_before'")[0]![0]);
       const [mar1, mar2] = [Date.parse('2026-03-01') / 86_400_000, Date.parse('2026-03-02') / 86_400_000];
       // The line starts at the first data (09:30); both calls then moved to before it.
       assert.equal(line(), at('09:30'));
@@ -193,11 +191,11 @@ describe('interval rollups', () => {
 
     it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', () => {
       const db = h.services.db;
-      const maintained = dump(db, [...FACTS, ...ROLLUPS]);
+      const maintained = dump(h, [...FACTS, ...ROLLUPS]);
       assert.equal(maintained.wrapups!.length, 3);
       rederiveFacts(db);
       rebuildRollups(db, 'UTC');
-      assert.deepEqual(dump(db, [...FACTS, ...ROLLUPS]), maintained);
+      assert.deepEqual(dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
   });
 
@@ -224,7 +222,7 @@ describe('interval rollups', () => {
       assert.deepEqual(stats.queues(scope, request(r)), stats.queues(scope, request(r), 'facts'));
       assert.deepEqual(stats.wrapups(scope, request(r)), stats.wrapups(scope, request(r), 'facts'));
     };
-    const months = () => rows(h.services.db, "SELECT month, answered FROM queue_months WHERE queue_id = 'q-sales' ORDER BY month");
+    const months = () => rows(h, "SELECT month, answered FROM queue_months WHERE queue_id = 'q-sales' ORDER BY month");
 
     before(async () => {
       h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
@@ -237,7 +235,7 @@ describe('interval rollups', () => {
         ['m6', '2026-03-03T10:00:00Z'],
       ] as const)
         await h.events(...call(id, at));
-      stats = new StatsService(h.services.db, h.services.directory);
+      stats = h.services.stats;
     });
     after(() => h.close());
 
@@ -254,9 +252,9 @@ describe('interval rollups', () => {
       await h.events(...call('late', '2026-02-10T10:00:00Z'));
       assert.deepEqual(months(), [[672, 1], [673, 4]]);
       same({});
-      const maintained = dump(h.services.db, ROLLUPS);
+      const maintained = dump(h, ROLLUPS);
       rebuildRollups(h.services.db, 'UTC');
-      assert.deepEqual(dump(h.services.db, ROLLUPS), maintained);
+      assert.deepEqual(dump(h, ROLLUPS), maintained);
     });
   });
 
@@ -272,7 +270,7 @@ describe('interval rollups', () => {
       const sim = generateCentre({ agents: 40, queues: 6, seed: 3 });
       h = await startHarness({ centre: sim, env: { FLOORVIEW_TIME_ZONE: 'America/Chicago' } });
       new Simulator({ directory: h.services.directory, seed: 3 }).backfill(h.services.ingest, from, to);
-      stats = new StatsService(h.services.db, h.services.directory);
+      stats = h.services.stats;
     });
     after(() => h.close());
 
@@ -362,30 +360,30 @@ describe('interval rollups', () => {
 
     it('rebuilds the rollups from the facts exactly as they were maintained', () => {
       const db = h.services.db;
-      const maintained = dump(db, ROLLUPS);
+      const maintained = dump(h, ROLLUPS);
       rebuildRollups(db, 'America/Chicago');
-      assert.deepEqual(dump(db, ROLLUPS), maintained);
+      assert.deepEqual(dump(h, ROLLUPS), maintained);
     });
 
     it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', () => {
       const db = h.services.db;
-      const maintained = dump(db, [...FACTS, ...ROLLUPS]);
+      const maintained = dump(h, [...FACTS, ...ROLLUPS]);
       const { calls } = rederiveFacts(db);
       rebuildRollups(db, 'America/Chicago');
       assert.ok(calls > 10_000);
-      assert.deepEqual(dump(db, [...FACTS, ...ROLLUPS]), maintained);
+      assert.deepEqual(dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
 
     it('recuts the daily totals when the reporting zone changes', async () => {
       await h.close({ keepFiles: true });
       h = await startHarness({ dir: h.dir, centre: generateCentre({ agents: 40, queues: 6, seed: 3 }), env: { FLOORVIEW_TIME_ZONE: 'Asia/Shanghai' } });
-      stats = new StatsService(h.services.db, h.services.directory);
+      stats = h.services.stats;
       assert.equal(stats.reportingZone.name, 'Asia/Shanghai');
       const req = request({ tz: 'Asia/Shanghai' });
       assert.deepEqual(stats.agents(everything(), req, 'rollups'), stats.agents(everything(), req, 'facts'));
-      const recut = dump(h.services.db, ROLLUPS);
+      const recut = dump(h, ROLLUPS);
       rebuildRollups(h.services.db, 'Asia/Shanghai');
-      assert.deepEqual(dump(h.services.db, ROLLUPS), recut);
+      assert.deepEqual(dump(h, ROLLUPS), recut);
     });
   });
 });

@@ -15,6 +15,7 @@ import { restoreFloor, saveFloor } from '../../server/floor/floor-snapshot.js';
 import type { LiveFloor } from '../../server/floor/live-floor.js';
 import { EventStore } from '../../server/ingest/event-store.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
+import { History } from '../../server/history/history.js';
 import { Simulator, type BackfillStats } from '../../server/simulator/simulator.js';
 
 const HOUR = 3_600_000;
@@ -50,6 +51,7 @@ interface Centre {
   directory: Directory;
   floor: LiveFloor;
   ingest: IngestService;
+  history: History;
 }
 
 let dbCount = 0;
@@ -64,11 +66,17 @@ function attach(db: Db): Centre {
   const directory = Directory.load(db);
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
-  return { db, directory, floor, ingest: new IngestService(db, directory, floor, Date.now, store) };
+  const ingest = new IngestService(db, directory, Date.now, store);
+  ingest.onIngested((fresh) => floor.apply(fresh));
+  return { db, directory, floor, ingest, history: new History(db, store).follow(ingest) };
 }
 
-const rows = <T>(c: Centre, query: ReturnType<typeof sql>) => c.db.all<T>(query);
-const one = <T>(c: Centre, query: ReturnType<typeof sql>) => c.db.get<T>(query)!;
+/** Read once the history of every accepted event is written, as every reader of it does first. */
+function rows<T>(c: Centre, query: ReturnType<typeof sql>): T[] {
+  c.history.upToDate();
+  return c.db.all<T>(query);
+}
+const one = <T>(c: Centre, query: ReturnType<typeof sql>) => rows<T>(c, query)[0]!;
 const storedEvents = (c: Centre) => rows(c, sql`select id, type, at, agent_id, call_id, queue_id, data from events order by seq`);
 const liveAgents = (c: Centre, test: (a: LiveAgent) => boolean) => [...c.floor.state.agents.values()].filter(test);
 

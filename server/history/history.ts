@@ -1,0 +1,108 @@
+import type { Db } from '../db/client.js';
+import type { FloorEvent } from '../domain/events.js';
+import type { EventStore } from '../ingest/event-store.js';
+import type { IngestService } from '../ingest/ingest-service.js';
+import { FactWriter } from './fact-writer.js';
+
+export interface HistoryOptions {
+  /** `false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
+  rollups?: boolean;
+  /** How long call events may wait before their history is written (null: only when read, or `historyEvery`). */
+  historyAfterMs?: number | null;
+  /** Call events that are written to the history at once, without waiting. */
+  historyEvery?: number;
+}
+
+/** What a reader of facts or rollups is given: the history, to catch up before it reads. */
+export type HistoryCatchUp = Pick<History, 'upToDate'>;
+
+/** After a failed catch-up, the next try (reads try at once). */
+const RETRY_MS = 5_000;
+
+/**
+ * The history of the accepted events: call facts, rollups and agent time.
+ * Ingestion stores events at once; their history follows a moment later, many
+ * batches together: after `historyAfterMs`, or at once when `historyEvery` call
+ * events wait, and always before anything reads it (`upToDate`) and on close.
+ * Batched so, a call's facts are derived once for several of its events.
+ */
+export class History {
+  private readonly facts: FactWriter;
+  private readonly afterMs: number | null;
+  private readonly every: number;
+  private timer: NodeJS.Timeout | undefined;
+  /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
+  private failing = false;
+
+  constructor(
+    db: Db,
+    store: EventStore,
+    private readonly clock: () => number = Date.now,
+    options: HistoryOptions = {},
+  ) {
+    this.facts = new FactWriter(db, store, options);
+    this.afterMs = options.historyAfterMs === undefined ? 250 : options.historyAfterMs;
+    this.every = options.historyEvery ?? 5_000;
+  }
+
+  /** Subscribes to ingestion: agent state history is stored with each batch, the rest follows. */
+  follow(ingest: IngestService): this {
+    ingest.onStored((fresh) => this.facts.recordStates(fresh));
+    ingest.onIngested((fresh, backfill) => this.ingested(fresh, backfill));
+    return this;
+  }
+
+  /** Writes the history of every accepted event; throws when that fails (the figures would be stale). Whatever reads facts or rollups calls it first. */
+  upToDate(): void {
+    this.write(this.clock());
+  }
+
+  /** Writes what is pending. After a failure, the next start writes it from the log. */
+  close(): void {
+    try {
+      this.upToDate();
+    } catch (err) {
+      clearTimeout(this.timer);
+      console.error(`The history of the latest events could not be written; the next start writes it: ${(err as Error).message}`);
+    }
+  }
+
+  private ingested(fresh: readonly FloorEvent[], backfill: boolean): void {
+    this.facts.enqueue(fresh);
+    // A backfill writes the past: time passing on the clock must not close what it has yet to send.
+    if (this.facts.pending >= this.every && !this.failing) this.catchUp(backfill ? null : this.clock());
+    else this.schedule(this.afterMs);
+  }
+
+  /** Throws when the writing fails, and tries again later. */
+  private write(now: number | null): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    try {
+      this.facts.catchUp(now);
+      this.failing = false;
+    } catch (err) {
+      this.failing = true;
+      this.schedule(RETRY_MS);
+      throw err;
+    }
+  }
+
+  /** Off the read path, a failure is logged (and tried again); the events are safe in the log meanwhile. */
+  private catchUp(now: number | null): void {
+    try {
+      this.write(now);
+    } catch (err) {
+      console.error(`Writing the history of the latest events failed; trying again in ${RETRY_MS / 1000} s:`, err);
+    }
+  }
+
+  private schedule(afterMs: number | null): void {
+    if (this.timer || afterMs === null || !this.facts.waiting) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.catchUp(this.clock());
+    }, afterMs);
+    this.timer.unref();
+  }
+}
