@@ -43,6 +43,14 @@ describe('<fv-agent-list> supervisor actions', () => {
     expect(menuItems(el)).to.deep.equal(['Manage queues', 'Chat']);
   });
 
+  it('styles the menu and its dialogs with the sheet their lazy chunk brings', async () => {
+    const menu = await openMenu(el, 'a-2');
+    expect(getComputedStyle(menu).minWidth, 'the menu is 12rem wide at least').to.equal('192px');
+    await choose(el, 'a-2', 'Change state');
+    await waitUntil(() => dialog(el), 'dialog open');
+    expect(getComputedStyle(dialog(el)!.querySelector('.reason-field')!).flexDirection).to.equal('column');
+  });
+
   it('monitors, coaches, barges, returns to monitor and ends, each settled by the stream', async () => {
     await server.platform('hold');
     await choose(el, 'a-1', 'Monitor');

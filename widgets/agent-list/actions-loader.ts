@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { addStyles } from '../core/add-styles.js';
 import { FvErrorEvent } from '../core/events.js';
 import type { FloorChange } from '../core/stream.js';
 import type { ActionsContext, ActionsHost, AgentActions } from './agent-actions.js';
@@ -97,7 +98,8 @@ export class ActionsLoader {
   /** The actions once loaded; when the chunk cannot be fetched, null — and, if the supervisor asked (`report`), said so. */
   private async load(report: boolean): Promise<AgentActions | null> {
     try {
-      const { AgentActions } = await loadActions();
+      const { AgentActions, actionsStyles } = await loadActions();
+      addStyles(this.host.renderRoot, ...actionsStyles);
       this.actions ??= new AgentActions(this.host, {
         ...this.ctx,
         alert: (message) => {

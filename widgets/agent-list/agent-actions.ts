@@ -7,14 +7,19 @@ import type { AgentListTranslator } from './i18n/index.js';
 import { agentActionsCatalogs, type AgentActionsTranslator } from './i18n/actions.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { ActionMenu } from './action-menu.js';
+import { actionMenuStyles } from './action-menu.styles.js';
 import { commandColumn, commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
 import { AgentDialogs } from './agent-dialogs.js';
+import { agentDialogStyles } from './agent-dialogs.styles.js';
 import { FvAgentChatEvent } from './events.js';
 import { PendingCommands, type PendingCommand } from './pending-commands.js';
 import { renderQueueDialog } from './queue-dialog.js';
 import { renderSignOutDialog } from './sign-out-dialog.js';
 import { renderStateDialog } from './state-dialog.js';
 import { StateReasons } from './state-reasons.js';
+
+/** The menu's and the dialogs' look: it loads with them, not with the list's first paint. */
+export const actionsStyles = [actionMenuStyles, agentDialogStyles];
 
 /** How long an accepted command may wait for the platform's confirmation before the supervisor is told. */
 const CONFIRM_TIMEOUT_MS = 20_000;

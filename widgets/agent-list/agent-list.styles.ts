@@ -320,66 +320,6 @@ export const agentListStyles = css`
       border-color: var(--_accent);
     }
   }
-  .menu {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    min-width: 12rem;
-    padding: 0.25rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--fv-radius, 6px);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: var(--_shadow);
-  }
-  .menu [role='menuitem'] {
-    display: block;
-    width: 100%;
-    padding: 0.375rem 0.75rem;
-    border: 0;
-    border-radius: calc(var(--fv-radius, 6px) - 2px);
-    background: none;
-    text-align: start;
-    cursor: pointer;
-  }
-  .menu button[role='menuitem']:hover,
-  .menu button[role='menuitem']:focus-visible {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    outline: none;
-  }
-  .menu-note {
-    color: var(--_text-muted);
-    font-style: italic;
-  }
-  /* Dialog content: every rule starts at the dialog, so a row's class names cannot reach into it
-     (a dialog that shared the name of the row's queue list once laid out as one squashed row). */
-  dialog.dialog {
-    width: min(28rem, calc(100vw - 2rem));
-  }
-  dialog.dialog > .alert {
-    margin: 0.75rem 0 0;
-  }
-  dialog fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  dialog .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.375rem 0;
-  }
-  dialog .hint {
-    margin: 0 0 0.75rem;
-  }
-  dialog .reason-field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    margin-top: 0.5rem;
-  }
   .sign-in {
     display: flex;
     flex-direction: column;

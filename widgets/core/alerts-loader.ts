@@ -1,4 +1,5 @@
 import { nothing, type ReactiveControllerHost } from 'lit';
+import { addStyles } from './add-styles.js';
 import type { ApiTarget } from './api.js';
 import type { AlertList } from './alerts/alert-list.js';
 import type { Lang } from './i18n/index.js';
@@ -63,9 +64,7 @@ export class AlertsLoader {
   private async load(): Promise<void> {
     this.requested = true;
     this.view = await import('./alerts/alert-view.js');
-    const root = this.host.renderRoot;
-    // The widgets render in a shadow root with constructed stylesheets (what the CSP allows): add the alerts' to them.
-    if (root instanceof ShadowRoot && this.view.alertStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.view.alertStyles.styleSheet];
+    addStyles(this.host.renderRoot, this.view.alertStyles);
     // Joining the host fetches the open alerts (a host no longer on the page fetches when it is back).
     const view = this.view;
     this.list = new view.AlertList(this.host, this.options.target, (alert) => {
