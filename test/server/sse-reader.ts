@@ -1,6 +1,7 @@
+import { createParser } from 'eventsource-parser';
 import { WAIT_MS } from './harness.js';
 
-/** Reads a text/event-stream as it arrives, keeping ids, event names and comment lines, for wire-level assertions. */
+/** Reads a text/event-stream as it arrives (parsed by eventsource-parser), keeping ids, event names, comment lines and retry hints, for wire-level assertions. */
 
 export interface SseMessage {
   id: string | null;
@@ -31,34 +32,24 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   let endedResolve!: () => void;
   const ended = new Promise<void>((r) => (endedResolve = r));
 
+  const arrived = (m: SseMessage) => {
+    messages.push(m);
+    for (const w of waiters) w();
+  };
+  const parser = createParser({
+    onEvent: (e) => arrived({ id: e.id ?? null, event: e.event ?? 'message', data: e.data }),
+    onComment: (comment) => arrived({ id: null, event: ':', data: '', comment: comment.trim() }),
+    onRetry: (retry) => {
+      // A comment right before a retry is one message with it, as the server writes them (the shutdown frame).
+      const comment = messages.at(-1)?.event === ':' ? messages.pop()!.comment : undefined;
+      arrived({ id: null, event: 'retry', data: '', retry, ...(comment !== undefined ? { comment } : {}) });
+    },
+  });
+
   const pump = async () => {
     if (!res.body) return endedResolve();
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const m: SseMessage = { id: null, event: 'message', data: '' };
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) {
-              m.event = ':';
-              m.comment = line.slice(1).trim();
-            } else if (line.startsWith('id: ')) m.id = line.slice(4);
-            else if (line.startsWith('event: ')) m.event = line.slice(7);
-            else if (line.startsWith('data: ')) m.data += line.slice(6);
-            else if (line.startsWith('retry: ')) {
-              m.event = 'retry';
-              m.retry = Number(line.slice(7));
-            }
-          }
-          messages.push(m);
-          for (const w of waiters) w();
-        }
-      }
+      for await (const text of res.body.pipeThrough(new TextDecoderStream())) parser.feed(text);
     } catch {
       // aborted by close() or cut by the server
     }
