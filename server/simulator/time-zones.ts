@@ -1,3 +1,5 @@
+import { Zone } from '../stats/zone.js';
+
 /** Local time at the centre's sites: arrivals and shifts follow the clock on the wall there. */
 
 export const MINUTE_MS = 60_000;
@@ -36,45 +38,31 @@ export function zoneOfLocation(location: string | null): string {
   if (location === null) return 'UTC';
   const known = SITE_ZONES[location.trim().toLowerCase()];
   if (known) return known;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: location });
-    return location;
-  } catch {
-    return 'UTC';
-  }
+  return Zone.find(location) ? location : 'UTC';
 }
 
-/** One zone's UTC offset, remembered per hour: the simulator asks millions of times, mostly for the same hour. */
+/**
+ * One zone's wall clock for the simulator, over the rollups' Zone (the one place the offset is
+ * worked out from Intl): the simulator asks millions of times, mostly within the same hour, so the
+ * last hour's offset is kept at hand.
+ */
 export class ZoneClock {
-  private readonly format: Intl.DateTimeFormat;
-  private readonly byHour = new Map<number, number>();
+  private readonly calendar: Zone;
   private lastHour = NaN;
   private lastOffset = 0;
 
   constructor(readonly zone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
+    this.calendar = Zone.of(zone);
   }
 
-  /** Local time minus UTC, in ms, at an instant. */
+  /** Local time minus UTC, in ms, at an instant (as at the start of its hour). */
   offsetMs(utcMs: number): number {
     const hour = Math.floor(utcMs / HOUR_MS);
-    if (hour === this.lastHour) return this.lastOffset;
-    let offset = this.byHour.get(hour);
-    if (offset === undefined) {
-      offset = this.compute(hour * HOUR_MS);
-      this.byHour.set(hour, offset);
+    if (hour !== this.lastHour) {
+      this.lastHour = hour;
+      this.lastOffset = this.calendar.offsetAt(hour * HOUR_MS);
     }
-    this.lastHour = hour;
-    this.lastOffset = offset;
-    return offset;
+    return this.lastOffset;
   }
 
   /** Hours since local midnight, fractional. */
@@ -93,13 +81,6 @@ export class ZoneClock {
     const local = day * DAY_MS + minute * MINUTE_MS;
     const guess = local - this.offsetMs(local);
     return local - this.offsetMs(guess);
-  }
-
-  private compute(utcMs: number): number {
-    const parts: Record<string, number> = {};
-    for (const p of this.format.formatToParts(utcMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-    return asUtc - Math.floor(utcMs / MINUTE_MS) * MINUTE_MS;
   }
 }
 
