@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { scopeOf } from '../server/auth/principal.js';
 import { openDb } from '../server/db/client.js';
 import { Directory } from '../server/directory/directory.js';
-import type { Report } from '../server/reports/report.js';
+import type { Report } from '../contract/reports.js';
 import { DEFAULT_RUNNER_OPTIONS } from '../server/reports/report-runner.js';
 import { ReportService } from '../server/reports/report-service.js';
 import type { HistoryCatchUp } from '../server/history/history.js';

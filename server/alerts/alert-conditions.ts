@@ -1,6 +1,6 @@
 import type { LiveAgent } from '../domain/floor-state.js';
-import type { QueueRow } from '../domain/live-rows.js';
-import type { AgentRule, AlertRule, QueueRule } from './alert-rules.js';
+import type { QueueRow } from '../../contract/live.js';
+import type { AgentRule, AlertRule, QueueRule } from '../../contract/alerts.js';
 
 /** A rule's condition holding now for one queue or agent: what would raise (or keep) its alert. */
 export interface Condition {

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import type { AgentRule, QueueRule } from '../../contract/alerts.js';
 
 /**
  * The alert rules of the directory file's `alerts` section: limits per queue (defaults,
  * and overrides per queue id) and per agent, and the hysteresis that keeps an alert from
  * flapping. A limit of `null` switches its rule off.
  */
-
-export const QUEUE_RULES = ['serviceLevelBelow', 'waitingAtLeast', 'longestWaitAtLeastSeconds', 'agentsShortAtLeast'] as const;
-export const AGENT_RULES = ['unavailableAtLeastSeconds', 'holdAtLeastSeconds', 'wrapupAtLeastSeconds', 'ringNoAnswerPerHourAtLeast'] as const;
-export type QueueRule = (typeof QUEUE_RULES)[number];
-export type AgentRule = (typeof AGENT_RULES)[number];
-/** Not a rule on a figure: an agent asking for help from the desk; raised at once, cleared when the hand goes down. */
-export const RAISED_HAND = 'raisedHand';
-export type AlertRule = QueueRule | AgentRule | typeof RAISED_HAND;
 
 const count = z.number().int().min(1).max(100_000).nullable();
 const seconds = z.number().int().min(1).max(86_400).nullable();

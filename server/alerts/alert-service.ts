@@ -8,10 +8,11 @@ import { queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
-import type { Alert } from './alert.js';
+import type { Alert } from '../../contract/alerts.js';
 import type { AlertEvent } from './alert-webhook.js';
 import { agentConditions, conditionKey, queueConditions, type Condition } from './alert-conditions.js';
-import { RAISED_HAND, type AlertRules } from './alert-rules.js';
+import { type AlertRules } from './alert-rules.js';
+import { RAISED_HAND } from '../../contract/alerts.js';
 import { AlertStore, type AlertRecord } from './alert-store.js';
 import { Hysteresis } from './hysteresis.js';
 

@@ -1,5 +1,5 @@
 import { postSigned } from '../webhooks/signed-post.js';
-import type { Alert } from './alert.js';
+import type { Alert } from '../../contract/alerts.js';
 
 export type AlertEvent = 'raised' | 'cleared' | 'acknowledged';
 

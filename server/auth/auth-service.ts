@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, or } from 'drizzle-orm';
+import type { AgentSession, Session } from '../../contract/auth.js';
 import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys, sessions } from '../db/schema/auth.js';
 import { supervisors } from '../db/schema/directory.js';
@@ -8,19 +9,6 @@ import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { agentScope, scopeOf, type Principal } from './principal.js';
 import { newToken, sha256, verifyPassword } from './secrets.js';
-
-export interface LoginResult {
-  token: string;
-  expiresAt: string;
-  supervisor: { id: string; name: string; email: string; isAdmin: boolean; queues: string[] };
-}
-
-/** An agent desk session: from an integration's desk token request, or an agent's sign-in. */
-export interface AgentSession {
-  token: string;
-  expiresAt: string;
-  agent: { id: string; name: string };
-}
 
 /** A wall screen's session: the token goes into an HttpOnly cookie, never to the page's script. */
 export interface DisplaySession {
@@ -57,7 +45,7 @@ export class AuthService {
   }
 
   /** `address`: where the request came from (server/auth/client-address.ts), for throttling. */
-  async login(email: string, password: string, address: string): Promise<LoginResult> {
+  async login(email: string, password: string, address: string): Promise<Session> {
     const key = email.trim().toLowerCase();
     const attempt = this.throttle.reserve(address, key);
     const row = this.db.select().from(supervisors).where(eq(supervisors.email, key)).get();

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, badRequest, forbidden, notFound } from '../errors.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
-import type { ChatConversation, ChatMessage, ChatRead } from './chat-message.js';
+import type { ChatConversation, ChatMessage, ChatRead } from '../../contract/chat.js';
 import { ChatStore, type MessageRow } from './chat-store.js';
 import { SendRate } from './send-rate.js';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { messages } from '../db/schema/chat.js';
-import type { ChatSender } from './chat-message.js';
+import type { ChatSender } from '../../contract/chat.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 

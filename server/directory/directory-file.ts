@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { alertsSection } from '../alerts/alert-rules.js';
 import { fieldsFromIssues } from '../errors.js';
-import { singleLine } from '../plain-text.js';
-import { LANGS, type Names } from '../../widgets/core/local-name.js';
+import { singleLine } from '../../contract/plain-text.js';
+import { LANGS, type Names } from '../../contract/names.js';
 
 /** The directory file of SPEC §8. Unknown references are reported with the path that holds them. */
 

@@ -1,51 +1,11 @@
+import type { AgentRow, QueueRow } from '../../contract/live.js';
 import { named, type Directory } from '../directory/directory.js';
-import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
-import type { MonitorMode } from './events.js';
-import { isWaiting, type AgentState, type ContactState, type Direction, type FloorState, type LiveAgent } from './floor-state.js';
+import { NO_NAMES } from '../../widgets/core/local-name.js';
+import { isWaiting, type FloorState, type LiveAgent } from './floor-state.js';
 import type { QueueStaffing } from './queue-staffing.js';
-import { NO_CALLS, queueDayFigures, type QueueDayCounts, type QueueDayFigures } from './queue-today.js';
+import { NO_CALLS, queueDayFigures, type QueueDayCounts } from './queue-today.js';
 
-/** The live rows of SPEC §4, as the API and the stream send them. */
-
-export interface AgentRow {
-  agentId: string;
-  name: string;
-  location: string | null;
-  state: AgentState;
-  /** As the directory's state reasons name it when it lists the text (in any language), else as typed. */
-  stateReason: string | null;
-  stateReasonNames: Names;
-  stateSince: string | null;
-  /** The agent's assigned queues within the viewer's scope; `joined` = takes calls from it. */
-  queues: { queueId: string; joined: boolean }[];
-  contactState: ContactState;
-  contactSince: string | null;
-  direction: Direction | null;
-  monitoredBy: { supervisorId: string; supervisorName: string; mode: MonitorMode; since: string } | null;
-}
-
-/** Today's figures (SPEC §4: service level, abandon rate and their counts) ride along with the live counts. */
-export interface QueueRow extends QueueDayFigures, QueueStaffing {
-  queueId: string;
-  queueName: string;
-  queueNames: Names;
-  location: string | null;
-  /** Contacts in the queue now, not yet answered (including those ringing at an agent). */
-  waiting: number;
-  /** Seconds the longest-waiting contact has waited, at `asOf`. */
-  longestWait: number;
-  /** When the longest-waiting contact started waiting, so a client can tick it; null when none waits. */
-  longestWaitSince: string | null;
-  /** Agents assigned to the queue. */
-  totalAgents: number;
-  /** Assigned agents who joined the queue and are signed in. */
-  staffedAgents: number;
-  /** Staffed agents who are available and not on a contact. */
-  idleAgents: number;
-  /** Staffed agents who are unavailable. */
-  unavailableAgents: number;
-  asOf: string;
-}
+/** The live rows of SPEC §4 (`contract/live.ts`), from the floor and the directory. */
 
 /** Before the first count: nothing known yet. */
 const UNKNOWN_STAFFING: QueueStaffing = { agentsRequired: null, recentCalls: 0, recentAhtSeconds: null };

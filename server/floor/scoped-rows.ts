@@ -1,5 +1,6 @@
 import { agentInScope, type Scope } from '../auth/principal.js';
-import { agentRow, queueRow, waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-rows.js';
+import { agentRow, queueRow, waitingByQueue } from '../domain/live-rows.js';
+import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { LiveFloor } from './live-floor.js';
 
 export type Waiting = ReturnType<typeof waitingByQueue>;

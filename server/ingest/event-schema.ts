@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { singleLine } from '../plain-text.js';
+import { singleLine } from '../../contract/plain-text.js';
 
 /** The wire form of SPEC §3 events: what integrations post and the simulator produces. */
 

@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import { localName } from '../../widgets/core/local-name.js';
 import type { Zone } from '../stats/zone.js';
 import { BOM, csvRecord } from './csv.js';
-import type { ReportLang } from './report.js';
+import type { ReportLang } from '../../contract/reports.js';
 import type { ReportRow } from './report-rows.js';
 
 /** The columns of SPEC §4 "wrap-up report rows", in its order; `{tz}` names the zone the times are written in. */

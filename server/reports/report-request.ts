@@ -4,7 +4,7 @@ import { ApiError, badRequest } from '../errors.js';
 import type { CellFilter } from '../stats/cell-filter.js';
 import { resolveRange, type StatsRange } from '../stats/stats-range.js';
 import { resolveFilter } from '../stats/stats-scope.js';
-import type { ReportLang, ReportRange, ReportRequest } from './report.js';
+import type { ReportLang, ReportRange, ReportRequest } from '../../contract/reports.js';
 
 /** `POST /reports` after schema validation. */
 export interface ReportInput {

@@ -4,7 +4,7 @@ import { scopeOf } from '../auth/principal.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError } from '../errors.js';
 import { ownerIsDead } from './job-owner.js';
-import type { ReportErrorCode } from './report.js';
+import type { ReportErrorCode } from '../../contract/reports.js';
 import { reportHeader, reportRecord } from './report-csv.js';
 import { planReport, type ReportPlan } from './report-request.js';
 import { cursorOf, type ReportRows, type RowCursor } from './report-rows.js';

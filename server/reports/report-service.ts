@@ -7,7 +7,7 @@ import { ApiError, notFound } from '../errors.js';
 import { readMeta } from '../history/rollup-meta.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import { newOwner } from './job-owner.js';
-import type { Report, ReportCreated, ReportDeletion } from './report.js';
+import type { Report, ReportCreated, ReportDeletion } from '../../contract/reports.js';
 import { reportCsvStream } from './report-download.js';
 import { fileNameOf, planReport, rangeOf, type ReportInput } from './report-request.js';
 import { ReportRows } from './report-rows.js';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { reportChunks, reports } from '../db/schema/reports.js';
-import { MAX_REPORTS_PER_SUPERVISOR, type ReportErrorCode } from './report.js';
+import { MAX_REPORTS_PER_SUPERVISOR, type ReportErrorCode } from '../../contract/reports.js';
 
 export type ReportRecord = typeof reports.$inferSelect;
 

@@ -1,4 +1,4 @@
-import type { Report, ReportErrorCode, ReportRange, ReportRequest } from './report.js';
+import type { Report, ReportErrorCode, ReportRange, ReportRequest } from '../../contract/reports.js';
 import type { ReportRecord } from './report-store.js';
 
 /** What `reports.params` holds: the request as stored, the range it resolved to, the download's name. */

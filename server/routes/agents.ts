@@ -3,10 +3,10 @@ import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import { agentInScope } from '../auth/principal.js';
 import type { CommandRequest } from '../commands/command-service.js';
 import { forbidden, notFound } from '../errors.js';
-import { singleLine } from '../plain-text.js';
+import { singleLine } from '../../contract/plain-text.js';
 import { agentsInScope, scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../services.js';
-import { agentRowSchema } from './live-schemas.js';
+import { agentRowSchema } from '../../contract/live.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

@@ -1,37 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asSupervisor, requireViewer } from '../auth/middleware.js';
-import type { Alert } from '../alerts/alert.js';
-import { AGENT_RULES, QUEUE_RULES, RAISED_HAND } from '../alerts/alert-rules.js';
+import { alertAnswerSchema, alertListSchema } from '../../contract/alerts.js';
 import { badRequest, notFound } from '../errors.js';
 import type { Services } from '../services.js';
-import { bearerSecurity, errors, json, namesSchema, router, type Same } from './openapi-common.js';
+import { bearerSecurity, errors, json, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 92;
-const instant = z.string().describe('ISO-8601 instant.');
-
-export const alertSchema = z
-  .object({
-    id: z.number().int(),
-    rule: z.enum([...QUEUE_RULES, ...AGENT_RULES, RAISED_HAND]).describe('A queue rule, an agent rule, or `raisedHand`: an agent asked for help from the desk.'),
-    queueId: z.string().nullable().describe('A queue rule’s queue; null for an agent rule.'),
-    queueName: z.string().nullable(),
-    queueNames: namesSchema,
-    agentId: z.string().nullable().describe('An agent rule’s agent; null for a queue rule.'),
-    agentName: z.string().nullable(),
-    threshold: z.number().describe('The rule’s limit in its unit: a count, seconds, or a share 0–1 (serviceLevelBelow).'),
-    value: z.number().describe('The figure that crossed it, when raised.'),
-    raisedAt: instant,
-    clearedAt: instant.nullable().describe('Null while open.'),
-    acknowledged: z.object({ supervisorId: z.string(), supervisorName: z.string(), at: instant }).nullable(),
-    note: z.string().nullable().describe('What an agent who raised a hand wrote; null otherwise.'),
-  })
-  .openapi('Alert');
-
-// The wire schema must describe exactly what the service sends.
-export const alertMatches: Same<z.infer<typeof alertSchema>, Alert> = true;
-
 const listAlerts = createRoute({
   method: 'get',
   path: '/',
@@ -48,7 +24,7 @@ const listAlerts = createRoute({
       to: z.iso.datetime({ offset: true }).optional(),
     }),
   },
-  responses: { 200: json(z.object({ alerts: z.array(alertSchema), serverTime: instant }), 'Alerts.'), ...errors(400, 401, 403) },
+  responses: { 200: json(alertListSchema, 'Alerts.'), ...errors(400, 401, 403) },
 });
 
 const acknowledge = createRoute({
@@ -59,7 +35,7 @@ const acknowledge = createRoute({
   description: 'The first acknowledgement stands: acknowledging again answers the alert as it is. Open and cleared alerts alike.',
   security: bearerSecurity,
   request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: json(z.object({ alert: alertSchema }), 'The alert, acknowledged.'), ...errors(400, 401, 403, 404) },
+  responses: { 200: json(alertAnswerSchema, 'The alert, acknowledged.'), ...errors(400, 401, 403, 404) },
 });
 
 export function alertRoutes(s: Services) {

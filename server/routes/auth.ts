@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { loginBody, sessionProbeSchema, sessionSchema, streamTicketSchema, viewerSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
 import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,10 +9,6 @@ import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 
-const supervisorSchema = z
-  .object({ id: z.string(), name: z.string(), email: z.string(), isAdmin: z.boolean(), queues: z.array(z.string()) })
-  .openapi('Supervisor');
-
 const login = createRoute({
   method: 'post',
   path: '/login',
@@ -19,10 +16,10 @@ const login = createRoute({
   summary: 'Sign in as a supervisor',
   description: 'Returns a bearer token for embedded use and sets an HttpOnly session cookie.',
   request: {
-    body: jsonBody(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).openapi('Login')),
+    body: jsonBody(loginBody),
   },
   responses: {
-    200: json(z.object({ token: z.string(), expiresAt: z.string(), supervisor: supervisorSchema }).openapi('Session'), 'Signed in.'),
+    200: json(sessionSchema, 'Signed in.'),
     ...errors(400, 401, 403, 429),
   },
 });
@@ -35,17 +32,6 @@ const logout = createRoute({
   security: bearerSecurity,
   responses: { 204: { description: 'Signed out.' }, ...errors(401) },
 });
-
-const viewerSchema = z
-  .object({
-    kind: z.enum(['supervisor', 'display', 'agent']),
-    id: z.string(),
-    name: z.string().optional(),
-    isAdmin: z.boolean(),
-    queues: z.array(z.string()),
-    expiresAt: z.string().nullable(),
-  })
-  .openapi('Viewer');
 
 const me = createRoute({
   method: 'get',
@@ -68,10 +54,7 @@ const session = createRoute({
     'The probe a page or widget makes before it opens the stream: being signed out is an answer here, not an error, so a portal page without a session logs no failed request. `{signedIn: false}` for missing, unknown or expired credentials; otherwise `{signedIn: true, viewer}` as `GET /auth/me` would answer.',
   security: bearerSecurity,
   responses: {
-    200: json(
-      z.union([z.object({ signedIn: z.literal(false) }), z.object({ signedIn: z.literal(true), viewer: viewerSchema })]).openapi('SessionProbe'),
-      'Signed in or not.',
-    ),
+    200: json(sessionProbeSchema, 'Signed in or not.'),
   },
 });
 
@@ -82,7 +65,7 @@ const streamTicket = createRoute({
   summary: 'A short-lived ticket for `GET /stream?ticket=…`',
   description: 'EventSource cannot send an Authorization header; a ticket lets a page on another origin open the stream without putting its long-lived token in a URL. Valid 5 minutes (reconnects within that time reuse it), and never beyond its session.',
   security: bearerSecurity,
-  responses: { 200: json(z.object({ ticket: z.string(), expiresAt: z.string() }).openapi('StreamTicket'), 'Issued.'), ...errors(401) },
+  responses: { 200: json(streamTicketSchema, 'Issued.'), ...errors(401) },
 });
 
 export function authRoutes(s: Services) {

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { ChatParticipant } from '../chat/chat-service.js';
 import { forbidden } from '../errors.js';
 import type { Services } from '../services.js';
-import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from './chat-schemas.js';
+import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from '../../contract/chat.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

@@ -1,13 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { agentLoginBody, agentSessionSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
 import { requireIntegration } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
-
-const agentSession = z
-  .object({ token: z.string(), expiresAt: z.string(), agent: z.object({ id: z.string(), name: z.string() }) })
-  .openapi('AgentSession');
 
 const deskToken = createRoute({
   method: 'post',
@@ -18,7 +15,7 @@ const deskToken = createRoute({
     'The telephony platform (or the portal’s back end) vouches for the agent it has signed in: `Authorization: Bearer <integration key secret>`. The token opens only the agent desk — the agent’s own chat and live row — and lives as long as a supervisor session (`FLOORVIEW_SESSION_HOURS`); `POST /auth/logout` with it ends it.',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: json(agentSession, 'Issued.'), ...errors(401, 404) },
+  responses: { 200: json(agentSessionSchema, 'Issued.'), ...errors(401, 404) },
 });
 
 const agentLogin = createRoute({
@@ -29,19 +26,9 @@ const agentLogin = createRoute({
   description:
     'For agents the directory file gives a `password` (the demo’s agents: `floorview-demo`). Either `email` or `agentId`. Returns a bearer token for the agent desk; no cookie is set, so a supervisor signed in on the same browser stays signed in.',
   request: {
-    body: jsonBody(
-      z
-        .object({
-          email: z.string().min(1).max(320).optional(),
-          agentId: z.string().min(1).max(200).optional(),
-          password: z.string().min(1).max(1024),
-        })
-        .strict()
-        .refine((b) => (b.email === undefined) !== (b.agentId === undefined), { message: 'Give either email or agentId.', path: ['email'] })
-        .openapi('AgentLogin'),
-    ),
+    body: jsonBody(agentLoginBody),
   },
-  responses: { 200: json(agentSession, 'Signed in.'), ...errors(400, 401, 429) },
+  responses: { 200: json(agentSessionSchema, 'Signed in.'), ...errors(400, 401, 429) },
 });
 
 /** How agents get a desk session. Mounted at the API root, before the agents routes (which refuse what is not a viewer session). */

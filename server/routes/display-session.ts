@@ -1,21 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { displaySessionSchema, displayTokenExchangeBody } from '../../contract/auth.js';
 import type { AppEnv } from '../app-env.js';
 import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
-
-const displaySessionSchema = z
-  .object({
-    kind: z.literal('display'),
-    id: z.string().describe('The display token’s id.'),
-    queues: z.array(z.string()).describe('The queues the wallboard shows.'),
-    expiresAt: z.string(),
-  })
-  .openapi('DisplaySession');
 
 const exchange = createRoute({
   method: 'post',
@@ -26,7 +18,7 @@ const exchange = createRoute({
     'A wallboard is opened once with `?token=<display token>`; its page posts the token here and takes it out of the URL.',
     'The answer sets the HttpOnly `fv_display` cookie (30 days; apart from a supervisor’s `fv_session`, so a wallboard and a supervisor share a browser; renew it with `POST /auth/display-session/renew`): read-only, scoped to the token’s queues. The token itself is not returned, so no script on the page holds a credential.',
   ].join('\n\n'),
-  request: { body: jsonBody(z.object({ token: z.string().min(1).max(512) }).openapi('DisplayTokenExchange')) },
+  request: { body: jsonBody(displayTokenExchangeBody) },
   responses: { 200: json(displaySessionSchema, 'Session cookie set.'), ...errors(400, 401) },
 });
 

@@ -3,9 +3,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requireViewer } from '../auth/middleware.js';
 import { forbidden } from '../errors.js';
-import { singleLine } from '../plain-text.js';
+import { singleLine } from '../../contract/plain-text.js';
 import type { Services } from '../services.js';
-import { alertSchema } from './alerts.js';
+import { alertSchema } from '../../contract/alerts.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

@@ -1,13 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { badRequest, fieldsFromIssues } from '../errors.js';
-import { LANGS } from '../../widgets/core/local-name.js';
-
-/** Beside every directory name: its translations from the directory file; show `names[lang]`, else the name. */
-export const namesSchema = z
-  .partialRecord(z.enum(LANGS), z.string())
-  .describe('Translations of the name beside it, by language; a language not listed shows that name.')
-  .openapi('Names');
 
 export const errorSchema = z
   .object({
@@ -46,9 +39,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
-
-/** True when a wire schema's type and the domain's are the same both ways: the `satisfies` of a schema kept beside an interface. */
-export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 
 export const bearerSecurity: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 

@@ -3,7 +3,7 @@ import { requireViewer } from '../auth/middleware.js';
 import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../floor/queue-trend.js';
 import { scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../services.js';
-import { queueRowSchema } from './live-schemas.js';
+import { queueRowSchema } from '../../contract/live.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const listQueues = createRoute({

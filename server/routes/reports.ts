@@ -3,11 +3,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { authenticateRequest } from '../auth/middleware.js';
 import { forbidden } from '../errors.js';
-import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
+import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
-import { createReportBody, csvQuery, reportCreatedSchema, reportIdParam, reportListSchema, reportSchema } from './reports-schemas.js';
+import { createReportBody, csvQuery, reportCreatedSchema, reportIdParam, reportListSchema, reportSchema } from '../../contract/reports.js';
 
 const OWN = 'A supervisor sees, downloads and deletes only their own reports: another’s id is 404, as an unknown one. Display tokens and agent desks have no reports (403).';
 const LIVE = 'Every change goes to the owner’s stream (`GET /stream`): `reports` (the report, created or changed: replace by id; progress at most twice a second) and `reportsDeleted` (`{id, reason}`: `deleted`, or `limit` when a newer report made room).';

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
 import type { Services } from '../services.js';
-import { bearerSecurity, errors, json, namesSchema, router } from './openapi-common.js';
+import { bearerSecurity, errors, json, router } from './openapi-common.js';
+import { namesSchema } from '../../contract/names.js';
 
 const listStateReasons = createRoute({
   method: 'get',

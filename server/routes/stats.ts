@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
-import { badRequest } from '../errors.js';
 import type { Services } from '../services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
-import { agentStatsSchema, callPageSchema, callsQuery, queueStatsSchema, rankedQuery, wrapupStatsSchema } from './stats-schemas.js';
+import { agentStatsSchema, callPageSchema, callsQuery, queueStatsSchema, rankedQuery, wrapupStatsSchema } from '../../contract/stats.js';
 
 const RANGES = `
 **Ranges.** \`from\` and \`to\` are local days in \`tz\` (\`YYYY-MM-DD\`; \`to\` included) or ISO instants with an offset (\`to\` excluded); at most 400 days.
@@ -69,9 +68,5 @@ export function statsRoutes(s: Services) {
     .openapi(agentStats, (c) => c.json(stats.agents(c.var.principal.scope, c.req.valid('query')), 200))
     .openapi(queueStats, (c) => c.json(stats.queues(c.var.principal.scope, c.req.valid('query')), 200))
     .openapi(wrapupStats, (c) => c.json(stats.wrapups(c.var.principal.scope, c.req.valid('query')), 200))
-    .openapi(calls, (c) => {
-      const q = c.req.valid('query');
-      if (q.outcome === 'bounced' && q.by !== 'agent') throw badRequest('The request is invalid.', { outcome: '`bounced` applies to by=agent only' });
-      return c.json(stats.calls(c.var.principal.scope, q), 200);
-    });
+    .openapi(calls, (c) => c.json(stats.calls(c.var.principal.scope, c.req.valid('query')), 200));
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../chat/chat-message.js';
+import type { ChatMessage } from '../../contract/chat.js';
 import type { ChatService } from '../chat/chat-service.js';
 import { Random } from './random.js';
 import type { SimEngine } from './sim-engine.js';

@@ -1,71 +1,10 @@
+import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow, TrendLabel } from '../../contract/stats.js';
 import type { Directory } from '../directory/directory.js';
-import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
 import { occupancy } from '../../common/metrics.js';
-import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
-
-/** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */
-export interface QueueAgentRow {
-  agentName: string;
-  queueName: string | null;
-  queueNames: Names;
-  location: string | null;
-  answered: number;
-  bounced: number;
-  abandoned: number;
-  otherUnanswered: number;
-  presented: number;
-  totalTalkTime: number;
-  avgTalkTime: number | null;
-  totalHoldTime: number;
-  avgHoldTime: number | null;
-  totalHandleTime: number;
-  avgHandleTime: number | null;
-  /** Seconds the agent was idle (available, no call, no wrap-up) while staffing this queue; 0 on the row of calls with no queue. */
-  idleTime: number;
-  /** totalHandleTime ÷ (totalHandleTime + idleTime), 0–1; null when both are 0 and on the row of calls with no queue. */
-  occupancy: number | null;
-  agentId: string;
-  queueId: string | null;
-  direction: 'inbound' | 'outbound';
-}
-
-export interface AgentAverage {
-  agentId: string;
-  agentName: string;
-  /** Seconds per answered inbound call. */
-  value: number;
-  answered: number;
-}
-
-/** An agent's occupancy over the range: handle time ÷ (handle time + idle time), every call of theirs. */
-export interface AgentOccupancy {
-  agentId: string;
-  agentName: string;
-  /** 0–1. */
-  value: number;
-  /** Seconds. */
-  handleTime: number;
-  idleTime: number;
-}
-
-export interface AgentStats {
-  kpis: {
-    answeredCalls: number;
-    avgHandleTime: number | null;
-    avgInboundConnectedTime: number | null;
-    avgInboundHoldTime: number | null;
-    /** Of all the agents' time: handle ÷ (handle + idle), 0–1; null when neither. */
-    occupancy: number | null;
-  };
-  /** Average connected time per inbound connection (answered call), per period. */
-  trend: (TrendLabel & { connections: number; avgConnectedTime: number | null })[];
-  avgInboundConnectedTimeByAgent: AgentAverage[];
-  avgInboundHoldTimeByAgent: AgentAverage[];
-  occupancyByAgent: AgentOccupancy[];
-  queueAgents: QueueAgentRow[];
-}
+import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking } from './figures.js';
 
 export interface AgentStatsInput {
   /** agentQueue counters per (agent, queue, direction). */
@@ -114,7 +53,7 @@ function idleTimes(timeCells: readonly KeyTotals[]): { byAgent: Map<string, numb
  * Agent statistics (SPEC §4, C8). Each handling counts in the interval it was
  * offered; totals are over every presentation, averages over answered calls.
  */
-export function agentStats(input: AgentStatsInput): AgentStats {
+export function agentStats(input: AgentStatsInput): Omit<AgentStats, 'range'> {
   const dir = input.directory;
   const cells = new Map<string, { agentId: string; queueId: string; direction: 'inbound' | 'outbound'; c: C }>();
   const cell = (agentId: string, queueId: string, direction: 'inbound' | 'outbound') => {

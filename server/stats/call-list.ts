@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
+import type { CallPage, CallRow } from '../../contract/stats.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
-import { NO_NAMES, type Names } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../widgets/core/local-name.js';
 import { badRequest } from '../errors.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
@@ -24,36 +25,6 @@ export interface CallListInput {
   reason?: string | undefined;
   cursor?: string | undefined;
   limit: number;
-}
-
-export interface CallRow {
-  callId: string;
-  direction: 'inbound' | 'outbound';
-  /** When the row counts: queued, offered, or wrap-up started. */
-  startedAt: string;
-  answeredAt: string | null;
-  /** Left the queue, handling ended, or wrap-up completed. */
-  endedAt: string | null;
-  queueId: string | null;
-  queueName: string | null;
-  queueNames: Names;
-  agentId: string | null;
-  agentName: string | null;
-  outcome: string | null;
-  /** The caller's time in the queue (queue time), seconds. */
-  waitTime: number | null;
-  talkTime: number | null;
-  holdTime: number | null;
-  wrapupReasonId: string | null;
-  wrapupReason: string | null;
-  wrapupReasonNames: Names;
-  wrapupTime: number | null;
-}
-
-export interface CallPage {
-  calls: CallRow[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
 }
 
 interface Basis {
@@ -164,7 +135,7 @@ export class CallList {
     private readonly history: HistoryCatchUp,
   ) {}
 
-  list(range: StatsRange, filter: CellFilter, input: CallListInput): CallPage {
+  list(range: StatsRange, filter: CellFilter, input: CallListInput): Omit<CallPage, 'range'> {
     this.history.upToDate();
     const b = BASES[input.by];
     const f = filterSql({ queue: b.queue, agent: b.agent }, filter);

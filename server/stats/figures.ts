@@ -35,11 +35,3 @@ export function ranked<T>(items: readonly T[], value: (item: T) => number, name:
   const sign = r.order === 'asc' ? 1 : -1;
   return [...items].sort((a, b) => sign * (value(a) - value(b)) || byName(name(a), name(b))).slice(0, r.limit);
 }
-
-/** A trend point's place on the time axis. */
-export interface TrendLabel {
-  /** Local date or local hour in the request's zone. */
-  period: string;
-  /** The point's first counted instant, in the request's zone (`2026-03-08T00:00:00-06:00`). */
-  start: string;
-}

@@ -1,5 +1,5 @@
 import { queueStaffing } from '../domain/queue-staffing.js';
-import type { PeriodStaffing, StaffingSummary } from './queue-stats.js';
+import type { PeriodStaffing, StaffingSummary } from '../../contract/stats.js';
 
 /** One queue's load per trend period, and what it must answer. */
 export interface QueuePeriodLoads {

@@ -1,91 +1,9 @@
+import type { Outcomes, PeriodStaffing, QueueAverage, QueueDetailsRow, QueueStats, TrendLabel } from '../../contract/stats.js';
 import { named, type Directory } from '../directory/directory.js';
-import type { Names } from '../../widgets/core/local-name.js';
 import type { KeyTotals } from './family-source.js';
 import { staffingSummary } from './period-staffing.js';
 import { abandonRate, serviceLevel } from '../../common/metrics.js';
-import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking, type TrendLabel } from './figures.js';
-
-/** One row of the queue details table (SPEC §4, C12). */
-export interface QueueRow {
-  queueName: string;
-  queueNames: Names;
-  holdDuration: number;
-  avgHoldTime: number | null;
-  connectedDuration: number;
-  avgInboundConnected: number | null;
-  handleTime: number;
-  avgHandleTime: number | null;
-  queueTime: number;
-  avgQueueWait: number | null;
-  answered: number;
-  abandoned: number;
-  totalCalls: number;
-  other: number;
-  serviceLevel: number | null;
-  abandonRate: number | null;
-  queueId: string;
-}
-
-export interface QueueAverage {
-  queueId: string;
-  queueName: string;
-  queueNames: Names;
-  /** Seconds per answered call. */
-  value: number;
-  answered: number;
-}
-
-export interface Outcomes {
-  answered: number;
-  abandoned: number;
-  other: number;
-  totalCalls: number;
-}
-
-/** Per trend period: the agents its load needed against the agents staffed. */
-export interface PeriodStaffing {
-  /** Agents staffing each queue (signed in and joined) on average over the period, added over the queues, one decimal. */
-  staffedAgents: number;
-  /**
-   * Fewest agents that would have met each queue's service-level target for the period's
-   * load (Erlang C over its calls and average work; over the range's, when none of the
-   * period's was answered), added over the queues; null when a queue had calls and none
-   * in the range was answered (no handle time known).
-   */
-  agentsRequired: number | null;
-  /** Agents short, each queue's shortfall added (one decimal); null with `agentsRequired`. */
-  agentsShort: number | null;
-}
-
-export interface StaffingSummary {
-  /** Periods with a known need. */
-  periods: number;
-  /** Of those, the periods with a queue staffed below its need. */
-  understaffedPeriods: number;
-  /** Agents short in the worst period, one decimal; 0 when none was short. */
-  largestShortfall: number;
-  /** Agents short on average over the understaffed periods, one decimal; null when none. */
-  avgShortfall: number | null;
-}
-
-export interface QueueStats {
-  kpis: {
-    answered: number;
-    abandoned: number;
-    avgHoldTime: number | null;
-    avgQueueWait: number | null;
-    serviceLevel: number | null;
-    abandonRate: number | null;
-    totalCalls: number;
-  };
-  outcomes: Outcomes;
-  trend: (TrendLabel & Outcomes & PeriodStaffing)[];
-  /** How the trend's periods were staffed against what their load needed. */
-  staffing: StaffingSummary;
-  avgQueueWaitByQueue: QueueAverage[];
-  avgHoldTimeByQueue: QueueAverage[];
-  queues: QueueRow[];
-}
+import { addInto, average, byId, byName, ranked, seconds, slots, zeros, type Ranking } from './figures.js';
 
 export interface QueueStatsInput {
   /** queue counters per queue. */
@@ -109,7 +27,7 @@ const total = (c: C) => get(c, 'answered') + get(c, 'abandoned') + get(c, 'other
 const serviceLevelOf = (c: C) => serviceLevel(get(c, 'answeredInServiceLevel'), get(c, 'answered'), get(c, 'abandonedAfterShort'));
 
 /** Queue history (SPEC §4, C12). Each queue visit counts in the interval it was queued; averages are over answered calls. */
-export function queueStats(input: QueueStatsInput): QueueStats {
+export function queueStats(input: QueueStatsInput): Omit<QueueStats, 'range'> {
   const dir = input.directory;
   const byQueue = new Map<string, C>(input.queueIds.map((id) => [id, zeros('queue')]));
   for (const t of input.cells) {
@@ -131,7 +49,7 @@ export function queueStats(input: QueueStatsInput): QueueStats {
       input.ranking,
     );
 
-  const rows: QueueRow[] = [...byQueue].map(([queueId, c]) => {
+  const rows: QueueDetailsRow[] = [...byQueue].map(([queueId, c]) => {
     const answered = get(c, 'answered');
     return {
       ...named('queue', dir.nameOfQueue(queueId)),

@@ -1,21 +1,22 @@
+import type { AgentStats, CallPage, PeriodStaffing, QueueStats, RangeEcho, WrapupStats } from '../../contract/stats.js';
 import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import type { HistoryCatchUp } from '../history/history.js';
-import { agentStats, type AgentStats } from './agent-stats.js';
-import { CallList, type CallListInput, type CallPage } from './call-list.js';
+import { agentStats } from './agent-stats.js';
+import { CallList, type CallListInput } from './call-list.js';
 import type { CellFilter } from './cell-filter.js';
 import { FactSource } from './fact-source.js';
 import type { FamilySource } from './family-source.js';
 import type { Ranking } from './figures.js';
 import { periodStaffing } from './period-staffing.js';
-import { queueStats, type PeriodStaffing, type QueueStats } from './queue-stats.js';
+import { queueStats } from './queue-stats.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from './rollup-source.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
 import { resolveFilter, type FilterInput } from './stats-scope.js';
 import { trendLabels, TrendPeriods } from './trend-periods.js';
-import { wrapupStats, type WrapupStats } from './wrapup-stats.js';
+import { wrapupStats } from './wrapup-stats.js';
 import { Zone } from './zone.js';
 
 export interface StatsRequest extends Omit<RangeInput, 'tz'>, FilterInput {
@@ -27,19 +28,6 @@ export type RankedRequest = StatsRequest & Ranking;
 
 /** Where the counters come from: the rollups (normally), or a scan of the facts (the reference the rollups are tested and measured against). */
 export type Source = 'rollups' | 'facts';
-
-export interface RangeEcho {
-  /** The counted range: the first bucket's start and the last bucket's end, in the request's zone. */
-  from: string;
-  to: string;
-  tz: string;
-  timeFrom: string | null;
-  timeTo: string | null;
-  /** The trend's step. */
-  interval: 'hour' | 'day';
-}
-
-export type WithRange<T> = T & { range: RangeEcho };
 
 /** History figures (SPEC §4, C8/C9/C12) for a caller's scope: resolves the request, reads counters, computes the glossary's figures. */
 export class StatsService {
@@ -59,7 +47,7 @@ export class StatsService {
     this.callList = new CallList(db, directory, history);
   }
 
-  agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<AgentStats> {
+  agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): AgentStats {
     const { range, periods } = this.resolve(req);
     const { byAgent, assigned } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
@@ -80,7 +68,7 @@ export class StatsService {
     }));
   }
 
-  queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<QueueStats> {
+  queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): QueueStats {
     const { range, periods } = this.resolve(req);
     const { byQueue } = resolveFilter(this.directory, scope, req);
     const src = this.sourceFor('queue', byQueue, source);
@@ -98,7 +86,7 @@ export class StatsService {
     }));
   }
 
-  wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WithRange<WrapupStats> {
+  wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WrapupStats {
     const { range, periods } = this.resolve(req);
     const { byAgent } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
@@ -137,7 +125,7 @@ export class StatsService {
     return periodStaffing(queues, periods.lengthMs);
   }
 
-  calls(scope: Scope, req: StatsRequest & CallListInput): WithRange<CallPage> {
+  calls(scope: Scope, req: StatsRequest & CallListInput): CallPage {
     const range = resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name });
     const filter = resolveFilter(this.directory, scope, req);
     return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };

@@ -1,4 +1,4 @@
-import type { TrendLabel } from './figures.js';
+import type { TrendLabel } from '../../contract/stats.js';
 import { BUCKET_MS } from '../domain/rollup-cells.js';
 import { HOUR_MS } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';

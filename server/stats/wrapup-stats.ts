@@ -1,49 +1,12 @@
+import type { AgentWrapups, QueueWrapups, ReasonWrapups, TrendLabel, WrapupStats } from '../../contract/stats.js';
 import { named, type Directory } from '../directory/directory.js';
-import type { Names } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
-import { average, ranked, type Ranking, type TrendLabel } from './figures.js';
+import { average, ranked, type Ranking } from './figures.js';
 
 interface Tally {
   completed: number;
   wrapupMs: number;
-}
-
-export interface QueueWrapups {
-  queueId: string;
-  queueName: string;
-  queueNames: Names;
-  completed: number;
-  avgWrapupTime: number | null;
-}
-
-export interface AgentWrapups {
-  agentId: string;
-  agentName: string;
-  completed: number;
-  avgWrapupTime: number | null;
-}
-
-export interface ReasonWrapups {
-  reasonId: string;
-  reasonName: string;
-  reasonNames: Names;
-  completed: number;
-  avgWrapupTime: number | null;
-}
-
-export interface WrapupStats {
-  kpis: {
-    avgWrapupTime: number | null;
-    completed: number;
-    highestAvgWrapupQueue: QueueWrapups | null;
-    lowestAvgWrapupQueue: QueueWrapups | null;
-  };
-  trend: (TrendLabel & { completed: number; avgWrapupTime: number | null })[];
-  reasonsByUse: ReasonWrapups[];
-  queuesByAvgWrapupTime: QueueWrapups[];
-  agentsByCompleted: AgentWrapups[];
-  agentsByAvgWrapupTime: AgentWrapups[];
 }
 
 export interface WrapupStatsInput {
@@ -74,7 +37,7 @@ function tallyBy(cells: readonly KeyTotals[], key: (dims: string[]) => string | 
 const avg = (t: Tally) => average(t.wrapupMs, t.completed);
 
 /** Wrap-up statistics (SPEC §4, C9). Each completed wrap-up counts in the interval it started. */
-export function wrapupStats(input: WrapupStatsInput): WrapupStats {
+export function wrapupStats(input: WrapupStatsInput): Omit<WrapupStats, 'range'> {
   const dir = input.directory;
   const total = tallyBy(input.agentCells, () => '').get('') ?? { completed: 0, wrapupMs: 0 };
   // Wrap-ups after outbound calls have no queue: they count for agents and reasons, not queues.

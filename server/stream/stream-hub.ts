@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Alert } from '../alerts/alert.js';
+import type { FloorFrame, ViewerChannels, ViewerParts } from '../../contract/stream.js';
 import type { Scope } from '../auth/principal.js';
-import type { ChatMessage, ChatRead } from '../chat/chat-message.js';
-import { waitingByQueue, type AgentRow, type QueueRow } from '../domain/live-rows.js';
+import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
-import type { Report, ReportDeletion } from '../reports/report.js';
 import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
 import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
@@ -30,30 +28,10 @@ export const DEFAULT_STREAM_OPTIONS: StreamHubOptions = {
   stallMs: 30_000,
 };
 
-/** What a frame can carry for particular viewers only, by field name. */
-export interface ViewerChannels {
-  messages: ChatMessage;
-  reads: ChatRead;
-  /** A supervisor's wrap-up report, created or changed (status, progress). */
-  reports: Report;
-  reportsDeleted: ReportDeletion;
-  /** An alert raised, cleared or acknowledged, for the supervisors (and wallboards) whose scope holds it. */
-  alerts: Alert;
-}
-
 /** Published for the viewers it names (`supervisor:<id>`, `agent:<id>`, `display:<id>`); goes out with the next tick. */
 export type ViewerItem = {
   [K in keyof ViewerChannels]: { audience: readonly string[]; channel: K; data: ViewerChannels[K] };
 }[keyof ViewerChannels];
-
-/** A viewer's own part of a frame: present only when something was published for them. */
-export type ViewerParts = { [K in keyof ViewerChannels]?: ViewerChannels[K][] };
-
-export interface FloorFrame extends ViewerParts {
-  agents: AgentRow[];
-  queues: QueueRow[];
-  serverTime: string;
-}
 
 interface Tick {
   seq: number;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AgentRow } from '../../server/domain/live-rows.js';
+import type { AgentRow } from '../../contract/live.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
 import { listenOnLoopback, startServerProcess, type ServerProcess } from '../support/server-process.js';
 

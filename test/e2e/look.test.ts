@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { AgentRow } from '../../server/domain/live-rows.js';
+import type { AgentRow } from '../../contract/live.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { dialogProblems, menuProblems, overflowProblems } from './look-facts.js';

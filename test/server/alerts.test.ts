@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { Alert } from '../../server/alerts/alert.js';
+import type { Alert } from '../../contract/alerts.js';
 import { scopeOf } from '../../server/auth/principal.js';
 import { listenOnLoopback } from '../support/server-process.js';
 import { centre, DISPLAY, INTEGRATION, startHarness, waitFor, type Harness } from './harness.js';

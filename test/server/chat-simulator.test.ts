@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '../../server/auth/principal.js';
-import type { ChatMessage } from '../../server/chat/chat-message.js';
+import type { ChatMessage } from '../../contract/chat.js';
 import { ChatService, type ChatParticipant } from '../../server/chat/chat-service.js';
 import { openDb, type Db } from '../../server/db/client.js';
 import { Directory } from '../../server/directory/directory.js';

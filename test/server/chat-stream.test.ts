@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
+import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import { centre, eventFactory, INTEGRATION, startHarness, type Harness } from './harness.js';
 import { frame, openSse, type SseMessage, type SseReader } from './sse-reader.js';
 

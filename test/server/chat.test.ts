@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ChatConversation, ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
+import type { ChatConversation, ChatMessage, ChatRead } from '../../contract/chat.js';
 import { centre, DISPLAY, INTEGRATION, startHarness, type Harness } from './harness.js';
 
 /** The small test centre, with desk passwords for two agents (the demo's way of signing agents in). */

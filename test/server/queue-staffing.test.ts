@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { QueueRow } from '../../server/domain/live-rows.js';
+import type { QueueRow } from '../../contract/live.js';
 import { queueStaffing } from '../../server/domain/queue-staffing.js';
 import { periodStaffing, staffingSummary } from '../../server/stats/period-staffing.js';
 import { startHarness, type Harness } from './harness.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { QueueRow } from '../../server/domain/live-rows.js';
+import type { QueueRow } from '../../contract/live.js';
 import { queueDayFigures } from '../../server/domain/queue-today.js';
 import { DISPLAY, startHarness, type Harness } from './harness.js';
 

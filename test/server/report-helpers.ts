@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import type { Report, ReportCreated } from '../../server/reports/report.js';
+import type { Report, ReportCreated } from '../../contract/reports.js';
 
 /** Anything that answers `GET` and `POST` like the harness (in-process app, or fetch against a server process). */
 export interface Client {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Report, ReportCreated } from '../../server/reports/report.js';
-import { MAX_REPORTS_PER_SUPERVISOR } from '../../server/reports/report.js';
+import type { Report, ReportCreated } from '../../contract/reports.js';
+import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
 import { startHarness, type Harness } from './harness.js';
 import { createReport } from './report-helpers.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb } from '../../server/db/client.js';
-import type { Report } from '../../server/reports/report.js';
+import type { Report } from '../../contract/reports.js';
 import { MAX_INTERRUPTIONS, ReportStore } from '../../server/reports/report-store.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { centre, eventFactory, INTEGRATION } from './harness.js';

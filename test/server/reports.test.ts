@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Report, ReportDeletion } from '../../server/reports/report.js';
+import type { Report, ReportDeletion } from '../../contract/reports.js';
 import { DAY, handComputedDay } from './hand-computed-day.js';
 import { DISPLAY, INTEGRATION, startHarness, type Harness } from './harness.js';
 import { createReport, downloadBytes, downloadRecords, readyReport, settled } from './report-helpers.js';

@@ -5,7 +5,8 @@ import { translator } from '../../widgets/core/i18n/index.js';
 import '../../widgets/queue-history/define.js';
 import { queueHistoryCatalogs } from '../../widgets/queue-history/i18n/index.js';
 import type { FvQueueHistory } from '../../widgets/queue-history/queue-history.js';
-import { staffingSummary, type QueueHistoryAnswer } from '../../widgets/queue-history/queue-history-view.js';
+import type { QueueStats } from '../../contract/stats.js';
+import { staffingSummary } from '../../widgets/queue-history/queue-history-view.js';
 import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { DISPLAY_TOKEN, startServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
@@ -104,8 +105,8 @@ describe('<fv-queue-history>', () => {
   });
 
   it('words every staffing summary: short, short once, never short, no need known; hours or days', () => {
-    const summary = (lang: 'en' | 'zh-CN', interval: 'hour' | 'day', staffing: QueueHistoryAnswer['staffing']) =>
-      staffingSummary({ staffing, range: { interval } } as QueueHistoryAnswer, translator(lang, queueHistoryCatalogs));
+    const summary = (lang: 'en' | 'zh-CN', interval: 'hour' | 'day', staffing: QueueStats['staffing']) =>
+      staffingSummary({ staffing, range: { interval } } as QueueStats, translator(lang, queueHistoryCatalogs));
     const none = { understaffedPeriods: 0, largestShortfall: 0, avgShortfall: null };
     expect(summary('en', 'hour', { periods: 24, ...none })).to.equal('Staffed to need in all 24 hours');
     expect(summary('en', 'day', { periods: 7, ...none })).to.equal('Staffed to need in all 7 days');

@@ -2,7 +2,7 @@ import { localName } from '../core/local-name.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AgentSession } from '../../server/auth/auth-service.js';
+import type { AgentSession } from '../../contract/auth.js';
 import { renderAlert } from '../chat/alert.js';
 import { ChatThread } from '../chat/chat-thread.js';
 import { sendRefusal } from '../chat/thread-view.js';

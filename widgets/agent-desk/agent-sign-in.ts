@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { AgentSession } from '../../server/auth/auth-service.js';
+import type { AgentSession } from '../../contract/auth.js';
 import { apiFetch, FloorviewApiError } from '../core/api.js';
 import type { AgentDeskTranslator } from './i18n/index.js';
 

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { apiFetch, type ApiTarget } from '../core/api.js';
-import type { Names } from '../core/local-name.js';
+import type { Names } from '../../contract/names.js';
 
 export interface StateReason {
   name: string;

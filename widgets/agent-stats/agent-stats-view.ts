@@ -1,18 +1,16 @@
 import { localName } from '../core/local-name.js';
-import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow } from '../../server/stats/agent-stats.js';
-import type { WithRange } from '../../server/stats/stats-service.js';
+import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow } from '../../contract/stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column, type ColumnKind } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
 import type { AgentStatsKey, AgentStatsTranslator } from './i18n/index.js';
 
-export type AgentStatsAnswer = WithRange<AgentStats>;
 /** An agent in a ranking: an average (seconds) or an occupancy (0–1). */
 export type RankedAgent = AgentAverage | AgentOccupancy;
 
 type Drill = (d: DrillDown) => void;
 
-export function agentKpis(data: AgentStatsAnswer, tr: AgentStatsTranslator, drill: Drill): Kpi[] {
+export function agentKpis(data: AgentStats, tr: AgentStatsTranslator, drill: Drill): Kpi[] {
   const k = data.kpis;
   const label = tr.t('kpi.answeredCalls');
   return [

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { QueueAgentRow } from '../../server/stats/agent-stats.js';
+import type { AgentStats, QueueAgentRow } from '../../contract/stats.js';
 import { ChartController } from '../core/chart-controller.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { bindChartClicks, renderChartBox, type Order } from '../history-common/chart-box.js';
@@ -9,7 +9,7 @@ import { formatValue, renderTable, sortRows, type SortState } from '../history-c
 import { HistoryElement } from '../history-common/history-element.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
-import { agentKpis, queueAgentColumns, rankingSummary, type AgentStatsAnswer, type RankedAgent } from './agent-stats-view.js';
+import { agentKpis, queueAgentColumns, rankingSummary, type RankedAgent } from './agent-stats-view.js';
 import { agentStatsCatalogs, type AgentStatsTranslator } from './i18n/index.js';
 
 type Ranking = 'connected' | 'hold' | 'occupancy';
@@ -67,7 +67,7 @@ const RANKINGS = {
  * @cssproperty --fv-color-border - Lines.
  * @cssproperty --fv-color-accent - Buttons, figures that open calls, the first chart series.
  */
-export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
+export class FvAgentStats extends HistoryElement<AgentStats> {
   static override styles = [themeStyles, controlStyles, historyStyles];
   protected override readonly endpoint = 'agents';
 
@@ -99,7 +99,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
     return this.i18n.t('agentStats.title');
   }
 
-  protected hasData(data: AgentStatsAnswer): boolean {
+  protected hasData(data: AgentStats): boolean {
     return data.queueAgents.some((r) => r.presented > 0);
   }
 
@@ -131,7 +131,7 @@ export class FvAgentStats extends HistoryElement<AgentStatsAnswer> {
     }
   }
 
-  protected renderFigures(data: AgentStatsAnswer) {
+  protected renderFigures(data: AgentStats) {
     const tr = this.i18n;
     const drill = this.drill.bind(this);
     const columns = queueAgentColumns(tr, drill);

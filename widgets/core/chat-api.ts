@@ -1,4 +1,4 @@
-import type { ChatConversation, ChatMessage, ChatRead, MAX_MESSAGE_LENGTH as SERVER_MAX } from '../../server/chat/chat-message.js';
+import type { ChatConversation, ChatMessage, ChatRead, MAX_MESSAGE_LENGTH as SERVER_MAX } from '../../contract/chat.js';
 import { apiFetch, type ApiTarget } from './api.js';
 
 export type { ChatConversation, ChatMessage, ChatRead };

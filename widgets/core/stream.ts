@@ -1,8 +1,8 @@
-import type { Alert } from '../../server/alerts/alert.js';
-import type { ChatMessage, ChatRead } from '../../server/chat/chat-message.js';
-import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
-import type { Report, ReportDeletion } from '../../server/reports/report.js';
-import type { FloorFrame } from '../../server/stream/stream-hub.js';
+import type { Alert } from '../../contract/alerts.js';
+import type { ChatMessage, ChatRead } from '../../contract/chat.js';
+import type { AgentRow, QueueRow } from '../../contract/live.js';
+import type { Report, ReportDeletion } from '../../contract/reports.js';
+import type { FloorFrame } from '../../contract/stream.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
 

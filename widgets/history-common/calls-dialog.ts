@@ -1,6 +1,6 @@
 import { localName } from '../core/local-name.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { CallPage, CallRow } from '../../server/stats/call-list.js';
+import type { CallPage, CallRow } from '../../contract/stats.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { formatNumber } from '../core/format.js';

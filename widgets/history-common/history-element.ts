@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AgentRow, QueueRow } from '../../server/domain/live-rows.js';
+import type { AgentRow, QueueRow } from '../../contract/live.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';

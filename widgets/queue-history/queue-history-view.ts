@@ -1,17 +1,15 @@
-import type { QueueAverage, QueueRow, QueueStats } from '../../server/stats/queue-stats.js';
-import type { WithRange } from '../../server/stats/stats-service.js';
+import type { QueueAverage, QueueDetailsRow, QueueStats } from '../../contract/stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
 import { localName } from '../core/local-name.js';
 import type { QueueHistoryKey, QueueHistoryTranslator } from './i18n/index.js';
 
-export type QueueHistoryAnswer = WithRange<QueueStats>;
 export const OUTCOMES = ['answered', 'abandoned', 'other'] as const;
 
 type Drill = (d: DrillDown) => void;
 
-export function queueKpis(data: QueueHistoryAnswer, tr: QueueHistoryTranslator, drill: Drill): Kpi[] {
+export function queueKpis(data: QueueStats, tr: QueueHistoryTranslator, drill: Drill): Kpi[] {
   const k = data.kpis;
   const calls = (key: 'answered' | 'abandoned'): Kpi => {
     const label = tr.t(`kpi.${key}`);
@@ -28,9 +26,9 @@ export function queueKpis(data: QueueHistoryAnswer, tr: QueueHistoryTranslator, 
 }
 
 /** The queue details table (SPEC §4 columns, then other, service level and abandon rate); call counts open their calls. */
-export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<QueueRow>[] {
-  const name = (r: { queueName: string; queueNames: QueueRow['queueNames'] }) => localName(r.queueName, r.queueNames, tr.lang);
-  const col = (key: Exclude<keyof QueueRow, 'queueNames'>, kind: Column<QueueRow>['kind'], outcome?: string | null): Column<QueueRow> => {
+export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<QueueDetailsRow>[] {
+  const name = (r: { queueName: string; queueNames: QueueDetailsRow['queueNames'] }) => localName(r.queueName, r.queueNames, tr.lang);
+  const col = (key: Exclude<keyof QueueDetailsRow, 'queueNames'>, kind: Column<QueueDetailsRow>['kind'], outcome?: string | null): Column<QueueDetailsRow> => {
     const label = tr.t(`column.${key}` as QueueHistoryKey);
     return {
       key,
@@ -69,7 +67,7 @@ export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<Q
  * The staffing against the need in words: "Understaffed in 2 of 24 hours, by 0.4 agents on average,
  * 0.6 at most"; with one period short, just its shortfall; none short, "Staffed to need in all 24 hours".
  */
-export function staffingSummary(data: QueueHistoryAnswer, tr: QueueHistoryTranslator): string {
+export function staffingSummary(data: QueueStats, tr: QueueHistoryTranslator): string {
   const s = data.staffing;
   if (s.periods === 0) return tr.t('staffing.unknown');
   const unit = data.range.interval === 'day' ? 'staffing.days' : 'staffing.hours';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { QueueAverage, QueueRow } from '../../server/stats/queue-stats.js';
+import type { QueueAverage, QueueDetailsRow, QueueStats } from '../../contract/stats.js';
 import { ChartController, type ChartOption } from '../core/chart-controller.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { bindChartClicks, renderChartBox, type Order } from '../history-common/chart-box.js';
@@ -11,7 +11,7 @@ import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
 import { queueHistoryCatalogs, type QueueHistoryTranslator } from './i18n/index.js';
 import { localName } from '../core/local-name.js';
-import { OUTCOMES, queueColumns, queueKpis, rankingSummary, staffingSummary, type QueueHistoryAnswer } from './queue-history-view.js';
+import { OUTCOMES, queueColumns, queueKpis, rankingSummary, staffingSummary } from './queue-history-view.js';
 
 type Ranking = 'wait' | 'hold';
 const RANKINGS = {
@@ -66,7 +66,7 @@ const RANKINGS = {
  * @cssproperty --fv-color-border - Lines.
  * @cssproperty --fv-color-accent - Buttons, figures that open calls, the first chart series.
  */
-export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
+export class FvQueueHistory extends HistoryElement<QueueStats> {
   static override styles = [themeStyles, controlStyles, historyStyles];
   protected override readonly endpoint = 'queues';
 
@@ -106,7 +106,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
     return this.i18n.t('queueHistory.title');
   }
 
-  protected hasData(data: QueueHistoryAnswer): boolean {
+  protected hasData(data: QueueStats): boolean {
     return data.outcomes.totalCalls > 0;
   }
 
@@ -141,7 +141,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
     }
   }
 
-  protected renderFigures(data: QueueHistoryAnswer) {
+  protected renderFigures(data: QueueStats) {
     const tr = this.i18n;
     const drill = this.drill.bind(this);
     const columns = queueColumns(tr, drill);
@@ -178,7 +178,7 @@ export class FvQueueHistory extends HistoryElement<QueueHistoryAnswer> {
         })}
         ${rankingBox('wait')} ${rankingBox('hold')}
       </div>
-      ${renderTable<QueueRow>({
+      ${renderTable<QueueDetailsRow>({
         tr,
         title: tr.t('table.queues'),
         columns,

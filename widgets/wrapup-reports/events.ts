@@ -1,4 +1,4 @@
-import type { Report } from '../../server/reports/report.js';
+import type { Report } from '../../contract/reports.js';
 
 /** A report finished: it became `ready` (downloadable) or `failed` (`report.error` says why). */
 export class FvReportChangeEvent extends Event {

@@ -1,5 +1,5 @@
-import type { QueueRow, AgentRow } from '../../server/domain/live-rows.js';
-import type { Report, ReportCreated } from '../../server/reports/report.js';
+import type { QueueRow, AgentRow } from '../../contract/live.js';
+import type { Report, ReportCreated } from '../../contract/reports.js';
 import { apiFetch, type ApiTarget } from '../core/api.js';
 import type { Lang } from '../core/i18n/index.js';
 import { localName } from '../core/local-name.js';

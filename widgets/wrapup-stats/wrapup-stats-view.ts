@@ -1,12 +1,10 @@
 import { localName } from '../core/local-name.js';
-import type { WithRange } from '../../server/stats/stats-service.js';
-import type { AgentWrapups, QueueWrapups, ReasonWrapups, WrapupStats } from '../../server/stats/wrapup-stats.js';
+import type { AgentWrapups, QueueWrapups, ReasonWrapups, WrapupStats } from '../../contract/stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
 import type { WrapupStatsTranslator } from './i18n/index.js';
 
-export type WrapupAnswer = WithRange<WrapupStats>;
 
 type Drill = (d: DrillDown) => void;
 
@@ -19,7 +17,7 @@ export const LISTS = {
 } as const;
 export type ListName = keyof typeof LISTS;
 
-export function wrapupKpis(data: WrapupAnswer, tr: WrapupStatsTranslator, drill: Drill): Kpi[] {
+export function wrapupKpis(data: WrapupStats, tr: WrapupStatsTranslator, drill: Drill): Kpi[] {
   const k = data.kpis;
   const queueName = (q: QueueWrapups) => localName(q.queueName, q.queueNames, tr.lang);
   const queue = (label: string, q: QueueWrapups | null): Kpi => ({

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { WrapupStats } from '../../contract/stats.js';
 import { ChartController } from '../core/chart-controller.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { renderChartBox, type Order } from '../history-common/chart-box.js';
@@ -9,7 +10,7 @@ import { HistoryElement } from '../history-common/history-element.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
 import { wrapupStatsCatalogs, type WrapupStatsTranslator } from './i18n/index.js';
-import { LISTS, listColumns, wrapupKpis, type ListName, type WrapupAnswer } from './wrapup-stats-view.js';
+import { LISTS, listColumns, wrapupKpis, type ListName } from './wrapup-stats-view.js';
 
 const LIST_NAMES = Object.keys(LISTS) as ListName[];
 
@@ -59,7 +60,7 @@ const LIST_NAMES = Object.keys(LISTS) as ListName[];
  * @cssproperty --fv-color-border - Lines.
  * @cssproperty --fv-color-accent - Buttons, figures that open calls, the chart's line.
  */
-export class FvWrapupStats extends HistoryElement<WrapupAnswer> {
+export class FvWrapupStats extends HistoryElement<WrapupStats> {
   static override styles = [themeStyles, controlStyles, historyStyles];
   protected override readonly endpoint = 'wrapups';
 
@@ -90,7 +91,7 @@ export class FvWrapupStats extends HistoryElement<WrapupAnswer> {
     return this.i18n.t('wrapupStats.title');
   }
 
-  protected hasData(data: WrapupAnswer): boolean {
+  protected hasData(data: WrapupStats): boolean {
     return data.kpis.completed > 0;
   }
 
@@ -118,7 +119,7 @@ export class FvWrapupStats extends HistoryElement<WrapupAnswer> {
     </div>`;
   }
 
-  protected renderFigures(data: WrapupAnswer) {
+  protected renderFigures(data: WrapupStats) {
     const tr = this.i18n;
     return html`${renderKpis(wrapupKpis(data, tr, this.drill.bind(this)), tr)}
       ${renderChartBox({

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Names } from '../../../widgets/core/local-name.js';
+import type { Names } from '../../../contract/names.js';
 
 // The directory: configured, not derived (SPEC §3).
 

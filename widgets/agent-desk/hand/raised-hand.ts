@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Alert } from '../../../server/alerts/alert.js';
+import type { Alert } from '../../../contract/alerts.js';
 import { apiFetch, type ApiTarget, type FloorviewApiError } from '../../core/api.js';
 import { translator, type Lang } from '../../core/i18n/index.js';
 import type { FloorChange } from '../../core/stream.js';

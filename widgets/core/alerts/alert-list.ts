@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Alert } from '../../../server/alerts/alert.js';
+import type { Alert } from '../../../contract/alerts.js';
 import { apiFetch, type ApiTarget } from '../api.js';
 import { CoalescedFetch } from '../coalesced-fetch.js';
 import type { FloorChange } from '../stream.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Alert } from '../../../server/alerts/alert.js';
+import type { Alert } from '../../../contract/alerts.js';
 import { formatDuration, formatNumber, formatPercent, formatTime } from '../format.js';
 import { translator, type Catalogs, type Lang, type Translator } from '../i18n/index.js';
 import { localName } from '../local-name.js';

@@ -1,8 +1,8 @@
+import type { Lang } from '../../../contract/names.js';
 import { coreEn, type CoreKey } from './en.js';
 import { coreZhCN } from './zh-CN.js';
 
-export type Lang = 'en' | 'zh-CN';
-export type { CoreKey };
+export type { CoreKey, Lang };
 
 /**
  * A widget's strings in every language. Each widget has its own catalogs (its

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import type { AgentRow, QueueRow } from '../domain/live-rows.js';
-import { namesSchema, type Same } from './openapi-common.js';
+import { instant, namesSchema } from './names.js';
 
-const instant = z.string().describe('ISO-8601 instant');
+/** The live rows of SPEC §4, as the API and the stream send them. */
 
 export const agentRowSchema = z
   .object({
@@ -57,5 +56,6 @@ export const queueRowSchema = z
   })
   .openapi('QueueRow');
 
-// The wire schemas must describe exactly what the domain sends.
-export const rowsMatch: [Same<z.infer<typeof agentRowSchema>, AgentRow>, Same<z.infer<typeof queueRowSchema>, QueueRow>] = [true, true];
+export type AgentRow = z.infer<typeof agentRowSchema>;
+/** A queue now, with today's figures (SPEC §4: service level, abandon rate and their counts) and its staffing need. */
+export type QueueRow = z.infer<typeof queueRowSchema>;

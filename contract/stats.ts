@@ -1,10 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { namesSchema, type Same } from './openapi-common.js';
-import type { AgentStats } from '../stats/agent-stats.js';
-import type { CallPage } from '../stats/call-list.js';
-import type { QueueStats } from '../stats/queue-stats.js';
-import type { RangeEcho } from '../stats/stats-service.js';
-import type { WrapupStats } from '../stats/wrapup-stats.js';
+import { namesSchema } from './names.js';
+
+/** History figures (SPEC §4, C8/C9/C12): the queries and the answers of `/stats/*`. */
 
 // ── Query ───────────────────────────────────────────────────────────────────
 
@@ -58,7 +55,7 @@ export const callsQuery = z.object({
   reason: z.string().min(1).max(200).optional().openapi({ description: 'Wrap-up reason id.' }),
   cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+}).refine((q) => q.outcome !== 'bounced' || q.by === 'agent', { path: ['outcome'], message: '`bounced` applies to by=agent only' });
 
 // ── Answers ─────────────────────────────────────────────────────────────────
 
@@ -78,10 +75,10 @@ const rangeSchema = z
   })
   .openapi('StatsRange');
 
-const trendPoint = {
+const trendPoint = z.object({
   period: z.string().describe('Local date (`2026-03-08`) or hour (`2026-03-08T14:00`) in `tz`.'),
   start: z.string().describe('First counted instant of the point, in `tz`.'),
-};
+});
 
 const queueAgentRow = z
   .object({
@@ -133,7 +130,7 @@ export const agentStatsSchema = z
       occupancy: share('Handle time ÷ (handle time + idle time) of every agent within the filters'),
     }),
     trend: z
-      .array(z.object({ ...trendPoint, connections: count('Answered inbound calls.'), avgConnectedTime: meanSeconds('Connected time per connection') }))
+      .array(z.object({ ...trendPoint.shape, connections: count('Answered inbound calls.'), avgConnectedTime: meanSeconds('Connected time per connection') }))
       .describe('Average inbound connected time per connection over time.'),
     avgInboundConnectedTimeByAgent: z.array(agentAverage),
     avgInboundHoldTimeByAgent: z.array(agentAverage),
@@ -142,18 +139,18 @@ export const agentStatsSchema = z
   })
   .openapi('AgentStats');
 
-const outcomes = {
+const outcomes = z.object({
   answered: count('Answered.'),
   abandoned: count('The caller hung up or left a voicemail before an answer.'),
   other: count('Ended unanswered otherwise (no key chosen, overflow, transferred away).'),
   totalCalls: count('answered + abandoned + other.'),
-};
+});
 
 const queueAverage = z
   .object({ queueId: z.string(), queueName: z.string(), queueNames: namesSchema, value: seconds('Per answered call'), answered: count('Answered calls.') })
   .openapi('QueueAverage');
 
-const queueRow = z
+const queueDetailsRow = z
   .object({
     queueName: z.string(),
     queueNames: namesSchema,
@@ -165,59 +162,64 @@ const queueRow = z
     avgHandleTime: meanSeconds('handleTime ÷ answered'),
     queueTime: seconds('Queue time of answered calls'),
     avgQueueWait: meanSeconds('queueTime ÷ answered (ASA)'),
-    answered: outcomes.answered,
-    abandoned: outcomes.abandoned,
-    totalCalls: outcomes.totalCalls,
-    other: outcomes.other,
+    answered: outcomes.shape.answered,
+    abandoned: outcomes.shape.abandoned,
+    totalCalls: outcomes.shape.totalCalls,
+    other: outcomes.shape.other,
     serviceLevel: share('Answered within the queue’s threshold ÷ (answered + abandoned after the short-abandon threshold)'),
     abandonRate: share('abandoned ÷ totalCalls'),
     queueId: z.string(),
   })
   .openapi('QueueDetailsRow');
 
+/** Per trend period: the agents its load needed against the agents staffed. */
+const periodStaffing = z.object({
+  staffedAgents: z
+    .number()
+    .describe('Agents signed in and joined to each queue, on average over the period, added over the queues (one decimal; an agent in two queues counts in each).'),
+  agentsRequired: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Fewest agents meeting each queue’s service-level target for the period’s load (Erlang C: its calls, and the handle plus wrap-up time of its answered calls), added over the queues; a period with calls and none answered takes the queue’s work per call over the range; null when a queue had calls and none in the range was answered.',
+    ),
+  agentsShort: z.number().nullable().describe('Agents short, each queue’s shortfall against its own staffing added (one decimal); null with agentsRequired.'),
+});
+
+const staffingSummary = z.object({
+  periods: count('Trend periods with a known need.'),
+  understaffedPeriods: count('Of those, periods with a queue staffed below its need.'),
+  largestShortfall: z.number().describe('agentsShort of the worst period (one decimal); 0 when none was short.'),
+  avgShortfall: z.number().nullable().describe('Agents short on average over the understaffed periods (one decimal); null when none.'),
+});
+
 export const queueStatsSchema = z
   .object({
     range: rangeSchema,
     kpis: z.object({
-      answered: outcomes.answered,
-      abandoned: outcomes.abandoned,
+      answered: outcomes.shape.answered,
+      abandoned: outcomes.shape.abandoned,
       avgHoldTime: meanSeconds('Hold ÷ answered'),
       avgQueueWait: meanSeconds('Queue time of answered calls ÷ answered (ASA)'),
-      serviceLevel: queueRow.shape.serviceLevel,
-      abandonRate: queueRow.shape.abandonRate,
-      totalCalls: outcomes.totalCalls,
+      serviceLevel: queueDetailsRow.shape.serviceLevel,
+      abandonRate: queueDetailsRow.shape.abandonRate,
+      totalCalls: outcomes.shape.totalCalls,
     }),
-    outcomes: z.object(outcomes).describe('Calls by outcome.'),
+    outcomes: outcomes.describe('Calls by outcome.'),
     trend: z
       .array(
         z.object({
-          ...trendPoint,
-          ...outcomes,
-          staffedAgents: z
-            .number()
-            .describe('Agents signed in and joined to each queue, on average over the period, added over the queues (one decimal; an agent in two queues counts in each).'),
-          agentsRequired: z
-            .number()
-            .int()
-            .nullable()
-            .describe(
-              'Fewest agents meeting each queue’s service-level target for the period’s load (Erlang C: its calls, and the handle plus wrap-up time of its answered calls), added over the queues; a period with calls and none answered takes the queue’s work per call over the range; null when a queue had calls and none in the range was answered.',
-            ),
-          agentsShort: z.number().nullable().describe('Agents short, each queue’s shortfall against its own staffing added (one decimal); null with agentsRequired.'),
+          ...trendPoint.shape,
+          ...outcomes.shape,
+          ...periodStaffing.shape,
         }),
       )
       .describe('Calls by outcome, and agents needed against agents staffed, over time.'),
-    staffing: z
-      .object({
-        periods: count('Trend periods with a known need.'),
-        understaffedPeriods: count('Of those, periods with a queue staffed below its need.'),
-        largestShortfall: z.number().describe('agentsShort of the worst period (one decimal); 0 when none was short.'),
-        avgShortfall: z.number().nullable().describe('Agents short on average over the understaffed periods (one decimal); null when none.'),
-      })
-      .describe('How the trend’s periods were staffed against their need.'),
+    staffing: staffingSummary.describe('How the trend’s periods were staffed against their need.'),
     avgQueueWaitByQueue: z.array(queueAverage),
     avgHoldTimeByQueue: z.array(queueAverage),
-    queues: z.array(queueRow).describe('Every queue within the filters, zeros included.'),
+    queues: z.array(queueDetailsRow).describe('Every queue within the filters, zeros included.'),
   })
   .openapi('QueueStats');
 
@@ -240,7 +242,7 @@ export const wrapupStatsSchema = z
       highestAvgWrapupQueue: queueWrapups.nullable(),
       lowestAvgWrapupQueue: queueWrapups.nullable(),
     }),
-    trend: z.array(z.object({ ...trendPoint, completed: count('Wrap-ups completed.'), avgWrapupTime: meanSeconds('Wrap-up time') })),
+    trend: z.array(z.object({ ...trendPoint.shape, completed: count('Wrap-ups completed.'), avgWrapupTime: meanSeconds('Wrap-up time') })),
     reasonsByUse: z.array(reasonWrapups).describe('Ranked by times chosen.'),
     queuesByAvgWrapupTime: z.array(queueWrapups).describe('Ranked by average wrap-up time; wrap-ups with no queue (outbound) are not in any.'),
     agentsByCompleted: z.array(agentWrapups).describe('Ranked by wrap-ups completed.'),
@@ -275,11 +277,33 @@ export const callPageSchema = z
   .object({ range: rangeSchema, calls: z.array(callRow), nextCursor: z.string().nullable() })
   .openapi('CallPage');
 
-// The wire schemas must describe exactly what the stats service returns.
-type Ranged<T> = T & { range: RangeEcho };
-export const statsMatch: [
-  Same<z.infer<typeof agentStatsSchema>, Ranged<AgentStats>>,
-  Same<z.infer<typeof queueStatsSchema>, Ranged<QueueStats>>,
-  Same<z.infer<typeof wrapupStatsSchema>, Ranged<WrapupStats>>,
-  Same<z.infer<typeof callPageSchema>, Ranged<CallPage>>,
-] = [true, true, true, true];
+export type RankedQuery = z.input<typeof rankedQuery>;
+export type CallsQuery = z.input<typeof callsQuery>;
+
+/** What was counted: the first bucket's start and the last bucket's end, in the request's zone; the trend's step. */
+export type RangeEcho = z.infer<typeof rangeSchema>;
+/** A trend point's label: a local date or hour in the request's zone, and its first counted instant. */
+export type TrendLabel = z.infer<typeof trendPoint>;
+
+export type AgentStats = z.infer<typeof agentStatsSchema>;
+/** One row of the queue-agent table (SPEC §4); outbound calls are a row of their own with no queue. */
+export type QueueAgentRow = z.infer<typeof queueAgentRow>;
+export type AgentAverage = z.infer<typeof agentAverage>;
+/** An agent's occupancy over the range: handle time ÷ (handle time + idle time), every call of theirs. */
+export type AgentOccupancy = z.infer<typeof agentOccupancy>;
+
+export type QueueStats = z.infer<typeof queueStatsSchema>;
+/** One row of the queue details table of the history (SPEC §4, C12); not the live `QueueRow`. */
+export type QueueDetailsRow = z.infer<typeof queueDetailsRow>;
+export type QueueAverage = z.infer<typeof queueAverage>;
+export type Outcomes = z.infer<typeof outcomes>;
+export type PeriodStaffing = z.infer<typeof periodStaffing>;
+export type StaffingSummary = z.infer<typeof staffingSummary>;
+
+export type WrapupStats = z.infer<typeof wrapupStatsSchema>;
+export type QueueWrapups = z.infer<typeof queueWrapups>;
+export type AgentWrapups = z.infer<typeof agentWrapups>;
+export type ReasonWrapups = z.infer<typeof reasonWrapups>;
+
+export type CallPage = z.infer<typeof callPageSchema>;
+export type CallRow = z.infer<typeof callRow>;

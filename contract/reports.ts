@@ -1,13 +1,18 @@
-import type { Same } from './openapi-common.js';
 import { z } from '@hono/zod-openapi';
-import { singleLine } from '../plain-text.js';
-import type { Report, ReportCreated } from '../reports/report.js';
-import { MAX_REPORTS_PER_SUPERVISOR } from '../reports/report.js';
+import { instant, langSchema as lang } from './names.js';
+import { singleLine } from './plain-text.js';
+
+/**
+ * Wrap-up reason reports (C10) as the API and the stream carry them. A report is one CSV of
+ * the completed wrap-ups in a range (SPEC §4 "wrap-up report rows"), generated in the
+ * background: queued → generating → ready | failed.
+ */
+
+/** Reports kept per supervisor: creating one more deletes the oldest (C10). */
+export const MAX_REPORTS_PER_SUPERVISOR = 50;
 
 const ids = (what: string) => z.array(z.string().min(1).max(200)).max(500).optional().describe(what);
 const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'must be a time of day HH:MM');
-const lang = z.enum(['en', 'zh-CN']);
-const instant = z.string().describe('ISO-8601 instant');
 
 export const createReportBody = z
   .object({
@@ -92,5 +97,21 @@ export const csvQuery = z.object({
   ticket: z.string().max(200).optional().describe('A ticket from `POST /auth/stream-ticket`, for a plain link (a download cannot send an Authorization header).'),
 });
 
-// The wire schemas must describe exactly what the service sends.
-export const reportSchemasMatch: [Same<z.infer<typeof reportSchema>, Report>, Same<z.infer<typeof reportCreatedSchema>, ReportCreated>] = [true, true];
+/** A report went away: deleted by its owner, or by the limit when a newer one was created (the stream's `reportsDeleted`). */
+export const reportDeletionSchema = z.object({ id: z.string(), reason: z.enum(['deleted', 'limit']) });
+
+export type CreateReportBody = z.input<typeof createReportBody>;
+export type Report = z.infer<typeof reportSchema>;
+export type ReportStatus = Report['status'];
+/** Why a report failed: `interrupted` (the server stopped while generating it, three times), `invalid` (its filters no longer fit the directory or your scope), `internal`. */
+export type ReportErrorCode = NonNullable<Report['error']>['code'];
+/** What the supervisor asked for, as stored (ids de-duplicated and sorted, absent filters empty). */
+export type ReportRequest = z.infer<typeof requestSchema>;
+/** Language of the CSV's header row. */
+export type ReportLang = ReportRequest['lang'];
+/** The instants counted, in the report's zone: the first interval's start and the last one's end. */
+export type ReportRange = z.infer<typeof rangeSchema>;
+export type ReportList = z.infer<typeof reportListSchema>;
+/** What `POST /reports` answers: the new report, and the oldest ones the limit deleted to make room. */
+export type ReportCreated = z.infer<typeof reportCreatedSchema>;
+export type ReportDeletion = z.infer<typeof reportDeletionSchema>;

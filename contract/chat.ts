@@ -1,9 +1,15 @@
-import type { Same } from './openapi-common.js';
 import { z } from '@hono/zod-openapi';
-import { MAX_MESSAGE_LENGTH, type ChatConversation, type ChatMessage, type ChatRead } from '../chat/chat-message.js';
-import { multiLine } from '../plain-text.js';
+import { instant } from './names.js';
+import { multiLine } from './plain-text.js';
 
-const instant = z.string().describe('ISO-8601 instant');
+/**
+ * Chat between supervisors and agents (C4), as the API and the stream carry it.
+ * A conversation is one agent and one supervisor; message ids increase.
+ */
+
+/** Longest message body, in characters (UTF-16 code units, as the browser's `maxlength` counts). */
+export const MAX_MESSAGE_LENGTH = 2_000;
+
 const sender = z.enum(['supervisor', 'agent']);
 
 export const messageSchema = z
@@ -71,9 +77,12 @@ export const readBody = z
   .strict()
   .openapi('MarkRead');
 
-// The wire schemas must describe exactly what the service sends.
-export const chatSchemasMatch: [
-  Same<z.infer<typeof messageSchema>, ChatMessage>,
-  Same<z.infer<typeof readSchema>, ChatRead>,
-  Same<z.infer<typeof conversationSchema>, ChatConversation>,
-] = [true, true, true];
+export type ChatSender = z.infer<typeof sender>;
+export type ChatMessage = z.infer<typeof messageSchema>;
+/** One side read the other side's messages of a conversation up to `throughId`. */
+export type ChatRead = z.infer<typeof readSchema>;
+/** A conversation as a list shows it: who, how many unread for the caller, the latest message. */
+export type ChatConversation = z.infer<typeof conversationSchema>;
+export type ChatPageQuery = z.input<typeof pageQuery>;
+export type SendMessageBody = z.input<typeof sendBody>;
+export type MarkReadBody = z.input<typeof readBody>;

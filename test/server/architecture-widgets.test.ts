@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The boundary between the widgets and the server: a widget bundle never carries server code,
+ * and gets the API's shapes from `contract/` as types only (its schemas would bring zod along);
+ * runtime code both sides share lives in `common/`. `contract/` itself stands alone.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ts$/.test(f))
+    .map((f) => join(dir, f));
+}
+
+interface Import {
+  specifier: string;
+  typeOnly: boolean;
+}
+
+/** Static imports and re-exports (`import type` / `export type` are type-only), side-effect imports and `import()`. */
+function importsOf(source: string): Import[] {
+  const found: Import[] = [];
+  for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/gms)) found.push({ specifier: m[2]!, typeOnly: m[1] !== undefined });
+  for (const m of source.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) found.push({ specifier: m[1]!, typeOnly: false });
+  for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1]!, typeOnly: false });
+  return found;
+}
+
+/** The top-level folder a relative specifier lands in; null for a package. */
+function folderOf(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(/[\\/]/)[0]!;
+}
+
+describe('architecture: widgets, contract, server', () => {
+  it('widgets import nothing from server/, and contract/ with `import type` only', () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles('widgets')) {
+      for (const { specifier, typeOnly } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        const folder = folderOf(file, specifier);
+        if (folder === 'server') wrong.push(`${file} imports ${specifier} (server code)`);
+        else if (folder === 'contract' && !typeOnly) wrong.push(`${file} imports ${specifier} without \`import type\` (zod would land in the bundle)`);
+        else if (folder !== null && !['widgets', 'contract', 'common'].includes(folder)) wrong.push(`${file} imports ${specifier}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('contract/ imports only zod and itself', () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles('contract')) {
+      for (const { specifier } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        const folder = folderOf(file, specifier);
+        const allowed = folder === null ? ['zod', '@hono/zod-openapi'].includes(specifier) : folder === 'contract';
+        if (!allowed) wrong.push(`${file} imports ${specifier}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('finds the imports it checks', () => {
+    // A scanner that matched nothing would pass everything.
+    assert.deepEqual(importsOf("import type { A } from '../../contract/live.js';\nimport {\n  b,\n} from '../server/x.js';\nconst c = import('./c.js');"), [
+      { specifier: '../../contract/live.js', typeOnly: true },
+      { specifier: '../server/x.js', typeOnly: false },
+      { specifier: './c.js', typeOnly: false },
+    ]);
+  });
+});
