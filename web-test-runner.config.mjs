@@ -39,6 +39,6 @@ export default {
     `<!doctype html><html><head><script>globalThis.process = { env: { NODE_ENV: 'production' } };</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fixtures.plugin],
-  // Per test; above test/widgets/support/wait.ts's WAIT_MS, so a failure names the condition it waited for.
+  // Per test; above test/support/wait-until.ts's WAIT_MS, so a failure names the condition it waited for.
   testFramework: { config: { timeout: 120_000 } },
 };

@@ -7,6 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import type { AgentRow } from '../../contract/live.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /**
  * The demo page on a real server process with the simulated centre, in the
@@ -81,11 +82,7 @@ describe('demo page, end to end', () => {
   };
 
   const pickAgent = async (test: (a: AgentRow) => boolean, what: string) => {
-    let found: AgentRow | undefined;
-    const deadline = Date.now() + 60_000;
-    while (!(found = (await liveRows()).find(test)) && Date.now() < deadline) await page.waitForTimeout(500);
-    assert.ok(found, `no agent ${what} on the simulated floor`);
-    return found;
+    return waitUntil(async () => (await liveRows()).find(test), `an agent ${what} on the simulated floor`, { timeoutMs: STEP_MS, intervalMs: 500 });
   };
 
   it('signs in on the demo page and shows the live floor', async () => {

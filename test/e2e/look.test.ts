@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import type { AgentRow } from '../../contract/live.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { waitUntil, WAIT_MS } from '../support/wait-until.js';
 import { dialogProblems, menuProblems, overflowProblems } from './look-facts.js';
 
 /**
@@ -32,7 +33,6 @@ const RUNS = [
 type Run = (typeof RUNS)[number];
 
 const SHOTS = 'artifacts/look';
-const WAIT_MS = 30_000;
 const WALLBOARD_TOKEN = 'wallboard-demo-secret-change-me';
 
 describe('the look of the demo', () => {
@@ -220,10 +220,7 @@ class Look {
     // A signed-in agent has every entry (state and sign-out need one); filtering to them keeps the row still.
     // The longest name is the hardest case for every title and dialog, and makes the run independent of who is signed in.
     const longestFirst = (rows: AgentRow[]) => rows.filter((a) => a.state !== 'signed_out' && a.queues.length > 1).sort((a, b) => b.name.length - a.name.length);
-    const deadline = Date.now() + WAIT_MS;
-    let agent: AgentRow | undefined;
-    while (!(agent = longestFirst(await this.liveRows())[0]) && Date.now() < deadline) await page.waitForTimeout(250);
-    assert.ok(agent, 'a signed-in agent with two queues on the floor');
+    const agent = await waitUntil(async () => longestFirst(await this.liveRows())[0], 'a signed-in agent with two queues on the floor', { intervalMs: 250 });
     await this.list().locator('input[type=search]').fill(agent.name);
     const actions = this.list().locator(`[data-actions="${agent.agentId}"]`);
     await actions.waitFor({ timeout: WAIT_MS });

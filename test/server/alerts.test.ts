@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Alert } from '../../contract/alerts.js';
 import { scopeOf } from '../../server/auth/principal.js';
 import { listenOnLoopback } from '../support/server-process.js';
-import { centre, DISPLAY, INTEGRATION, startHarness, waitFor, type Harness } from './harness.js';
+import { waitUntil } from '../support/wait-until.js';
+import { centre, DISPLAY, INTEGRATION, startHarness, type Harness } from './harness.js';
 import { openSse, type SseMessage, type SseReader } from './sse-reader.js';
 
 type Headers = Record<string, string>;
@@ -238,7 +239,7 @@ describe('alerts to a webhook', () => {
     h.services.alerts.evaluate();
     now += 60_000;
     h.services.alerts.evaluate();
-    await waitFor(() => received.length >= 3, 'three posts');
+    await waitUntil(() => received.length >= 3, 'three posts');
     assert.deepEqual(
       received.map((r) => [r.event, r.alert.id, r.verified]),
       [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { waitUntil } from '../support/wait-until.js';
 import { centre, INTEGRATION } from './harness.js';
 
 /** Runs an npm script's CLI (as `npm run backup -- …` does) and collects its exit code and output. */
@@ -109,7 +110,7 @@ describe('online backup and restore', () => {
       }
     };
     const load = [poster(), poster()];
-    while (acked.length < 20) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => acked.length >= 20, 'twenty batches acknowledged under load');
 
     const ackedBefore = acked.length;
     const backup = await cli('backup', ['--db', join(dir, 'source.db'), '--to', backupFile]);

@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,26 +136,6 @@ export function eventFactory(t0 = Date.now() - 60 * 60_000) {
     at: new Date(t0 + secondsAfterT0 * 1000).toISOString(),
     ...fields,
   });
-}
-
-export function later(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/**
- * How long a test waits for something the server does by itself (a stream
- * message, a background write) before it fails. Generous on purpose: on a
- * loaded two-core machine that can take seconds, and a wait that ends when its
- * condition comes true costs no more for a long limit.
- */
-export const WAIT_MS = 30_000;
-
-/** Polls `condition` until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
-    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms`);
-    await later(20);
-  }
 }
 
 /** Table rows in column order, whatever their number of columns: equal sorted dumps are equal tables. */

@@ -13,7 +13,8 @@ import { IngestService } from '../../server/ingest/ingest-service.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
-import { byColumns, centre, eventFactory, startHarness, waitFor, type Harness } from './harness.js';
+import { waitUntil } from '../support/wait-until.js';
+import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
 
 type Json = Record<string, any>;
 
@@ -126,7 +127,7 @@ describe('history written after ingestion', () => {
     try {
       await h.events(...answeredCall(eventFactory(T0), 'B1', 0));
       // The delay is a quarter second; on a loaded machine it can be seconds.
-      await waitFor(() => calls(h.services.db).length > 0, 'the call written');
+      await waitUntil(() => calls(h.services.db).length > 0, 'the call written');
       assert.deepEqual(calls(h.services.db), [['B1', 'answered']]);
     } finally {
       await h.close();

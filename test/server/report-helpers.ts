@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import type { Report, ReportCreated } from '../../contract/reports.js';
+import { waitUntil, WAIT_MS } from '../support/wait-until.js';
 
 /** Anything that answers `GET` and `POST` like the harness (in-process app, or fetch against a server process). */
 export interface Client {
@@ -15,17 +16,26 @@ export async function createReport(c: Client, who: Record<string, string>, body:
   return json;
 }
 
-/** Polls until the report is ready or failed (generation is asynchronous by design). */
-export async function settled(c: Client, who: Record<string, string>, id: string, timeoutMs = 30_000): Promise<Report> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await c.get(`/api/v1/reports/${id}`, who);
-    const report = (await res.json()) as Report;
-    assert.equal(res.status, 200, JSON.stringify(report));
-    if (report.status === 'ready' || report.status === 'failed') return report;
-    if (Date.now() > deadline) throw new Error(`report ${id} still ${report.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+export async function getReport(c: Client, who: Record<string, string>, id: string): Promise<Report> {
+  const res = await c.get(`/api/v1/reports/${id}`, who);
+  const report = (await res.json()) as Report;
+  assert.equal(res.status, 200, JSON.stringify(report));
+  return report;
+}
+
+/** Polls the report until `done` holds, and returns it (generation is asynchronous by design). */
+export async function reportWhen(c: Client, who: Record<string, string>, id: string, done: (r: Report) => boolean, timeoutMs = WAIT_MS): Promise<Report> {
+  let last: Report | undefined;
+  return waitUntil(
+    async () => done((last = await getReport(c, who, id))) && last,
+    () => `report ${id} to move on from ${JSON.stringify(last)}`,
+    { timeoutMs },
+  );
+}
+
+/** Polls until the report is ready or failed. */
+export function settled(c: Client, who: Record<string, string>, id: string, timeoutMs?: number): Promise<Report> {
+  return reportWhen(c, who, id, (r) => r.status === 'ready' || r.status === 'failed', timeoutMs);
 }
 
 /** Generates a report and waits until it is ready. */

@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb } from '../../server/db/client.js';
-import type { Report } from '../../contract/reports.js';
 import { MAX_INTERRUPTIONS, ReportStore } from '../../server/reports/report-store.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { centre, eventFactory, INTEGRATION } from './harness.js';
-import { createReport, downloadBytes, parseCsv, settled, type Client } from './report-helpers.js';
+import { createReport, downloadBytes, getReport, parseCsv, reportWhen, settled, type Client } from './report-helpers.js';
 
 const WRAPUPS = 300;
 const DAY = { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' };
@@ -42,15 +41,6 @@ describe('report generation across restarts', () => {
     get: (path, headers = {}) => fetch(`${server!.url}${path}`, { headers }),
     post: (path, body, headers = {}) =>
       fetch(`${server!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
-  };
-  const report = async (id: string) => (await (await client.get(`/api/v1/reports/${id}`, sam)).json()) as Report;
-  const until = async (id: string, ok: (r: Report) => boolean) => {
-    for (const deadline = Date.now() + 30_000; ; ) {
-      const r = await report(id);
-      if (ok(r)) return r;
-      if (Date.now() > deadline) throw new Error(`report ${id}: ${JSON.stringify(r)}`);
-      await new Promise((res) => setTimeout(res, 20));
-    }
   };
   const start = async () => {
     server = await startServerProcess(env);
@@ -87,13 +77,13 @@ describe('report generation across restarts', () => {
     const sales = (await createReport(client, sam, { ...DAY, queue: ['q-sales'] })).report;
     // Two are generated at a time: the third waits its turn.
     const support = (await createReport(client, sam, { ...DAY, queue: ['q-support'] })).report;
-    const caught = await until(whole.id, (r) => r.status === 'generating' && r.rowCount >= 20);
+    const caught = await reportWhen(client, sam, whole.id, (r) => r.status === 'generating' && r.rowCount >= 20);
     assert.ok(caught.rowCount < WRAPUPS, 'caught in the middle');
 
     await server!.stop('SIGKILL');
     await start();
     // Picked up where it was: the rows written before the crash are kept, not written again.
-    const resumed = await report(whole.id);
+    const resumed = await getReport(client, sam, whole.id);
     assert.ok(resumed.rowCount >= caught.rowCount, `${resumed.rowCount} ≥ ${caught.rowCount}`);
 
     const done = await Promise.all([whole, sales, support].map((r) => settled(client, sam, r.id)));
@@ -111,7 +101,7 @@ describe('report generation across restarts', () => {
 
   it('resumes a report after a clean stop, without counting an interruption', async () => {
     const { report: job } = await createReport(client, sam, DAY);
-    await until(job.id, (r) => r.status === 'generating' && r.rowCount >= 20);
+    await reportWhen(client, sam, job.id, (r) => r.status === 'generating' && r.rowCount >= 20);
     await server!.stop('SIGTERM');
     const db = openDb(env.FLOORVIEW_DB!);
     const row = db.$client.prepare('SELECT status, lease_owner, interruptions FROM reports WHERE id = ?').get(job.id);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { waitUntil } from '../support/wait-until.js';
 import { centre, INTEGRATION } from './harness.js';
 import { openSse } from './sse-reader.js';
 
@@ -79,7 +80,7 @@ describe('graceful shutdown under load (SIGTERM)', () => {
       }
     };
     const load = [poster(), poster()];
-    while (acknowledged.length < 4_000) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => acknowledged.length >= 4_000, '4,000 events acknowledged under load');
 
     // A request in flight when the signal comes: half its body now, the rest after.
     const slowEvents = batch('slow', 50);
@@ -103,7 +104,7 @@ describe('graceful shutdown under load (SIGTERM)', () => {
 
     const signalledAt = Date.now();
     child.kill('SIGTERM');
-    while (!out.includes('SIGTERM: stopping')) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => out.includes('SIGTERM: stopping'), 'the server saying it stops', { intervalMs: 10 });
 
     // Streams end, each with a reconnect hint as its last message.
     await Promise.all(streams.map((s) => s.ended));

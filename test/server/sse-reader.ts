@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { WAIT_MS } from './harness.js';
+import { WAIT_MS } from '../support/wait-until.js';
 
 /** Reads a text/event-stream as it arrives (parsed by eventsource-parser), keeping ids, event names, comment lines and retry hints, for wire-level assertions. */
 

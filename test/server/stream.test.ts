@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { connect, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { EventSource } from 'eventsource';
-import { centre, DISPLAY, eventFactory, later, startHarness, waitFor, WAIT_MS, type Harness } from './harness.js';
+import { waitUntil, WAIT_MS } from '../support/wait-until.js';
+import { centre, DISPLAY, eventFactory, startHarness, type Harness } from './harness.js';
 import { frame, openSse } from './sse-reader.js';
 
 const ev = eventFactory(Date.now() - 10 * 60_000);
@@ -125,18 +126,18 @@ describe('GET /api/v1/stream', () => {
     };
     es.addEventListener('snapshot', onMessage('snapshot'));
     es.addEventListener('delta', onMessage('delta'));
-    await waitFor(() => received.length > 0, 'snapshot received');
+    await waitUntil(() => received.length > 0, 'snapshot received');
     await h.events(ev('agent.state_changed', 30, { agentId: 'a-1', state: 'unavailable', reason: 'before-cut' }));
-    await waitFor(() => state.get('a-1') === 'before-cut', 'live delta received');
+    await waitUntil(() => state.get('a-1') === 'before-cut', 'live delta received');
 
     for (const sock of sockets) sock.destroy();
     await h.events(
       ev('agent.state_changed', 31, { agentId: 'a-1', state: 'unavailable', reason: 'missed-1' }),
       ev('agent.signed_in', 31, { agentId: 'a-2' }),
     );
-    await later(100);
+    h.services.hub.tick(); // the missed changes span two frames
     await h.events(ev('agent.state_changed', 32, { agentId: 'a-2', state: 'unavailable', reason: 'missed-2' }));
-    await waitFor(() => state.get('a-2') === 'missed-2', 'missed changes delivered after the reconnect');
+    await waitUntil(() => state.get('a-2') === 'missed-2', 'missed changes delivered after the reconnect');
     es.close();
     relay.close();
 
@@ -159,7 +160,7 @@ describe('GET /api/v1/stream', () => {
     try {
       let ended = false;
       void s.ended.then(() => (ended = true));
-      await waitFor(() => ended, 'the stream closed after expiry');
+      await waitUntil(() => ended, 'the stream closed after expiry');
       const again = await fetch(`${h.url}/api/v1/stream`, { headers: ben });
       assert.equal(again.status, 401);
       assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'token_expired');
@@ -198,16 +199,19 @@ describe('GET /api/v1/stream with a client that stops reading', () => {
     await new Promise<void>((r) => stalled.once('connect', r));
     stalled.write(`GET /api/v1/stream HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${ava.authorization}\r\n\r\n`);
     stalled.pause(); // never read again: the kernel buffers fill, then the server's backlog grows
-    await waitFor(() => h.services.hub.clientCount === 2, 'the server serves both clients');
+    await waitUntil(() => h.services.hub.clientCount === 2, 'the server serves both clients');
 
     // A paused socket does not notice the server's reset, so watch the server's side.
     const cut = () => h.services.hub.clientCount === 1;
     const toggle = eventFactory(Date.now() - 60_000);
-    for (let round = 0; round < 400 && !cut(); round++) {
-      await h.events(...big.agents.map((a) => toggle('agent.state_changed', round / 10, { agentId: a.id, state: 'unavailable', reason: reason(round) })));
-      await later(5);
-    }
-    await waitFor(cut, 'the stalled client was cut off');
+    let round = 0;
+    await waitUntil(async () => {
+      if (round < 400 && !cut()) {
+        await h.events(...big.agents.map((a) => toggle('agent.state_changed', round / 10, { agentId: a.id, state: 'unavailable', reason: reason(round) })));
+        round++;
+      }
+      return cut();
+    }, 'the stalled client was cut off');
     assert.equal(healthy.messages.filter((m) => m.event === 'snapshot').length, 1, 'the healthy client never needed a new snapshot');
 
     // The healthy client still gets changes.

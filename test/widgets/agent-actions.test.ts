@@ -5,9 +5,9 @@ import '../../widgets/agent-list/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import type { FvAgentChatEvent } from '../../widgets/agent-list/events.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
+import { waitUntil } from '../support/wait-until.js';
 import { cells, choose, dialog, menuItems, openMenu, root, row, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-agent-list> supervisor actions', () => {
   let server: TestServer;

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/agent-desk/define.js';
 import type { FvAgentDesk } from '../../widgets/agent-desk/agent-desk.js';
 import type { FvAgentSignedInEvent } from '../../widgets/agent-desk/events.js';
+import { waitUntil } from '../support/wait-until.js';
 import { deskToken, say, thread } from './support/chat.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 const shadow = (el: FvAgentDesk) => el.shadowRoot!;
 /** Text as a screen reader reads it: without `aria-hidden` parts, whitespace collapsed. */

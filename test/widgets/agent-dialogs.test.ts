@@ -1,8 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/agent-list/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
+import { waitUntil } from '../support/wait-until.js';
 import { choose, dialog, root, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
 
@@ -75,11 +76,14 @@ describe('<fv-agent-list> dialogs', () => {
     const d = await openFromKeyboard('a-2', 'Manage queues');
     const box = d.querySelector<HTMLInputElement>('input[name="q-sales"]')!;
     box.focus();
+    await server.platform('hold');
     await sendKeys({ press: 'Space' });
     await waitUntil(() => box.getAttribute('aria-disabled') === 'true', 'pending');
     expect(focused()).to.equal(box);
     await sendKeys({ press: 'Space' });
     expect(box.checked, 'a second press while pending changes nothing').to.equal(true);
+    await server.platform('confirm');
+    await server.release();
     await waitUntil(() => box.getAttribute('aria-disabled') === 'false' && box.checked, 'joined');
     expect(focused()).to.equal(box);
     expect((await server.commands()).filter((c) => c.kind === 'join_queue' || c.kind === 'leave_queue')).to.have.length(1);

@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-list/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
+import { waitUntil } from '../support/wait-until.js';
 import { cells, root, row, waitForRows } from './support/agent-list-dom.js';
 import { agentRow, fakeFloor, queueRow, type FakeFloor } from './support/fake-floor.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';

@@ -5,10 +5,10 @@ import '../../widgets/provider/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import type { FvConnectionChangeEvent } from '../../widgets/core/events.js';
 import { floorStream } from '../../widgets/core/stream.js';
+import { waitUntil } from '../support/wait-until.js';
 import { cells, names, root, row, rows, waitForNames, waitForRows } from './support/agent-list-dom.js';
 import { ManualClock } from './support/manual-clock.js';
 import { DISPLAY_TOKEN, eventFactory, standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-agent-list>', () => {
   let server: TestServer;
@@ -241,7 +241,7 @@ describe('<fv-agent-list>', () => {
     const el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} token=${DISPLAY_TOKEN} style="height: 400px"></fv-agent-list>`);
     await waitForRows(el, 3);
     expect(names(el)).to.deep.equal(['Ben Carter', 'Olivia Smith', 'Wang Wei']);
-    await waitUntil(() => el.connection === 'live');
+    await waitUntil(() => el.connection === 'live', 'live');
     expect(root(el).querySelector('[data-actions]')).to.equal(null);
   });
 

@@ -4,9 +4,9 @@ import '../../widgets/agent-stats/define.js';
 import type { FvAgentStats } from '../../widgets/agent-stats/agent-stats.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
+import { waitUntil } from '../support/wait-until.js';
 import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-agent-stats>', () => {
   let server: TestServer;

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { ChartController, type ChartOption } from '../../widgets/core/chart-controller.js';
 import { defineElement } from '../../widgets/core/define.js';
 import { themeStyles } from '../../widgets/core/theme.styles.js';
-import { waitUntil } from './support/wait.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /** A minimal widget with a number and a chart, as later widgets (queue trends, statistics) will have. */
 class ChartProbe extends LitElement {

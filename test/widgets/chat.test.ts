@@ -9,10 +9,10 @@ import type { FvChat } from '../../widgets/chat/chat.js';
 import type { FvChatCloseEvent } from '../../widgets/chat/events.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
 import { floorStream } from '../../widgets/core/stream.js';
+import { waitUntil } from '../support/wait-until.js';
 import { waitForRows } from './support/agent-list-dom.js';
 import { deskToken, markRead, say, thread } from './support/chat.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const bubbles = (el: FvChat) => [...shadow(el).querySelectorAll('[part~=bubble]')].map((b) => b.textContent);

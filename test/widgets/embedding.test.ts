@@ -3,9 +3,9 @@ import './support/resize-observer.js';
 import { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { defineElement } from '../../widgets/core/define.js';
 import { VERSION } from '../../widgets/core/version.js';
+import { waitUntil } from '../support/wait-until.js';
 import { rows } from './support/agent-list-dom.js';
 import { standardFloor, startServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 /**
  * A host page may load several bundles, or one twice, or two releases. These

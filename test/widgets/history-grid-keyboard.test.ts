@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './support/resize-observer.js';
 import '../../widgets/agent-stats/define.js';
 import '../../widgets/queue-history/define.js';
 import '../../widgets/wrapup-stats/define.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
+import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
 
@@ -49,7 +50,7 @@ describe('history tables as keyboard grids', () => {
       <button id="after">after</button>
     </div>`);
     const el = wrapper.querySelector<Widget>(tag)!;
-    await waitUntil(() => root(el).querySelector('.table-section tbody tr'), 'table shown', { timeout: 10_000 });
+    await waitUntil(() => root(el).querySelector('.table-section tbody tr'), 'table shown');
     await el.updateComplete;
     return { el, before: wrapper.querySelector<HTMLButtonElement>('#before')!, after: wrapper.querySelector<HTMLButtonElement>('#after')! };
   };

@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-stats/define.js';
 import type { FvAgentStats } from '../../widgets/agent-stats/agent-stats.js';
+import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
 
@@ -22,7 +23,7 @@ describe('history tables at 360 px', () => {
       <fv-agent-stats api=${server.url} token=${token} lang=${lang} time-zone="UTC" range="custom" from=${HISTORY_DAY} to=${HISTORY_DAY}></fv-agent-stats>
     </div>`);
     const el = wrapper.querySelector<FvAgentStats>('fv-agent-stats')!;
-    await waitUntil(() => el.shadowRoot!.querySelector('.table-section tbody tr'), 'table shown', { timeout: 10_000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.table-section tbody tr'), 'table shown');
     await el.updateComplete;
     return el.shadowRoot!;
   };

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/agent-list/define.js';
 import '../../widgets/queue-realtime/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtime.js';
+import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { names, root, waitForNames, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';

@@ -4,9 +4,9 @@ import '../../widgets/agent-list/define.js';
 import '../../widgets/provider/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { floorStream, type FloorChange } from '../../widgets/core/stream.js';
+import { waitUntil } from '../support/wait-until.js';
 import { cells, root, rows, waitForRows } from './support/agent-list-dom.js';
 import { eventFactory, standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 /** The page-wide live connection (SPEC §5) as the widgets use it, against a real server. */
 describe('live stream', () => {

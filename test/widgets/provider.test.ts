@@ -6,9 +6,9 @@ import '../../widgets/provider/define.js';
 import { defineElement } from '../../widgets/core/define.js';
 import { floorStream } from '../../widgets/core/stream.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
+import { waitUntil } from '../support/wait-until.js';
 import { cells, root, waitForRows } from './support/agent-list-dom.js';
 import { standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-provider>', () => {
   let server: TestServer;

@@ -7,9 +7,9 @@ import { queueHistoryCatalogs } from '../../widgets/queue-history/i18n/index.js'
 import type { FvQueueHistory } from '../../widgets/queue-history/queue-history.js';
 import type { QueueStats } from '../../contract/stats.js';
 import { staffingSummary } from '../../widgets/queue-history/queue-history-view.js';
+import { waitUntil } from '../support/wait-until.js';
 import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { DISPLAY_TOKEN, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-queue-history>', () => {
   let server: TestServer;

@@ -4,10 +4,10 @@ import '../../widgets/queue-realtime/define.js';
 import type { FvConnectionChangeEvent } from '../../widgets/core/events.js';
 import type { FvQueueLevelChangeEvent } from '../../widgets/queue-realtime/events.js';
 import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtime.js';
+import { waitUntil } from '../support/wait-until.js';
 import { agentRow, fakeFloor, fakeTrendServer, queueRow, type FakeFloor } from './support/fake-floor.js';
 import { ManualClock } from './support/manual-clock.js';
 import { DISPLAY_TOKEN, standardFloor, startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 const API = 'http://floorview.test';
 const STEP = 10_000;

@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import '../../widgets/wrapup-reports/define.js';
 import type { FvReportChangeEvent } from '../../widgets/wrapup-reports/events.js';
 import type { FvWrapupReports } from '../../widgets/wrapup-reports/wrapup-reports.js';
+import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-wrapup-reports>', () => {
   let server: TestServer;

@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './support/resize-observer.js';
 import '../../widgets/wrapup-stats/define.js';
 import type { FvWrapupStats } from '../../widgets/wrapup-stats/wrapup-stats.js';
+import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
-import { waitUntil } from './support/wait.js';
 
 describe('<fv-wrapup-stats>', () => {
   let server: TestServer;

@@ -1,5 +1,5 @@
-import { waitUntil } from './wait.js';
 import type { FvAgentList } from '../../../widgets/agent-list/agent-list.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 /** Reading the agent list's shadow DOM the way a user sees it. */
 

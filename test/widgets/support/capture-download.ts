@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait-until.js';
 
 /**
  * The file a widget hands to the browser's download (a Blob behind an object

@@ -112,9 +112,10 @@ class FloorviewFixture {
       return;
     }
     res.writeHead(204).end();
+    // Confirmed once answered, as a platform would. A test that watches the pending state holds
+    // the confirmation, so the state lasts until it releases it, however slow the machine.
     if (this.mode === 'hold') this.held.push(cmd);
-    // Confirmed a moment later, as a platform would: the widget shows the command pending meanwhile.
-    else setTimeout(() => void this.confirm([cmd]), 150);
+    else void this.confirm([cmd]);
   }
 
   setPlatform(mode: PlatformMode, refusal?: string): void {

@@ -11,7 +11,7 @@ export interface TestServer {
   events(...events: object[]): Promise<void>;
   /** A supervisor's bearer token, signed in from this page (a CORS request, as an embedding portal would make). */
   login(who: 'ava' | 'ben'): Promise<string>;
-  /** How the platform stub answers commands: confirm (after ~150 ms), hold (until `release`), refuse (with `refusal`). */
+  /** How the platform stub answers commands: confirm (once answered), hold (until `release`), refuse (with `refusal`). */
   platform(mode: 'confirm' | 'hold' | 'refuse', refusal?: string): Promise<void>;
   release(): Promise<void>;
   commands(): Promise<SupervisorCommand[]>;
