@@ -27,8 +27,8 @@ import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import { createApp } from '../server/app.js';
 import { generateCentre } from '../server/directory/generate-centre.js';
-import { readConfig } from '../server/env.js';
-import { createServices } from '../server/services.js';
+import { readConfig } from '../server/wiring/env.js';
+import { createServices } from '../server/wiring/services.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium.js';
 import { median, percentile, printTable, saveResult } from './lib/report.js';
 

@@ -28,7 +28,7 @@ import { ReportService } from '../server/reports/report-service.js';
 import type { HistoryCatchUp } from '../server/history/history.js';
 import { readMeta } from '../server/history/rollup-meta.js';
 import { syncRollups } from '../server/history/rollup-rebuild.js';
-import { formatDay, Zone } from '../server/stats/zone.js';
+import { formatDay, Zone } from '../server/domain/zone.js';
 import type { ViewerItem } from '../server/stream/stream-hub.js';
 import { median, printTable, saveResult } from './lib/report.js';
 

@@ -19,7 +19,7 @@ import { Directory } from '../server/directory/directory.js';
 import { readMeta } from '../server/history/rollup-meta.js';
 import { rebuildRollups } from '../server/history/rollup-rebuild.js';
 import { StatsService, type RankedRequest } from '../server/stats/stats-service.js';
-import { formatDay, Zone } from '../server/stats/zone.js';
+import { formatDay, Zone } from '../server/domain/zone.js';
 import { startServerProcess } from '../test/support/server-process.js';
 import { percentile, printTable, saveResult } from './lib/report.js';
 

@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sameOriginForCookies } from './auth/csrf.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
-import { ApiError, type ErrorBody } from './errors.js';
+import { ApiError, type ErrorBody } from './lib/errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { alertRoutes } from './routes/alerts.js';
 import { handRoutes } from './routes/hand.js';
@@ -23,7 +23,7 @@ import { stateReasonRoutes } from './routes/state-reasons.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
-import type { Services } from './services.js';
+import type { Services } from './wiring/services.js';
 
 const CODES: Record<number, string> = {
   400: 'invalid_request',

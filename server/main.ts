@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { readConfig, type Config } from './env.js';
-import { createServices } from './services.js';
+import { readConfig, type Config } from './wiring/env.js';
+import { createServices } from './wiring/services.js';
 
 let config: Config;
 try {

@@ -11,7 +11,7 @@ import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from '../../contract/alerts.js';
 import type { AlertEvent } from './alert-webhook.js';
 import { agentConditions, conditionKey, queueConditions, type Condition } from './alert-conditions.js';
-import { type AlertRules } from './alert-rules.js';
+import { type AlertRules } from '../directory/alert-rules.js';
 import { RAISED_HAND } from '../../contract/alerts.js';
 import { AlertStore, type AlertRecord } from './alert-store.js';
 import { Hysteresis } from './hysteresis.js';

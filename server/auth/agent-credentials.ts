@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { DirectoryFile } from '../directory/directory-file.js';
-import { isPasswordHash, sha256, verifyPassword } from './secrets.js';
+import { isPasswordHash, sha256, verifyPassword } from '../lib/secrets.js';
 
 /** How an agent names themselves at the agent desk's sign-in. */
 export type AgentLogin = { email: string } | { agentId: string };

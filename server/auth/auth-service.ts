@@ -4,11 +4,11 @@ import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys, sessions } from '../db/schema/auth.js';
 import { supervisors } from '../db/schema/directory.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound } from '../lib/errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { agentScope, scopeOf, type Principal } from './principal.js';
-import { newToken, sha256, verifyPassword } from './secrets.js';
+import { newToken, sha256, verifyPassword } from '../lib/secrets.js';
 
 /** A wall screen's session: the token goes into an HttpOnly cookie, never to the page's script. */
 export interface DisplaySession {

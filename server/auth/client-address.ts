@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from './app-env.js';
 
 /**
  * The address a request came from, for sign-in throttling: the socket's peer, or — behind

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv } from '../app-env.js';
-import { ApiError } from '../errors.js';
+import type { AppEnv } from './app-env.js';
+import { ApiError } from '../lib/errors.js';
 import { bearerToken, DISPLAY_COOKIE, SESSION_COOKIE } from './middleware.js';
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;

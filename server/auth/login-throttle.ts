@@ -1,5 +1,5 @@
-import { ApiError } from '../errors.js';
-import { WindowCounts } from '../window-counts.js';
+import { ApiError } from '../lib/errors.js';
+import { WindowCounts } from '../lib/window-counts.js';
 
 /** What a sign-in may try, per fixed window. */
 export interface ThrottleLimits {

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv } from '../app-env.js';
-import { ApiError, forbidden } from '../errors.js';
+import type { AppEnv } from './app-env.js';
+import { ApiError, forbidden } from '../lib/errors.js';
 import type { AuthService } from './auth-service.js';
 import type { Principal } from './principal.js';
 

@@ -1,7 +1,7 @@
 import { agentInScope, scopeOf, type Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError, badRequest, forbidden, notFound } from '../errors.js';
+import { ApiError, badRequest, forbidden, notFound } from '../lib/errors.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { ChatConversation, ChatMessage, ChatRead } from '../../contract/chat.js';
 import { ChatStore, type MessageRow } from './chat-store.js';

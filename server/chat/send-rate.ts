@@ -1,4 +1,4 @@
-import { WindowCounts } from '../window-counts.js';
+import { WindowCounts } from '../lib/window-counts.js';
 
 /** Messages a sender may post per minute: plenty for a person typing, a wall against a script flooding colleagues and the stream's history. */
 const PER_MINUTE = 30;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { agentInScope, type Principal } from '../auth/principal.js';
 import type { Directory } from '../directory/directory.js';
 import type { FloorEvent } from '../domain/events.js';
-import { ApiError, conflict, forbidden, notFound } from '../errors.js';
+import { ApiError, conflict, forbidden, notFound } from '../lib/errors.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import type { AuditLog } from './audit-log.js';
 import type { CommandAdapter, SupervisorCommand } from './command.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { alertsSection } from '../alerts/alert-rules.js';
-import { fieldsFromIssues } from '../errors.js';
+import { alertsSection } from './alert-rules.js';
+import { fieldsFromIssues } from '../lib/errors.js';
 import { singleLine } from '../../contract/plain-text.js';
 import { LANGS, type Names } from '../../contract/names.js';
 
@@ -73,7 +73,7 @@ export const directoryFileSchema = z
     displayTokens: z
       .array(z.object({ id: ref, secret: z.string().min(16).max(1024), queues: z.array(ref).default([]) }))
       .default([]),
-    /** Alert rules and their limits (server/alerts/alert-rules.ts); every rule has a default. */
+    /** Alert rules and their limits (server/directory/alert-rules.ts); every rule has a default. */
     alerts: alertsSection,
   })
   .superRefine((d, ctx) => {

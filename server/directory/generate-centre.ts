@@ -1,4 +1,4 @@
-import { Random } from '../simulator/random.js';
+import { Random } from '../lib/random.js';
 import type { DirectoryFile } from './directory-file.js';
 
 /**

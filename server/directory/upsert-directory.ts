@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys } from '../db/schema/auth.js';
 import { agentQueues, agents, locations, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
-import { hashPassword, isPasswordHash, sha256, verifyPassword } from '../auth/secrets.js';
+import { hashPassword, isPasswordHash, sha256, verifyPassword } from '../lib/secrets.js';
 import type { DirectoryFile } from './directory-file.js';
 
 /**

@@ -13,7 +13,7 @@ import { abandonedAfterShort, answeredInServiceLevel, type QueueThresholds } fro
  * presented = answered + bounced + abandoned + otherUnanswered, talk = connected − hold,
  * handle = ring + connected, totalCalls = answered + abandoned + other.
  *
- * The same definitions exist once more as SQL (server/stats/fact-aggregates.ts, the conditions from ./metrics.ts),
+ * The same definitions exist once more as SQL (server/history/fact-aggregates.ts, the conditions from ./metrics.ts),
  * for rebuilding and for reading raw facts; tests hold the two equal.
  */
 
@@ -101,7 +101,7 @@ export const TIME_FAMILIES = ['agentTime', 'queueTime'] as const;
 export type TimeFamily = (typeof TIME_FAMILIES)[number];
 
 export type FamilyName = keyof typeof FAMILIES;
-/** Families summed from call facts (server/stats/fact-aggregates.ts). */
+/** Families summed from call facts (server/history/fact-aggregates.ts). */
 export type FactFamily = Exclude<FamilyName, TimeFamily>;
 export type ValueName<F extends FamilyName> = (typeof FAMILIES)[F]['values'][number];
 

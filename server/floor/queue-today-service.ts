@@ -6,7 +6,7 @@ import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../../common/
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
 import type { HistoryCatchUp } from '../history/history.js';
-import type { Zone } from '../stats/zone.js';
+import type { Zone } from '../domain/zone.js';
 import type { LiveFloor } from './live-floor.js';
 
 const count = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);

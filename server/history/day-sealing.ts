@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { bucketOf, type FamilyName } from '../domain/rollup-cells.js';
 import { HOUR_MS, ROLLUP_TABLES } from './rollup-tables.js';
-import { firstDayOfMonth, monthOfDay, type Zone } from '../stats/zone.js';
+import { firstDayOfMonth, monthOfDay, type Zone } from '../domain/zone.js';
 
 /**
  * Sealing: 15-minute buckets older than a watermark (the seal line) are summed

@@ -14,7 +14,7 @@ import { databaseInUse } from '../ops/backup.js';
 import { rederiveFacts } from './fact-rederive.js';
 import { readMeta } from './rollup-meta.js';
 import { rebuildRollups } from './rollup-rebuild.js';
-import { systemZoneName, Zone } from '../stats/zone.js';
+import { systemZoneName, Zone } from '../domain/zone.js';
 
 const USAGE = 'Usage: npm run rollups:rebuild -- --db <file> [--rollups-only] [--time-zone <IANA zone>]';
 

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js';
 import { TIME_FAMILIES, type FactFamily, type FamilyName } from '../domain/rollup-cells.js';
 import { bucketExtent, seal, sealLine } from './day-sealing.js';
-import { bucketExpr, FACT_AGGREGATES } from '../stats/fact-aggregates.js';
+import { bucketExpr, FACT_AGGREGATES } from './fact-aggregates.js';
 import { queueThresholds, readMeta, ROLLUP_VERSION, thresholdsFingerprint, writeMeta } from './rollup-meta.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from './rollup-tables.js';
-import { Zone } from '../stats/zone.js';
+import { Zone } from '../domain/zone.js';
 
 /** Seconds each step took, for the rebuild command's report. */
 export type RebuildTimings = Record<string, number>;

@@ -6,7 +6,7 @@ import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
 import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';
 import { syncRollups } from './rollup-rebuild.js';
 import { FAMILY_NAMES, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
-import { monthOfDay, systemZoneName, Zone } from '../stats/zone.js';
+import { monthOfDay, systemZoneName, Zone } from '../domain/zone.js';
 
 interface Pending {
   family: FamilyName;

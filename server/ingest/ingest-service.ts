@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import type { FloorEvent, IncomingEvent } from '../domain/events.js';
-import { badRequest, fieldsFromIssues } from '../errors.js';
+import { badRequest, fieldsFromIssues } from '../lib/errors.js';
 import { eventBatchSchema, type WireEvent } from './event-schema.js';
 import { EventStore } from './event-store.js';
 

@@ -37,7 +37,7 @@ export interface RetentionRun {
  * agent state history are kept — the statistics, reports and history are unaffected.
  * What the raw log was still for, and what retention therefore limits:
  *  - idempotency by event id: an event older than the retention could be stored twice,
- *    so the acceptance window (FLOORVIEW_EVENT_MAX_AGE_DAYS) must be shorter (server/env.ts);
+ *    so the acceptance window (FLOORVIEW_EVENT_MAX_AGE_DAYS) must be shorter (server/wiring/env.ts);
  *  - facts re-derived when a late event arrives: it needs all the call's events, which the
  *    same rule keeps;
  *  - `npm run rollups:rebuild` re-derives facts only for calls whose events are all kept

@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import { localName } from '../../widgets/core/local-name.js';
-import type { Zone } from '../stats/zone.js';
+import type { Zone } from '../domain/zone.js';
 import { BOM, csvRecord } from './csv.js';
 import type { ReportLang } from '../../contract/reports.js';
 import type { ReportRow } from './report-rows.js';

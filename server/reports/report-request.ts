@@ -1,6 +1,6 @@
 import type { Scope } from '../auth/principal.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../lib/errors.js';
 import type { CellFilter } from '../stats/cell-filter.js';
 import { resolveRange, type StatsRange } from '../stats/stats-range.js';
 import { resolveFilter } from '../stats/stats-scope.js';

@@ -2,11 +2,11 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from '../stats/cell-filter.js';
-import { FACT_AGGREGATES } from '../stats/fact-aggregates.js';
+import { FACT_AGGREGATES } from '../history/fact-aggregates.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from '../stats/rollup-source.js';
 import type { StatsRange } from '../stats/stats-range.js';
-import { Zone } from '../stats/zone.js';
+import { Zone } from '../domain/zone.js';
 
 /** One completed wrap-up and the call it followed: the facts behind a report row (SPEC §4). */
 export interface ReportRow {
@@ -30,7 +30,7 @@ export interface ReportRow {
 export type RowCursor = [wrapupStart: number, callId: string, agentId: string, handling: number];
 
 /**
- * The wrap-ups a wrap-up figure counts (server/stats/fact-aggregates.ts
+ * The wrap-ups a wrap-up figure counts (server/history/fact-aggregates.ts
  * `wrapupAgent`: completed with a reason, counted when started, the same scope
  * and filters), a page at a time in the order of their start. Paging by key
  * rather than holding one long read keeps each slice short, so the generator

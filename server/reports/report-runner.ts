@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { deflateRaw as deflateRawCb, constants } from 'node:zlib';
 import { scopeOf } from '../auth/principal.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../lib/errors.js';
 import { ownerIsDead } from './job-owner.js';
 import type { ReportErrorCode } from '../../contract/reports.js';
 import { reportHeader, reportRecord } from './report-csv.js';

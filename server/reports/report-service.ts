@@ -3,7 +3,7 @@ import type { Scope } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import type { Directory } from '../directory/directory.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound } from '../lib/errors.js';
 import { readMeta } from '../history/rollup-meta.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import { newOwner } from './job-owner.js';

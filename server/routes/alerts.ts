@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import { alertAnswerSchema, alertListSchema } from '../../contract/alerts.js';
-import { badRequest, notFound } from '../errors.js';
-import type { Services } from '../services.js';
+import { badRequest, notFound } from '../lib/errors.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

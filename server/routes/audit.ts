@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asSupervisor, requireViewer } from '../auth/middleware.js';
-import { forbidden } from '../errors.js';
-import type { Services } from '../services.js';
+import { forbidden } from '../lib/errors.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const entrySchema = z

@@ -4,8 +4,8 @@ import { loginBody, sessionProbeSchema, sessionSchema, streamTicketSchema, viewe
 import { clientAddress } from '../auth/client-address.js';
 import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiError } from '../errors.js';
-import type { Services } from '../services.js';
+import { ApiError } from '../lib/errors.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import { ApiError } from '../errors.js';
+import type { AppEnv } from '../auth/app-env.js';
+import { ApiError } from '../lib/errors.js';
 
 /** What a request body may weigh where a router says no more: commands, sign-ins, chat messages and report requests are small. */
 export const MAX_BODY_BYTES = 64 * 1024;

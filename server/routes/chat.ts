@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../auth/app-env.js';
 import { requireViewer } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
 import type { ChatParticipant } from '../chat/chat-service.js';
-import { forbidden } from '../errors.js';
-import type { Services } from '../services.js';
+import { forbidden } from '../lib/errors.js';
+import type { Services } from '../wiring/services.js';
 import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from '../../contract/chat.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';

@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { displaySessionSchema, displayTokenExchangeBody } from '../../contract/auth.js';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../auth/app-env.js';
 import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

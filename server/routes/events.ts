@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireIntegration } from '../auth/middleware.js';
 import { eventBatchSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../auth/app-env.js';
 import { requireViewer } from '../auth/middleware.js';
-import { forbidden } from '../errors.js';
+import { forbidden } from '../lib/errors.js';
 import { singleLine } from '../../contract/plain-text.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { alertSchema } from '../../contract/alerts.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';

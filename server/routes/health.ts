@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { json, router } from './openapi-common.js';
 
 const health = createRoute({

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env.js';
-import { badRequest, fieldsFromIssues } from '../errors.js';
+import type { AppEnv } from '../auth/app-env.js';
+import { badRequest, fieldsFromIssues } from '../lib/errors.js';
 
 export const errorSchema = z
   .object({

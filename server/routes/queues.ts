@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
 import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../floor/queue-trend.js';
 import { scopedRows } from '../floor/scoped-rows.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { queueRowSchema } from '../../contract/live.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 

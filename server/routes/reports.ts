@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../auth/app-env.js';
 import { authenticateRequest } from '../auth/middleware.js';
-import { forbidden } from '../errors.js';
+import { forbidden } from '../lib/errors.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
 import { createReportBody, csvQuery, reportCreatedSchema, reportIdParam, reportListSchema, reportSchema } from '../../contract/reports.js';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireSupervisor } from '../auth/middleware.js';
 import { agentsRequired, staffingWith, trafficErlangs } from '../domain/erlang-c.js';
-import { badRequest } from '../errors.js';
-import type { Services } from '../services.js';
+import { badRequest } from '../lib/errors.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 /** Far beyond any one queue (a 100,000-agent centre), and few enough steps to answer at once: the work grows with the agents. */

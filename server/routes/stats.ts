@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 import { agentStatsSchema, callPageSchema, callsQuery, queueStatsSchema, rankedQuery, wrapupStatsSchema } from '../../contract/stats.js';
 

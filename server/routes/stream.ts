@@ -2,7 +2,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createRoute, z } from '@hono/zod-openapi';
 import { authenticateRequest } from '../auth/middleware.js';
 import { viewerOf } from '../auth/principal.js';
-import type { Services } from '../services.js';
+import type { Services } from '../wiring/services.js';
 import { openEventStream, SseConnection } from '../stream/sse-connection.js';
 import { bearerSecurity, errors, router } from './openapi-common.js';
 

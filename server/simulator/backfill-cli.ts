@@ -18,7 +18,7 @@ import { IngestService } from '../ingest/ingest-service.js';
 import { History } from '../history/history.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { rebuildRollups } from '../history/rollup-rebuild.js';
-import { systemZoneName } from '../stats/zone.js';
+import { systemZoneName } from '../domain/zone.js';
 import { progressLines } from './backfill.js';
 import { Simulator } from './simulator.js';
 import { DAY_MS } from './time-zones.js';

@@ -1,7 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import { ArrivalCurve } from './arrival-curve.js';
 import { CALL } from './call-params.js';
-import { Random } from './random.js';
+import { Random } from '../lib/random.js';
 import { planStaffing } from './staffing.js';
 import { DAY_MS, zoneClocks, zoneOfLocation, type ZoneClock } from './time-zones.js';
 

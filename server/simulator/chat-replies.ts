@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../contract/chat.js';
 import type { ChatService } from '../chat/chat-service.js';
-import { Random } from './random.js';
+import { Random } from '../lib/random.js';
 import type { SimEngine } from './sim-engine.js';
 
 /** What the simulated agents use of the chat: the same service, rules and stream as an agent's desk. */

@@ -5,7 +5,7 @@ import { AgentShifts } from './agent-shifts.js';
 import type { CentreModel } from './centre-model.js';
 import { InboundCalls } from './inbound-calls.js';
 import { OutboundCalls } from './outbound-calls.js';
-import { Random } from './random.js';
+import { Random } from '../lib/random.js';
 import { newAgent, type SimAgent, type SimCall, type SimQueue } from './sim-state.js';
 import { SupervisorCommands } from './supervisor-commands.js';
 

@@ -1,6 +1,6 @@
 import type { ArrivalCurve } from './arrival-curve.js';
 import { CALL, lognormalMean, OUTBOUND, rangeMean, SHIFT } from './call-params.js';
-import type { Random } from './random.js';
+import type { Random } from '../lib/random.js';
 import { HOUR_MS, MINUTE_MS, type ZoneClock } from './time-zones.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Zone } from '../stats/zone.js';
+import { Zone } from '../domain/zone.js';
 
 /** Local time at the centre's sites: arrivals and shifts follow the clock on the wall there. */
 

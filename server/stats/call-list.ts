@@ -3,10 +3,10 @@ import type { CallPage, CallRow } from '../../contract/stats.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES } from '../../widgets/core/local-name.js';
-import { badRequest } from '../errors.js';
+import { badRequest } from '../lib/errors.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
-import { bucketExpr } from './fact-aggregates.js';
+import { bucketExpr } from '../history/fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { FAMILIES, type FactFamily } from '../domain/rollup-cells.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
-import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from './fact-aggregates.js';
+import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from '../history/fact-aggregates.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import type { TrendPeriods } from './trend-periods.js';

@@ -9,7 +9,7 @@ import { sealedBefore } from '../history/rollup-meta.js';
 import { byTime, columnOf, FAMILIES_WITH_AGENTS, HOUR_MS, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
 import type { TrendPeriods } from './trend-periods.js';
-import { firstDayOfMonth, monthOfDay, type Zone } from './zone.js';
+import { firstDayOfMonth, monthOfDay, type Zone } from '../domain/zone.js';
 
 /** A stretch of a range read at one level: buckets, hours, days or months [from, to), optionally only some buckets. */
 interface Part {

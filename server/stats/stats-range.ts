@@ -1,6 +1,6 @@
 import { BUCKET_MS, bucketOf } from '../domain/rollup-cells.js';
-import { badRequest } from '../errors.js';
-import { DAY_MS, parseDay, Zone } from './zone.js';
+import { badRequest } from '../lib/errors.js';
+import { DAY_MS, parseDay, Zone } from '../domain/zone.js';
 
 /** At most this many days in one statistics request. */
 export const MAX_RANGE_DAYS = 400;

@@ -1,6 +1,6 @@
 import type { Scope } from '../auth/principal.js';
 import type { Directory } from '../directory/directory.js';
-import { badRequest, forbidden } from '../errors.js';
+import { badRequest, forbidden } from '../lib/errors.js';
 import type { CellFilter } from './cell-filter.js';
 
 export interface FilterInput {

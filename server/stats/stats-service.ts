@@ -17,7 +17,7 @@ import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js
 import { resolveFilter, type FilterInput } from './stats-scope.js';
 import { trendLabels, TrendPeriods } from './trend-periods.js';
 import { wrapupStats } from './wrapup-stats.js';
-import { Zone } from './zone.js';
+import { Zone } from '../domain/zone.js';
 
 export interface StatsRequest extends Omit<RangeInput, 'tz'>, FilterInput {
   /** Default: the reporting zone. */

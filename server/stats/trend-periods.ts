@@ -2,7 +2,7 @@ import type { TrendLabel } from '../../contract/stats.js';
 import { BUCKET_MS } from '../domain/rollup-cells.js';
 import { HOUR_MS } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
-import { formatDay } from './zone.js';
+import { formatDay } from '../domain/zone.js';
 
 export interface TrendPeriod {
   /** Local date (`2026-03-08`) or local hour (`2026-03-08T14:00`) in the range's zone. */

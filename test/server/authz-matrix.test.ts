@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sessions } from '../../server/db/schema/auth.js';
-import { newToken, sha256 } from '../../server/auth/secrets.js';
+import { newToken, sha256 } from '../../server/lib/secrets.js';
 import { scopeOf } from '../../server/auth/principal.js';
 import { DISPLAY, INTEGRATION, centre, eventFactory, startHarness, type Harness } from './harness.js';
 import { readyReport } from './report-helpers.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openDb } from '../../server/db/client.js';
-import { readConfig } from '../../server/env.js';
+import { readConfig } from '../../server/wiring/env.js';
 
 describe('opening the database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'floorview-db-open-'));

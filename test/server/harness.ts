@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
-import { readConfig, type Config } from '../../server/env.js';
-import { createServices, type ServiceOptions, type Services } from '../../server/services.js';
+import { readConfig, type Config } from '../../server/wiring/env.js';
+import { createServices, type ServiceOptions, type Services } from '../../server/wiring/services.js';
 
 /**
  * A small centre whose numbers are easy to reason about:

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { readConfig } from '../../server/env.js';
+import { readConfig } from '../../server/wiring/env.js';
 import { saveFloor } from '../../server/floor/floor-snapshot.js';
 import { databaseInUse } from '../../server/ops/backup.js';
 import { pruneEvents } from '../../server/ops/retention.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiError } from '../../server/errors.js';
+import { ApiError } from '../../server/lib/errors.js';
 import { resolveRange } from '../../server/stats/stats-range.js';
 import { TrendPeriods, trendLabels } from '../../server/stats/trend-periods.js';
-import { parseDay, Zone } from '../../server/stats/zone.js';
+import { parseDay, Zone } from '../../server/domain/zone.js';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

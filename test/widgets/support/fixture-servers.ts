@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
 import { createApp } from '../../../server/app.js';
 import type { SupervisorCommand } from '../../../server/commands/command.js';
-import { readConfig } from '../../../server/env.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { readConfig } from '../../../server/wiring/env.js';
+import { createServices, type Services } from '../../../server/wiring/services.js';
 import { centre, largeCentre, translatedCentre } from './centre.js';
 
 /**

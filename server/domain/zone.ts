@@ -1,4 +1,4 @@
-import { BUCKET_MS, bucketOf } from '../domain/rollup-cells.js';
+import { BUCKET_MS, bucketOf } from './rollup-cells.js';
 
 export const DAY_MS = 86_400_000;
 /** Offsets are sampled this far apart; a zone never changes offset twice within it. */

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { systemZoneName, Zone } from './stats/zone.js';
+import { systemZoneName, Zone } from '../domain/zone.js';
 
 /** Configuration (SPEC §8), validated once; every variable has a default so `npm start` needs none. */
 
-const bundledCentre = fileURLToPath(new URL('../demo/centre.json', import.meta.url));
+const bundledCentre = fileURLToPath(new URL('../../demo/centre.json', import.meta.url));
 
 const onOff = z.enum(['on', 'off']).transform((v) => v === 'on');
 const positiveInt = z.coerce.number().int().positive();
