@@ -1,44 +1,18 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { AgentRow, QueueRow } from '../../contract/live.js';
-import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { apiFetch, FloorviewApiError } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
-import { FloorviewElement } from '../core/floorview-element.js';
-import { collator } from '../core/format.js';
-import type { Lang } from '../core/i18n/index.js';
-import { localName } from '../core/local-name.js';
 import { SignInController } from '../core/sign-in.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
 import type { Order } from './chart-box.js';
 import { FvDrillDownEvent } from './events.js';
 import { GridNavigation } from './grid-navigation.js';
-import { renderToolbar, type FilterChoice, type FilterOptions } from './history-toolbar.js';
 import type { HistoryTranslator } from './i18n/index.js';
-import { datesOf, idList, RANGE_PRESETS, statsParams, type RangeChoice, type RangePreset } from './range.js';
+import { RangeFilterController } from './range-filter.js';
+import { RangeFilterElement } from './range-filter-element.js';
 
 /** Ranked lists (top N) in each answer. */
 export const TOP = 10;
-
-const NO_OPTIONS: FilterOptions = { queues: [], agents: [], locations: [] };
-
-/** The queues and agents in scope, and their locations: what the filters offer. */
-async function fetchOptions(target: ApiTarget, signal: AbortSignal, lang: Lang): Promise<FilterOptions> {
-  const [{ queues }, { agents }] = await Promise.all([
-    apiFetch<{ queues: QueueRow[] }>(target, '/api/v1/queues', { signal }),
-    apiFetch<{ agents: AgentRow[] }>(target, '/api/v1/agents', { signal }),
-  ]);
-  return {
-    queues: queues.map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, lang) })),
-    agents: agents.map((a) => ({ id: a.agentId, name: a.name })),
-    locations: [...new Set([...queues, ...agents].flatMap((x) => (x.location ? [x.location] : [])))],
-  };
-}
-
-function sortedOptions(options: FilterOptions, c: Intl.Collator): FilterOptions {
-  const byName = (a: { name: string }, b: { name: string }) => c.compare(a.name, b.name);
-  return { queues: [...options.queues].sort(byName), agents: [...options.agents].sort(byName), locations: [...options.locations].sort(c.compare) };
-}
 
 /**
  * What the history widgets (agent statistics, queue history, wrap-up
@@ -47,24 +21,7 @@ function sortedOptions(options: FilterOptions, c: Intl.Collator): FilterOptions 
  * sign-in prompt, loading, empty and error states, and the drill-down dialog.
  * A widget names its endpoint and renders its figures.
  */
-export abstract class HistoryElement<T> extends FloorviewElement {
-  /** `today`, `yesterday`, `last7` (default), `last30` or `custom` (then `from` and `to`). */
-  @property() accessor range: RangePreset = 'last7';
-  /** First day of a custom range, `YYYY-MM-DD`. */
-  @property() accessor from = '';
-  /** Last day of a custom range, included. */
-  @property() accessor to = '';
-  /** Each day, only from this local time (`HH:MM`). */
-  @property({ attribute: 'time-from' }) accessor timeFrom = '';
-  /** Each day, only until this local time. */
-  @property({ attribute: 'time-to' }) accessor timeTo = '';
-  /** Only these queues (ids, comma-separated). */
-  @property() accessor queue = '';
-  /** Only these agents (ids, comma-separated). */
-  @property() accessor agent = '';
-  /** Only this location. */
-  @property() accessor location = '';
-
+export abstract class HistoryElement<T> extends RangeFilterElement {
   protected abstract readonly endpoint: 'agents' | 'queues' | 'wrapups';
   protected abstract get i18n(): HistoryTranslator;
   protected abstract get heading(): string;
@@ -72,9 +29,6 @@ export abstract class HistoryElement<T> extends FloorviewElement {
   protected abstract hasData(data: T): boolean;
   /** KPIs, charts and tables. */
   protected abstract renderFigures(data: T): unknown;
-  /** Offer the agent filter. */
-  protected readonly agentFilter: boolean = true;
-
   /** Rankings someone asked to see lowest first: the answer in ascending order is loaded too. */
   private lowestWanted = false;
 
@@ -88,10 +42,7 @@ export abstract class HistoryElement<T> extends FloorviewElement {
     args: () => [this.target.api, this.target.token, this.query, this.lowestWanted] as const,
   });
 
-  private readonly options = new Task(this, {
-    task: ([api, token, lang], { signal }) => fetchOptions({ api, token }, signal, lang).catch(() => NO_OPTIONS),
-    args: () => [this.target.api, this.target.token, this.i18n.lang] as const,
-  });
+  private readonly rangeFilter = new RangeFilterController(this, { target: () => this.target, zone: () => this.zone, lang: () => this.i18n.lang });
 
   /** Every table, the calls dialog's too, is one Tab stop with arrow keys inside. */
   private readonly grid = new GridNavigation(this);
@@ -100,25 +51,12 @@ export abstract class HistoryElement<T> extends FloorviewElement {
 
   private readonly signIn = new SignInController(this, () => this.target.api, () => {
     void this.stats.run();
-    void this.options.run();
+    this.rangeFilter.reload();
   });
-
-  /** The zone dates are read in: `time-zone`, the provider's, else the browser's. */
-  protected get timeZoneName(): string {
-    return this.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  }
-
-  protected get choice(): RangeChoice {
-    const preset = (RANGE_PRESETS as readonly string[]).includes(this.range) ? this.range : 'last7';
-    return { preset, from: this.from, to: this.to, timeFrom: this.timeFrom, timeTo: this.timeTo };
-  }
 
   /** The range and filter parameters of every request; null while a custom range is incomplete. */
   protected get params(): Record<string, string> | null {
-    const dates = datesOf(this.choice, this.timeZoneName);
-    if (!dates) return null;
-    const filters = { queues: idList(this.queue), agents: this.agentFilter ? idList(this.agent) : [], location: this.location };
-    return statsParams(dates, this.choice, this.timeZoneName, filters);
+    return this.rangeFilter.params;
   }
 
   private get query(): string | null {
@@ -164,31 +102,9 @@ export abstract class HistoryElement<T> extends FloorviewElement {
 
   protected override render() {
     const tr = this.i18n;
-    const filters: FilterChoice = { queue: idList(this.queue)[0] ?? '', agent: idList(this.agent)[0] ?? '', location: this.location };
     const busy = this.stats.status === TaskStatus.PENDING && this.stats.value !== undefined;
     return html`<div part="base" class="base ${this.themeClass}" lang=${tr.lang}>
-      ${renderToolbar({
-        tr,
-        title: this.heading,
-        choice: this.choice,
-        timeZone: this.timeZoneName,
-        filters,
-        options: sortedOptions(this.options.value ?? NO_OPTIONS, collator(tr.lang)),
-        agentFilter: this.agentFilter,
-        status: html`<span class="muted status" role="status">${busy ? tr.t('history.updating') : ''}</span>`,
-        onRange: (c) => {
-          if (c.preset !== undefined) this.range = c.preset;
-          if (c.from !== undefined) this.from = c.from;
-          if (c.to !== undefined) this.to = c.to;
-          if (c.timeFrom !== undefined) this.timeFrom = c.timeFrom;
-          if (c.timeTo !== undefined) this.timeTo = c.timeTo;
-        },
-        onFilter: (f) => {
-          if (f.queue !== undefined) this.queue = f.queue;
-          if (f.agent !== undefined) this.agent = f.agent;
-          if (f.location !== undefined) this.location = f.location;
-        },
-      })}
+      ${this.rangeFilter.renderToolbar(tr, this.heading, html`<span class="muted status" role="status">${busy ? tr.t('history.updating') : ''}</span>`)}
       <div class="content" aria-busy=${this.stats.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.renderState(tr)}</div>
       ${this.calls.render(tr, this.zone)}
     </div>`;

@@ -23,8 +23,6 @@ export interface ToolbarProps {
   timeZone: string;
   filters: FilterChoice;
   options: FilterOptions;
-  /** Offer the agent filter (queue history counts calls, not agents). */
-  agentFilter: boolean;
   status: TemplateResult | typeof nothing;
   onRange(change: Partial<RangeChoice>): void;
   onFilter(change: Partial<FilterChoice>): void;
@@ -77,7 +75,7 @@ export function renderToolbar(p: ToolbarProps) {
       <input class="field" type="time" step="900" .value=${live(choice.timeTo)} @change=${(e: Event) => p.onRange({ timeTo: value(e) })} />
     </label>
     ${select(tr.t('filter.queue'), tr.t('filter.allQueues'), filters.queue, options.queues, 'queue')}
-    ${p.agentFilter ? select(tr.t('filter.agent'), tr.t('filter.allAgents'), filters.agent, options.agents, 'agent') : nothing}
+    ${select(tr.t('filter.agent'), tr.t('filter.allAgents'), filters.agent, options.agents, 'agent')}
     ${select(tr.t('filter.location'), tr.t('filter.allLocations'), filters.location, options.locations.map((l) => ({ id: l, name: l })), 'location')}
     ${p.status}
   </div>`;

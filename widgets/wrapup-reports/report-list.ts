@@ -2,12 +2,13 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatNumber, formatPercent } from '../core/format.js';
 import type { WrapupReportsTranslator } from './i18n/index.js';
-import type { FilterNames, Report } from './reports-api.js';
+import type { FilterOptions } from '../history-common/history-toolbar.js';
+import type { Report } from './reports-api.js';
 
 export interface ListProps {
   tr: WrapupReportsTranslator;
   reports: readonly Report[];
-  names: FilterNames;
+  names: FilterOptions;
   timeZone: string | undefined;
   onDownload(report: Report): void;
   onDelete(report: Report): void;
@@ -30,8 +31,8 @@ function created(at: string, lang: string, timeZone: string | undefined): string
   return f.format(Date.parse(at));
 }
 
-function filters(r: Report, names: FilterNames, tr: WrapupReportsTranslator): string {
-  const named = (ids: string[], list: { id: string; name: string }[]) => ids.map((id) => list.find((x) => x.id === id)?.name ?? id).join(', ');
+function filters(r: Report, names: FilterOptions, tr: WrapupReportsTranslator): string {
+  const named = (ids: string[], list: readonly { id: string; name: string }[]) => ids.map((id) => list.find((x) => x.id === id)?.name ?? id).join(', ');
   const parts = [
     r.request.queue.length > 0 ? tr.t('reports.queues', { names: named(r.request.queue, names.queues) }) : '',
     r.request.agent.length > 0 ? tr.t('reports.agents', { names: named(r.request.agent, names.agents) }) : '',

@@ -1,8 +1,5 @@
-import type { QueueRow, AgentRow } from '../../contract/live.js';
 import type { Report, ReportCreated } from '../../contract/reports.js';
 import { apiFetch, type ApiTarget } from '../core/api.js';
-import type { Lang } from '../core/i18n/index.js';
-import { localName } from '../core/local-name.js';
 
 export type { Report, ReportCreated };
 
@@ -36,23 +33,4 @@ export async function csvUrl(target: ApiTarget, id: string): Promise<string> {
   if (!target.token) return url;
   const { ticket } = await apiFetch<{ ticket: string }>(target, '/api/v1/auth/stream-ticket', { method: 'POST' });
   return `${url}?ticket=${encodeURIComponent(ticket)}`;
-}
-
-export interface FilterNames {
-  queues: { id: string; name: string }[];
-  agents: { id: string; name: string }[];
-  locations: string[];
-}
-
-/** The queues and agents in scope and their locations: what the filters offer, and the names the list shows. */
-export async function fetchFilterNames(target: ApiTarget, signal: AbortSignal, lang: Lang): Promise<FilterNames> {
-  const [{ queues }, { agents }] = await Promise.all([
-    apiFetch<{ queues: QueueRow[] }>(target, '/api/v1/queues', { signal }),
-    apiFetch<{ agents: AgentRow[] }>(target, '/api/v1/agents', { signal }),
-  ]);
-  return {
-    queues: queues.map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, lang) })),
-    agents: agents.map((a) => ({ id: a.agentId, name: a.name })),
-    locations: [...new Set([...queues, ...agents].flatMap((x) => (x.location ? [x.location] : [])))],
-  };
 }

@@ -1,0 +1,11 @@
+import type { ApiTarget } from '../core/api.js';
+import { csvUrl, type Report } from './reports-api.js';
+
+/** Saves a ready report: a plain link, so the browser writes the file to disk as it arrives. */
+export async function downloadReport(target: ApiTarget, report: Report): Promise<void> {
+  const a = document.createElement('a');
+  a.href = await csvUrl(target, report.id);
+  a.download = report.fileName;
+  a.rel = 'noopener';
+  a.click();
+}
