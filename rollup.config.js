@@ -101,22 +101,35 @@ function chartsChunk(input) {
 }
 
 /**
- * Minifiers leave CSS in `css` template literals as written: collapse comments and
- * whitespace in our own style files (`*.styles.ts`), keeping `${…}` interpolations.
+ * Minifiers leave CSS in `css` template literals as written: esbuild's CSS minifier
+ * squeezes those of our own style files (`*.styles.ts`). An interpolation (`${light}`,
+ * a list of declarations) stands in as a custom property while it runs; a template that
+ * is only declarations is minified inside a rule it is then taken out of.
  */
 function minifyCss() {
-  const squeeze = (text) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{}:;,>])\s*/g, '$1')
-      .replace(/;}/g, '}');
+  const hole = (i) => `--fv-hole-${i}:0`;
+  const squeeze = async (body, id) => {
+    const holes = [];
+    const text = body.replace(/\$\{[^}]*\}/g, (expr) => `${hole(holes.push(expr) - 1)};`);
+    const declarations = !text.includes('{');
+    const { code, warnings } = await transform(declarations ? `x{${text}}` : text, { loader: 'css', minify: true });
+    if (warnings.length) throw new Error(`${id}: ${warnings.map((w) => w.text).join('; ')}`);
+    // Declarations end with `;`: the template they are put into goes on after them.
+    let out = declarations ? `${code.trim().slice(2, -1)};` : code.trim();
+    holes.forEach((expr, i) => {
+      const at = new RegExp(`${hole(i)}(;|(?=}))`);
+      if (!at.test(out)) throw new Error(`${id}: \`${expr}\` must stand for declarations`);
+      out = out.replace(at, expr);
+    });
+    return out;
+  };
   return {
     name: 'floorview-minify-css',
-    transform(code, id) {
+    async transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      const out = code.replace(/css\s*`([^`]*)`/g, (_whole, body) => `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeeze(part))).join('')}\``);
-      return { code: out, map: null };
+      const template = /css\s*`([^`]*)`/g;
+      const squeezed = await Promise.all([...code.matchAll(template)].map((m) => squeeze(m[1], id)));
+      return { code: code.replace(template, () => `css\`${squeezed.shift()}\``), map: null };
     },
   };
 }
