@@ -1,36 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { importsOf, ROOT, sourceFiles } from '../support/imports.js';
 
 /**
  * The boundary between the widgets and the server: a widget bundle never carries server code,
  * and gets the API's shapes from `contract/` as types only (its schemas would bring zod along);
  * runtime code both sides share lives in `common/`. `contract/` itself stands alone.
  */
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ts$/.test(f))
-    .map((f) => join(dir, f));
-}
-
-interface Import {
-  specifier: string;
-  typeOnly: boolean;
-}
-
-/** Static imports and re-exports (`import type` / `export type` are type-only), side-effect imports and `import()`. */
-function importsOf(source: string): Import[] {
-  const found: Import[] = [];
-  for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/gms)) found.push({ specifier: m[2]!, typeOnly: m[1] !== undefined });
-  for (const m of source.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) found.push({ specifier: m[1]!, typeOnly: false });
-  for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1]!, typeOnly: false });
-  return found;
-}
 
 /** The top-level folder a relative specifier lands in; null for a package. */
 function folderOf(file: string, specifier: string): string | null {
