@@ -6,39 +6,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/wiring/env.js';
 import { createServices, type ServiceOptions, type Services } from '../../server/wiring/services.js';
+import { centre, INTEGRATION } from '../support/centre.js';
 
-/**
- * A small centre whose numbers are easy to reason about:
- * Ava supervises Sales, Ben supervises Support, Sam (admin) both;
- * a-1, a-2 are in Sales, a-3 in Support, a-4 in both.
- */
-export const centre = {
-  locations: ['Shanghai', 'Austin'],
-  queues: [
-    { id: 'q-sales', name: 'Sales', location: 'Shanghai', serviceLevelSeconds: 20 },
-    { id: 'q-support', name: 'Support', location: 'Austin', serviceLevelSeconds: 30 },
-  ],
-  agents: [
-    { id: 'a-1', name: '李娜', location: 'Shanghai', email: 'li.na@example.com', queues: ['q-sales'] },
-    { id: 'a-2', name: 'Wang Wei', location: 'Shanghai', queues: ['q-sales'] },
-    { id: 'a-3', name: 'Olivia Smith', location: 'Austin', queues: ['q-support'] },
-    { id: 'a-4', name: '<img src=x onerror=alert(1)>', location: 'Austin', queues: ['q-sales', 'q-support'] },
-  ],
-  supervisors: [
-    { id: 's-ava', name: 'Ava', email: 'ava@example.com', password: 'ava-password', queues: ['q-sales'] },
-    { id: 's-ben', name: 'Ben', email: 'ben@example.com', password: 'ben-password', queues: ['q-support'] },
-    { id: 's-sam', name: 'Sam', email: 'sam@example.com', password: 'sam-password', queues: ['q-sales', 'q-support'], admin: true },
-  ],
-  wrapupReasons: [
-    { id: 'w-resolved', name: 'Resolved' },
-    { id: 'w-followup', name: 'Follow-up needed' },
-  ],
-  integrationKeys: [{ id: 'pbx', secret: 'test-integration-secret' }],
-  displayTokens: [{ id: 'wall', secret: 'test-display-secret-0001', queues: ['q-support'] }],
-};
-
-export const INTEGRATION = { authorization: 'Bearer test-integration-secret' };
-export const DISPLAY = { authorization: 'Bearer test-display-secret-0001' };
+export { centre, DISPLAY, INTEGRATION } from '../support/centre.js';
 
 export interface Harness {
   dir: string;

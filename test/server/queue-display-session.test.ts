@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DISPLAY_TOKEN } from '../support/centre.js';
 import { startHarness, type Harness } from './harness.js';
 import { openSse } from './sse-reader.js';
-
-const SECRET = 'test-display-secret-0001';
 
 /** The wallboard's sign-in: `POST /auth/display-session {token}` → an HttpOnly cookie of a read-only, queue-scoped session. */
 describe('display session (wallboard)', () => {
@@ -25,7 +24,7 @@ describe('display session (wallboard)', () => {
   };
 
   it('sets a long-lived HttpOnly session cookie and returns no token', async () => {
-    const res = await exchange(SECRET);
+    const res = await exchange(DISPLAY_TOKEN);
     assert.equal(res.status, 200);
     const body = (await res.json()) as Record<string, unknown>;
     assert.deepEqual(body, { kind: 'display', id: 'wall', queues: ['q-support'], expiresAt: new Date(now + 30 * 86_400_000).toISOString() });
@@ -38,7 +37,7 @@ describe('display session (wallboard)', () => {
   });
 
   it('reads only the token’s queues, and changes nothing', async () => {
-    const { cookie } = cookieOf(await exchange(SECRET));
+    const { cookie } = cookieOf(await exchange(DISPLAY_TOKEN));
     const me = (await (await h.get('/api/v1/auth/me', { cookie })).json()) as { kind: string; queues: string[] };
     assert.deepEqual([me.kind, me.queues], ['display', ['q-support']]);
     const queues = (await (await h.get('/api/v1/queues', { cookie })).json()) as { queues: { queueId: string }[] };
@@ -72,7 +71,7 @@ describe('display session (wallboard)', () => {
   });
 
   it('renews the session, retiring the old one', async () => {
-    const old = cookieOf(await exchange(SECRET)).cookie;
+    const old = cookieOf(await exchange(DISPLAY_TOKEN)).cookie;
     now += 20 * 86_400_000;
     const res = await h.post('/api/v1/auth/display-session/renew', {}, { cookie: old, origin: 'http://localhost' });
     assert.equal(res.status, 200);
@@ -85,7 +84,7 @@ describe('display session (wallboard)', () => {
   });
 
   it('expires after 30 days without renewal', async () => {
-    const { cookie } = cookieOf(await exchange(SECRET));
+    const { cookie } = cookieOf(await exchange(DISPLAY_TOKEN));
     now += 30 * 86_400_000 + 1;
     const res = await h.get('/api/v1/queues', { cookie });
     assert.equal(res.status, 401);

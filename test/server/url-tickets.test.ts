@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DISPLAY_TOKEN } from '../support/centre.js';
 import { startHarness, type Harness } from './harness.js';
 import { readyReport } from './report-helpers.js';
 import { openSse } from './sse-reader.js';
-
-const DISPLAY_SECRET = 'test-display-secret-0001';
 
 /** Issue 13 defect 6: URLs end up in histories and logs, so `?ticket=` takes short-lived tickets only. */
 describe('credentials in URLs', () => {
@@ -34,8 +33,8 @@ describe('credentials in URLs', () => {
   });
 
   it('refuses a raw display secret and a display session as ?ticket=', async () => {
-    assert.equal((await fetch(`${h.url}/api/v1/stream?ticket=${DISPLAY_SECRET}`)).status, 401);
-    const exchanged = await h.post('/api/v1/auth/display-session', { token: DISPLAY_SECRET });
+    assert.equal((await fetch(`${h.url}/api/v1/stream?ticket=${DISPLAY_TOKEN}`)).status, 401);
+    const exchanged = await h.post('/api/v1/auth/display-session', { token: DISPLAY_TOKEN });
     const cookieValue = /fv_\w+=([^;]+)/.exec(exchanged.headers.get('set-cookie') ?? '')![1]!;
     assert.equal((await fetch(`${h.url}/api/v1/stream?ticket=${encodeURIComponent(cookieValue)}`)).status, 401);
   });
@@ -51,7 +50,7 @@ describe('credentials in URLs', () => {
     }
     assert.equal((await fetch(`${h.url}/api/v1/reports/${reportId}/csv?ticket=${encodeURIComponent(ticket)}`)).status, 200);
     // A display token's ticket (the raw secret as a bearer header) opens the stream too.
-    const displayTicket = await ticketOf({ authorization: `Bearer ${DISPLAY_SECRET}` });
+    const displayTicket = await ticketOf({ authorization: `Bearer ${DISPLAY_TOKEN}` });
     const wall = await openSse(`${h.url}/api/v1/stream?ticket=${encodeURIComponent(displayTicket)}`);
     try {
       assert.equal(wall.status, 200);

@@ -1,9 +1,8 @@
 import type { ChatMessage } from '../../../widgets/core/chat-api.js';
+import { INTEGRATION_KEY } from '../../support/centre.js';
 import type { TestServer } from './test-server.js';
 
 /** Chat through the API, as the other person in a conversation would: a supervisor's token or an agent's desk token. */
-
-const INTEGRATION_SECRET = 'test-integration-secret';
 
 async function call<T>(server: TestServer, path: string, token: string, body?: object): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {
@@ -17,7 +16,7 @@ async function call<T>(server: TestServer, path: string, token: string, body?: o
 
 /** An agent desk token, as the telephony platform would get one for its signed-in agent. */
 export function deskToken(server: TestServer, agentId: string): Promise<string> {
-  return call<{ token: string }>(server, `/api/v1/agents/${agentId}/desk-token`, INTEGRATION_SECRET, {}).then((s) => s.token);
+  return call<{ token: string }>(server, `/api/v1/agents/${agentId}/desk-token`, INTEGRATION_KEY, {}).then((s) => s.token);
 }
 
 export function say(server: TestServer, token: string, agentId: string, body: string, supervisorId?: string): Promise<ChatMessage> {

@@ -9,7 +9,7 @@ import { createApp } from '../../../server/app.js';
 import type { SupervisorCommand } from '../../../server/commands/command.js';
 import { readConfig } from '../../../server/wiring/env.js';
 import { createServices, type Services } from '../../../server/wiring/services.js';
-import { centre, largeCentre, translatedCentre } from './centre.js';
+import { INTEGRATION, largeCentre, translatedCentre, widgetCentre } from '../../support/centre.js';
 
 /**
  * Real Floorview servers for the widget tests, run inside the test runner's
@@ -21,7 +21,6 @@ import { centre, largeCentre, translatedCentre } from './centre.js';
  */
 
 const WEBHOOK_SECRET = 'widget-tests-webhook-secret';
-const INTEGRATION = { authorization: 'Bearer test-integration-secret' };
 
 type PlatformMode = 'confirm' | 'hold' | 'refuse';
 
@@ -54,7 +53,7 @@ class FloorviewFixture {
 
   static async start(origin: string, options: { agents?: number; translated?: boolean }): Promise<FloorviewFixture> {
     const dir = mkdtempSync(join(tmpdir(), 'floorview-widgets-'));
-    const directory = options.agents ? largeCentre(options.agents, Math.max(2, Math.ceil(options.agents / 20))) : options.translated ? translatedCentre : centre;
+    const directory = options.agents ? largeCentre(options.agents, Math.max(2, Math.ceil(options.agents / 20))) : options.translated ? translatedCentre : widgetCentre;
     writeFileSync(join(dir, 'centre.json'), JSON.stringify(directory));
     const platform = createServer();
     await new Promise<void>((r) => platform.listen(0, '127.0.0.1', r));

@@ -2,7 +2,7 @@ import { eventFactory, type TestServer } from './test-server.js';
 
 /**
  * A finished day for the history widgets, Monday 2 March 2026 (UTC), in the
- * widget tests' centre (support/centre.ts):
+ * widget tests' centre (test/support/centre.ts):
  *  h1 Sales 09:00: rings 李娜 15 s (bounced), Wang Wei answers after 5 s, 30 s on hold, 85 s connected; wrap-up 40 s
  *  h2 Sales 09:05: the caller gives up after 30 s in the queue
  *  h3 Support 10:00: Olivia Smith answers after 2 s, 60 s; wrap-up 10 s

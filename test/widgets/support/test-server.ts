@@ -1,7 +1,7 @@
 import type { SupervisorCommand } from '../../../server/commands/command.js';
 import type { StreamRequest } from './fixture-servers.js';
 
-export { centre, DISPLAY_TOKEN } from './centre.js';
+export { DISPLAY_TOKEN } from '../../support/centre.js';
 export type { SupervisorCommand, StreamRequest };
 
 /** A real Floorview server started for a test (see fixture-servers.ts), driven from the browser. */
