@@ -1,22 +1,24 @@
-import { AlertRules } from '../directory/alert-rules.js';
 import { AlertService } from '../alerts/alert-service.js';
 import { AlertWebhook } from '../alerts/alert-webhook.js';
 import { AgentCredentials } from '../auth/agent-credentials.js';
 import { AuthService } from '../auth/auth-service.js';
 import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
-import type { CommandAdapter } from '../commands/command.js';
 import { CommandService } from '../commands/command-service.js';
+import type { CommandAdapter } from '../commands/command.js';
 import { WebhookAdapter } from '../commands/webhook-adapter.js';
 import { openDb, type Db } from '../db/client.js';
-import { Directory } from '../directory/directory.js';
+import { AlertRules } from '../directory/alert-rules.js';
 import { readDirectoryFile } from '../directory/directory-file.js';
+import { Directory } from '../directory/directory.js';
 import { upsertDirectory } from '../directory/upsert-directory.js';
-import type { Config } from './env.js';
+import { Zone } from '../domain/zone.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import { QueueTodayService } from '../floor/queue-today-service.js';
 import { QueueTrend } from '../floor/queue-trend.js';
+import { History } from '../history/history.js';
+import { syncRollups } from '../history/rollup-rebuild.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { EventRetention } from '../ops/retention.js';
@@ -24,10 +26,8 @@ import { ReportService } from '../reports/report-service.js';
 import { progressLines } from '../simulator/backfill.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { StatsService } from '../stats/stats-service.js';
-import { History } from '../history/history.js';
-import { syncRollups } from '../history/rollup-rebuild.js';
-import { Zone } from '../domain/zone.js';
 import { StreamHub, type StreamHubOptions } from '../stream/stream-hub.js';
+import type { Config } from './env.js';
 
 /** Everything a route needs, built once per process. */
 export interface Services {
