@@ -1,7 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import { localName } from '../../widgets/core/local-name.js';
 import type { Zone } from '../domain/zone.js';
-import { BOM, csvRecord } from './csv.js';
+import { BOM, csvRecord } from '../../common/csv.js';
 import type { ReportLang } from '../../contract/reports.js';
 import type { ReportRow } from './report-rows.js';
 

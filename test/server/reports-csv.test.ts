@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { BOM, csvRecord } from '../../server/reports/csv.js';
+import { BOM, csvRecord } from '../../common/csv.js';
 import { centre, eventFactory, startHarness, type Harness } from './harness.js';
 import { downloadBytes, parseCsv, readyReport } from './report-helpers.js';
 

@@ -5,7 +5,8 @@ import type { FvAgentStats } from '../../widgets/agent-stats/agent-stats.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { waitUntil } from '../support/wait-until.js';
-import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { captureDownload } from './support/capture-download.js';
+import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { startServer, type TestServer } from './support/test-server.js';
 
 describe('<fv-agent-stats>', () => {
@@ -107,7 +108,7 @@ describe('<fv-agent-stats>', () => {
 
   it('exports the table as shown: CSV with a byte-order mark, quoted, formulas neutralised', async () => {
     const el = await stats();
-    const { name, text } = await captureCsv(() => root(el).querySelector<HTMLButtonElement>('.table-section .export')!.click());
+    const { name, text } = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('.table-section .export')!.click());
     expect(name).to.equal('Queue agents.csv');
     expect(text.startsWith('\uFEFFAgent,Queue,Location,Answered,Bounced,Abandoned,Other unanswered,Presented,')).to.equal(true);
     expect(text).to.contain(',Average handle time,Idle time,Occupancy,Agent ID\r\n');

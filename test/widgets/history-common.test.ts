@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { toCsv } from '../../widgets/core/csv.js';
+import { toCsv } from '../../common/csv.js';
 import { datesOf, statsParams, todayIn, type RangeChoice } from '../../widgets/history-common/range.js';
 
 describe('history widgets’ CSV export', () => {

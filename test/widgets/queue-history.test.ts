@@ -8,7 +8,8 @@ import type { FvQueueHistory } from '../../widgets/queue-history/queue-history.j
 import type { QueueStats } from '../../contract/stats.js';
 import { staffingSummary } from '../../widgets/queue-history/queue-history-view.js';
 import { waitUntil } from '../support/wait-until.js';
-import { captureCsv, historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { captureDownload } from './support/capture-download.js';
+import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
 import { DISPLAY_TOKEN, startServer, type TestServer } from './support/test-server.js';
 
 describe('<fv-queue-history>', () => {
@@ -100,7 +101,7 @@ describe('<fv-queue-history>', () => {
 
   it('exports the queue details as shown', async () => {
     const el = await history();
-    const { text } = await captureCsv(() => root(el).querySelector<HTMLButtonElement>('.table-section .export')!.click());
+    const { text } = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('.table-section .export')!.click());
     expect(text).to.contain('\r\nSupport,0,0,60,60,62,62,3,3,1,0,1,0,1,0\r\n');
   });
 

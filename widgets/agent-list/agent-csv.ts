@@ -1,4 +1,4 @@
-import type { CsvValue } from '../core/csv.js';
+import type { CsvValue } from '../../common/csv.js';
 import type { AgentRow } from '../core/stream.js';
 import { translator, type Lang } from '../core/i18n/index.js';
 import { agentActionsCatalogs, type AgentActionsKey } from './i18n/actions.js';

@@ -4,7 +4,6 @@ import type { CallPage, CallRow } from '../../contract/stats.js';
 import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { formatNumber } from '../core/format.js';
-import { downloadCsv, toCsv } from '../core/csv.js';
 import { formatValue, renderClipped } from './data-table.js';
 import type { HistoryKey, HistoryTranslator } from './i18n/index.js';
 
@@ -132,13 +131,12 @@ export class CallsDialog implements ReactiveController {
     if (!this.shown) return nothing;
     const title = tr.t('calls.title', { figure: this.shown.figure });
     const columns = this.columns(tr, timeZone);
-    const exportCsv = () =>
-      downloadCsv(
+    // The writer loads on the first export.
+    const exportCsv = async () =>
+      (await import('../core/csv.js')).downloadCsv(
         `${title}.csv`,
-        toCsv(
-          columns.map((c) => c.label),
-          this.calls.map((call) => columns.map((c) => c.raw(call))),
-        ),
+        columns.map((c) => c.label),
+        this.calls.map((call) => columns.map((c) => c.raw(call))),
       );
     return html`<dialog part="dialog" class="calls" aria-labelledby="calls-title" @close=${this.close}>
       <div class="section-head">

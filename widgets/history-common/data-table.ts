@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { collator, formatDuration, formatNumber, formatPercent } from '../core/format.js';
-import { downloadCsv, toCsv, type CsvValue } from '../core/csv.js';
+import type { CsvValue } from '../../common/csv.js';
 import type { Lang } from '../core/i18n/index.js';
 import type { HistoryTranslator } from './i18n/index.js';
 
@@ -62,9 +62,11 @@ export interface TableProps<R> {
   onSort(sort: SortState): void;
 }
 
-/** The rows as shown, as CSV: the visible columns, raw values (seconds, ratios), in the shown order. */
-export function tableCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
-  return toCsv(
+/** Saves the rows as shown as CSV: the visible columns, raw values (seconds, ratios), in the shown order; the writer loads on the first export. */
+async function exportTable<R>(title: string, columns: readonly Column<R>[], rows: readonly R[]): Promise<void> {
+  const { downloadCsv } = await import('../core/csv.js');
+  downloadCsv(
+    `${title}.csv`,
     columns.map((c) => c.label),
     rows.map((r) => columns.map((c): CsvValue => c.value(r))),
   );
@@ -99,7 +101,7 @@ export function renderTable<R>(p: TableProps<R>) {
   return html`<section class="table-section">
     <div class="section-head">
       <h3>${p.title}</h3>
-      <button class="button export" aria-label=${tr.t('history.exportLabel', { table: p.title })} @click=${() => downloadCsv(`${p.title}.csv`, tableCsv(p.columns, p.rows))}>
+      <button class="button export" aria-label=${tr.t('history.exportLabel', { table: p.title })} @click=${() => exportTable(p.title, p.columns, p.rows)}>
         ${tr.t('history.export')}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import type { CsvValue } from '../core/csv.js';
+import type { CsvValue } from '../../common/csv.js';
 import type { QueueRealtimeTranslator } from './i18n/index.js';
 import { longestWait, type QueueFigures } from './queue-figures.js';
 

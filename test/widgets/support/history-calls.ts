@@ -67,28 +67,3 @@ export async function historyCalls(server: TestServer): Promise<void> {
     ev('call.ended', 7268, { callId: 'h4', by: 'agent' }),
   );
 }
-
-/** What a captured CSV download contains. */
-export async function captureCsv(click: () => void): Promise<{ name: string; text: string }> {
-  const original = URL.createObjectURL;
-  let blob: Blob | null = null;
-  let name = '';
-  const anchorClick = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    blob = b as Blob;
-    return 'blob:captured';
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    name = this.download;
-  };
-  try {
-    click();
-  } finally {
-    URL.createObjectURL = original;
-    HTMLAnchorElement.prototype.click = anchorClick;
-  }
-  if (!blob) throw new Error('nothing was downloaded');
-  // Bytes, not text(): text() would drop the byte-order mark.
-  const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
-  return { name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
-}
