@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import './support/resize-observer.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/agent-list/define.js';
@@ -6,22 +6,15 @@ import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import type { FvAgentChatEvent } from '../../widgets/agent-list/events.js';
 import type { FvErrorEvent } from '../../widgets/core/events.js';
 import { waitUntil } from '../support/wait-until.js';
-import { cells, choose, dialog, menuItems, openMenu, root, row, waitForRows } from './support/agent-list-dom.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { actionableList, cells, choose, dialog, menuItems, openMenu, root, row } from './support/agent-list-dom.js';
+import type { TestServer } from './support/test-server.js';
 
 describe('<fv-agent-list> supervisor actions', () => {
   let server: TestServer;
   let el: FvAgentList;
 
   // Every action changes the floor: a fresh server (its own database) per test.
-  beforeEach(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    const token = await server.login('ava');
-    el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} token=${token} style="height: 600px"></fv-agent-list>`);
-    await waitForRows(el, 5);
-    await waitUntil(() => root(el).querySelector('[data-actions]'), 'actions offered once /auth/me answered');
-  });
+  beforeEach(async () => ({ server, el } = await actionableList()));
   afterEach(() => server.close());
 
   const monitorCell = (agentId: string) => cells(el, agentId)[6];

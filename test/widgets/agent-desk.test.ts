@@ -5,7 +5,7 @@ import type { FvAgentDesk } from '../../widgets/agent-desk/agent-desk.js';
 import type { FvAgentSignedInEvent } from '../../widgets/agent-desk/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { deskToken, say, thread } from './support/chat.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 const shadow = (el: FvAgentDesk) => el.shadowRoot!;
 /** Text as a screen reader reads it: without `aria-hidden` parts, whitespace collapsed. */
@@ -25,9 +25,7 @@ describe('<fv-agent-desk>', () => {
   let token: string;
 
   beforeEach(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    ava = await server.login('ava');
+    ({ server, token: ava } = await startAsAva(standardFloor));
     token = await deskToken(server, 'a-1');
   });
   afterEach(() => server.close());

@@ -1,25 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import './support/resize-observer.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/agent-list/define.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { waitUntil } from '../support/wait-until.js';
-import { choose, dialog, root, waitForRows } from './support/agent-list-dom.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { actionableList, choose, dialog, root } from './support/agent-list-dom.js';
+import type { TestServer } from './support/test-server.js';
 
 /** The agent list's dialogs as a user meets them: laid out, centred, and keeping the keyboard focus. */
 describe('<fv-agent-list> dialogs', () => {
   let server: TestServer;
   let el: FvAgentList;
 
-  beforeEach(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    const token = await server.login('ava');
-    el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} token=${token} style="height: 600px"></fv-agent-list>`);
-    await waitForRows(el, 5);
-    await waitUntil(() => root(el).querySelector('[data-actions]'), 'actions offered once /auth/me answered');
-  });
+  beforeEach(async () => ({ server, el } = await actionableList()));
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
     await server.close();

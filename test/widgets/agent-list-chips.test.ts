@@ -5,7 +5,7 @@ import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { waitUntil } from '../support/wait-until.js';
 import { cells, root, row, waitForRows } from './support/agent-list-dom.js';
 import { agentRow, fakeFloor, queueRow, type FakeFloor } from './support/fake-floor.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 const API = 'http://floorview.test';
 
@@ -77,11 +77,7 @@ describe('<fv-agent-list> empty states', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(standardFloor)));
   after(() => server.close());
 
   const empty = (el: FvAgentList) => root(el).querySelector<HTMLElement>('.empty');

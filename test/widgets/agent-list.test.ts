@@ -8,17 +8,13 @@ import { floorStream } from '../../widgets/core/stream.js';
 import { waitUntil } from '../support/wait-until.js';
 import { cells, names, root, row, rows, waitForNames, waitForRows } from './support/agent-list-dom.js';
 import { ManualClock } from './support/manual-clock.js';
-import { DISPLAY_TOKEN, eventFactory, standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { DISPLAY_TOKEN, eventFactory, standardFloor, startAsAva, startServer, type TestServer } from './support/test-server.js';
 
 describe('<fv-agent-list>', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(standardFloor)));
   after(() => server.close());
   /** The page's clock, when a test drives it. */
   let clock: ManualClock | null = null;

@@ -7,17 +7,13 @@ import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-agent-stats>', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await historyCalls(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
   const root = (el: FvAgentStats) => el.shadowRoot!;

@@ -12,7 +12,7 @@ import { floorStream } from '../../widgets/core/stream.js';
 import { waitUntil } from '../support/wait-until.js';
 import { waitForRows } from './support/agent-list-dom.js';
 import { deskToken, markRead, say, thread } from './support/chat.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, startServer, type TestServer } from './support/test-server.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const bubbles = (el: FvChat) => [...shadow(el).querySelectorAll('[part~=bubble]')].map((b) => b.textContent);
@@ -27,9 +27,7 @@ describe('<fv-chat>', () => {
 
   // Chat changes the database: a fresh server per test.
   beforeEach(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    ava = await server.login('ava');
+    ({ server, token: ava } = await startAsAva(standardFloor));
     liNa = await deskToken(server, 'a-1');
   });
   afterEach(() => server.close());

@@ -6,7 +6,7 @@ import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtime.js';
 import { waitUntil } from '../support/wait-until.js';
 import { choose, dialog, root, row, waitForRows } from './support/agent-list-dom.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 /**
  * Directory names in the viewer's language (issue 14): a real server whose directory
@@ -16,11 +16,7 @@ describe('directory names in the widget’s language', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer({ translated: true });
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(standardFloor, { translated: true })));
   after(() => server.close());
 
   const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '';

@@ -7,18 +7,14 @@ import '../../widgets/wrapup-stats/define.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { startAsAva, type TestServer } from './support/test-server.js';
 
 /** Issue 14 item 5: every history table is one Tab stop, with the arrow keys (the ARIA grid pattern) inside. */
 describe('history tables as keyboard grids', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await historyCalls(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
   type Widget = HTMLElement & { updateComplete: Promise<boolean> };

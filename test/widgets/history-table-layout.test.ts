@@ -4,18 +4,14 @@ import '../../widgets/agent-stats/define.js';
 import type { FvAgentStats } from '../../widgets/agent-stats/agent-stats.js';
 import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { startAsAva, type TestServer } from './support/test-server.js';
 
 /** Issue 14 item 6: on a phone's width a history table scrolls in its own box, names stay in view, no text is cut unseen. */
 describe('history tables at 360 px', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await historyCalls(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
   const narrow = async (lang: 'en' | 'zh-CN') => {

@@ -7,7 +7,7 @@ import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtim
 import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { names, root, waitForNames, waitForRows } from './support/agent-list-dom.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 const STAMP = /^\d{4}-\d\d-\d\d \d\d-\d\d-\d\d$/;
 const records = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -17,11 +17,7 @@ describe('live CSV export', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(standardFloor)));
   after(() => server.close());
 
   it('exports the agent list as filtered and sorted, one line per agent', async () => {

@@ -6,18 +6,14 @@ import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { floorStream, type FloorChange } from '../../widgets/core/stream.js';
 import { waitUntil } from '../support/wait-until.js';
 import { cells, root, rows, waitForRows } from './support/agent-list-dom.js';
-import { eventFactory, standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { eventFactory, standardFloor, startAsAva, startServer, type TestServer } from './support/test-server.js';
 
 /** The page-wide live connection (SPEC §5) as the widgets use it, against a real server. */
 describe('live stream', () => {
   let server: TestServer;
   let token: string;
 
-  beforeEach(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  beforeEach(async () => ({ server, token } = await startAsAva(standardFloor)));
   afterEach(() => server.close());
 
   it('opens one connection for every widget on the page', async () => {

@@ -8,17 +8,13 @@ import { floorStream } from '../../widgets/core/stream.js';
 import type { FvAgentList } from '../../widgets/agent-list/agent-list.js';
 import { waitUntil } from '../support/wait-until.js';
 import { cells, root, waitForRows } from './support/agent-list-dom.js';
-import { standardFloor, startServer, type TestServer } from './support/test-server.js';
+import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-provider>', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await standardFloor(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(standardFloor)));
   after(() => server.close());
 
   it('gives the widgets inside it server, token, language, time zone and theme; a widget’s own attribute wins', async () => {

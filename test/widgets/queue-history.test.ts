@@ -10,17 +10,13 @@ import { staffingSummary } from '../../widgets/queue-history/queue-history-view.
 import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
-import { DISPLAY_TOKEN, startServer, type TestServer } from './support/test-server.js';
+import { DISPLAY_TOKEN, startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-queue-history>', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await historyCalls(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
   const root = (el: FvQueueHistory) => el.shadowRoot!;

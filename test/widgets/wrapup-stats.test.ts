@@ -4,17 +4,13 @@ import '../../widgets/wrapup-stats/define.js';
 import type { FvWrapupStats } from '../../widgets/wrapup-stats/wrapup-stats.js';
 import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-wrapup-stats>', () => {
   let server: TestServer;
   let token: string;
 
-  before(async () => {
-    server = await startServer();
-    await historyCalls(server);
-    token = await server.login('ava');
-  });
+  before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
   const root = (el: FvWrapupStats) => el.shadowRoot!;

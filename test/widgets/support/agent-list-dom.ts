@@ -1,5 +1,7 @@
+import { fixture, html } from '@open-wc/testing';
 import type { FvAgentList } from '../../../widgets/agent-list/agent-list.js';
 import { waitUntil } from '../../support/wait-until.js';
+import { standardFloor, startAsAva, type TestServer } from './test-server.js';
 
 /** Reading the agent list's shadow DOM the way a user sees it. */
 
@@ -60,4 +62,13 @@ export async function choose(el: FvAgentList, agentId: string, item: string): Pr
 
 export function dialog(el: FvAgentList): HTMLDialogElement | null {
   return root(el).querySelector('dialog[open]');
+}
+
+/** A fresh server with the standard floor, and Ava's agent list on it once its five rows and their actions (offered once /auth/me answered) are there. */
+export async function actionableList(): Promise<{ server: TestServer; el: FvAgentList }> {
+  const { server, token } = await startAsAva(standardFloor);
+  const el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} token=${token} style="height: 600px"></fv-agent-list>`);
+  await waitForRows(el, 5);
+  await waitUntil(() => root(el).querySelector('[data-actions]'), 'actions offered once /auth/me answered');
+  return { server, el };
 }

@@ -29,8 +29,13 @@ async function control<T>(path: string, body?: object): Promise<T> {
   return result;
 }
 
-/** `translated`: the centre with zh-CN names for Sales, Resolved and the state reason Lunch. */
-export async function startServer(options: { agents?: number; translated?: boolean } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  agents?: number;
+  /** The centre with zh-CN names for Sales, Resolved and the state reason Lunch. */
+  translated?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const { id, url } = await control<{ id: string; url: string }>('', options);
   return {
     url,
@@ -52,6 +57,13 @@ export async function startServer(options: { agents?: number; translated?: boole
     sql: (text) => control(`/${id}/sql`, { sql: text }),
     close: () => control(`/${id}/close`, {}),
   };
+}
+
+/** A server whose floor `setUp` posts (standardFloor, historyCalls), and Ava's token: where most suites start. */
+export async function startAsAva(setUp: (server: TestServer) => Promise<void>, options?: ServerOptions): Promise<{ server: TestServer; token: string }> {
+  const server = await startServer(options);
+  await setUp(server);
+  return { server, token: await server.login('ava') };
 }
 
 /** Events with unique ids, `at` seconds after `t0`. */
