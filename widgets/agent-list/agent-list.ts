@@ -1,6 +1,5 @@
-import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import { Task } from '@lit/task';
-import { html, nothing, render, type PropertyValues, type RootPart } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AlertsLoader } from '../core/alerts-loader.js';
 import { ChatInbox } from '../core/chat-inbox.js';
@@ -23,14 +22,7 @@ import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
 import { renderToolbar } from './agent-toolbar.js';
 import { filterAgents, listItems, sortAgents, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
-
-/**
- * The virtualizer renders 1,000 px beyond the viewport on each side by default;
- * with the floor changing ten times a second that more than doubles the rows
- * rendered per frame. 300 px still covers a fast wheel scroll. (The flow layout
- * reads this from its config without declaring it.)
- */
-const LAYOUT = { _overhang: 300 } as VirtualizeDirectiveConfig<ListItem>['layout'];
+import { virtualRows } from './virtual-rows.js';
 
 /**
  * @summary The live agent list (C2): every agent in the supervisor's queues with
@@ -133,8 +125,6 @@ export class FvAgentList extends FloorviewElement {
   private items: ListItem[] = [];
   /** The agents as shown, filtered and sorted (the grouped view lists some twice; an export lists each once). */
   private shownRows: AgentRow[] = [];
-  private rowsHost: HTMLElement | null = null;
-  private rowsPart: RootPart | null = null;
   private counts = { shown: 0, total: 0 };
   private frames = 0;
   private itemsKey = '';
@@ -167,39 +157,7 @@ export class FvAgentList extends FloorviewElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.renderRows();
     if (changed.has('connection')) this.dispatchEvent(new FvConnectionChangeEvent(this.connection));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.rowsPart?.setConnected(true);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.rowsPart?.setConnected(false);
-  }
-
-  /**
-   * The rows are rendered into the table body once it is in the document: the
-   * virtualizer finds and measures its scroller when it is created, which a
-   * template being rendered for the first time is not yet part of.
-   */
-  private renderRows(): void {
-    const body = this.renderRoot.querySelector<HTMLElement>('.body');
-    if (body !== this.rowsHost) {
-      this.rowsPart?.setConnected(false);
-      this.rowsPart = null;
-      this.rowsHost = body;
-    }
-    if (!body) return;
-    const ctx = this.rowContext();
-    this.rowsPart = render(
-      virtualize({ items: this.items, keyFunction: (item) => item.key, renderItem: (item, i) => renderItem(item, i, ctx), scroller: true, layout: LAYOUT }),
-      body,
-      { host: this },
-    );
   }
 
   private rowContext(): RowContext {
@@ -295,10 +253,11 @@ export class FvAgentList extends FloorviewElement {
     const actions = this.viewerId !== null;
     const stale = floor?.ready && floor.state !== 'live';
     const noRows = !floor?.ready || this.items.length === 0;
+    const ctx = this.rowContext();
     return html`<div part="table" class="table-wrap ${stale ? 'stale' : ''} ${actions ? 'with-actions' : ''} ${noRows ? 'no-rows' : ''}">
       <div role="table" aria-label=${tr.t('agents.title')} aria-rowcount=${this.items.length + 1} aria-busy=${floor?.ready ? 'false' : 'true'}>
         <div role="rowgroup">${renderHeader(tr, this.choices.sort, this.choices.direction, actions, (key) => this.sortBy(key))}</div>
-        <div role="rowgroup" class="body"></div>
+        <div role="rowgroup" class="body">${virtualRows({ items: this.items, keyFunction: (item) => item.key, renderItem: (item, i) => renderItem(item, i, ctx) })}</div>
       </div>
       ${!floor?.ready ? html`<p class="empty">${tr.t('agents.loading')}</p>` : this.items.length === 0 ? this.renderEmpty(tr) : nothing}
     </div>`;
