@@ -164,7 +164,7 @@ export class AlertService {
       try {
         this.history.upToDate();
       } catch {
-        // Counted from the history written so far; ingestion logs the failure and tries again.
+        // Counted from what is written so far; the history service logs the failure and tries again.
       }
       for (const { agentId, n } of this.bounces.all({ since: now - HOUR })) bounces.set(agentId, n);
     }

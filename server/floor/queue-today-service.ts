@@ -106,7 +106,7 @@ export class QueueTodayService {
       try {
         this.history.upToDate();
       } catch {
-        // Counted from the history as written so far; the history logs the failure and tries again.
+        // Counted from what is written so far; the history service logs the failure and tries again.
       }
     }
     if (eventsCame || day !== this.day) {
