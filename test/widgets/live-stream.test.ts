@@ -73,7 +73,9 @@ describe('live stream', () => {
   it('shows a sign-in form without credentials, then connects with the session cookie', async () => {
     const el = await fixture<FvAgentList>(html`<fv-agent-list api=${server.url} style="height: 500px"></fv-agent-list>`);
     await waitUntil(() => el.connection === 'unauthenticated', 'no session yet');
-    const form = root(el).querySelector<HTMLFormElement>('[part=sign-in]')!;
+    // The form's look is a chunk of its own: the form shows once it is in.
+    const form = await waitUntil(() => root(el).querySelector<HTMLFormElement>('[part=sign-in]'), 'sign-in form');
+    expect(getComputedStyle(form).flexDirection, 'styled by the chunk that came with it').to.equal('column');
     await expect(el).to.be.accessible();
     form.querySelector<HTMLInputElement>('input[name=email]')!.value = 'ava@example.com';
     form.querySelector<HTMLInputElement>('input[name=password]')!.value = 'wrong-password';

@@ -320,24 +320,6 @@ export const agentListStyles = css`
       border-color: var(--_accent);
     }
   }
-  .sign-in {
-    display: flex;
-    flex-direction: column;
-    gap: 0.75rem;
-    max-width: 22rem;
-    margin: 2rem auto;
-    padding: 0 1rem;
-  }
-  .sign-in h2 {
-    margin: 0;
-    font-size: 1.125rem;
-  }
-  .sign-in label {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-
   /* A narrow portal column: two lines per agent — who and their state, then the contact
      and who is monitoring. Queues move to the queue dialog and the grouped view. */
   @container agent-list (max-width: 47.99rem) {

@@ -12,7 +12,6 @@ import { collator } from '../core/format.js';
 import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
 import { localName } from '../core/local-name.js';
 import { fetchViewer } from '../core/session.js';
-import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { AgentRow, ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
@@ -22,6 +21,7 @@ import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
 import { renderToolbar } from './agent-toolbar.js';
 import { filterAgents, listItems, sortAgents, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
+import { SignInLoader } from './sign-in-loader.js';
 import { virtualRows } from './virtual-rows.js';
 
 /**
@@ -101,7 +101,7 @@ export class FvAgentList extends FloorviewElement {
     task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
     args: () => [this.target.api, this.target.token] as const,
   });
-  private readonly signIn = new SignInController(this, () => this.target.api, () => this.stream.floor?.reconnect());
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.stream.floor?.reconnect());
   /** Unread chat per agent, for the badges. */
   private readonly inbox = new ChatInbox(this, () => this.target);
   private readonly actions = new ActionsLoader(this, {
