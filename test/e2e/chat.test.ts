@@ -1,61 +1,31 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { type E2eRun, liveRows as readLiveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * Chat and monitoring between the two sides, end to end: a real server process
  * with the simulated centre, the supervisor demo page and the agent desk page
  * in two browser contexts (two people, two sets of cookies).
  */
-/** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
-const STEP_MS = 60_000;
-
 describe('supervisor and agent, end to end', () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let run: E2eRun;
   let supervisor: Page;
   let agent: Page;
   let chosen: AgentRow;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/fv-agent-desk.js'), 'build the widgets first: npm run build');
-    dir = mkdtempSync(join(tmpdir(), 'floorview-e2e-chat-'));
-    server = await startServerProcess({
-      FLOORVIEW_DB: join(dir, 'e2e.db'),
-      FLOORVIEW_SIMULATOR: 'on',
-      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    supervisor = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    agent = await (await browser.newContext({ viewport: { width: 900, height: 900 } })).newPage();
-    for (const page of [supervisor, agent]) {
-      page.setDefaultTimeout(STEP_MS);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-    }
+    run = await startRun('e2e-chat', 'fv-agent-desk.js', SIMULATED);
+    supervisor = await run.page({ width: 1400, height: 1000 });
+    agent = await run.page({ width: 900, height: 900 });
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => run?.stop());
 
   const list = () => supervisor.locator('fv-agent-list');
   const chat = () => supervisor.locator('fv-chat');
   const desk = () => agent.locator('fv-agent-desk');
-  const liveRows = () =>
-    supervisor.evaluate(() => {
-      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
-      return [...[...streams.values()][0]!.agents.values()];
-    });
+  const liveRows = () => readLiveRows(supervisor);
   const choose = async (agentId: string, item: string) => {
     await list().locator(`[data-actions="${agentId}"]`).click();
     await supervisor.getByRole('menuitem', { name: item, exact: true }).click();
@@ -81,13 +51,13 @@ describe('supervisor and agent, end to end', () => {
     assert.ok(onCall[0], 'an agent on a call');
     chosen = onCall[0];
 
-    await agent.goto(`${server.url}/agent.html?agent=${chosen.agentId}`);
+    await agent.goto(`${run.server.url}/agent.html?agent=${chosen.agentId}`);
     await desk().locator('h2').getByText(chosen.name).waitFor({ timeout: STEP_MS });
     await desk().locator('[part=state]').getByText('Connected').waitFor({ timeout: STEP_MS });
   };
 
   it('signs the supervisor in, and the agent on a call into their desk', async () => {
-    await supervisor.goto(server.url);
+    await supervisor.goto(run.server.url);
     await supervisor.locator('#sign-in input[name=email]').fill('admin@example.com');
     await supervisor.locator('#sign-in input[name=password]').fill('floorview-demo');
     await supervisor.locator('#sign-in button[type=submit]').click();
@@ -174,6 +144,6 @@ describe('supervisor and agent, end to end', () => {
     await chat().locator('textarea').press('Enter');
     // The simulated agents answer within a minute of the server's time; its timers run late on a loaded machine.
     await chat().locator('[part~="message-theirs"]').first().waitFor({ timeout: 120_000 });
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(run.pageErrors, []);
   });
 });

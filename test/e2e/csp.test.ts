@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { listenOnLoopback, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { listenOnLoopback } from '../support/server-process.js';
+import { DEMO_DISPLAY_TOKEN, type E2eRun, liveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * Issue 13 defect 8: every served page under a strict Content-Security-Policy (scripts and styles from
@@ -16,18 +14,12 @@ import { listenOnLoopback, startServerProcess, type ServerProcess } from '../sup
  * The portals are pages on other ports of 127.0.0.1: other origins of the same site, so the framed
  * wallboard keeps its cookie as it would under a portal on a sibling subdomain.
  */
-/** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
-const STEP_MS = 60_000;
-const DISPLAY_TOKEN = 'wallboard-demo-secret-change-me';
-
 describe('content security policy, in Chromium', () => {
-  let dir: string;
-  let server: ServerProcess;
+  let run: E2eRun;
   let allowedPortal: Server;
   let otherPortal: Server;
   let allowedOrigin: string;
   let otherOrigin: string;
-  let browser: Browser;
   let context: BrowserContext;
   /** Every violation and console error seen in any page or frame, with where it happened. */
   const problems: string[] = [];
@@ -37,26 +29,18 @@ describe('content security policy, in Chromium', () => {
     createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
         `<!doctype html><title>portal</title>
-         <iframe id="wall" width="1000" height="700" src="${server.url}/wallboard.html?token=${DISPLAY_TOKEN}"></iframe>
+         <iframe id="wall" width="1000" height="700" src="${run.server.url}/wallboard.html?token=${DEMO_DISPLAY_TOKEN}"></iframe>
          <script>document.getElementById('wall').addEventListener('load', () => { document.body.dataset.frameLoaded = 'yes'; });</script>`,
       );
     });
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
-    dir = mkdtempSync(join(tmpdir(), 'floorview-csp-'));
     allowedPortal = portal();
     otherPortal = portal();
     allowedOrigin = await listenOnLoopback(allowedPortal);
     otherOrigin = await listenOnLoopback(otherPortal);
-    server = await startServerProcess({
-      FLOORVIEW_DB: join(dir, 'e2e.db'),
-      FLOORVIEW_SIMULATOR: 'on',
-      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
-      FLOORVIEW_ALLOWED_ORIGINS: allowedOrigin,
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    run = await startRun('csp', 'floorview.js', { ...SIMULATED, FLOORVIEW_ALLOWED_ORIGINS: allowedOrigin });
+    context = await run.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(STEP_MS);
     // In every page and frame, before any of its scripts: each violation goes to the test. The event is
     // composed, so one in a widget's shadow root reaches the document too.
@@ -75,23 +59,15 @@ describe('content security policy, in Chromium', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await run?.stop();
     allowedPortal?.close();
     otherPortal?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   // Each test answers for what happened during it.
   beforeEach(() => {
     problems.length = 0;
   });
-
-  const streamRows = (page: Page) =>
-    page.evaluate(() => {
-      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
-      return [...[...streams.values()][0]!.agents.values()];
-    });
 
   /** Moves the mouse over a chart and waits for echarts' tooltip (HTML it writes into the widget's shadow root) to show text. */
   const showTooltip = async (page: Page, widget: string, chart: string) => {
@@ -114,7 +90,7 @@ describe('content security policy, in Chromium', () => {
     const pages = ['/', ...readdirSync('demo').filter((f) => f.endsWith('.html')).map((f) => `/${f}`)];
     assert.ok(pages.includes('/wallboard.html') && pages.includes('/agent.html') && pages.includes('/embed.html'), pages.join(' '));
     for (const path of [...pages, '/demo.css', '/widgets/floorview.js', '/api/v1/health']) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${run.server.url}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /(^|; )default-src 'self'(;|$)/, `${path}: ${csp}`);
       assert.match(csp, /(^|; )script-src 'self'(;|$)/, `${path}: ${csp}`);
@@ -130,7 +106,7 @@ describe('content security policy, in Chromium', () => {
 
   it('the demo page through a supervisor session: live list, a dialog, chat, history charts and their tooltips, a report', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.locator('#sign-in input[name=email]').fill('admin@example.com');
     await page.locator('#sign-in input[name=password]').fill('floorview-demo');
     await page.locator('#sign-in button[type=submit]').click();
@@ -152,7 +128,7 @@ describe('content security policy, in Chromium', () => {
       null,
       { timeout: STEP_MS },
     );
-    const agent = (await streamRows(page)).find((a) => a.state === 'available' && a.contactState === 'idle')!;
+    const agent = (await liveRows(page)).find((a) => a.state === 'available' && a.contactState === 'idle')!;
     await list.locator('input[type=search]').fill(agent.name);
     await list.locator(`[data-actions="${agent.agentId}"]`).click();
     await page.getByRole('menuitem', { name: 'Change state', exact: true }).click();
@@ -193,17 +169,17 @@ describe('content security policy, in Chromium', () => {
   it('the embedding example, the agent desk and the wallboard: no violation', async () => {
     const page = await context.newPage();
     // The supervisor's cookie from the last test signs the embedded list in.
-    await page.goto(`${server.url}/embed.html`);
+    await page.goto(`${run.server.url}/embed.html`);
     await page.locator('fv-queue-realtime [part~="tile"]').first().waitFor();
     // The live queues sit above the list; its virtualizer renders only rows inside the window.
     await page.locator('fv-agent-list').scrollIntoViewIfNeeded();
     await page.locator('fv-agent-list [part~="row"]').first().waitFor();
 
-    await page.goto(`${server.url}/agent.html?agent=a-007`);
+    await page.goto(`${run.server.url}/agent.html?agent=a-007`);
     await page.locator('fv-agent-desk h2').first().waitFor();
     await page.locator('fv-agent-desk [part=state]').first().waitFor();
 
-    await page.goto(`${server.url}/wallboard.html?token=${DISPLAY_TOKEN}`);
+    await page.goto(`${run.server.url}/wallboard.html?token=${DEMO_DISPLAY_TOKEN}`);
     await page.waitForFunction(() => document.querySelector('fv-queue-realtime')?.getAttribute('connection') === 'live', null, { timeout: STEP_MS });
     await page.locator('fv-queue-realtime [part~="tile"]').first().waitFor();
     await page.close();

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { listenOnLoopback, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { listenOnLoopback } from '../support/server-process.js';
+import { DEMO_INTEGRATION_KEY, type E2eRun, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * Issue 13: cross-site request forgery, proven in the browser rather than with forged headers. A page on
@@ -16,18 +13,13 @@ import { listenOnLoopback, startServerProcess, type ServerProcess } from '../sup
  * The simulator is off and commands go to a recording platform, so nothing moves unless a request
  * was accepted.
  */
-const STEP_MS = 60_000;
-const INTEGRATION_SECRET = 'pbx-demo-secret-change-me';
-
 describe('cross-site request forgery, in Chromium', () => {
-  let dir: string;
-  let server: ServerProcess;
+  let run: E2eRun;
   let platform: Server;
   let hostile: Server;
   let portal: Server;
   let hostileOrigin: string;
   let portalOrigin: string;
-  let browser: Browser;
   let context: BrowserContext;
   let floorview: Page;
   /** Commands the server sent to the telephony platform. */
@@ -38,12 +30,12 @@ describe('cross-site request forgery, in Chromium', () => {
     createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
         `<!doctype html><title>win a prize</title>
-         <form id="sign-out-agent" method="post" action="${server.url}/api/v1/agents/a-001/sign-out"><button>Claim your prize</button></form>
-         <form id="logout" method="post" action="${server.url}/api/v1/auth/logout"><button>Claim another</button></form>
+         <form id="sign-out-agent" method="post" action="${run.server.url}/api/v1/agents/a-001/sign-out"><button>Claim your prize</button></form>
+         <form id="logout" method="post" action="${run.server.url}/api/v1/auth/logout"><button>Claim another</button></form>
          <script>
            window.post = async (path) => {
              try {
-               const res = await fetch('${server.url}' + path, { method: 'POST', credentials: 'include', body: new URLSearchParams() });
+               const res = await fetch('${run.server.url}' + path, { method: 'POST', credentials: 'include', body: new URLSearchParams() });
                return res.status;
              } catch (e) {
                return e.name;
@@ -54,8 +46,6 @@ describe('cross-site request forgery, in Chromium', () => {
     });
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
-    dir = mkdtempSync(join(tmpdir(), 'floorview-csrf-'));
     platform = createServer((req, res) => {
       let body = '';
       req.on('data', (d: Buffer) => (body += d.toString()));
@@ -69,32 +59,28 @@ describe('cross-site request forgery, in Chromium', () => {
     portal = attackerPage();
     hostileOrigin = await listenOnLoopback(hostile);
     portalOrigin = await listenOnLoopback(portal);
-    server = await startServerProcess({
-      FLOORVIEW_DB: join(dir, 'e2e.db'),
+    run = await startRun('csrf', 'floorview.js', {
       FLOORVIEW_SIMULATOR: 'off',
       FLOORVIEW_ALLOWED_ORIGINS: portalOrigin,
       FLOORVIEW_COMMAND_WEBHOOK: `${platformUrl}/commands`,
       FLOORVIEW_COMMAND_WEBHOOK_SECRET: 'webhook-shared-secret-0001',
     });
-    const signedIn = await fetch(`${server.url}/api/v1/events`, {
+    const signedIn = await fetch(`${run.server.url}/api/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${INTEGRATION_SECRET}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_INTEGRATION_KEY}` },
       body: JSON.stringify({
         events: ['a-001', 'a-002'].map((agentId) => ({ id: `csrf-e2e-${agentId}`, type: 'agent.signed_in', at: new Date().toISOString(), agentId })),
       }),
     });
     assert.equal(signedIn.status, 200);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    context = await browser.newContext();
+    context = await run.browser.newContext();
     context.setDefaultTimeout(STEP_MS);
     floorview = await context.newPage();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await run?.stop();
     for (const s of [platform, hostile, portal]) s?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Asked from Floorview's own page, with the supervisor's cookie: what a refused forgery must leave untouched. */
@@ -111,18 +97,18 @@ describe('cross-site request forgery, in Chromium', () => {
 
   /** Submits one of the page's forms as a lured click would, and returns the server's answer to it. */
   const submit = async (page: Page, form: string, path: string) => {
-    const answer = page.waitForResponse((r) => r.url() === `${server.url}${path}` && r.request().method() === 'POST');
+    const answer = page.waitForResponse((r) => r.url() === `${run.server.url}${path}` && r.request().method() === 'POST');
     await page.locator(`#${form} button`).click();
     return answer;
   };
 
   it('signs the supervisor in on Floorview’s own page: a cookie session', async () => {
-    await floorview.goto(server.url);
+    await floorview.goto(run.server.url);
     await floorview.locator('#sign-in input[name=email]').fill('admin@example.com');
     await floorview.locator('#sign-in input[name=password]').fill('floorview-demo');
     await floorview.locator('#sign-in button[type=submit]').click();
     await floorview.locator('#who').waitFor({ state: 'visible' });
-    const cookie = (await context.cookies(server.url)).find((c) => c.name === 'fv_session');
+    const cookie = (await context.cookies(run.server.url)).find((c) => c.name === 'fv_session');
     assert.ok(cookie?.httpOnly);
     assert.equal(cookie.sameSite, 'Lax');
     assert.deepEqual(await floorState(), { signedIn: true, agentState: 'unavailable', audited: 0 });
@@ -156,7 +142,7 @@ describe('cross-site request forgery, in Chromium', () => {
       // The request goes out (a form-encoded POST needs no preflight); the refusal carries no CORS
       // headers, so the page cannot read it and Chromium reports the request failed. What the server
       // did is read below, from Floorview's own page.
-      const failed = page.waitForEvent('requestfailed', (r) => r.url() === `${server.url}${path}`);
+      const failed = page.waitForEvent('requestfailed', (r) => r.url() === `${run.server.url}${path}`);
       assert.equal(await page.evaluate((p) => (window as unknown as { post(p: string): Promise<number | string> }).post(p), path), 'TypeError');
       const request = await failed;
       assert.equal(request.method(), 'POST');

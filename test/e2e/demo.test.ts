@@ -1,50 +1,25 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { waitUntil } from '../support/wait-until.js';
+import { DEMO_INTEGRATION_KEY, type E2eRun, liveRows as readLiveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * The demo page on a real server process with the simulated centre, in the
  * system Chromium: sign in, watch the floor move, and carry out every
  * supervisor action through the agent list, seeing each confirmed on the list.
- * One day of simulated history puts the centre in its working state at start
- * (about 2 s); with none, agents would only begin signing in.
  */
-/** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
-const STEP_MS = 60_000;
-
 describe('demo page, end to end', () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let run: E2eRun;
   let page: Page;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
-    dir = mkdtempSync(join(tmpdir(), 'floorview-e2e-'));
-    server = await startServerProcess({
-      FLOORVIEW_DB: join(dir, 'e2e.db'),
-      FLOORVIEW_SIMULATOR: 'on',
-      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(STEP_MS);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    run = await startRun('e2e', 'floorview.js', SIMULATED);
+    page = await run.page({ width: 1400, height: 1000 });
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => run?.stop());
 
   const list = () => page.locator('fv-agent-list');
   const row = (agentId: string) => list().locator(`[part~="row"][data-agent="${agentId}"]`);
@@ -64,11 +39,7 @@ describe('demo page, end to end', () => {
   };
 
   /** The page's live rows, read from the shared stream the widgets use. */
-  const liveRows = () =>
-    page.evaluate(() => {
-      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
-      return [...[...streams.values()][0]!.agents.values()];
-    });
+  const liveRows = () => readLiveRows(page);
 
   /** Shows only this agent, so live re-sorting cannot move the row while we act on it. */
   const focusOn = async (agent: AgentRow) => {
@@ -86,7 +57,7 @@ describe('demo page, end to end', () => {
   };
 
   it('signs in on the demo page and shows the live floor', async () => {
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.locator('#sign-in input[name=email]').fill('admin@example.com');
     await page.locator('#sign-in input[name=password]').fill('floorview-demo');
     await page.locator('#sign-in button[type=submit]').click();
@@ -103,9 +74,9 @@ describe('demo page, end to end', () => {
     // The simulated floor changes at its own pace, which is slow in the centre's quiet hours (a minute can
     // pass with no call offered): a platform event through the integration API makes sure one change comes.
     const changed = await pickAgent((a) => a.state === 'available', 'available');
-    const res = await fetch(`${server.url}/api/v1/events`, {
+    const res = await fetch(`${run.server.url}/api/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer pbx-demo-secret-change-me' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_INTEGRATION_KEY}` },
       body: JSON.stringify({
         events: [{ id: `e2e-${Date.now()}`, type: 'agent.state_changed', at: new Date().toISOString(), agentId: changed.agentId, state: 'unavailable', reason: 'E2E check' }],
       }),
@@ -249,6 +220,6 @@ describe('demo page, end to end', () => {
     await list().locator('[role=columnheader]').getByText('状态持续时间').waitFor();
     await page.locator('#theme').selectOption('dark');
     await list().locator('[part=base].dark').waitFor();
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(run.pageErrors, []);
   });
 });

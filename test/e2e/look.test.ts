@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { waitUntil, WAIT_MS } from '../support/wait-until.js';
+import { DEMO_DISPLAY_TOKEN, type E2eRun, liveRows, SIMULATED, startRun } from './e2e-run.js';
 import { dialogProblems, menuProblems, overflowProblems } from './look-facts.js';
 
 /**
@@ -33,35 +31,20 @@ const RUNS = [
 type Run = (typeof RUNS)[number];
 
 const SHOTS = 'artifacts/look';
-const WALLBOARD_TOKEN = 'wallboard-demo-secret-change-me';
 
 describe('the look of the demo', () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
+  let e2e: E2eRun;
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/floorview.js'), 'build the widgets first: npm run build');
     mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'floorview-look-'));
-    server = await startServerProcess({
-      FLOORVIEW_DB: join(dir, 'look.db'),
-      FLOORVIEW_SIMULATOR: 'on',
-      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    e2e = await startRun('look', 'floorview.js', SIMULATED);
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => e2e?.stop());
 
   for (const run of RUNS) {
     const name = `${run.width}-${run.lang}-${run.theme}`;
     it(`${run.width}×${run.height}, ${run.lang}, ${run.theme}: every page, widget, menu and dialog`, async () => {
-      const look = await Look.open(browser, server.url, run, name);
+      const look = await Look.open(e2e.browser, e2e.server.url, run, name);
       try {
         await look.pages();
       } catch (err) {
@@ -198,13 +181,6 @@ class Look {
     return this.page.locator('fv-agent-list');
   }
 
-  private async liveRows(): Promise<AgentRow[]> {
-    return this.page.evaluate(() => {
-      const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')];
-      return streams ? [...streams.values()].flatMap((s) => [...s.agents.values()]) : [];
-    });
-  }
-
   /** Signed in as admin: the live queues and agents, the row menu, each of its dialogs, the chat panel. */
   private async liveFloor(): Promise<void> {
     const page = this.page;
@@ -220,7 +196,7 @@ class Look {
     // A signed-in agent has every entry (state and sign-out need one); filtering to them keeps the row still.
     // The longest name is the hardest case for every title and dialog, and makes the run independent of who is signed in.
     const longestFirst = (rows: AgentRow[]) => rows.filter((a) => a.state !== 'signed_out' && a.queues.length > 1).sort((a, b) => b.name.length - a.name.length);
-    const agent = await waitUntil(async () => longestFirst(await this.liveRows())[0], 'a signed-in agent with two queues on the floor', { intervalMs: 250 });
+    const agent = await waitUntil(async () => longestFirst(await liveRows(page))[0], 'a signed-in agent with two queues on the floor', { intervalMs: 250 });
     await this.list().locator('input[type=search]').fill(agent.name);
     const actions = this.list().locator(`[data-actions="${agent.agentId}"]`);
     await actions.waitFor({ timeout: WAIT_MS });
@@ -293,7 +269,7 @@ class Look {
   }
 
   private async wallboard(): Promise<void> {
-    await this.goto(`/wallboard.html?token=${WALLBOARD_TOKEN}&lang=${this.run.lang}&theme=${this.run.theme}`, 'wallboard');
+    await this.goto(`/wallboard.html?token=${DEMO_DISPLAY_TOKEN}&lang=${this.run.lang}&theme=${this.run.theme}`, 'wallboard');
     await this.page.locator('fv-queue-realtime[connection=live]').waitFor({ timeout: WAIT_MS });
     await this.page.locator('fv-queue-realtime').locator('[part~=tile]').first().waitFor({ timeout: WAIT_MS });
     await this.check('wallboard', { fullPage: false });

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.js';
-import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import type { Page } from 'playwright-core';
+import { freePort, startServerProcess } from '../support/server-process.js';
+import { DEMO_DISPLAY_TOKEN, DEMO_INTEGRATION_KEY, type E2eRun, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * The wallboard page on a real server process with the simulated demo centre,
@@ -13,44 +10,19 @@ import { freePort, startServerProcess, type ServerProcess } from '../support/ser
  * the live queues, and coming back by itself after the server restarts on the
  * same port and database.
  */
-const TOKEN = 'wallboard-demo-secret-change-me';
-const INTEGRATION_SECRET = 'pbx-demo-secret-change-me';
-/** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
-const STEP_MS = 60_000;
 /** The stream backs off to at most 30 s between attempts, with jitter; then it connects, on a loaded machine. */
 const RECONNECT_MS = 120_000;
 
 describe('wallboard, end to end', () => {
-  let dir: string;
-  let env: Record<string, string>;
-  let server: ServerProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  let run: E2eRun;
   let page: Page;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync('dist/widgets/fv-queue-realtime.js'), 'build the widgets first: npm run build');
-    dir = mkdtempSync(join(tmpdir(), 'floorview-wallboard-'));
-    env = {
-      PORT: String(await freePort()),
-      FLOORVIEW_DB: join(dir, 'e2e.db'),
-      FLOORVIEW_SIMULATOR: 'on',
-      FLOORVIEW_SIMULATOR_BACKFILL_DAYS: '1',
-    };
-    server = await startServerProcess(env);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // A fixed port: the server restarts on it.
+    run = await startRun('wallboard', 'fv-queue-realtime.js', { PORT: String(await freePort()), ...SIMULATED });
+    page = await run.page({ width: 1920, height: 1080 });
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => run?.stop());
 
   const board = () => page.locator('fv-queue-realtime');
   const connection = (state: RegExp, timeout = STEP_MS) =>
@@ -68,11 +40,11 @@ describe('wallboard, end to end', () => {
     });
 
   it('exchanges the display token for an HttpOnly cookie and takes it out of the URL', async () => {
-    await page.goto(`${server.url}/wallboard.html?token=${TOKEN}`);
+    await page.goto(`${run.server.url}/wallboard.html?token=${DEMO_DISPLAY_TOKEN}`);
     await connection(/^live$/);
     assert.equal(new URL(page.url()).search, '');
     assert.equal(await page.evaluate(() => location.href.includes('token')), false);
-    const cookie = (await context.cookies()).find((c) => c.name === 'fv_display');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'fv_display');
     assert.ok(cookie?.httpOnly, 'an HttpOnly session cookie');
     assert.equal(await page.evaluate(() => document.cookie.includes('fv_display')), false);
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
@@ -88,9 +60,9 @@ describe('wallboard, end to end', () => {
     assert.equal(counted, 60, 'every agent of the centre, once');
 
     // A caller the simulator knows nothing of: it waits in Sales until the test ends, and the tile shows it at once.
-    const res = await fetch(`${server.url}/api/v1/events`, {
+    const res = await fetch(`${run.server.url}/api/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${INTEGRATION_SECRET}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_INTEGRATION_KEY}` },
       body: JSON.stringify({ events: [{ id: 'e2e-wallboard-1', type: 'call.queued', at: new Date().toISOString(), callId: 'e2e-wallboard-call', queueId: 'q-sales', direction: 'inbound' }] }),
     });
     assert.equal(res.status, 200);
@@ -106,14 +78,14 @@ describe('wallboard, end to end', () => {
   });
 
   it('survives a server restart: says it is reconnecting, then shows live data again by itself', async () => {
-    await server.stop();
+    await run.server.stop();
     await connection(/^(reconnecting|offline)$/);
     await board().locator('[part="age"]').waitFor({ timeout: STEP_MS });
     assert.match(await board().locator('[part="status"]').innerText(), /Reconnecting|Offline/);
     assert.match(await board().locator('[part="age"]').innerText(), /data \d+:\d\d old/);
     const lost = Date.now();
 
-    server = await startServerProcess(env);
+    run.server = await startServerProcess(run.env);
     await connection(/^live$/, RECONNECT_MS);
     await page.waitForFunction(
       (t) => {
@@ -127,6 +99,6 @@ describe('wallboard, end to end', () => {
     const { tiles } = await shown();
     assert.equal(Object.keys(tiles).length, 9);
     assert.equal(new URL(page.url()).search, '', 'still no token: the cookie carried the session across the restart');
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(run.pageErrors, []);
   });
 });
