@@ -35,14 +35,17 @@ export interface HarnessOptions extends ServiceOptions {
   dir?: string;
 }
 
+/** Writes `directory` into `dir` as the directory file; the environment of a server on it and on a database in `dir`, the simulator off. */
+export function centreEnv(dir: string, directory: object = centre): Record<string, string> {
+  const file = join(dir, 'centre.json');
+  writeFileSync(file, JSON.stringify(directory));
+  return { FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DIRECTORY: file, FLOORVIEW_SIMULATOR: 'off' };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'floorview-test-'));
-  const directoryFile = join(dir, 'centre.json');
-  writeFileSync(directoryFile, JSON.stringify(options.centre ?? centre));
   const config = readConfig({
-    FLOORVIEW_DB: join(dir, 'floorview.db'),
-    FLOORVIEW_DIRECTORY: directoryFile,
-    FLOORVIEW_SIMULATOR: 'off',
+    ...centreEnv(dir, options.centre),
     // Suites with fixed dates run on the real clock, so any year-old date must pass; the window has its own suite (event-time.test.ts).
     FLOORVIEW_EVENT_MAX_AGE_DAYS: '3650',
     ...options.env,
@@ -106,6 +109,18 @@ export function eventFactory(t0 = Date.now() - 60 * 60_000) {
     at: new Date(t0 + secondsAfterT0 * 1000).toISOString(),
     ...fields,
   });
+}
+
+/** A Sales call a-1 answers `s` seconds after the factory's t0, then wraps up: a minute connected, 30 s of wrap-up. */
+export function answeredCall(ev: ReturnType<typeof eventFactory>, callId: string, s: number) {
+  return [
+    ev('call.queued', s, { callId, queueId: 'q-sales' }),
+    ev('call.offered', s + 2, { callId, agentId: 'a-1' }),
+    ev('call.answered', s + 5, { callId, agentId: 'a-1' }),
+    ev('call.ended', s + 65, { callId, by: 'agent' }),
+    ev('wrapup.started', s + 65, { agentId: 'a-1', callId }),
+    ev('wrapup.completed', s + 95, { agentId: 'a-1', callId, reasonId: 'w-resolved' }),
+  ];
 }
 
 /** Table rows in column order, whatever their number of columns: equal sorted dumps are equal tables. */

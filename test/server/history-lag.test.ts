@@ -14,7 +14,7 @@ import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { waitUntil } from '../support/wait-until.js';
-import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
+import { answeredCall, byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
 
 type Json = Record<string, any>;
 
@@ -35,18 +35,6 @@ function assertRebuildsTheSame(db: Db): void {
   rederiveFacts(db);
   rebuildRollups(db, 'UTC');
   assert.deepEqual(dump(db), maintained);
-}
-
-/** A Sales call a-1 answers at `s` seconds after T0, then wraps up. */
-function answeredCall(ev: ReturnType<typeof eventFactory>, callId: string, s: number) {
-  return [
-    ev('call.queued', s, { callId, queueId: 'q-sales' }),
-    ev('call.offered', s + 2, { callId, agentId: 'a-1' }),
-    ev('call.answered', s + 5, { callId, agentId: 'a-1' }),
-    ev('call.ended', s + 65, { callId, by: 'agent' }),
-    ev('wrapup.started', s + 65, { agentId: 'a-1', callId }),
-    ev('wrapup.completed', s + 95, { agentId: 'a-1', callId, reasonId: 'w-resolved' }),
-  ];
 }
 
 /** The ingestion and history of a server process on `file`, without the rest (nothing else touches the database). */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb } from '../../server/db/client.js';
 import { MAX_INTERRUPTIONS, ReportStore } from '../../server/reports/report-store.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { centre, eventFactory, INTEGRATION } from './harness.js';
+import { centreEnv, eventFactory, INTEGRATION } from './harness.js';
 import { createReport, downloadBytes, getReport, parseCsv, reportWhen, settled, type Client } from './report-helpers.js';
 
 const WRAPUPS = 300;
@@ -48,12 +48,9 @@ describe('report generation across restarts', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-reports-restart-'));
-    writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
     env = {
+      ...centreEnv(dir),
       PORT: String(await freePort()),
-      FLOORVIEW_DB: join(dir, 'floorview.db'),
-      FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
-      FLOORVIEW_SIMULATOR: 'off',
       // 2 March is judged by the real clock, however long ago that is.
       FLOORVIEW_EVENT_MAX_AGE_DAYS: '3650',
       FLOORVIEW_TIME_ZONE: 'UTC',

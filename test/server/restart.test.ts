@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { centre, eventFactory, INTEGRATION } from './harness.js';
+import { centreEnv, eventFactory, INTEGRATION } from './harness.js';
 
 describe('restart recovery', () => {
   let dir: string;
@@ -18,14 +18,8 @@ describe('restart recovery', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-restart-'));
-    writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
-    env = {
-      // The same port across restarts, like a real deployment.
-      PORT: String(await freePort()),
-      FLOORVIEW_DB: join(dir, 'floorview.db'),
-      FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
-      FLOORVIEW_SIMULATOR: 'off',
-    };
+    // The same port across restarts, like a real deployment.
+    env = { ...centreEnv(dir), PORT: String(await freePort()) };
   });
   after(async () => {
     await server?.stop('SIGKILL');

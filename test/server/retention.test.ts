@@ -8,7 +8,7 @@ import { databaseInUse } from '../../server/ops/backup.js';
 import { pruneEvents } from '../../server/ops/retention.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
-import { eventFactory, startHarness, type Harness } from './harness.js';
+import { answeredCall, eventFactory, startHarness, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
 
@@ -20,18 +20,7 @@ describe('event retention', () => {
   const stats = async (from: string, to: string) => (await (await h.get(`/api/v1/stats/queues?from=${from}&to=${to}&tz=UTC`, sam)).json()) as object;
 
   function calls(ev: ReturnType<typeof eventFactory>, tag: string, n: number) {
-    return Array.from({ length: n }, (_, i) => {
-      const callId = `${tag}-${i}`;
-      const s = i * 120;
-      return [
-        ev('call.queued', s, { callId, queueId: 'q-sales' }),
-        ev('call.offered', s + 2, { callId, agentId: 'a-1' }),
-        ev('call.answered', s + 5, { callId, agentId: 'a-1' }),
-        ev('call.ended', s + 65, { callId, by: 'agent' }),
-        ev('wrapup.started', s + 65, { agentId: 'a-1', callId }),
-        ev('wrapup.completed', s + 95, { agentId: 'a-1', callId, reasonId: 'w-resolved' }),
-      ];
-    }).flat();
+    return Array.from({ length: n }, (_, i) => answeredCall(ev, `${tag}-${i}`, i * 120)).flat();
   }
 
   before(async () => {

@@ -83,7 +83,6 @@ describe('interval rollups', () => {
     });
 
     it('sums buckets into their day once behind the seal line, and moves late contributions between sealed days', async () => {
-      const db = h.services.db;
       const days = () => rows(h, "SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day");
       const hours = () => rows(h, "SELECT hour, answered, answered_queue_ms FROM queue_hours WHERE queue_id = 'q-sales' ORDER BY hour");
       const line = () => Number(rows(h, "SELECT value FROM rollup_meta WHERE key = 'sealed_before'")[0]![0]);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { waitUntil } from '../support/wait-until.js';
-import { centre, INTEGRATION } from './harness.js';
+import { centreEnv, INTEGRATION } from './harness.js';
 import { openSse } from './sse-reader.js';
 
 const BOUND_S = 10;
@@ -30,13 +30,7 @@ describe('graceful shutdown under load (SIGTERM)', () => {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-shutdown-'));
-    writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
-    env = {
-      FLOORVIEW_DB: join(dir, 'floorview.db'),
-      FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),
-      FLOORVIEW_SIMULATOR: 'off',
-      FLOORVIEW_SHUTDOWN_SECONDS: String(BOUND_S),
-    };
+    env = { ...centreEnv(dir), FLOORVIEW_SHUTDOWN_SECONDS: String(BOUND_S) };
   });
   after(async () => {
     await server?.stop('SIGKILL');
