@@ -36,7 +36,7 @@ export class AlertService {
   private readonly listeners: ((event: AlertEvent, alert: Alert) => void)[] = [];
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly directory: Directory,
     private readonly floor: LiveFloor,
     private readonly history: HistoryCatchUp,

@@ -38,7 +38,7 @@ export class QueueTodayService {
   private pending = true;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly floor: LiveFloor,
     private readonly history: HistoryCatchUp,
     private readonly zone: Zone,

@@ -1,4 +1,4 @@
-import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow, TrendLabel } from '../../contract/stats.js';
+import type { AgentStats, QueueAgentRow, TrendLabel } from '../../contract/stats.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES } from '../../widgets/core/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';

@@ -1,4 +1,4 @@
-import type { Outcomes, PeriodStaffing, QueueAverage, QueueDetailsRow, QueueStats, TrendLabel } from '../../contract/stats.js';
+import type { PeriodStaffing, QueueDetailsRow, QueueStats, TrendLabel } from '../../contract/stats.js';
 import { named, type Directory } from '../directory/directory.js';
 import type { KeyTotals } from './family-source.js';
 import { staffingSummary } from './period-staffing.js';

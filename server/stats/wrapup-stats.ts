@@ -1,4 +1,4 @@
-import type { AgentWrapups, QueueWrapups, ReasonWrapups, TrendLabel, WrapupStats } from '../../contract/stats.js';
+import type { AgentWrapups, QueueWrapups, TrendLabel, WrapupStats } from '../../contract/stats.js';
 import { named, type Directory } from '../directory/directory.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
