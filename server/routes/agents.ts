@@ -7,8 +7,8 @@ import { singleLine } from '../../contract/plain-text.js';
 import { agentsInScope, scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../wiring/services.js';
 import { agentRowSchema } from '../../contract/live.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const queueParam = agentParam.extend({

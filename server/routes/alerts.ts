@@ -3,8 +3,8 @@ import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import { alertAnswerSchema, alertListSchema } from '../../contract/alerts.js';
 import { badRequest, notFound } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
-import { bearerSecurity, errors, json, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 92;

@@ -6,8 +6,8 @@ import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/midd
 import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const login = createRoute({
   method: 'post',

@@ -1,5 +1,5 @@
-import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../auth/app-env.js';
 import { ApiError } from '../lib/errors.js';
 

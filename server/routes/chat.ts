@@ -7,8 +7,8 @@ import type { ChatParticipant } from '../chat/chat-service.js';
 import { forbidden } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
 import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from '../../contract/chat.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const security = [...bearerSecurity];

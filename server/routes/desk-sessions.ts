@@ -3,8 +3,8 @@ import { agentLoginBody, agentSessionSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
 import { requireIntegration } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
-import { errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { errors, json, jsonBody, router } from './openapi-common.js';
 
 const deskToken = createRoute({
   method: 'post',

@@ -6,8 +6,8 @@ import type { AppEnv } from '../auth/app-env.js';
 import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const exchange = createRoute({
   method: 'post',

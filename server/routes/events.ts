@@ -2,8 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireIntegration } from '../auth/middleware.js';
 import { eventBatchSchema, ingestResultSchema, MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
 import type { Services } from '../wiring/services.js';
-import { errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { errors, json, jsonBody, router } from './openapi-common.js';
 
 export const MAX_EVENT_BODY_BYTES = 4 * 1024 * 1024;
 

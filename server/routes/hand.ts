@@ -6,8 +6,8 @@ import { forbidden } from '../lib/errors.js';
 import { singleLine } from '../../contract/plain-text.js';
 import type { Services } from '../wiring/services.js';
 import { alertSchema } from '../../contract/alerts.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
 const handAnswer = json(z.object({ alert: alertSchema.nullable() }), 'The raised hand’s alert; null when no hand is up.');

@@ -5,8 +5,8 @@ import { authenticateRequest } from '../auth/middleware.js';
 import { forbidden } from '../lib/errors.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
 import type { Services } from '../wiring/services.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { limitBody } from './body-limit.js';
+import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 import { createReportBody, csvQuery, reportCreatedSchema, reportIdParam, reportListSchema, reportSchema } from '../../contract/reports.js';
 
 const OWN = 'A supervisor sees, downloads and deletes only their own reports: another’s id is 404, as an unknown one. Display tokens and agent desks have no reports (403).';
