@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { WAIT_MS } from '../support/wait-until.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
 import { openSse, type SseReader } from './sse-reader.js';
 
@@ -30,7 +31,7 @@ describe('streams end with their session', () => {
     `?ticket=${((await (await h.post('/api/v1/auth/stream-ticket', {}, headers)).json()) as { ticket: string }).ticket}`;
   /** The server ends the stream by itself; the bound only keeps a broken build from hanging the run. */
   const endsByItself = (s: SseReader) =>
-    Promise.race([s.ended.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000).unref())]);
+    Promise.race([s.ended.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), WAIT_MS).unref())]);
 
   it('sign-out ends the bearer, ticket and cookie streams of that session, and only those', async () => {
     const sam = await h.login('sam');
