@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { namesSchema } from './names.js';
+import { singleLine } from './plain-text.js';
 
 /** The rules an alert can be raised by: limits on a queue's figures, on an agent's, and an agent's raised hand. */
 export const QUEUE_RULES = ['serviceLevelBelow', 'waitingAtLeast', 'longestWaitAtLeastSeconds', 'agentsShortAtLeast'] as const;
@@ -28,10 +29,26 @@ export const alertSchema = z
   })
   .openapi('Alert');
 
+export const alertsQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 export const alertListSchema = z.object({ alerts: z.array(alertSchema), serverTime: instant });
 export const alertAnswerSchema = z.object({ alert: alertSchema });
+
+/** An agent's raised hand (from the desk): its alert, or null when no hand is up. */
+export const handAnswerSchema = z.object({ alert: alertSchema.nullable() });
+export const raiseHandBody = z
+  .object({ note: singleLine(z.string().trim().min(1).max(200)).optional().describe('A line for the supervisors, e.g. what the caller asks.') })
+  .strict()
+  .openapi('RaiseHand');
 
 export type QueueRule = (typeof QUEUE_RULES)[number];
 export type AgentRule = (typeof AGENT_RULES)[number];
 export type AlertRule = QueueRule | AgentRule | typeof RAISED_HAND;
 export type Alert = z.infer<typeof alertSchema>;
+export type AlertsQuery = z.input<typeof alertsQuery>;
+export type AlertList = z.infer<typeof alertListSchema>;
+export type AlertAnswer = z.infer<typeof alertAnswerSchema>;
+export type HandAnswer = z.infer<typeof handAnswerSchema>;
+export type RaiseHandBody = z.input<typeof raiseHandBody>;

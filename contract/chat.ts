@@ -77,6 +77,10 @@ export const readBody = z
   .strict()
   .openapi('MarkRead');
 
+export const chatPageSchema = z.object({ messages: z.array(messageSchema), hasMore: z.boolean() }).openapi('ChatPage');
+export const readAnswerSchema = z.object({ reads: z.array(readSchema) });
+export const conversationListSchema = z.object({ conversations: z.array(conversationSchema) });
+
 export type ChatSender = z.infer<typeof sender>;
 export type ChatMessage = z.infer<typeof messageSchema>;
 /** One side read the other side's messages of a conversation up to `throughId`. */
@@ -86,3 +90,6 @@ export type ChatConversation = z.infer<typeof conversationSchema>;
 export type ChatPageQuery = z.input<typeof pageQuery>;
 export type SendMessageBody = z.input<typeof sendBody>;
 export type MarkReadBody = z.input<typeof readBody>;
+export type ChatPage = z.infer<typeof chatPageSchema>;
+export type ReadAnswer = z.infer<typeof readAnswerSchema>;
+export type ConversationList = z.infer<typeof conversationListSchema>;

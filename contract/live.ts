@@ -56,6 +56,36 @@ export const queueRowSchema = z
   })
   .openapi('QueueRow');
 
+export const agentListSchema = z.object({ agents: z.array(agentRowSchema), serverTime: z.string() });
+export const queueListSchema = z.object({ queues: z.array(queueRowSchema), serverTime: z.string() });
+
+/** The live trend's grid: one point every 10 s, the last four hours kept. */
+export const TREND_STEP_MS = 10_000;
+export const TREND_MAX_MINUTES = 240;
+
+export const queueTrendQuery = z.object({
+  minutes: z.coerce.number().int().min(1).max(TREND_MAX_MINUTES).default(30).describe(`How far back, 1–${TREND_MAX_MINUTES}.`),
+});
+
+export const queueTrendSchema = z
+  .object({
+    start: z.string().describe('Instant of the first point; point i is at start + i × stepSeconds.'),
+    stepSeconds: z.number().int(),
+    queues: z.array(
+      z.object({
+        queueId: z.string(),
+        waiting: z.array(z.number().int().nullable()).describe('Contacts waiting at each point; null where the server was not running.'),
+      }),
+    ),
+    serverTime: z.string(),
+  })
+  .openapi('QueueTrend');
+
 export type AgentRow = z.infer<typeof agentRowSchema>;
 /** A queue now, with today's figures (SPEC §4: service level, abandon rate and their counts) and its staffing need. */
 export type QueueRow = z.infer<typeof queueRowSchema>;
+export type AgentList = z.infer<typeof agentListSchema>;
+export type QueueList = z.infer<typeof queueListSchema>;
+export type QueueTrendQuery = z.input<typeof queueTrendQuery>;
+/** `GET /queues/trend`: contacts waiting per queue on the trend's grid, oldest first. */
+export type QueueTrend = z.infer<typeof queueTrendSchema>;

@@ -101,6 +101,7 @@ export const csvQuery = z.object({
 export const reportDeletionSchema = z.object({ id: z.string(), reason: z.enum(['deleted', 'limit']) });
 
 export type CreateReportBody = z.input<typeof createReportBody>;
+export type CsvQuery = z.input<typeof csvQuery>;
 export type Report = z.infer<typeof reportSchema>;
 export type ReportStatus = Report['status'];
 /** Why a report failed: `interrupted` (the server stopped while generating it, three times), `invalid` (its filters no longer fit the directory or your scope), `internal`. */

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Alert } from './alerts.js';
 import type { ChatMessage, ChatRead } from './chat.js';
 import type { AgentRow, QueueRow } from './live.js';
@@ -8,6 +9,11 @@ import type { Report, ReportDeletion } from './reports.js';
  * published for this viewer only. Made of the schemas' types; a stream has no schema of its
  * own in the OpenAPI document.
  */
+
+export const streamQuery = z.object({
+  ticket: z.string().max(200).optional(),
+  lastEventId: z.string().max(100).optional(),
+});
 
 /** What a frame can carry for particular viewers only, by field name. */
 export interface ViewerChannels {
@@ -28,3 +34,4 @@ export interface FloorFrame extends ViewerParts {
   queues: QueueRow[];
   serverTime: string;
 }
+export type StreamQuery = z.input<typeof streamQuery>;

@@ -1,13 +1,11 @@
 import { and, gte, lt } from 'drizzle-orm';
+import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../../contract/live.js';
 import type { Db } from '../db/client.js';
 import { queueVisits } from '../db/schema/facts.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from './live-floor.js';
 
-/** One point per queue every 10 s… */
-export const TREND_STEP_MS = 10_000;
-/** …for the last four hours: 1,440 small integers per queue, whatever the uptime. */
-export const TREND_MAX_MINUTES = 240;
+/** 1,440 small integers per queue, whatever the uptime. */
 const CAPACITY = (TREND_MAX_MINUTES * 60_000) / TREND_STEP_MS;
 /** A slot nobody sampled (the server was down, or the point is older than the history). */
 const UNKNOWN = -1;

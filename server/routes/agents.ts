@@ -3,10 +3,10 @@ import { asSupervisor, requireViewer } from '../auth/middleware.js';
 import { agentInScope } from '../auth/principal.js';
 import type { CommandRequest } from '../commands/command-service.js';
 import { forbidden, notFound } from '../lib/errors.js';
-import { singleLine } from '../../contract/plain-text.js';
 import { agentsInScope, scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../wiring/services.js';
-import { agentRowSchema } from '../../contract/live.js';
+import { commandAcceptedSchema, monitorBody, stateBody } from '../../contract/commands.js';
+import { agentListSchema, agentRowSchema } from '../../contract/live.js';
 import { limitBody } from './body-limit.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
@@ -15,7 +15,7 @@ const queueParam = agentParam.extend({
   queueId: z.string().min(1).max(200).openapi({ param: { name: 'queueId', in: 'path' } }),
 });
 const accepted = json(
-  z.object({ commandId: z.string() }).openapi('CommandAccepted'),
+  commandAcceptedSchema,
   'Sent to the telephony platform. The effect arrives on the stream as the platform confirms it.',
 );
 const commandErrors = errors(400, 401, 403, 404, 409, 502, 503);
@@ -26,7 +26,7 @@ const listAgents = createRoute({
   tags: ['Live'],
   summary: 'Live agent rows within your scope',
   security: bearerSecurity,
-  responses: { 200: json(z.object({ agents: z.array(agentRowSchema), serverTime: z.string() }), 'Live agents.'), ...errors(401) },
+  responses: { 200: json(agentListSchema, 'Live agents.'), ...errors(401) },
 });
 
 const getAgent = createRoute({
@@ -60,18 +60,6 @@ const commandWithBody = <P extends string, B extends z.ZodType>(path: P, summary
     request: { params: agentParam, body: jsonBody(body) },
     responses: { 202: accepted, ...commandErrors },
   });
-
-const stateBody = z
-  .object({
-    state: z.enum(['available', 'unavailable']),
-    reason: singleLine(z.string().trim().min(1).max(100)).optional().describe('Only for unavailable; plain text.'),
-  })
-  .strict()
-  .openapi('StateChange');
-const monitorBody = z
-  .object({ mode: z.enum(['monitor', 'coach', 'barge']).describe('monitor: listen; coach: speak to the agent only; barge: join the conversation.') })
-  .strict()
-  .openapi('MonitorRequest');
 
 const setState = commandWithBody('/{id}/state', 'Change the agent’s state', stateBody);
 const signOut = command('post', '/{id}/sign-out', 'Sign the agent out', agentParam);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asSupervisor, requireViewer } from '../auth/middleware.js';
-import { alertAnswerSchema, alertListSchema } from '../../contract/alerts.js';
+import { alertAnswerSchema, alertListSchema, alertsQuery } from '../../contract/alerts.js';
 import { badRequest, notFound } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
@@ -18,12 +18,7 @@ const listAlerts = createRoute({
     'Rules and limits come from the directory file’s `alerts` section (README “Alerts”). New, cleared and acknowledged alerts also arrive on the stream as `alerts`.',
   ].join('\n\n'),
   security: bearerSecurity,
-  request: {
-    query: z.object({
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-    }),
-  },
+  request: { query: alertsQuery },
   responses: { 200: json(alertListSchema, 'Alerts.'), ...errors(400, 401, 403) },
 });
 

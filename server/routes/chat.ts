@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { ChatParticipant } from '../chat/chat-service.js';
 import { forbidden } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
-import { conversationSchema, messageSchema, pageQuery, readBody, readSchema, sendBody } from '../../contract/chat.js';
+import { chatPageSchema, conversationListSchema, messageSchema, pageQuery, readAnswerSchema, readBody, sendBody } from '../../contract/chat.js';
 import { limitBody } from './body-limit.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
@@ -23,7 +23,7 @@ const listMessages = createRoute({
   security,
   request: { params: agentParam, query: pageQuery },
   responses: {
-    200: json(z.object({ messages: z.array(messageSchema), hasMore: z.boolean() }).openapi('ChatPage'), 'Messages, oldest first.'),
+    200: json(chatPageSchema, 'Messages, oldest first.'),
     ...errors(400, 401, 403, 404),
   },
 });
@@ -48,7 +48,7 @@ const markRead = createRoute({
   description: 'Both people’s streams get a `reads` receipt per conversation touched, with the reader’s unread count left.',
   security,
   request: { params: agentParam, body: jsonBody(readBody) },
-  responses: { 200: json(z.object({ reads: z.array(readSchema) }), 'One receipt per conversation that had unread messages.'), ...errors(400, 401, 403, 404) },
+  responses: { 200: json(readAnswerSchema, 'One receipt per conversation that had unread messages.'), ...errors(400, 401, 403, 404) },
 });
 
 const listConversations = createRoute({
@@ -59,7 +59,7 @@ const listConversations = createRoute({
   description:
     'A supervisor: every agent in scope they have chatted with. An agent: every supervisor they have chatted with, and those who supervise them. Latest first; the agent list’s unread badges come from here, then live from the stream.',
   security,
-  responses: { 200: json(z.object({ conversations: z.array(conversationSchema) }), 'Conversations.'), ...errors(401, 403) },
+  responses: { 200: json(conversationListSchema, 'Conversations.'), ...errors(401, 403) },
 });
 
 /** Supervisors and agents chat; display tokens are read-only screens with no one to talk to. */

@@ -3,14 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../auth/app-env.js';
 import { requireViewer } from '../auth/middleware.js';
 import { forbidden } from '../lib/errors.js';
-import { singleLine } from '../../contract/plain-text.js';
 import type { Services } from '../wiring/services.js';
-import { alertSchema } from '../../contract/alerts.js';
+import { handAnswerSchema, raiseHandBody } from '../../contract/alerts.js';
 import { limitBody } from './body-limit.js';
 import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
 
 const agentParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
-const handAnswer = json(z.object({ alert: alertSchema.nullable() }), 'The raised hand’s alert; null when no hand is up.');
+const handAnswer = json(handAnswerSchema, 'The raised hand’s alert; null when no hand is up.');
 
 const getHand = createRoute({
   method: 'get',
@@ -32,12 +31,7 @@ const raiseHand = createRoute({
   security: bearerSecurity,
   request: {
     params: agentParam,
-    body: jsonBody(
-      z
-        .object({ note: singleLine(z.string().trim().min(1).max(200)).optional().describe('A line for the supervisors, e.g. what the caller asks.') })
-        .strict()
-        .openapi('RaiseHand'),
-    ),
+    body: jsonBody(raiseHandBody),
   },
   responses: { 200: handAnswer, ...errors(400, 401, 403) },
 });

@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireViewer } from '../auth/middleware.js';
-import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../floor/queue-trend.js';
 import { scopedRows } from '../floor/scoped-rows.js';
 import type { Services } from '../wiring/services.js';
-import { queueRowSchema } from '../../contract/live.js';
+import { queueListSchema, queueTrendQuery, queueTrendSchema, TREND_MAX_MINUTES, TREND_STEP_MS } from '../../contract/live.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const listQueues = createRoute({
@@ -12,7 +11,7 @@ const listQueues = createRoute({
   tags: ['Live'],
   summary: 'Live queue rows within your scope',
   security: bearerSecurity,
-  responses: { 200: json(z.object({ queues: z.array(queueRowSchema), serverTime: z.string() }), 'Live queues.'), ...errors(401) },
+  responses: { 200: json(queueListSchema, 'Live queues.'), ...errors(401) },
 });
 
 const trend = createRoute({
@@ -25,28 +24,9 @@ const trend = createRoute({
     'A live chart loads this once, then appends the `waiting` of the streamed queue rows on the same grid; it loads it again after a reconnect.',
   ].join('\n\n'),
   security: bearerSecurity,
-  request: {
-    query: z.object({
-      minutes: z.coerce.number().int().min(1).max(TREND_MAX_MINUTES).default(30).describe(`How far back, 1–${TREND_MAX_MINUTES}.`),
-    }),
-  },
+  request: { query: queueTrendQuery },
   responses: {
-    200: json(
-      z
-        .object({
-          start: z.string().describe('Instant of the first point; point i is at start + i × stepSeconds.'),
-          stepSeconds: z.number().int(),
-          queues: z.array(
-            z.object({
-              queueId: z.string(),
-              waiting: z.array(z.number().int().nullable()).describe('Contacts waiting at each point; null where the server was not running.'),
-            }),
-          ),
-          serverTime: z.string(),
-        })
-        .openapi('QueueTrend'),
-      'The trend.',
-    ),
+    200: json(queueTrendSchema, 'The trend.'),
     ...errors(400, 401),
   },
 });

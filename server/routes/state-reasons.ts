@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { stateReasonListSchema } from '../../contract/commands.js';
 import { requireViewer } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
 import { bearerSecurity, errors, json, router } from './openapi-common.js';
-import { namesSchema } from '../../contract/names.js';
 
 const listStateReasons = createRoute({
   method: 'get',
@@ -13,7 +13,7 @@ const listStateReasons = createRoute({
     'What a state dialog suggests. Send the default `name` as a set_state `reason`: live rows then carry its translations in `stateReasonNames`. A reason the list does not hold is still accepted and shown as typed.',
   security: bearerSecurity,
   responses: {
-    200: json(z.object({ stateReasons: z.array(z.object({ name: z.string(), names: namesSchema }).openapi('StateReason')) }), 'The reasons, in directory order.'),
+    200: json(stateReasonListSchema, 'The reasons, in directory order.'),
     ...errors(401),
   },
 });

@@ -1,5 +1,6 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createRoute, z } from '@hono/zod-openapi';
+import { streamQuery } from '../../contract/stream.js';
 import { authenticateRequest } from '../auth/middleware.js';
 import { viewerOf } from '../auth/principal.js';
 import type { Services } from '../wiring/services.js';
@@ -19,10 +20,7 @@ const stream = createRoute({
   ].join('\n\n'),
   security: [...bearerSecurity, { ticket: [] }],
   request: {
-    query: z.object({
-      ticket: z.string().max(200).optional(),
-      lastEventId: z.string().max(100).optional(),
-    }),
+    query: streamQuery,
   },
   responses: {
     200: { description: 'An endless `text/event-stream`.', content: { 'text/event-stream': { schema: z.string() } } },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../../server/floor/queue-trend.js';
+import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../../contract/live.js';
 import { DISPLAY, startHarness, type Harness } from './harness.js';
 
 interface TrendBody {

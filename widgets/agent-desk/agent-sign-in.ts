@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AgentSession } from '../../contract/auth.js';
-import { apiFetch, FloorviewApiError } from '../core/api.js';
+import { api, FloorviewApiError } from '../core/api.js';
 import type { AgentDeskTranslator } from './i18n/index.js';
 
 /**
@@ -37,8 +37,7 @@ export class AgentSignIn {
     this.error = '';
     this.host.requestUpdate();
     try {
-      const session = await apiFetch<AgentSession>({ api: this.api(), token: null }, '/api/v1/auth/agent-login', {
-        method: 'POST',
+      const session = await api({ api: this.api(), token: null }, 'POST /auth/agent-login', {
         body: { ...(login.includes('@') ? { email: login } : { agentId: login }), password: String(data.get('password')) },
       });
       this.signedIn(session);

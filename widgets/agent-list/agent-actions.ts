@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { refusalText } from '../core/refusals.js';
-import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { translator } from '../core/i18n/index.js';
 import type { AgentListTranslator } from './i18n/index.js';
@@ -8,7 +8,7 @@ import { agentActionsCatalogs, type AgentActionsTranslator } from './i18n/action
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { ActionMenu } from './action-menu.js';
 import { actionMenuStyles } from './action-menu.styles.js';
-import { commandColumn, commandLabel, commandRequest, menuEntries, type AgentCommand, type MenuEntry } from './agent-commands.js';
+import { commandColumn, commandLabel, menuEntries, sendCommand, type AgentCommand, type MenuEntry } from './agent-commands.js';
 import { AgentDialogs } from './agent-dialogs.js';
 import { agentDialogStyles } from './agent-dialogs.styles.js';
 import { FvAgentChatEvent } from './events.js';
@@ -163,9 +163,8 @@ export class AgentActions {
     const pending: PendingCommand = { agentId, command, column: commandColumn(command), action, name: row.name, acceptedAt: null };
     this.pending.add(pending);
     this.host.requestUpdate();
-    const { path, ...request } = commandRequest(agentId, command);
     try {
-      await apiFetch(this.ctx.target(), path, request);
+      await sendCommand(this.ctx.target(), agentId, command);
       pending.acceptedAt = Date.now();
       this.ctx.announce(tr.t('action.sent', { action, name: row.name }));
       // The confirmation may have come on the stream before the answer did.

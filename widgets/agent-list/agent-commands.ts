@@ -1,32 +1,34 @@
-import type { ApiRequest } from '../core/api.js';
+import type { CommandAccepted, MonitorRequest, StateChange } from '../../contract/commands.js';
+import { api, type ApiTarget } from '../core/api.js';
 import type { AgentActionsKey } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 
 /** The supervisor commands of C3, C5, C6 and C7 as the agent list sends them. */
-export type MonitorMode = 'monitor' | 'coach' | 'barge';
+export type MonitorMode = MonitorRequest['mode'];
 export type AgentCommand =
   | { kind: 'monitor'; mode: MonitorMode }
   | { kind: 'end_monitor' }
-  | { kind: 'set_state'; state: 'available' | 'unavailable'; reason?: string }
+  | { kind: 'set_state'; state: StateChange['state']; reason?: string }
   | { kind: 'sign_out' }
   | { kind: 'join_queue'; queueId: string }
   | { kind: 'leave_queue'; queueId: string };
 
-export function commandRequest(agentId: string, cmd: AgentCommand): ApiRequest & { path: string } {
-  const agent = `/api/v1/agents/${encodeURIComponent(agentId)}`;
+/** Sends the command; it is accepted, not yet done: the effect shows on the stream. */
+export function sendCommand(target: ApiTarget, agentId: string, cmd: AgentCommand): Promise<CommandAccepted> {
+  const params = { id: agentId };
   switch (cmd.kind) {
     case 'monitor':
-      return { method: 'POST', path: `${agent}/monitor`, body: { mode: cmd.mode } };
+      return api(target, 'POST /agents/{id}/monitor', { params, body: { mode: cmd.mode } });
     case 'end_monitor':
-      return { method: 'DELETE', path: `${agent}/monitor` };
+      return api(target, 'DELETE /agents/{id}/monitor', { params });
     case 'set_state':
-      return { method: 'POST', path: `${agent}/state`, body: cmd.reason ? { state: cmd.state, reason: cmd.reason } : { state: cmd.state } };
+      return api(target, 'POST /agents/{id}/state', { params, body: cmd.reason ? { state: cmd.state, reason: cmd.reason } : { state: cmd.state } });
     case 'sign_out':
-      return { method: 'POST', path: `${agent}/sign-out` };
+      return api(target, 'POST /agents/{id}/sign-out', { params });
     case 'join_queue':
-      return { method: 'PUT', path: `${agent}/queues/${encodeURIComponent(cmd.queueId)}` };
+      return api(target, 'PUT /agents/{id}/queues/{queueId}', { params: { ...params, queueId: cmd.queueId } });
     case 'leave_queue':
-      return { method: 'DELETE', path: `${agent}/queues/${encodeURIComponent(cmd.queueId)}` };
+      return api(target, 'DELETE /agents/{id}/queues/{queueId}', { params: { ...params, queueId: cmd.queueId } });
   }
 }
 

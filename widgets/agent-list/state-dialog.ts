@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../core/stream.js';
 import { localName } from '../core/local-name.js';
-import type { StateReason } from './state-reasons.js';
+import type { StateReason } from '../../contract/commands.js';
 
 export interface StateDialogContext {
   tr: AgentActionsTranslator;

@@ -1,11 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import { apiFetch, type ApiTarget } from '../core/api.js';
-import type { Names } from '../../contract/names.js';
-
-export interface StateReason {
-  name: string;
-  names: Names;
-}
+import type { StateReason } from '../../contract/commands.js';
+import { api, type ApiTarget } from '../core/api.js';
 
 /**
  * The directory's unavailable reasons, fetched the first time the state dialog
@@ -26,7 +21,7 @@ export class StateReasons {
     if (this.loaded?.api === target.api) return this.loaded.list;
     if (this.loading !== target.api) {
       this.loading = target.api;
-      apiFetch<{ stateReasons: StateReason[] }>(target, '/api/v1/state-reasons').then(
+      api(target, 'GET /state-reasons').then(
         ({ stateReasons }) => {
           this.loaded = { api: target.api, list: stateReasons };
           this.host.requestUpdate();

@@ -1,3 +1,5 @@
+import type { RouteName, RouteRequest, RouteResponse } from '../../contract/routes.js';
+
 /** Where a widget's requests go and with which credentials. */
 export interface ApiTarget {
   /** Base URL of the Floorview server, without a trailing slash. */
@@ -23,39 +25,58 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown; fields?: Record<string, string> };
 }
 
-export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+type CallRequest<R extends RouteName> = RouteRequest<R> & { signal?: AbortSignal | undefined };
+/** The request may be left out when the route needs nothing. */
+type CallArgs<R extends RouteName> = object extends CallRequest<R> ? [request?: CallRequest<R>] : [request: CallRequest<R>];
+
+interface AnyRequest {
+  params?: Record<string, string>;
+  query?: object;
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
 
 /**
- * `fetch` for `/api/v1/…`: the bearer token when there is one, else the cookie
- * (`credentials: 'include'`, which also covers a portal on another origin the
- * server allows). Resolves with the JSON body (undefined for 204); throws
- * FloorviewApiError for anything else.
+ * A route's address: `METHOD /path` below the API base, the `{name}`s of its path filled in, the
+ * query's defined values appended (through JSON, which drops the undefined ones; a list joined
+ * by commas, as the API reads it). For what is not fetched: the stream, a download link.
  */
-export async function apiFetch<T>(target: ApiTarget, path: string, request: ApiRequest = {}): Promise<T> {
+export function routeUrl<R extends RouteName>(target: ApiTarget, route: R, ...request: CallArgs<R>): string;
+export function routeUrl(target: ApiTarget, route: string, request: unknown = {}): string {
+  const { params, query } = request as AnyRequest;
+  const search = `${new URLSearchParams(JSON.parse(JSON.stringify(query ?? {})))}`;
+  return `${target.api}/api/v1${route.replace(/^\w+ |\{(\w+)\}/g, (_, name?: string) => (name ? encodeURIComponent(params![name]!) : ''))}${search && `?${search}`}`;
+}
+
+/**
+ * Calls a route of the contract (`api(target, 'POST /agents/{id}/monitor', {params: {id}, body: {mode}})`):
+ * the bearer token when there is one, else the cookie (`credentials: 'include'`, which also
+ * covers a portal on another origin the server allows). Resolves with the JSON body (undefined
+ * for 204); throws FloorviewApiError for anything else.
+ */
+export async function api<R extends RouteName>(target: ApiTarget, route: R, ...request: CallArgs<R>): Promise<RouteResponse<R>>;
+export async function api(target: ApiTarget, route: string, request: unknown = {}): Promise<unknown> {
+  const { body, signal } = request as AnyRequest;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (target.token) headers.authorization = `Bearer ${target.token}`;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`${target.api}${path}`, {
-      method: request.method ?? 'GET',
+    res = await fetch(routeUrl(target, route as RouteName, request as never), {
+      method: route.split(' ')[0],
       headers,
       credentials: target.token ? 'omit' : 'include',
-      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
+      body: JSON.stringify(body),
+      signal,
     });
   } catch (err) {
-    if (request.signal?.aborted) throw err;
+    if (signal?.aborted) throw err;
     throw new FloorviewApiError(0, 'network_error', (err as Error).message);
   }
-  if (res.status === 204) return undefined as T;
-  const body: unknown = await res.json().catch(() => null);
-  if (res.ok) return body as T;
-  const error = (body as ErrorBody | null)?.error;
+  if (res.status === 204) return undefined;
+  const answer: unknown = await res.json().catch(() => null);
+  if (res.ok) return answer;
+  const error = (answer as ErrorBody | null)?.error;
   throw new FloorviewApiError(
     res.status,
     typeof error?.code === 'string' ? error.code : `http_${res.status}`,

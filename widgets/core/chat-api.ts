@@ -1,5 +1,5 @@
 import type { ChatConversation, ChatMessage, ChatRead, MAX_MESSAGE_LENGTH as SERVER_MAX } from '../../contract/chat.js';
-import { apiFetch, type ApiTarget } from './api.js';
+import { api, type ApiTarget } from './api.js';
 
 export type { ChatConversation, ChatMessage, ChatRead };
 
@@ -13,27 +13,23 @@ export interface ConversationRef {
   supervisorId?: string | undefined;
 }
 
-const base = (ref: ConversationRef) => `/api/v1/agents/${encodeURIComponent(ref.agentId)}/messages`;
-
 /** A page of the conversation, oldest first; `before` pages back. */
 export function fetchMessages(target: ApiTarget, ref: ConversationRef, before: number | null, limit: number, signal?: AbortSignal) {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (before !== null) query.set('before', String(before));
-  if (ref.supervisorId) query.set('supervisor', ref.supervisorId);
-  return apiFetch<{ messages: ChatMessage[]; hasMore: boolean }>(target, `${base(ref)}?${query}`, { signal });
+  const query = { limit, before: before ?? undefined, supervisor: ref.supervisorId || undefined };
+  return api(target, 'GET /agents/{id}/messages', { params: { id: ref.agentId }, query, signal });
 }
 
 export function postMessage(target: ApiTarget, ref: ConversationRef, body: string) {
-  return apiFetch<ChatMessage>(target, base(ref), { method: 'POST', body: ref.supervisorId ? { body, supervisorId: ref.supervisorId } : { body } });
+  return api(target, 'POST /agents/{id}/messages', { params: { id: ref.agentId }, body: ref.supervisorId ? { body, supervisorId: ref.supervisorId } : { body } });
 }
 
 export function postRead(target: ApiTarget, ref: ConversationRef, throughId: number) {
-  return apiFetch<{ reads: ChatRead[] }>(target, `${base(ref)}/read`, {
-    method: 'POST',
+  return api(target, 'POST /agents/{id}/messages/read', {
+    params: { id: ref.agentId },
     body: ref.supervisorId ? { throughId, supervisorId: ref.supervisorId } : { throughId },
   });
 }
 
 export function fetchConversations(target: ApiTarget, signal?: AbortSignal) {
-  return apiFetch<{ conversations: ChatConversation[] }>(target, '/api/v1/conversations', { signal });
+  return api(target, 'GET /conversations', { signal });
 }

@@ -1,16 +1,5 @@
-import { apiFetch, type ApiTarget } from './api.js';
-
-/** `GET /auth/me` (and `/auth/session` when signed in): who the credentials belong to; commands are offered only to supervisors, the agent desk only to agents. */
-export interface Viewer {
-  kind: 'supervisor' | 'display' | 'agent';
-  id: string;
-  name?: string;
-  isAdmin: boolean;
-  queues: string[];
-  expiresAt: string | null;
-}
-
-type SessionProbe = { signedIn: false } | { signedIn: true; viewer: Viewer };
+import type { Viewer } from '../../contract/auth.js';
+import { api, type ApiTarget } from './api.js';
 
 /**
  * Who the credentials belong to, or null when they name no one (no cookie, an
@@ -18,15 +7,11 @@ type SessionProbe = { signedIn: false } | { signedIn: true; viewer: Viewer };
  * "signed out" with a 200: a portal page without a session logs no failed request.
  */
 export async function fetchViewer(target: ApiTarget, signal?: AbortSignal): Promise<Viewer | null> {
-  const probe = await apiFetch<SessionProbe>(target, '/api/v1/auth/session', { signal });
+  const probe = await api(target, 'GET /auth/session', { signal });
   return probe.signedIn ? probe.viewer : null;
 }
 
 /** Signs in with the session cookie (the token in the answer is not kept: the cookie is the credential). */
-export async function signIn(api: string, email: string, password: string): Promise<void> {
-  await apiFetch(
-    { api, token: null },
-    '/api/v1/auth/login',
-    { method: 'POST', body: { email, password } },
-  );
+export async function signIn(base: string, email: string, password: string): Promise<void> {
+  await api({ api: base, token: null }, 'POST /auth/login', { body: { email, password } });
 }

@@ -3,7 +3,7 @@ import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
 import type { FloorFrame } from '../../contract/stream.js';
-import { apiFetch, FloorviewApiError, type ApiTarget } from './api.js';
+import { api, FloorviewApiError, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
 
 export type { AgentRow, QueueRow };
@@ -140,7 +140,7 @@ class LiveFloorStream implements FloorStream {
     clearTimeout(this.retryTimer);
     this.source?.close();
     this.source = null;
-    let url: URL;
+    let url: string;
     try {
       // With the cookie, ask first whether there is a session: an EventSource refused with a 401 is a console error.
       if (this.target.token === null && !(await fetchViewer(this.target))) {
@@ -167,18 +167,16 @@ class LiveFloorStream implements FloorStream {
   }
 
   /** Resumes with `?lastEventId=`: a new EventSource cannot set the `Last-Event-ID` header. */
-  private async streamUrl(): Promise<URL> {
-    const url = new URL(`${this.target.api}/api/v1/stream`);
-    if (this.target.token) url.searchParams.set('ticket', await this.streamTicket());
-    if (this.lastEventId) url.searchParams.set('lastEventId', this.lastEventId);
-    return url;
+  private async streamUrl(): Promise<string> {
+    const ticket = this.target.token ? await this.streamTicket() : undefined;
+    return routeUrl(this.target, 'GET /stream', { query: { ticket, lastEventId: this.lastEventId ?? undefined } });
   }
 
   /** EventSource cannot send a bearer token, and a long-lived one must not go into a URL: a 5-minute ticket does. */
   private async streamTicket(): Promise<string> {
     const serverNow = Date.now() + this.clockOffset;
     if (this.ticket && this.ticket.expiresAt - serverNow > TICKET_MARGIN_MS) return this.ticket.value;
-    const issued = await apiFetch<{ ticket: string; expiresAt: string }>(this.target, '/api/v1/auth/stream-ticket', { method: 'POST' });
+    const issued = await api(this.target, 'POST /auth/stream-ticket');
     this.ticket = { value: issued.ticket, expiresAt: Date.parse(issued.expiresAt) };
     return issued.ticket;
   }

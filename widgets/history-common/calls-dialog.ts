@@ -1,11 +1,12 @@
 import { localName } from '../core/local-name.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { CallPage, CallRow } from '../../contract/stats.js';
-import { apiFetch, FloorviewApiError, type ApiTarget } from '../core/api.js';
+import type { CallRow } from '../../contract/stats.js';
+import { api, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { formatNumber } from '../core/format.js';
 import { formatValue, renderClipped } from './data-table.js';
 import type { HistoryKey, HistoryTranslator } from './i18n/index.js';
+import type { StatsParams } from './range.js';
 
 /** The calls behind one figure: its words, and the `/stats/calls` parameters beyond the widget's range and filters. */
 export interface DrillDown {
@@ -46,7 +47,7 @@ export class CallsDialog implements ReactiveController {
     private readonly source: {
       target(): ApiTarget;
       /** The widget's range and filter parameters. */
-      params(): Record<string, string> | null;
+      params(): StatsParams | null;
       root(): ParentNode;
     },
   ) {
@@ -87,9 +88,9 @@ export class CallsDialog implements ReactiveController {
     this.loading = true;
     this.error = '';
     this.host.requestUpdate();
-    const query = new URLSearchParams({ ...base, ...this.shown.params, limit: String(PAGE), ...(this.next ? { cursor: this.next } : {}) });
+    const query = { ...base, ...this.shown.params, limit: PAGE, cursor: this.next ?? undefined };
     try {
-      const page = await apiFetch<CallPage>(this.source.target(), `/api/v1/stats/calls?${query}`, { signal: abort.signal });
+      const page = await api(this.source.target(), 'GET /stats/calls', { query, signal: abort.signal });
       this.calls = [...this.calls, ...page.calls];
       this.next = page.nextCursor;
     } catch (err) {

@@ -1,5 +1,4 @@
-import type { AgentRow, QueueRow } from '../../contract/live.js';
-import { apiFetch, type ApiTarget } from '../core/api.js';
+import { api, type ApiTarget } from '../core/api.js';
 import type { Lang } from '../core/i18n/index.js';
 import { localName } from '../core/local-name.js';
 import type { FilterOptions } from './history-toolbar.js';
@@ -9,8 +8,8 @@ export const NO_OPTIONS: FilterOptions = { queues: [], agents: [], locations: []
 /** The queues and agents in scope, and their locations: what the filters offer, and the names a report's filters are shown by. */
 export async function fetchFilterOptions(target: ApiTarget, signal: AbortSignal, lang: Lang): Promise<FilterOptions> {
   const [{ queues }, { agents }] = await Promise.all([
-    apiFetch<{ queues: QueueRow[] }>(target, '/api/v1/queues', { signal }),
-    apiFetch<{ agents: AgentRow[] }>(target, '/api/v1/agents', { signal }),
+    api(target, 'GET /queues', { signal }),
+    api(target, 'GET /agents', { signal }),
   ]);
   return {
     queues: queues.map((q) => ({ id: q.queueId, name: localName(q.queueName, q.queueNames, lang) })),

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
-import { apiFetch, FloorviewApiError } from '../core/api.js';
+import { api, FloorviewApiError } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { SignInController } from '../core/sign-in.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
@@ -9,6 +9,7 @@ import { FvDrillDownEvent } from './events.js';
 import { GridNavigation } from './grid-navigation.js';
 import type { HistoryTranslator } from './i18n/index.js';
 import { RangeFilterController } from './range-filter.js';
+import type { StatsParams } from './range.js';
 import { RangeFilterElement } from './range-filter-element.js';
 
 /** Ranked lists (top N) in each answer. */
@@ -55,7 +56,7 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
   });
 
   /** The range and filter parameters of every request; null while a custom range is incomplete. */
-  protected get params(): Record<string, string> | null {
+  protected get params(): StatsParams | null {
     return this.rangeFilter.params;
   }
 
@@ -64,10 +65,11 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
     return params ? new URLSearchParams(params).toString() : null;
   }
 
-  private async load(api: string, token: string | null, query: string | null, order: Order, signal: AbortSignal): Promise<T | null> {
+  /** `query` stands for the parameters in the task's arguments: a string, so an equal one does not load again. */
+  private async load(base: string, token: string | null, query: string | null, order: Order, signal: AbortSignal): Promise<T | null> {
     if (query === null) return null;
     try {
-      return await apiFetch<T>({ api, token }, `/api/v1/stats/${this.endpoint}?${query}&order=${order}&limit=${TOP}`, { signal });
+      return (await api({ api: base, token }, `GET /stats/${this.endpoint}`, { query: { ...this.params!, order, limit: TOP }, signal })) as T;
     } catch (err) {
       if (err instanceof FloorviewApiError && err.status !== 401) this.dispatchEvent(new FvErrorEvent(err.code, err.message));
       throw err;

@@ -6,7 +6,7 @@ import type { Lang } from '../core/i18n/index.js';
 import { fetchFilterOptions, NO_OPTIONS, sortedOptions } from './filter-options.js';
 import { renderToolbar, type FilterOptions } from './history-toolbar.js';
 import type { HistoryTranslator } from './i18n/index.js';
-import { datesOf, idList, RANGE_PRESETS, statsParams, type RangeChoice, type RangePreset } from './range.js';
+import { datesOf, idList, RANGE_PRESETS, statsParams, type RangeChoice, type RangePreset, type StatsParams } from './range.js';
 
 /** The host's attributes the range and filters live in (range-filter-element.ts declares them). */
 export interface RangeFilterAttributes {
@@ -68,7 +68,7 @@ export class RangeFilterController {
   }
 
   /** The range and filter parameters of a request; null while a custom range is incomplete. */
-  get params(): Record<string, string> | null {
+  get params(): StatsParams | null {
     const dates = datesOf(this.choice, this.timeZone);
     if (!dates) return null;
     const h = this.host;

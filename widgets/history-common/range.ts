@@ -51,8 +51,11 @@ export function datesOf(choice: RangeChoice, timeZone: string, now = Date.now())
 }
 
 /** Query parameters of a stats request; empty filters are left out. */
-export function statsParams(dates: { from: string; to: string }, choice: RangeChoice, timeZone: string, filters: Filters): Record<string, string> {
-  const params: Record<string, string> = { from: dates.from, to: dates.to, tz: timeZone };
+/** The range and filter parameters of a statistics request, as strings (ids joined by commas). */
+export type StatsParams = Record<string, string> & { from: string; to: string };
+
+export function statsParams(dates: { from: string; to: string }, choice: RangeChoice, timeZone: string, filters: Filters): StatsParams {
+  const params: StatsParams = { from: dates.from, to: dates.to, tz: timeZone };
   if (choice.timeFrom) params.timeFrom = choice.timeFrom;
   if (choice.timeTo) params.timeTo = choice.timeTo;
   if (filters.queues.length > 0) params.queue = filters.queues.join(',');

@@ -1,12 +1,7 @@
-/** The server's trend grid: one point every 10 s (`GET /queues/trend`). */
-export const TREND_STEP_MS = 10_000;
+import type { QueueTrend } from '../../contract/live.js';
 
-/** `GET /api/v1/queues/trend` */
-export interface TrendResponse {
-  start: string;
-  stepSeconds: number;
-  queues: { queueId: string; waiting: (number | null)[] }[];
-}
+/** The server's trend grid until its answer says otherwise: one point every 10 s (`TREND_STEP_MS` of the contract). */
+const TREND_STEP_MS = 10_000;
 
 /**
  * Contacts waiting per queue on the 10-second grid, at most `capacity` points:
@@ -37,7 +32,7 @@ export class TrendBuffer {
   }
 
   /** Replaces everything with the server's history. */
-  load(trend: TrendResponse): void {
+  load(trend: QueueTrend): void {
     this.step = trend.stepSeconds * 1000;
     this.series.clear();
     this.first = Math.round(Date.parse(trend.start) / this.step);

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { apiFetch, type ApiTarget } from '../core/api.js';
+import { api, type ApiTarget } from '../core/api.js';
 import { sharedClock } from '../core/clock.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
-import { TrendBuffer, type TrendResponse } from './trend-buffer.js';
+import { TrendBuffer } from './trend-buffer.js';
 
 /** What the trend reads from its widget, on every update. */
 export interface TrendSource {
@@ -80,7 +80,7 @@ export class TrendController implements ReactiveController {
     this.live = this.source.floor()?.state === 'live';
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
-    apiFetch<TrendResponse>(this.source.target(), `/api/v1/queues/trend?minutes=${this.source.minutes()}`, { signal: loading.signal }).then(
+    api(this.source.target(), 'GET /queues/trend', { query: { minutes: this.source.minutes() }, signal: loading.signal }).then(
       (trend) => {
         if (loading.signal.aborted) return;
         this.loading = null;

@@ -2,10 +2,11 @@ import { html, nothing } from 'lit';
 import type { Lang } from '../core/i18n/index.js';
 import { idList } from '../history-common/range.js';
 import type { WrapupReportsTranslator } from './i18n/index.js';
-import type { ReportBody } from './reports-api.js';
+import type { CreateReportBody } from '../../contract/reports.js';
+import type { StatsParams } from '../history-common/range.js';
 
 /** The report the toolbar's range and filters describe (their request parameters); null while a custom range is incomplete. */
-export function reportBody(params: Record<string, string> | null, lang: Lang): ReportBody | null {
+export function reportBody(params: StatsParams | null, lang: Lang): CreateReportBody | null {
   if (!params) return null;
   return {
     from: params.from!,
@@ -22,7 +23,7 @@ export function reportBody(params: Record<string, string> | null, lang: Lang): R
 
 export interface RequestProps {
   tr: WrapupReportsTranslator;
-  body: ReportBody | null;
+  body: CreateReportBody | null;
   /** A request is on its way. */
   requesting: boolean;
   /** The list has loaded. */

@@ -1,27 +1,13 @@
-import type { Report, ReportCreated } from '../../contract/reports.js';
-import { apiFetch, type ApiTarget } from '../core/api.js';
+import type { CreateReportBody, Report } from '../../contract/reports.js';
+import { api, routeUrl, type ApiTarget } from '../core/api.js';
 
-export type { Report, ReportCreated };
+export type { Report };
 
-/** What `POST /reports` takes (server/routes/reports-schemas.ts). */
-export interface ReportBody {
-  from: string;
-  to: string;
-  tz: string;
-  timeFrom?: string;
-  timeTo?: string;
-  queue?: string[];
-  agent?: string[];
-  location?: string;
-  lang: 'en' | 'zh-CN';
-}
+export const listReports = (target: ApiTarget, signal?: AbortSignal) => api(target, 'GET /reports', { signal });
 
-export const listReports = (target: ApiTarget, signal?: AbortSignal) =>
-  apiFetch<{ reports: Report[]; limit: number }>(target, '/api/v1/reports', { signal });
+export const createReport = (target: ApiTarget, body: CreateReportBody) => api(target, 'POST /reports', { body });
 
-export const createReport = (target: ApiTarget, body: ReportBody) => apiFetch<ReportCreated>(target, '/api/v1/reports', { method: 'POST', body });
-
-export const deleteReport = (target: ApiTarget, id: string) => apiFetch<void>(target, `/api/v1/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const deleteReport = (target: ApiTarget, id: string) => api(target, 'DELETE /reports/{id}', { params: { id } });
 
 /**
  * The CSV's address for a plain link, so the browser downloads it to disk as
@@ -29,8 +15,6 @@ export const deleteReport = (target: ApiTarget, id: string) => apiFetch<void>(ta
  * the bearer token: with one, a 5-minute stream ticket goes in the URL instead.
  */
 export async function csvUrl(target: ApiTarget, id: string): Promise<string> {
-  const url = `${target.api}/api/v1/reports/${encodeURIComponent(id)}/csv`;
-  if (!target.token) return url;
-  const { ticket } = await apiFetch<{ ticket: string }>(target, '/api/v1/auth/stream-ticket', { method: 'POST' });
-  return `${url}?ticket=${encodeURIComponent(ticket)}`;
+  const ticket = target.token ? (await api(target, 'POST /auth/stream-ticket')).ticket : undefined;
+  return routeUrl(target, 'GET /reports/{id}/csv', { params: { id }, query: { ticket } });
 }

@@ -14,7 +14,7 @@ export const reports = sqliteTable(
     supervisorId: text('supervisor_id').notNull(),
     seq: integer('seq').notNull().default(0),
     status: text('status', { enum: ['queued', 'generating', 'ready', 'failed'] }).notNull(),
-    /** The request and the range it resolved to, as JSON (server/reports/report.ts). */
+    /** The request and the range it resolved to, as JSON (contract/reports.ts). */
     params: text('params').notNull(),
     createdAt: integer('created_at').notNull(),
     startedAt: integer('started_at'),

@@ -1,6 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Alert } from '../../../contract/alerts.js';
-import { apiFetch, type ApiTarget, type FloorviewApiError } from '../../core/api.js';
+import type { Alert, HandAnswer } from '../../../contract/alerts.js';
+import { api, type ApiTarget, type FloorviewApiError } from '../../core/api.js';
 import { translator, type Lang } from '../../core/i18n/index.js';
 import type { FloorChange } from '../../core/stream.js';
 import { handCatalogs } from './hand-i18n.js';
@@ -49,7 +49,7 @@ export class RaisedHand implements ReactiveController {
         ? html`<p class="hand-status" role="status">
               ${a.acknowledged ? tr.t('hand.acknowledged', { name: a.acknowledged.supervisorName }) : tr.t('hand.waiting')}
             </p>
-            <button type="button" class="button" ?disabled=${this.busy} @click=${() => void this.send('DELETE')}>${tr.t('hand.lower')}</button>`
+            <button type="button" class="button" ?disabled=${this.busy} @click=${() => void this.send((target, id) => api(target, 'DELETE /agents/{id}/hand', { params: { id } }))}>${tr.t('hand.lower')}</button>`
         : html`<form class="hand-form" @submit=${(e: SubmitEvent) => this.submit(e)}>
             <input name="note" class="input" maxlength="200" autocomplete="off" aria-label=${tr.t('hand.note')} placeholder=${tr.t('hand.note')} />
             <button type="submit" class="button primary" ?disabled=${this.busy}>${tr.t('hand.raise')}</button>
@@ -60,16 +60,16 @@ export class RaisedHand implements ReactiveController {
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const note = (new FormData(e.target as HTMLFormElement).get('note') as string).trim();
-    void this.send('POST', note ? { note } : {});
+    void this.send((target, id) => api(target, 'POST /agents/{id}/hand', { params: { id }, body: note ? { note } : {} }));
   }
 
-  private async send(method: 'POST' | 'DELETE', body?: object): Promise<void> {
+  private async send(call: (target: ApiTarget, agentId: string) => Promise<HandAnswer>): Promise<void> {
     const agentId = this.agentId();
     if (!agentId || this.busy) return;
     this.busy = true;
     this.host.requestUpdate();
     try {
-      const { alert } = await apiFetch<{ alert: Alert | null }>(this.target(), `/api/v1/agents/${encodeURIComponent(agentId)}/hand`, { method, ...(body ? { body } : {}) });
+      const { alert } = await call(this.target(), agentId);
       this.alert = alert?.clearedAt === null ? alert : null;
     } catch (err) {
       this.failed(err as FloorviewApiError);
@@ -85,7 +85,7 @@ export class RaisedHand implements ReactiveController {
     this.loading?.abort();
     const abort = (this.loading = new AbortController());
     try {
-      const { alert } = await apiFetch<{ alert: Alert | null }>(this.target(), `/api/v1/agents/${encodeURIComponent(agentId)}/hand`, { signal: abort.signal });
+      const { alert } = await api(this.target(), 'GET /agents/{id}/hand', { params: { id: agentId }, signal: abort.signal });
       if (this.loading !== abort) return;
       this.alert = alert;
       this.host.requestUpdate();

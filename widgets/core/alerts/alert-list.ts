@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Alert } from '../../../contract/alerts.js';
-import { apiFetch, type ApiTarget } from '../api.js';
+import { api, type ApiTarget } from '../api.js';
 import { CoalescedFetch } from '../coalesced-fetch.js';
 import type { FloorChange } from '../stream.js';
 
@@ -64,7 +64,7 @@ export class AlertList implements ReactiveController {
 
   /** Acknowledges for every supervisor; the answer (and the stream) updates the list. */
   async acknowledge(id: number): Promise<void> {
-    const { alert } = await apiFetch<{ alert: Alert }>(this.target(), `/api/v1/alerts/${id}/ack`, { method: 'POST', body: {} });
+    const { alert } = await api(this.target(), 'POST /alerts/{id}/ack', { params: { id: String(id) } });
     this.upsert(alert);
     this.host.requestUpdate();
   }
@@ -76,7 +76,7 @@ export class AlertList implements ReactiveController {
   }
 
   private async fetchOpen(signal: AbortSignal): Promise<void> {
-    const { alerts } = await apiFetch<{ alerts: Alert[] }>(this.target(), '/api/v1/alerts', { signal });
+    const { alerts } = await api(this.target(), 'GET /alerts', { signal });
     if (signal.aborted) return;
     this.byId.clear();
     for (const a of alerts) this.byId.set(a.id, a);
