@@ -7,6 +7,7 @@ import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { kpis, root, tableRows } from './support/history-dom.js';
 import { startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-agent-stats>', () => {
@@ -16,10 +17,6 @@ describe('<fv-agent-stats>', () => {
   before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
-  const root = (el: FvAgentStats) => el.shadowRoot!;
-  const kpis = (el: FvAgentStats) => [...root(el).querySelectorAll('.kpi')].map((k) => k.textContent!.replace(/\s+/g, ' ').trim());
-  const tableRows = (el: FvAgentStats) =>
-    [...root(el).querySelectorAll('.table-section tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
   const loaded = async (el: FvAgentStats) => {
     await waitUntil(() => root(el).querySelector('.kpis'), 'figures shown');
     return el;

@@ -7,6 +7,7 @@ import '../../widgets/wrapup-stats/define.js';
 import type { FvDrillDownEvent } from '../../widgets/history-common/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { root } from './support/history-dom.js';
 import { startAsAva, type TestServer } from './support/test-server.js';
 
 /** Issue 14 item 5: every history table is one Tab stop, with the arrow keys (the ARIA grid pattern) inside. */
@@ -18,7 +19,6 @@ describe('history tables as keyboard grids', () => {
   after(() => server.close());
 
   type Widget = HTMLElement & { updateComplete: Promise<boolean> };
-  const root = (el: Element) => el.shadowRoot!;
   /** The focused element, inside the widget's shadow root when focus is there. */
   const focused = (el: Element) => root(el).activeElement ?? document.activeElement;
   const table = (el: Element) => root(el).querySelector<HTMLTableElement>('.table-section table')!;

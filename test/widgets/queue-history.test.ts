@@ -10,6 +10,7 @@ import { staffingSummary } from '../../widgets/queue-history/queue-history-view.
 import { waitUntil } from '../support/wait-until.js';
 import { captureDownload } from './support/capture-download.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { kpis, root, tableRows } from './support/history-dom.js';
 import { DISPLAY_TOKEN, startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-queue-history>', () => {
@@ -19,10 +20,6 @@ describe('<fv-queue-history>', () => {
   before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
-  const root = (el: FvQueueHistory) => el.shadowRoot!;
-  const kpis = (el: FvQueueHistory) => [...root(el).querySelectorAll('.kpi')].map((k) => k.textContent!.replace(/\s+/g, ' ').trim());
-  const tableRows = (el: FvQueueHistory) =>
-    [...root(el).querySelectorAll('.table-section tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
   const history = async (credential = token, { lang = 'en', from = HISTORY_DAY, to = HISTORY_DAY } = {}) => {
     const el = await fixture<FvQueueHistory>(
       html`<fv-queue-history api=${server.url} token=${credential} lang=${lang} time-zone="UTC" range="custom" from=${from} to=${to}></fv-queue-history>`,

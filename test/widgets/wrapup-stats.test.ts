@@ -4,6 +4,7 @@ import '../../widgets/wrapup-stats/define.js';
 import type { FvWrapupStats } from '../../widgets/wrapup-stats/wrapup-stats.js';
 import { waitUntil } from '../support/wait-until.js';
 import { historyCalls, HISTORY_DAY } from './support/history-calls.js';
+import { kpis, root } from './support/history-dom.js';
 import { startAsAva, type TestServer } from './support/test-server.js';
 
 describe('<fv-wrapup-stats>', () => {
@@ -13,8 +14,6 @@ describe('<fv-wrapup-stats>', () => {
   before(async () => ({ server, token } = await startAsAva(historyCalls)));
   after(() => server.close());
 
-  const root = (el: FvWrapupStats) => el.shadowRoot!;
-  const kpis = (el: FvWrapupStats) => [...root(el).querySelectorAll('.kpi')].map((k) => k.textContent!.replace(/\s+/g, ' ').trim());
   const table = (el: FvWrapupStats, title: string) => {
     const section = [...root(el).querySelectorAll('.table-section')].find((s) => s.querySelector('h3')!.textContent === title)!;
     return [...section.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
