@@ -43,7 +43,7 @@ describe('supervisor and agent, end to end', () => {
         return [...[...streams.values()][0]!.agents.values()].some((a) => a.contactState === 'connected' && a.monitoredBy === null);
       },
       undefined,
-      { timeout: 60_000 },
+      { timeout: STEP_MS },
     );
     const onCall = (await liveRows())
       .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
