@@ -1,7 +1,7 @@
 import { localName } from '../core/local-name.js';
 import { html, nothing, svg } from 'lit';
 import { formatDuration, isoDuration } from '../core/format.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 import type { AgentDeskTranslator } from './i18n/index.js';
 
 export interface OwnStateContext {

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AgentActionsTranslator } from './i18n/actions.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 import type { MenuEntry } from './agent-commands.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };

@@ -1,7 +1,7 @@
 import type { CommandAccepted, MonitorRequest, StateChange } from '../../contract/commands.js';
 import { api, type ApiTarget } from '../core/api.js';
 import type { AgentActionsKey } from './i18n/actions.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 
 /** The supervisor commands of C3, C5, C6 and C7 as the agent list sends them. */
 export type MonitorMode = MonitorRequest['mode'];

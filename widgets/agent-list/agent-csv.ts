@@ -1,5 +1,5 @@
 import type { CsvValue } from '../../common/csv.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 import { translator, type Lang } from '../core/i18n/index.js';
 import { agentActionsCatalogs, type AgentActionsKey } from './i18n/actions.js';
 import { localName } from '../core/local-name.js';

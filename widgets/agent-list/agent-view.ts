@@ -1,4 +1,4 @@
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 
 /** Sorting, filtering and grouping of the agent rows: pure, so a frame costs one pass over the floor. */
 

@@ -1,4 +1,4 @@
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 import { isConfirmed, type AgentCommand, type CommandColumn } from './agent-commands.js';
 
 /** A command sent and not yet seen taking effect on the stream. */

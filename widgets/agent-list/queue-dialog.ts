@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { AgentActionsTranslator } from './i18n/actions.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 import type { PendingCommand } from './pending-commands.js';
 
 export interface QueueDialogContext {

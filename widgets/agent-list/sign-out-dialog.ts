@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { AgentActionsTranslator } from './i18n/actions.js';
-import type { AgentRow } from '../core/stream.js';
+import type { AgentRow } from '../../contract/live.js';
 
 export interface SignOutDialogContext {
   tr: AgentActionsTranslator;

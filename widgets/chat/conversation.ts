@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { FloorviewApiError, type ApiTarget } from '../core/api.js';
-import { fetchMessages, postMessage, postRead, type ChatMessage, type ChatRead, type ConversationRef } from '../core/chat-api.js';
+import type { ChatMessage, ChatRead } from '../../contract/chat.js';
+import { fetchMessages, postMessage, postRead, type ConversationRef } from '../core/chat-api.js';
 import type { FloorChange } from '../core/stream.js';
 import type { ChatSide } from '../core/chat-inbox.js';
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { MAX_MESSAGE_LENGTH, type ChatMessage } from '../core/chat-api.js';
+import type { ChatMessage } from '../../contract/chat.js';
+import { MAX_MESSAGE_LENGTH } from '../core/chat-api.js';
 import { formatNumber } from '../core/format.js';
 import type { ChatSide } from '../core/chat-inbox.js';
 import { chatTime } from './chat-time.js';

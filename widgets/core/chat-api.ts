@@ -1,8 +1,6 @@
 import type { ChatConversation, ChatMessage, ChatRead, MAX_MESSAGE_LENGTH as SERVER_MAX } from '../../contract/chat.js';
 import { api, type ApiTarget } from './api.js';
 
-export type { ChatConversation, ChatMessage, ChatRead };
-
 /** The server's limit, in characters; typed as the server's constant, so the two cannot drift apart (server code never enters a bundle). */
 export const MAX_MESSAGE_LENGTH: typeof SERVER_MAX = 2_000;
 

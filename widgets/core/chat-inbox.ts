@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiTarget } from './api.js';
-import { fetchConversations, type ChatMessage } from './chat-api.js';
+import type { ChatMessage } from '../../contract/chat.js';
+import { fetchConversations } from './chat-api.js';
 import { CoalescedFetch } from './coalesced-fetch.js';
 import type { FloorChange } from './stream.js';
 

@@ -6,8 +6,6 @@ import type { FloorFrame } from '../../contract/stream.js';
 import { api, FloorviewApiError, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
 
-export type { AgentRow, QueueRow };
-
 /**
  * `unauthenticated`: there is no session (found before any stream request, so a
  * signed-out page logs no error) or the server refused the credentials; nothing

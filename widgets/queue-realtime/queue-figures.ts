@@ -1,7 +1,7 @@
 import { abandonRate, serviceLevel } from '../../common/metrics.js';
 import { localName } from '../core/local-name.js';
 import type { Lang } from '../core/i18n/index.js';
-import type { AgentRow, QueueRow } from '../core/stream.js';
+import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { Metric } from './levels.js';
 
 /** One line of the widget: a queue, or the aggregate of the queues shown. */

@@ -1,5 +1,5 @@
 import { localName } from '../core/local-name.js';
-import type { QueueRow } from '../core/stream.js';
+import type { QueueRow } from '../../contract/live.js';
 import type { ChartOption } from '../core/chart-controller.js';
 import { tooltipContent } from '../core/chart-tooltip.js';
 import { formatNumber } from '../core/format.js';

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formatNumber, formatPercent } from '../core/format.js';
 import type { WrapupReportsTranslator } from './i18n/index.js';
 import type { FilterOptions } from '../history-common/history-toolbar.js';
-import type { Report } from './reports-api.js';
+import type { Report } from '../../contract/reports.js';
 
 export interface ListProps {
   tr: WrapupReportsTranslator;

@@ -5,7 +5,8 @@ import { FvErrorEvent } from '../core/events.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { FloorChange } from '../core/stream.js';
 import { rangeLabel } from './report-list.js';
-import { listReports, type Report } from './reports-api.js';
+import type { Report } from '../../contract/reports.js';
+import { listReports } from './reports-api.js';
 
 /** Without a live stream (offline, or another library copy's), pending reports are polled this often. */
 const POLL_MS = 5_000;

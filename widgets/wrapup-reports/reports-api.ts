@@ -1,8 +1,6 @@
 import type { CreateReportBody, Report } from '../../contract/reports.js';
 import { api, routeUrl, type ApiTarget } from '../core/api.js';
 
-export type { Report };
-
 export const listReports = (target: ApiTarget, signal?: AbortSignal) => api(target, 'GET /reports', { signal });
 
 export const createReport = (target: ApiTarget, body: CreateReportBody) => api(target, 'POST /reports', { body });

@@ -13,7 +13,8 @@ import { downloadReport } from './report-download.js';
 import { rangeLabel, renderReportList } from './report-list.js';
 import { renderRequest, reportBody } from './report-request.js';
 import { asApiError, ReportStore } from './report-store.js';
-import { createReport, deleteReport, type Report } from './reports-api.js';
+import type { Report } from '../../contract/reports.js';
+import { createReport, deleteReport } from './reports-api.js';
 import { reportsStyles } from './wrapup-reports.styles.js';
 
 /**

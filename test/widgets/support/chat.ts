@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../widgets/core/chat-api.js';
+import type { ChatMessage } from '../../../contract/chat.js';
 import { INTEGRATION_KEY } from '../../support/centre.js';
 import type { TestServer } from './test-server.js';
 

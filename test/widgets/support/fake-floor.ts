@@ -1,4 +1,5 @@
-import type { AgentRow, ConnectionState, FloorChange, FloorListener, FloorStream, QueueRow } from '../../../widgets/core/stream.js';
+import type { AgentRow, QueueRow } from '../../../contract/live.js';
+import type { ConnectionState, FloorChange, FloorListener, FloorStream } from '../../../widgets/core/stream.js';
 
 /**
  * A page's live floor under the test's control: registered where widgets look

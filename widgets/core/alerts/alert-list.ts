@@ -4,8 +4,6 @@ import { api, type ApiTarget } from '../api.js';
 import { CoalescedFetch } from '../coalesced-fetch.js';
 import type { FloorChange } from '../stream.js';
 
-export type { Alert };
-
 /**
  * The open alerts of the viewer's scope: fetched (`GET /alerts`) when it joins its host and after
  * every snapshot (items may have been missed), then kept current from the stream's `alerts`
