@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
+import { waitUntil } from '../support/wait-until.js';
 import { type E2eRun, liveRows as readLiveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
@@ -37,16 +38,10 @@ describe('supervisor and agent, end to end', () => {
 
   /** Picks the agent whose call began last (the likeliest to last through the test) and opens their desk. */
   const openDeskOnCall = async () => {
-    await supervisor.waitForFunction(
-      () => {
-        const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
-        return [...[...streams.values()][0]!.agents.values()].some((a) => a.contactState === 'connected' && a.monitoredBy === null);
-      },
-      undefined,
-      { timeout: STEP_MS },
-    );
+    const unmonitoredCall = (a: AgentRow) => a.contactState === 'connected' && a.monitoredBy === null;
+    await waitUntil(async () => (await liveRows()).some(unmonitoredCall), 'an agent on a call no one listens to', { timeoutMs: STEP_MS, intervalMs: 250 });
     const onCall = (await liveRows())
-      .filter((a) => a.contactState === 'connected' && a.monitoredBy === null && a.contactSince)
+      .filter((a) => unmonitoredCall(a) && a.contactSince)
       .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));
     assert.ok(onCall[0], 'an agent on a call');
     chosen = onCall[0];

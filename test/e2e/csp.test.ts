@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AgentRow } from '../../contract/live.js';
 import { listenOnLoopback } from '../support/server-process.js';
+import { waitUntil } from '../support/wait-until.js';
 import { DEMO_DISPLAY_TOKEN, type E2eRun, liveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 
 /**
@@ -120,15 +120,11 @@ describe('content security policy, in Chromium', () => {
     await showTooltip(page, 'fv-queue-realtime', '[part=chart]');
 
     // An action menu (the lazily loaded actions chunk) and a dialog from it, then closed again.
-    await page.waitForFunction(
-      () => {
-        const streams = (globalThis as unknown as Record<symbol, Map<string, { agents: Map<string, AgentRow> }>>)[Symbol.for('floorview/streams')]!;
-        return [...[...streams.values()][0]!.agents.values()].some((a) => a.state === 'available' && a.contactState === 'idle');
-      },
-      null,
-      { timeout: STEP_MS },
+    const agent = await waitUntil(
+      async () => (await liveRows(page)).find((a) => a.state === 'available' && a.contactState === 'idle'),
+      'an available agent with no call',
+      { timeoutMs: STEP_MS, intervalMs: 250 },
     );
-    const agent = (await liveRows(page)).find((a) => a.state === 'available' && a.contactState === 'idle')!;
     await list.locator('input[type=search]').fill(agent.name);
     await list.locator(`[data-actions="${agent.agentId}"]`).click();
     await page.getByRole('menuitem', { name: 'Change state', exact: true }).click();
