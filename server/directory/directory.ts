@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { agentQueues, agents, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
-import { NO_NAMES } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../common/local-name.js';
 import type { Names } from '../../contract/names.js';
 
 /** A directory name with its translations, as the API sends it; widgets pick one with `localName`. */

@@ -1,6 +1,6 @@
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import { named, type Directory } from '../directory/directory.js';
-import { NO_NAMES } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../common/local-name.js';
 import { isWaiting, type FloorState, type LiveAgent } from './floor-state.js';
 import type { QueueStaffing } from './queue-staffing.js';
 import { NO_CALLS, queueDayFigures, type QueueDayCounts } from './queue-today.js';

@@ -1,5 +1,5 @@
 import type { Directory } from '../directory/directory.js';
-import { localName } from '../../widgets/core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { Zone } from '../domain/zone.js';
 import { BOM, csvRecord } from '../../common/csv.js';
 import type { ReportLang } from '../../contract/reports.js';

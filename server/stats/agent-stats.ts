@@ -1,6 +1,6 @@
 import type { AgentStats, QueueAgentRow, TrendLabel } from '../../contract/stats.js';
 import type { Directory } from '../directory/directory.js';
-import { NO_NAMES } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../common/local-name.js';
 import { NO_QUEUE } from '../domain/rollup-cells.js';
 import type { KeyTotals } from './family-source.js';
 import { occupancy } from '../../common/metrics.js';

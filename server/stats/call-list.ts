@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CallPage, CallRow } from '../../contract/stats.js';
 import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
-import { NO_NAMES } from '../../widgets/core/local-name.js';
+import { NO_NAMES } from '../../common/local-name.js';
 import { badRequest } from '../lib/errors.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';

@@ -7,7 +7,8 @@ import { importsOf, ROOT, sourceFiles } from '../support/imports.js';
 /**
  * The boundary between the widgets and the server: a widget bundle never carries server code,
  * and gets the API's shapes from `contract/` as types only (its schemas would bring zod along);
- * runtime code both sides share lives in `common/`. `contract/` itself stands alone.
+ * runtime code both sides share lives in `common/`, which leans on nothing of either side;
+ * the server never reaches into widget code. `contract/` itself stands alone.
  */
 
 /** The top-level folder a relative specifier lands in; null for a package. */
@@ -16,7 +17,7 @@ function folderOf(file: string, specifier: string): string | null {
   return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(/[\\/]/)[0]!;
 }
 
-describe('architecture: widgets, contract, server', () => {
+describe('architecture: widgets, contract, common, server', () => {
   it('widgets import nothing from server/, and contract/ with `import type` only', () => {
     const wrong: string[] = [];
     for (const file of sourceFiles('widgets')) {
@@ -37,6 +38,22 @@ describe('architecture: widgets, contract, server', () => {
         const folder = folderOf(file, specifier);
         const allowed = folder === null ? ['zod', '@hono/zod-openapi'].includes(specifier) : folder === 'contract';
         if (!allowed) wrong.push(`${file} imports ${specifier}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('common/ imports only itself and contract/ types; server/ nothing of widgets/', () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles('common')) {
+      for (const { specifier, typeOnly } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        const folder = folderOf(file, specifier);
+        if (folder !== 'common' && !(folder === 'contract' && typeOnly)) wrong.push(`${file} imports ${specifier}`);
+      }
+    }
+    for (const file of sourceFiles('server')) {
+      for (const { specifier } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
+        if (folderOf(file, specifier) === 'widgets') wrong.push(`${file} imports ${specifier} (widget code)`);
       }
     }
     assert.deepEqual(wrong, []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DirectoryFileError, parseDirectoryFile } from '../../server/directory/directory-file.js';
-import { localName } from '../../widgets/core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { DAY, handComputedDay } from './hand-computed-day.js';
 import { centre, startHarness, type Harness } from './harness.js';
 import { downloadRecords, readyReport } from './report-helpers.js';

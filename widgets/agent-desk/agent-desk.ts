@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';

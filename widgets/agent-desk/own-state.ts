@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { html, nothing, svg } from 'lit';
 import { formatDuration, isoDuration } from '../core/format.js';
 import type { AgentRow } from '../../contract/live.js';

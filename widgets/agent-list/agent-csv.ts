@@ -2,7 +2,7 @@ import type { CsvValue } from '../../common/csv.js';
 import type { AgentRow } from '../../contract/live.js';
 import { translator, type Lang } from '../core/i18n/index.js';
 import { agentActionsCatalogs, type AgentActionsKey } from './i18n/actions.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 
 export interface AgentCsvContext {
   lang: Lang;

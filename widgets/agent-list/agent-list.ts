@@ -10,7 +10,7 @@ import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
 import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { fetchViewer } from '../core/session.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { AgentRow } from '../../contract/live.js';

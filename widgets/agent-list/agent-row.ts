@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { formatDuration, formatNumber, formatTime, isoDuration } from '../core/format.js';
 import type { AgentListTranslator } from './i18n/index.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { AgentRow } from '../../contract/live.js';
 import type { CommandColumn } from './agent-commands.js';
 import { SORT_KEYS, type ListItem, type SortDirection, type SortKey } from './agent-view.js';

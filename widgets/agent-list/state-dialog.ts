@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { AgentActionsTranslator } from './i18n/actions.js';
 import type { AgentRow } from '../../contract/live.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { StateReason } from '../../contract/commands.js';
 
 export interface StateDialogContext {

@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { AgentAverage, AgentOccupancy, AgentStats, QueueAgentRow } from '../../contract/stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column, type ColumnKind } from '../history-common/data-table.js';

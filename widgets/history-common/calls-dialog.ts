@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { CallRow } from '../../contract/stats.js';
 import { api, FloorviewApiError, type ApiTarget } from '../core/api.js';

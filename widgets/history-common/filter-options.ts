@@ -1,6 +1,6 @@
 import { api, type ApiTarget } from '../core/api.js';
 import type { Lang } from '../core/i18n/index.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { FilterOptions } from './history-toolbar.js';
 
 export const NO_OPTIONS: FilterOptions = { queues: [], agents: [], locations: [] };

@@ -2,7 +2,7 @@ import type { QueueAverage, QueueDetailsRow, QueueStats } from '../../contract/s
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column } from '../history-common/data-table.js';
 import type { Kpi } from '../history-common/kpis.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { QueueHistoryKey, QueueHistoryTranslator } from './i18n/index.js';
 
 export const OUTCOMES = ['answered', 'abandoned', 'other'] as const;

@@ -10,7 +10,7 @@ import { HistoryElement } from '../history-common/history-element.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { renderKpis } from '../history-common/kpis.js';
 import { queueHistoryCatalogs, type QueueHistoryTranslator } from './i18n/index.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import { OUTCOMES, queueColumns, queueKpis, rankingSummary, staffingSummary } from './queue-history-view.js';
 
 type Ranking = 'wait' | 'hold';

@@ -1,5 +1,5 @@
 import { abandonRate, serviceLevel } from '../../common/metrics.js';
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { Lang } from '../core/i18n/index.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { Metric } from './levels.js';

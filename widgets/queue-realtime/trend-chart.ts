@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { QueueRow } from '../../contract/live.js';
 import type { ChartOption } from '../core/chart-controller.js';
 import { tooltipContent } from '../core/chart-tooltip.js';

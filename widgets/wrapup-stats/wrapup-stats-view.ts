@@ -1,4 +1,4 @@
-import { localName } from '../core/local-name.js';
+import { localName } from '../../common/local-name.js';
 import type { AgentWrapups, QueueWrapups, ReasonWrapups, WrapupStats } from '../../contract/stats.js';
 import type { DrillDown } from '../history-common/calls-dialog.js';
 import { formatValue, type Column } from '../history-common/data-table.js';

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Alert } from '../../../contract/alerts.js';
 import { formatDuration, formatNumber, formatPercent, formatTime } from '../format.js';
 import { translator, type Catalogs, type Lang, type Translator } from '../i18n/index.js';
-import { localName } from '../local-name.js';
+import { localName } from '../../../common/local-name.js';
 import { refusalText } from '../refusals.js';
 import { alertsEn, type AlertsKey } from './alerts-en.js';
 import { alertsZhCN } from './alerts-zh-CN.js';
