@@ -120,4 +120,3 @@ export function createApp(s: Services) {
   return app;
 }
 
-export type AppType = ReturnType<typeof createApp>;
