@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
 import { waitUntil } from '../support/wait-until.js';
-import { type E2eRun, liveRows as readLiveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
+import { type E2eRun, liveRows as readLiveRows, SIMULATED, SIMULATED_FLOOR_MS, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * Chat and monitoring between the two sides, end to end: a real server process
@@ -39,7 +39,7 @@ describe('supervisor and agent, end to end', () => {
   /** Picks the agent whose call began last (the likeliest to last through the test) and opens their desk. */
   const openDeskOnCall = async () => {
     const unmonitoredCall = (a: AgentRow) => a.contactState === 'connected' && a.monitoredBy === null;
-    await waitUntil(async () => (await liveRows()).some(unmonitoredCall), 'an agent on a call no one listens to', { timeoutMs: STEP_MS, intervalMs: 250 });
+    await waitUntil(async () => (await liveRows()).some(unmonitoredCall), 'an agent on a call no one listens to', { timeoutMs: SIMULATED_FLOOR_MS, intervalMs: 250 });
     const onCall = (await liveRows())
       .filter((a) => unmonitoredCall(a) && a.contactSince)
       .sort((a, b) => Date.parse(b.contactSince!) - Date.parse(a.contactSince!));

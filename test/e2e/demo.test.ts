@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { AgentRow } from '../../contract/live.js';
 import { waitUntil } from '../support/wait-until.js';
-import { DEMO_INTEGRATION_KEY, type E2eRun, liveRows as readLiveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
+import { DEMO_INTEGRATION_KEY, type E2eRun, liveRows as readLiveRows, SIMULATED, SIMULATED_FLOOR_MS, startRun, STEP_MS } from './e2e-run.js';
 
 /**
  * The demo page on a real server process with the simulated centre, in the
@@ -53,7 +53,7 @@ describe('demo page, end to end', () => {
   };
 
   const pickAgent = async (test: (a: AgentRow) => boolean, what: string) => {
-    return waitUntil(async () => (await liveRows()).find(test), `an agent ${what} on the simulated floor`, { timeoutMs: STEP_MS, intervalMs: 500 });
+    return waitUntil(async () => (await liveRows()).find(test), `an agent ${what} on the simulated floor`, { timeoutMs: SIMULATED_FLOOR_MS, intervalMs: 500 });
   };
 
   it('signs in on the demo page and shows the live floor', async () => {

@@ -10,6 +10,13 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 /** How long one step may take: a limit for a hang, not a speed test (two loaded cores can take many seconds). */
 export const STEP_MS = 60_000;
 
+/**
+ * How long to wait for the simulated centre itself to bring a state about (an agent on a
+ * call, one idle): calls arrive around the clock, but in both sites' quiet hours a minute
+ * can pass without the one a test needs. A limit for a stalled simulator, not a pace.
+ */
+export const SIMULATED_FLOOR_MS = 300_000;
+
 /** The demo centre's secrets (demo/centre.json). */
 export const DEMO_DISPLAY_TOKEN = 'wallboard-demo-secret-change-me';
 export const DEMO_INTEGRATION_KEY = 'pbx-demo-secret-change-me';
