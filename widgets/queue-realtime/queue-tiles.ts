@@ -28,7 +28,7 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
     data-queue=${f.key}
   >
     <h3 class="tile-name">
-      <span class="name-text">${f.name}</span>
+      <span class="name-text" title=${f.name}>${f.name}</span>
       ${f.aggregate ? html`<span class="muted count" title=${tr.tn('aggregate.count', f.queues)}>${tr.tn('aggregate.count', f.queues)}</span>` : nothing}
       ${level === 'ok' ? nothing : html`<span part="badge" class="badge level-${level}">${levelIcon(level)}<span class="badge-text">${tr.t(`level.${level}`)}</span></span>`}
     </h3>
