@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { alertsSection } from './alert-rules.js';
 import { fieldsFromIssues } from '../lib/errors.js';
+import { interfaceKey } from './pbx-interface.js';
 import { singleLine } from '../../contract/plain-text.js';
 import { LANGS, type Names } from '../../contract/names.js';
 
@@ -9,6 +10,11 @@ import { LANGS, type Names } from '../../contract/names.js';
 
 const ref = singleLine(z.string().min(1).max(200));
 const name = singleLine(z.string().trim().min(1).max(200));
+
+/** An interface or device on the PBX: `TECH/resource`, as Asterisk writes it (`PJSIP/1001`, `Local/1001@from-queue/n`). */
+const pbxInterface = singleLine(z.string().trim().min(3).max(200)).refine((v) => /^[A-Za-z][\w-]*\/\S+$/.test(v), {
+  message: 'expected an interface as the PBX names it, TECH/resource (e.g. "PJSIP/1001")',
+});
 
 const isLang = (key: string): key is keyof Names => (LANGS as readonly string[]).includes(key);
 
@@ -50,6 +56,8 @@ export const directoryFileSchema = z
           queues: z.array(ref).default([]),
           /** Agent desk sign-in (the demo's way; integrations issue desk tokens): clear text or an `scrypt$…` hash. */
           password: z.string().min(8).max(1024).optional(),
+          /** The interfaces that identify the agent on the PBX (queue members, devices): how PBX events find the agent. */
+          members: z.array(pbxInterface).default([]),
         }),
       )
       .default([]),
@@ -63,6 +71,8 @@ export const directoryFileSchema = z
           password: z.string().min(8).max(1024),
           queues: z.array(ref).default([]),
           admin: z.boolean().default(false),
+          /** The supervisor's phone on the PBX: where monitoring calls them from. */
+          device: pbxInterface.optional(),
         }),
       )
       .default([]),
@@ -95,6 +105,17 @@ export const directoryFileSchema = z
         seen.add(item.id);
       });
     }
+    // Each interface must find one agent: a PBX event on it would otherwise be credited to either.
+    const memberOf = new Map<string, string>();
+    d.agents.forEach((a, i) =>
+      a.members.forEach((m, j) => {
+        const key = interfaceKey(m);
+        const owner = memberOf.get(key);
+        if (owner === undefined) memberOf.set(key, a.id);
+        else if (owner === a.id) ctx.addIssue({ code: 'custom', path: ['agents', i, 'members', j], message: `interface "${m}" is listed twice` });
+        else ctx.addIssue({ code: 'custom', path: ['agents', i, 'members', j], message: `interface "${m}" is used by two agents, "${owner}" and "${a.id}"` });
+      }),
+    );
     const reasonNames = new Set<string>();
     d.stateReasons.forEach((r, i) => {
       if (reasonNames.has(r.name)) ctx.addIssue({ code: 'custom', path: ['stateReasons', i, 'name'], message: `duplicate state reason "${r.name}"` });

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client.js';
-import { agentQueues, agents, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
+import { agentMembers, agentQueues, agents, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
 import { NO_NAMES } from '../../common/local-name.js';
 import type { Names } from '../../contract/names.js';
+import { interfaceKey } from './pbx-interface.js';
 
 /** A directory name with its translations, as the API sends it; widgets pick one with `localName`. */
 export interface Named {
@@ -24,6 +25,8 @@ export interface AgentInfo {
   email: string | null;
   /** Assigned queues, sorted. */
   queues: readonly string[];
+  /** The interfaces that identify the agent on the PBX, as the directory file writes them. */
+  members: readonly string[];
 }
 
 export interface SupervisorInfo {
@@ -32,6 +35,8 @@ export interface SupervisorInfo {
   email: string;
   isAdmin: boolean;
   queues: readonly string[];
+  /** The supervisor's phone on the PBX, if any. */
+  device: string | null;
 }
 
 /** The configured centre, held in memory: the projection and validation read it on every event. */
@@ -39,6 +44,7 @@ export class Directory {
   readonly agentsByQueue = new Map<string, string[]>();
   /** State reasons by every spelling (name and translations), so a reason typed in any language finds its entry. */
   private readonly stateReasonBySpelling = new Map<string, Named>();
+  private readonly agentByInterface = new Map<string, string>();
 
   constructor(
     readonly queues: ReadonlyMap<string, QueueInfo>,
@@ -49,6 +55,7 @@ export class Directory {
   ) {
     for (const q of queues.keys()) this.agentsByQueue.set(q, []);
     for (const a of agents.values()) for (const q of a.queues) this.agentsByQueue.get(q)?.push(a.id);
+    for (const a of agents.values()) for (const m of a.members) this.agentByInterface.set(interfaceKey(m), a.id);
     for (const r of stateReasons) for (const spelling of [...Object.values(r.names), r.name]) this.stateReasonBySpelling.set(spelling, r);
   }
 
@@ -66,7 +73,14 @@ export class Directory {
     return this.stateReasonBySpelling.get(reason) ?? { name: reason, names: NO_NAMES };
   }
 
+  /** The agent a PBX interface or one of its channels belongs to (`PJSIP/1001-0000002a`, `Local/1001@from-queue/n`). */
+  agentOfInterface(nameOrChannel: string): AgentInfo | undefined {
+    const id = this.agentByInterface.get(interfaceKey(nameOrChannel));
+    return id === undefined ? undefined : this.agents.get(id);
+  }
+
   static load(db: Db): Directory {
+    const members = groupBy(db.select().from(agentMembers).all(), (r) => r.agentId, (r) => r.member);
     const assigned = groupBy(db.select().from(agentQueues).all(), (r) => r.agentId, (r) => r.queueId);
     const supervised = groupBy(db.select().from(supervisorQueues).all(), (r) => r.supervisorId, (r) => r.queueId);
     return new Directory(
@@ -76,12 +90,12 @@ export class Directory {
           .select()
           .from(agents)
           .all()
-          .map((a) => [a.id, { ...a, queues: (assigned.get(a.id) ?? []).sort() }]),
+          .map((a) => [a.id, { ...a, queues: (assigned.get(a.id) ?? []).sort(), members: members.get(a.id) ?? [] }]),
       ),
       new Map(db.select().from(wrapupReasons).all().map((r) => [r.id, { name: r.name, names: r.names }])),
       new Map(
         db
-          .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin })
+          .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin, device: supervisors.device })
           .from(supervisors)
           .all()
           .map((s) => [s.id, { ...s, queues: (supervised.get(s.id) ?? []).sort() }]),

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys } from '../db/schema/auth.js';
-import { agentQueues, agents, locations, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
+import { agentMembers, agentQueues, agents, locations, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
 import { hashPassword, isPasswordHash, sha256, verifyPassword } from '../lib/secrets.js';
 import type { DirectoryFile } from './directory-file.js';
+import { interfaceKey } from './pbx-interface.js';
 
 /**
  * Brings the database in line with a directory file. Idempotent: loading the same
@@ -40,8 +41,18 @@ export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void
       for (const queueId of new Set(a.queues)) tx.insert(agentQueues).values({ agentId: a.id, queueId }).run();
     }
 
+    // The file's interfaces are the file's agents' alone: an agent it no longer lists gives up any it names.
+    const fileMembers = new Set(file.agents.flatMap((a) => a.members.map(interfaceKey)));
+    for (const stored of tx.select().from(agentMembers).all()) {
+      if (fileMembers.has(interfaceKey(stored.member))) tx.delete(agentMembers).where(and(eq(agentMembers.agentId, stored.agentId), eq(agentMembers.member, stored.member))).run();
+    }
+    for (const a of file.agents) {
+      tx.delete(agentMembers).where(eq(agentMembers.agentId, a.id)).run();
+      for (const member of a.members) tx.insert(agentMembers).values({ agentId: a.id, member }).run();
+    }
+
     for (const s of file.supervisors) {
-      const row = { name: s.name, email: s.email.toLowerCase(), passwordHash: passwordHashes.get(s.id)!, isAdmin: s.admin };
+      const row = { name: s.name, email: s.email.toLowerCase(), passwordHash: passwordHashes.get(s.id)!, isAdmin: s.admin, device: s.device ?? null };
       tx.insert(supervisors).values({ id: s.id, ...row }).onConflictDoUpdate({ target: supervisors.id, set: row }).run();
       tx.delete(supervisorQueues).where(eq(supervisorQueues.supervisorId, s.id)).run();
       for (const queueId of new Set(s.queues)) tx.insert(supervisorQueues).values({ supervisorId: s.id, queueId }).run();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DirectoryFileError, parseDirectoryFile } from '../../server/directory/directory-file.js';
+import { parseDirectoryFile } from '../../server/directory/directory-file.js';
+import { directoryFileProblems as problems } from './directory-file-problems.js';
 import { localName } from '../../common/local-name.js';
 import { DAY, handComputedDay } from './hand-computed-day.js';
 import { centre, startHarness, type Harness } from './harness.js';
@@ -14,16 +15,6 @@ const translated = {
   queues: centre.queues.map((q) => (q.id === 'q-sales' ? { ...q, names: { 'zh-CN': '销售' } } : q)),
   wrapupReasons: centre.wrapupReasons.map((r) => (r.id === 'w-resolved' ? { ...r, names: { 'zh-CN': '问题已解决' } } : r)),
   stateReasons: [{ name: 'Break', names: { 'zh-CN': '休息' } }, { name: 'Lunch' }],
-};
-
-const problems = (file: object): string => {
-  try {
-    parseDirectoryFile(file, 'centre.json');
-  } catch (err) {
-    assert.ok(err instanceof DirectoryFileError);
-    return err.message;
-  }
-  assert.fail('the file was accepted');
 };
 
 describe('directory translations: the file', () => {

@@ -37,6 +37,16 @@ export const agentQueues = sqliteTable(
   (t) => [primaryKey({ columns: [t.agentId, t.queueId] }), index('agent_queues_queue').on(t.queueId)],
 );
 
+/** The interfaces that identify an agent on the PBX (directory file `members`), as written there; unique across agents by their key (server/directory/pbx-interface.ts). */
+export const agentMembers = sqliteTable(
+  'agent_members',
+  {
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    member: text('member').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.member] })],
+);
+
 export const supervisors = sqliteTable(
   'supervisors',
   {
@@ -45,6 +55,8 @@ export const supervisors = sqliteTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    /** The supervisor's phone on the PBX (`PJSIP/2001`): where monitoring calls them from. */
+    device: text('device'),
   },
   (t) => [uniqueIndex('supervisors_email').on(t.email)],
 );
