@@ -43,7 +43,8 @@ export const conversationSchema = z
     supervisorId: z.string(),
     supervisorName: z.string(),
     unread: z.number().int().describe('Messages from the other side the caller has not read.'),
-    lastMessage: messageSchema.nullable(),
+    // A union, not `.nullable()`: the OpenAPI generator turns a nullable registered schema into `allOf: [$ref, {type: [object, null]}]`, which no null can match.
+    lastMessage: z.union([messageSchema, z.null()]).describe('null while the conversation has no message.'),
   })
   .openapi('ChatConversation');
 

@@ -22,6 +22,7 @@ const commandErrors = errors(400, 401, 403, 404, 409, 502, 503);
 
 const listAgents = createRoute({
   method: 'get',
+  operationId: 'listAgents',
   path: '/',
   tags: ['Live'],
   summary: 'Live agent rows within your scope',
@@ -31,6 +32,7 @@ const listAgents = createRoute({
 
 const getAgent = createRoute({
   method: 'get',
+  operationId: 'getAgent',
   path: '/{id}',
   tags: ['Live'],
   summary: 'One live agent row',
@@ -39,9 +41,10 @@ const getAgent = createRoute({
   responses: { 200: json(agentRowSchema, 'The agent.'), ...errors(401, 403, 404) },
 });
 
-const command = <P extends string, Q extends typeof agentParam>(method: 'post' | 'put' | 'delete', path: P, summary: string, params: Q) =>
+const command = <P extends string, Q extends typeof agentParam>(operationId: string, method: 'post' | 'put' | 'delete', path: P, summary: string, params: Q) =>
   createRoute({
     method,
+    operationId,
     path,
     tags: ['Supervisor commands'],
     summary,
@@ -50,9 +53,10 @@ const command = <P extends string, Q extends typeof agentParam>(method: 'post' |
     responses: { 202: accepted, ...commandErrors },
   });
 
-const commandWithBody = <P extends string, B extends z.ZodType>(path: P, summary: string, body: B) =>
+const commandWithBody = <P extends string, B extends z.ZodType>(operationId: string, path: P, summary: string, body: B) =>
   createRoute({
     method: 'post',
+    operationId,
     path,
     tags: ['Supervisor commands'],
     summary,
@@ -61,12 +65,12 @@ const commandWithBody = <P extends string, B extends z.ZodType>(path: P, summary
     responses: { 202: accepted, ...commandErrors },
   });
 
-const setState = commandWithBody('/{id}/state', 'Change the agent’s state', stateBody);
-const signOut = command('post', '/{id}/sign-out', 'Sign the agent out', agentParam);
-const joinQueue = command('put', '/{id}/queues/{queueId}', 'Join the agent to an assigned queue', queueParam);
-const leaveQueue = command('delete', '/{id}/queues/{queueId}', 'Take the agent out of a queue', queueParam);
-const monitor = commandWithBody('/{id}/monitor', 'Monitor, coach or barge in on the agent’s call (or switch mode)', monitorBody);
-const endMonitor = command('delete', '/{id}/monitor', 'End monitoring', agentParam);
+const setState = commandWithBody('setAgentState', '/{id}/state', 'Change the agent’s state', stateBody);
+const signOut = command('signOutAgent', 'post', '/{id}/sign-out', 'Sign the agent out', agentParam);
+const joinQueue = command('joinQueue', 'put', '/{id}/queues/{queueId}', 'Join the agent to an assigned queue', queueParam);
+const leaveQueue = command('leaveQueue', 'delete', '/{id}/queues/{queueId}', 'Take the agent out of a queue', queueParam);
+const monitor = commandWithBody('monitorAgent', '/{id}/monitor', 'Monitor, coach or barge in on the agent’s call (or switch mode)', monitorBody);
+const endMonitor = command('endMonitor', 'delete', '/{id}/monitor', 'End monitoring', agentParam);
 
 export function agentRoutes(s: Services) {
   const app = router();

@@ -10,6 +10,7 @@ const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 92;
 const listAlerts = createRoute({
   method: 'get',
+  operationId: 'listAlerts',
   path: '/',
   tags: ['Alerts'],
   summary: 'Alerts within your scope: the open ones, or the history of a range',
@@ -24,6 +25,7 @@ const listAlerts = createRoute({
 
 const acknowledge = createRoute({
   method: 'post',
+  operationId: 'acknowledgeAlert',
   path: '/{id}/ack',
   tags: ['Alerts'],
   summary: 'Acknowledge an alert, for every supervisor',

@@ -20,6 +20,7 @@ const entrySchema = z
 
 const listAudit = createRoute({
   method: 'get',
+  operationId: 'listAudit',
   path: '/',
   tags: ['Audit'],
   summary: 'Supervisor command audit log, newest first',

@@ -7,14 +7,16 @@ import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { bearerSecurity, errors, json, jsonBody, optionalSecurity, publicSecurity, router } from './openapi-common.js';
 
 const login = createRoute({
   method: 'post',
+  operationId: 'login',
   path: '/login',
   tags: ['Auth'],
   summary: 'Sign in as a supervisor',
   description: 'Returns a bearer token for embedded use and sets an HttpOnly session cookie.',
+  security: publicSecurity,
   request: {
     body: jsonBody(loginBody),
   },
@@ -26,6 +28,7 @@ const login = createRoute({
 
 const logout = createRoute({
   method: 'post',
+  operationId: 'logout',
   path: '/logout',
   tags: ['Auth'],
   summary: 'End the session (and the stream tickets issued from it)',
@@ -35,6 +38,7 @@ const logout = createRoute({
 
 const me = createRoute({
   method: 'get',
+  operationId: 'getViewer',
   path: '/me',
   tags: ['Auth'],
   summary: 'Who the credentials belong to, and their scope',
@@ -47,12 +51,13 @@ const me = createRoute({
 
 const session = createRoute({
   method: 'get',
+  operationId: 'probeSession',
   path: '/session',
   tags: ['Auth'],
   summary: 'Whether the request carries a valid session, and whose',
   description:
     'The probe a page or widget makes before it opens the stream: being signed out is an answer here, not an error, so a portal page without a session logs no failed request. `{signedIn: false}` for missing, unknown or expired credentials; otherwise `{signedIn: true, viewer}` as `GET /auth/me` would answer.',
-  security: bearerSecurity,
+  security: optionalSecurity,
   responses: {
     200: json(sessionProbeSchema, 'Signed in or not.'),
   },
@@ -60,6 +65,7 @@ const session = createRoute({
 
 const streamTicket = createRoute({
   method: 'post',
+  operationId: 'createStreamTicket',
   path: '/stream-ticket',
   tags: ['Auth'],
   summary: 'A short-lived ticket for `GET /stream?ticket=…`',

@@ -15,6 +15,7 @@ const security = [...bearerSecurity];
 
 const listMessages = createRoute({
   method: 'get',
+  operationId: 'listMessages',
   path: '/{id}/messages',
   tags: ['Chat'],
   summary: 'A page of the conversation with an agent, oldest first',
@@ -30,6 +31,7 @@ const listMessages = createRoute({
 
 const sendMessage = createRoute({
   method: 'post',
+  operationId: 'sendMessage',
   path: '/{id}/messages',
   tags: ['Chat'],
   summary: 'Send a chat message',
@@ -42,6 +44,7 @@ const sendMessage = createRoute({
 
 const markRead = createRoute({
   method: 'post',
+  operationId: 'markRead',
   path: '/{id}/messages/read',
   tags: ['Chat'],
   summary: 'Mark the other side’s messages read',
@@ -53,6 +56,7 @@ const markRead = createRoute({
 
 const listConversations = createRoute({
   method: 'get',
+  operationId: 'listConversations',
   path: '/',
   tags: ['Chat'],
   summary: 'Your conversations, with unread counts',

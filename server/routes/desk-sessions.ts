@@ -4,10 +4,11 @@ import { clientAddress } from '../auth/client-address.js';
 import { requireIntegration } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
-import { errors, json, jsonBody, router } from './openapi-common.js';
+import { errors, json, jsonBody, publicSecurity, router } from './openapi-common.js';
 
 const deskToken = createRoute({
   method: 'post',
+  operationId: 'createDeskToken',
   path: '/agents/{id}/desk-token',
   tags: ['Agent desk'],
   summary: 'Issue an agent desk token (integration)',
@@ -20,11 +21,13 @@ const deskToken = createRoute({
 
 const agentLogin = createRoute({
   method: 'post',
+  operationId: 'agentLogin',
   path: '/auth/agent-login',
   tags: ['Agent desk'],
   summary: 'Agent desk sign-in with a directory-file password',
   description:
     'For agents the directory file gives a `password` (the demo’s agents: `floorview-demo`). Either `email` or `agentId`. Returns a bearer token for the agent desk; no cookie is set, so a supervisor signed in on the same browser stays signed in.',
+  security: publicSecurity,
   request: {
     body: jsonBody(agentLoginBody),
   },

@@ -7,10 +7,11 @@ import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
-import { bearerSecurity, errors, json, jsonBody, router } from './openapi-common.js';
+import { bearerSecurity, errors, json, jsonBody, publicSecurity, router } from './openapi-common.js';
 
 const exchange = createRoute({
   method: 'post',
+  operationId: 'createDisplaySession',
   path: '/display-session',
   tags: ['Auth'],
   summary: 'Exchange a display token for a wallboard session cookie',
@@ -18,12 +19,14 @@ const exchange = createRoute({
     'A wallboard is opened once with `?token=<display token>`; its page posts the token here and takes it out of the URL.',
     'The answer sets the HttpOnly `fv_display` cookie (30 days; apart from a supervisor’s `fv_session`, so a wallboard and a supervisor share a browser; renew it with `POST /auth/display-session/renew`): read-only, scoped to the token’s queues. The token itself is not returned, so no script on the page holds a credential.',
   ].join('\n\n'),
+  security: publicSecurity,
   request: { body: jsonBody(displayTokenExchangeBody) },
   responses: { 200: json(displaySessionSchema, 'Session cookie set.'), ...errors(400, 401) },
 });
 
 const renew = createRoute({
   method: 'post',
+  operationId: 'renewDisplaySession',
   path: '/display-session/renew',
   tags: ['Auth'],
   summary: 'Renew a wallboard session',

@@ -9,6 +9,7 @@ export const MAX_EVENT_BODY_BYTES = 4 * 1024 * 1024;
 
 const postEvents = createRoute({
   method: 'post',
+  operationId: 'postEvents',
   path: '/events',
   tags: ['Ingestion'],
   summary: 'Post telephony events (idempotent by event id)',

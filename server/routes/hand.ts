@@ -13,6 +13,7 @@ const handAnswer = json(handAnswerSchema, 'The raised hand’s alert; null when 
 
 const getHand = createRoute({
   method: 'get',
+  operationId: 'getHand',
   path: '/{id}/hand',
   tags: ['Raise hand'],
   summary: 'The agent’s raised hand, if it is up',
@@ -23,6 +24,7 @@ const getHand = createRoute({
 
 const raiseHand = createRoute({
   method: 'post',
+  operationId: 'raiseHand',
   path: '/{id}/hand',
   tags: ['Raise hand'],
   summary: 'Raise a hand: ask the supervisors for help',
@@ -38,6 +40,7 @@ const raiseHand = createRoute({
 
 const lowerHand = createRoute({
   method: 'delete',
+  operationId: 'lowerHand',
   path: '/{id}/hand',
   tags: ['Raise hand'],
   summary: 'Lower the hand: its alert clears',

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../wiring/services.js';
-import { json, router } from './openapi-common.js';
+import { json, publicSecurity, router } from './openapi-common.js';
 
 const health = createRoute({
   method: 'get',
+  operationId: 'getHealth',
   path: '/health',
   tags: ['Operations'],
   summary: 'Liveness, for load balancers and wallboards',
+  security: publicSecurity,
   responses: {
     200: json(
       z.object({ status: z.literal('ok'), serverTime: z.string(), streamClients: z.number().int(), commands: z.string().nullable() }),

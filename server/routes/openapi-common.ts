@@ -41,6 +41,10 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 export const bearerSecurity: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+/** No credentials asked: sign-in, liveness. Said explicitly, so a reader (and the linter) knows it is meant. */
+export const publicSecurity: Record<string, string[]>[] = [];
+/** Credentials read when present, their absence an answer rather than a 401 (the `{}` requirement). */
+export const optionalSecurity: Record<string, string[]>[] = [...bearerSecurity, {}];
 
 /** A router whose validation failures become our 400 body. */
 export function router(): OpenAPIHono<AppEnv> {

@@ -7,6 +7,7 @@ import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const listQueues = createRoute({
   method: 'get',
+  operationId: 'listQueues',
   path: '/',
   tags: ['Live'],
   summary: 'Live queue rows within your scope',
@@ -16,6 +17,7 @@ const listQueues = createRoute({
 
 const trend = createRoute({
   method: 'get',
+  operationId: 'getQueueTrend',
   path: '/trend',
   tags: ['Live'],
   summary: 'Contacts waiting per queue over the last minutes (the live trend)',

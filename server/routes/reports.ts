@@ -14,6 +14,7 @@ const LIVE = 'Every change goes to the owner’s stream (`GET /stream`): `report
 
 const listReports = createRoute({
   method: 'get',
+  operationId: 'listReports',
   path: '/',
   tags: ['Reports'],
   summary: 'Your wrap-up reason reports, newest first (C10)',
@@ -24,6 +25,7 @@ const listReports = createRoute({
 
 const createReport = createRoute({
   method: 'post',
+  operationId: 'createReport',
   path: '/',
   tags: ['Reports'],
   summary: 'Generate a wrap-up reason report (C10)',
@@ -43,6 +45,7 @@ const createReport = createRoute({
 
 const getReport = createRoute({
   method: 'get',
+  operationId: 'getReport',
   path: '/{id}',
   tags: ['Reports'],
   summary: 'One of your reports: status, progress, size',
@@ -54,6 +57,7 @@ const getReport = createRoute({
 
 const downloadReport = createRoute({
   method: 'get',
+  operationId: 'downloadReportCsv',
   path: '/{id}/csv',
   tags: ['Reports'],
   summary: 'Download a ready report as CSV',
@@ -72,6 +76,7 @@ const downloadReport = createRoute({
 
 const deleteReport = createRoute({
   method: 'delete',
+  operationId: 'deleteReport',
   path: '/{id}',
   tags: ['Reports'],
   summary: 'Delete one of your reports',

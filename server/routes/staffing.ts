@@ -33,6 +33,7 @@ const staffingSchema = z
 
 const erlangC = createRoute({
   method: 'get',
+  operationId: 'computeErlangC',
   path: '/erlang-c',
   tags: ['Staffing'],
   summary: 'Erlang C: the agents a load needs for a service-level target, and the figures with a given number',

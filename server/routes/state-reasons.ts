@@ -6,6 +6,7 @@ import { bearerSecurity, errors, json, router } from './openapi-common.js';
 
 const listStateReasons = createRoute({
   method: 'get',
+  operationId: 'listStateReasons',
   path: '/',
   tags: ['Live'],
   summary: 'Unavailable reasons the directory offers, with their translations',

@@ -18,6 +18,7 @@ const ERRORS = errors(400, 401, 403);
 
 const agentStats = createRoute({
   method: 'get',
+  operationId: 'getAgentStats',
   path: '/agents',
   tags: ['History'],
   summary: 'Agent statistics: KPIs, connected-time trend, by-agent charts, the queue-agent table (C8)',
@@ -29,6 +30,7 @@ const agentStats = createRoute({
 
 const queueStats = createRoute({
   method: 'get',
+  operationId: 'getQueueStats',
   path: '/queues',
   tags: ['History'],
   summary: 'Queue history: KPIs, calls by outcome and their trend, wait and hold by queue, the queue details table (C12)',
@@ -40,6 +42,7 @@ const queueStats = createRoute({
 
 const wrapupStats = createRoute({
   method: 'get',
+  operationId: 'getWrapupStats',
   path: '/wrapups',
   tags: ['History'],
   summary: 'Wrap-up statistics: KPIs, trend, top/bottom reasons, queues and agents (C9)',
@@ -51,6 +54,7 @@ const wrapupStats = createRoute({
 
 const calls = createRoute({
   method: 'get',
+  operationId: 'listCalls',
   path: '/calls',
   tags: ['History'],
   summary: 'The calls behind a figure, oldest first, a page at a time',

@@ -9,6 +9,7 @@ import { bearerSecurity, errors, router } from './openapi-common.js';
 
 const stream = createRoute({
   method: 'get',
+  operationId: 'openStream',
   path: '/stream',
   tags: ['Live'],
   summary: 'The live stream (Server-Sent Events)',
