@@ -24,11 +24,12 @@ class VirtualRows extends AsyncDirective {
   private config: RowsConfig<unknown> | null = null;
   private waiting = false;
 
-  render(config: RowsConfig<unknown>) {
+  // Declared `unknown`, as Directive declares them: the virtualizer's own result type is not public.
+  render(config: RowsConfig<unknown>): unknown {
     return virtualize({ ...config, scroller: true, layout: LAYOUT });
   }
 
-  override update(part: ChildPart, [config]: [RowsConfig<unknown>]) {
+  override update(part: ChildPart, [config]: [RowsConfig<unknown>]): unknown {
     this.config = config;
     if (part.parentNode.isConnected) return this.render(config);
     if (!this.waiting) {
