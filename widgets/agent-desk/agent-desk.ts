@@ -45,9 +45,9 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @event fv-agent-signed-in - The agent signed in with the desk's form; `agentId`, `token`, `expiresAt` (a host may keep the token).
- * @event fv-connection-change - The live connection changed; `state`.
- * @event fv-error - Sending or loading failed; `code`, `message` (the server's).
+ * @fires {FvAgentSignedInEvent} fv-agent-signed-in - The agent signed in with the desk's form; `agentId`, `token`, `expiresAt` (a host may keep the token).
+ * @fires {FvConnectionChangeEvent} fv-connection-change - The live connection changed; `state`.
+ * @fires {FvErrorEvent} fv-error - Sending or loading failed; `code`, `message` (the server's).
  *
  * @csspart base - The widget's box.
  * @csspart header - The agent's name and the connection.
@@ -60,7 +60,9 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @csspart unread - A tab's unread count.
  * @csspart log - The scrolling message history (`role="log"`).
  * @csspart older-button - Loads earlier messages.
- * @csspart message - One message (`message-mine` or `message-theirs` too).
+ * @csspart message - One message.
+ * @csspart message-mine - The agent's own messages (also `message`).
+ * @csspart message-theirs - The other side's messages (also `message`).
  * @csspart bubble - A message's text.
  * @csspart receipt - Delivered / read, under the agent's messages.
  * @csspart composer - The typing box and send button.
@@ -69,22 +71,8 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @csspart alert - A failed request's message.
  * @csspart sign-in - The agent sign-in form.
  *
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Header, typing area, supervisors' bubbles.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Times, receipts.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - The agent's bubbles, the chosen tab, focus.
- * @cssproperty --fv-color-on-accent - Text on the accent colour.
  * @cssproperty --fv-chat-mine-bg - The agent's bubbles. Default: the accent colour.
  * @cssproperty --fv-chat-mine-text - Text in them. Default: the on-accent colour.
- * @cssproperty --fv-color-monitor - The monitoring banner. (`-bg` for its background)
- * @cssproperty --fv-color-success - Available, read marks. (`-bg`)
- * @cssproperty --fv-color-warning - Unavailable, coaching. (`-bg`)
- * @cssproperty --fv-color-danger - Barge-in, failures. (`-bg`)
  */
 export class FvAgentDesk extends FloorviewElement {
   static override styles = [themeStyles, controlStyles, connectionStatusStyles, panelStyles, threadStyles, agentDeskStyles];

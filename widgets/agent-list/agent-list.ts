@@ -48,9 +48,9 @@ import { virtualRows } from './virtual-rows.js';
  * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @event fv-agent-chat - The supervisor chose Chat; `agentId`.
- * @event fv-connection-change - The live connection changed; `state`.
- * @event fv-error - A command was refused or failed; `code`, `message` (the server's).
+ * @fires {FvAgentChatEvent} fv-agent-chat - The supervisor chose Chat; `agentId`.
+ * @fires {FvConnectionChangeEvent} fv-connection-change - The live connection changed; `state`.
+ * @fires {FvErrorEvent} fv-error - A command was refused or failed; `code`, `message` (the server's).
  *
  * @csspart base - The widget's box.
  * @csspart header - The toolbar: search, filters, view switch, count, status.
@@ -68,21 +68,6 @@ import { virtualRows } from './virtual-rows.js';
  * @csspart alerts-count - The open alerts' count in the toolbar: opens their list.
  * @csspart alerts - The list of open alerts (with "Acknowledge" and, for an agent's, "Monitor").
  * @csspart toast - An alert raised while watching.
- *
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Toolbar, headings.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Secondary text.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - Buttons, joined queues, focus.
- * @cssproperty --fv-color-on-accent - Text on the accent colour.
- * @cssproperty --fv-color-success - Available, live. (`-bg` for its background)
- * @cssproperty --fv-color-warning - Unavailable, reconnecting. (`-bg`)
- * @cssproperty --fv-color-danger - Refusals, offline. (`-bg`)
- * @cssproperty --fv-color-monitor - Monitoring badge. (`-bg`)
  */
 export class FvAgentList extends FloorviewElement {
   static override styles = [themeStyles, controlStyles, connectionStatusStyles, agentListStyles];

@@ -42,8 +42,8 @@ const RANKINGS = {
  * @attr agent - Only these agents (ids, comma-separated).
  * @attr location - Only agents at this location.
  *
- * @event fv-drill-down - The viewer opened the calls behind a figure; `figure`, `query` (`/stats/calls` parameters).
- * @event fv-error - Loading failed; `code`, `message`.
+ * @fires {FvDrillDownEvent} fv-drill-down - The viewer opened the calls behind a figure; `figure`, `query` (`/stats/calls` parameters).
+ * @fires {FvErrorEvent} fv-error - Loading failed; `code`, `message`.
  *
  * @csspart base - The widget's box.
  * @csspart header - Title, range picker and filters.
@@ -57,15 +57,6 @@ const RANKINGS = {
  *
  * @cssproperty --chart-height - Height of each chart. Default: 16rem.
  * @cssproperty --table-max-height - Height after which the table scrolls. Default: 28rem.
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Toolbar, cards, table heads.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Secondary text.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - Buttons, figures that open calls, the first chart series.
  */
 export class FvAgentStats extends HistoryElement<AgentStats> {
   static override styles = [themeStyles, controlStyles, historyStyles];

@@ -38,9 +38,9 @@ import { threadStyles } from './thread.styles.js';
  * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @event fv-chat-close - The close button was pressed; `agentId`.
- * @event fv-connection-change - The live connection changed; `state`.
- * @event fv-error - Sending or loading failed; `code`, `message` (the server's).
+ * @fires {FvChatCloseEvent} fv-chat-close - The close button was pressed; `agentId`.
+ * @fires {FvConnectionChangeEvent} fv-connection-change - The live connection changed; `state`.
+ * @fires {FvErrorEvent} fv-error - Sending or loading failed; `code`, `message` (the server's).
  *
  * @csspart base - The widget's box.
  * @csspart header - Title, the agent's state, connection, close button.
@@ -48,7 +48,9 @@ import { threadStyles } from './thread.styles.js';
  * @csspart close-button - The close button.
  * @csspart log - The scrolling message history (`role="log"`).
  * @csspart older-button - Loads earlier messages.
- * @csspart message - One message (`message-mine` or `message-theirs` too).
+ * @csspart message - One message.
+ * @csspart message-mine - The supervisor's own messages (also `message`).
+ * @csspart message-theirs - The other side's messages (also `message`).
  * @csspart bubble - A message's text.
  * @csspart receipt - Delivered / read, under the supervisor's messages.
  * @csspart composer - The typing box and send button.
@@ -57,20 +59,8 @@ import { threadStyles } from './thread.styles.js';
  * @csspart alert - A failed request's message.
  * @csspart sign-in - The sign-in form shown without credentials.
  *
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Header, typing area, the agent's bubbles.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Times, receipts.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - The supervisor's bubbles, buttons, focus.
- * @cssproperty --fv-color-on-accent - Text on the accent colour.
  * @cssproperty --fv-chat-mine-bg - The supervisor's bubbles. Default: the accent colour.
  * @cssproperty --fv-chat-mine-text - Text in them. Default: the on-accent colour.
- * @cssproperty --fv-color-success - Read marks, live. (`-bg` for its background)
- * @cssproperty --fv-color-danger - Failures. (`-bg`)
  */
 export class FvChat extends FloorviewElement {
   static override styles = [themeStyles, controlStyles, connectionStatusStyles, panelStyles, threadStyles, chatStyles];

@@ -14,9 +14,35 @@ const THEMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
  * from its own attributes, else from an enclosing `<fv-provider>`, else the
  * defaults (the server the script came from, the session cookie, the page's
  * language, the browser's zone, the OS colour scheme).
+ *
+ * The theme tokens every widget reads (theme.styles.ts), each with a built-in
+ * light and dark value, so a page needs no theme file; set one on the widget or
+ * any ancestor and it holds in both themes:
+ *
+ * @cssproperty --fv-font-family - Typeface. Default: inherited from the page.
+ * @cssproperty --fv-font-size - Base size; the widget's other sizes follow it. Default: 0.875rem.
+ * @cssproperty --fv-radius - Corner radius. Default: 6px.
+ * @cssproperty --fv-color-surface - Background. Default: #ffffff (light), #111827 (dark).
+ * @cssproperty --fv-color-surface-raised - Toolbars, headings, cards. Default: #f3f4f6, #1f2937.
+ * @cssproperty --fv-color-text - Text. Default: #111827, #f3f4f6.
+ * @cssproperty --fv-color-text-muted - Secondary text. Default: #4b5563, #9ca3af.
+ * @cssproperty --fv-color-border - Lines. Default: #d1d5db, #374151.
+ * @cssproperty --fv-color-accent - Primary buttons, chosen options, the first chart series. Default: #1d4ed8, #60a5fa.
+ * @cssproperty --fv-color-on-accent - Text on the accent colour. Default: #ffffff, #0b1220.
+ * @cssproperty --fv-color-focus - The focus ring. Default: #1d4ed8, #93c5fd.
+ * @cssproperty --fv-color-success - Available, live, done. Default: #166534, #86efac.
+ * @cssproperty --fv-color-success-bg - Behind success. Default: #dcfce7, #14532d.
+ * @cssproperty --fv-color-warning - Unavailable, reconnecting, warnings. Default: #92400e, #fcd34d.
+ * @cssproperty --fv-color-warning-bg - Behind warnings. Default: #fef3c7, #78350f.
+ * @cssproperty --fv-color-danger - Offline, alerts, refusals and failures. Default: #b91c1c, #fca5a5.
+ * @cssproperty --fv-color-danger-bg - Behind them. Default: #fee2e2, #7f1d1d.
+ * @cssproperty --fv-color-monitor - A supervisor monitoring, coaching or barging in. Default: #6d28d9, #c4b5fd.
+ * @cssproperty --fv-color-monitor-bg - Behind it. Default: #ede9fe, #4c1d95.
+ * @cssproperty --fv-color-neutral-bg - Badges with no status colour (e.g. signed out). Default: #e5e7eb, #374151.
+ * @cssproperty --fv-shadow - Dialogs and menus. Default: 0 10px 30px rgb(0 0 0 / 0.2) (light), 0 10px 30px rgb(0 0 0 / 0.6) (dark).
  */
 export abstract class FloorviewElement extends LitElement {
-  /** Compared by `defineElement` when a second copy of the library is loaded. */
+  /** Compared by `defineElement` when a second copy of the library is loaded. @internal */
   static readonly floorviewVersion = VERSION;
 
   /** Base URL of the Floorview server; default: where this script was loaded from. */
@@ -27,6 +53,7 @@ export abstract class FloorviewElement extends LitElement {
   @property() override accessor lang = '';
   /** IANA time zone for clock times, e.g. `Asia/Shanghai`. */
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined;
+  /** `light`, `dark` or `auto` (follows the OS; the default). */
   @property() accessor theme: ThemeName | undefined;
 
   @consume({ context: floorviewContext, subscribe: true })

@@ -19,6 +19,7 @@ import { VERSION } from '../core/version.js';
  * @slot - The widgets.
  */
 export class FvProvider extends LitElement {
+  /** @internal */
   static readonly floorviewVersion = VERSION;
   static override styles = css`
     :host {
@@ -36,6 +37,7 @@ export class FvProvider extends LitElement {
   @state()
   private accessor outer: FloorviewContext = {};
 
+  /** What the widgets inside receive: own settings over the outer provider's. @internal */
   @provide({ context: floorviewContext })
   accessor settings: FloorviewContext = {};
 

@@ -67,8 +67,8 @@ interface Shown {
  * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @event fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`.
- * @event fv-connection-change - The live connection changed; `state`.
+ * @fires {FvQueueLevelChangeEvent} fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`.
+ * @fires {FvConnectionChangeEvent} fv-connection-change - The live connection changed; `state`.
  *
  * @csspart base - The widget's box.
  * @csspart header - Title, view and trend switches, status.
@@ -78,7 +78,8 @@ interface Shown {
  * @csspart table - The table view.
  * @csspart row - A queue's row (also `aggregate` for the aggregate's).
  * @csspart tiles - The tiles view.
- * @csspart tile - A queue's tile (also `aggregate`).
+ * @csspart tile - A queue's tile (also `aggregate` for the aggregate's).
+ * @csspart aggregate - The aggregate ("All shown"): the table's footer row, the first tile (also `row` or `tile`).
  * @csspart badge - A tile's warning or alert badge.
  * @csspart level-icon - The shape beside a flagged figure.
  * @csspart trend - The trend: caption and chart.
@@ -88,18 +89,7 @@ interface Shown {
  * @csspart alerts - The list of open alerts.
  * @csspart toast - An alert raised while watching.
  *
- * @cssproperty --fv-font-family - Default: inherited from the page.
  * @cssproperty --fv-font-size - Default: 0.875rem; every size in the widget follows it (a wallboard sets e.g. `clamp(16px, 1.4vw, 64px)`).
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Toolbar, tiles.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Secondary text.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - Switches, the trend's first line.
- * @cssproperty --fv-color-success - Live; available agents. (`-bg`)
- * @cssproperty --fv-color-warning - Warnings; reconnecting. (`-bg`)
- * @cssproperty --fv-color-danger - Alerts; offline. (`-bg`)
  */
 export class FvQueueRealtime extends FloorviewElement {
   static override styles = [themeStyles, controlStyles, connectionStatusStyles, queueRealtimeStyles];

@@ -38,8 +38,8 @@ import { reportsStyles } from './wrapup-reports.styles.js';
  * @attr agent - Only these agents (ids, comma-separated).
  * @attr location - Only agents at this location.
  *
- * @event fv-report-change - A report became `ready` or `failed`; `report`.
- * @event fv-error - Generating, downloading, deleting or loading failed; `code`, `message`.
+ * @fires {FvReportChangeEvent} fv-report-change - A report became `ready` or `failed`; `report`.
+ * @fires {FvErrorEvent} fv-error - Generating, downloading, deleting or loading failed; `code`, `message`.
  *
  * @csspart base - The widget's box.
  * @csspart header - Title, range picker, filters and the Generate button.
@@ -54,18 +54,6 @@ import { reportsStyles } from './wrapup-reports.styles.js';
  * @csspart sign-in - The sign-in form shown without credentials.
  *
  * @cssproperty --table-max-height - Height after which the list scrolls. Default: 28rem.
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Toolbar, table head.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Secondary text.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - Buttons, progress.
- * @cssproperty --fv-color-success - Ready. (`-bg` for its background)
- * @cssproperty --fv-color-warning - Generating, the oldest-deleted notice. (`-bg`)
- * @cssproperty --fv-color-danger - Failures. (`-bg`)
  */
 export class FvWrapupReports extends RangeFilterElement {
   static override styles = [themeStyles, controlStyles, historyStyles, reportsStyles];

@@ -35,8 +35,8 @@ const LIST_NAMES = Object.keys(LISTS) as ListName[];
  * @attr agent - Only these agents (ids, comma-separated).
  * @attr location - Only agents at this location.
  *
- * @event fv-drill-down - The viewer opened the wrap-ups behind a figure; `figure`, `query` (`/stats/calls` parameters).
- * @event fv-error - Loading failed; `code`, `message`.
+ * @fires {FvDrillDownEvent} fv-drill-down - The viewer opened the wrap-ups behind a figure; `figure`, `query` (`/stats/calls` parameters).
+ * @fires {FvErrorEvent} fv-error - Loading failed; `code`, `message`.
  *
  * @csspart base - The widget's box.
  * @csspart header - Title, range picker and filters.
@@ -50,15 +50,6 @@ const LIST_NAMES = Object.keys(LISTS) as ListName[];
  *
  * @cssproperty --chart-height - Height of the chart. Default: 16rem.
  * @cssproperty --table-max-height - Height after which a table scrolls. Default: 28rem.
- * @cssproperty --fv-font-family - Default: inherited from the page.
- * @cssproperty --fv-font-size - Default: 0.875rem.
- * @cssproperty --fv-radius - Corner radius. Default: 6px.
- * @cssproperty --fv-color-surface - Background.
- * @cssproperty --fv-color-surface-raised - Toolbar, cards, table heads.
- * @cssproperty --fv-color-text - Text.
- * @cssproperty --fv-color-text-muted - Secondary text.
- * @cssproperty --fv-color-border - Lines.
- * @cssproperty --fv-color-accent - Buttons, figures that open calls, the chart's line.
  */
 export class FvWrapupStats extends HistoryElement<WrapupStats> {
   static override styles = [themeStyles, controlStyles, historyStyles];
