@@ -72,7 +72,7 @@ export class FvAgentStats extends HistoryElement<AgentStats> {
       const tr = this.i18n;
       return trendOption(
         data.trend.map((p) => p.period),
-        [{ name: tr.t('chart.trend'), kind: 'line', values: data.trend.map((p) => p.avgConnectedTime) }],
+        [{ name: tr.t('chart.connectedTrend'), kind: 'line', values: data.trend.map((p) => p.avgConnectedTime) }],
         'duration',
         tr.lang,
       );
@@ -150,7 +150,7 @@ export class FvAgentStats extends HistoryElement<AgentStats> {
         ${renderChartBox({
           tr,
           name: 'trend',
-          title: tr.t('chart.trend'),
+          title: tr.t('chart.connectedTrend'),
           summary: `${tr.tn('connections', connections, { count: formatValue('count', connections, tr) })}, ${formatValue('duration', data.kpis.avgInboundConnectedTime, tr)}`,
           state: connections === 0 ? 'empty' : 'ready',
         })}

@@ -69,7 +69,7 @@ export function queueColumns(tr: QueueHistoryTranslator, drill: Drill): Column<Q
  */
 export function staffingSummary(data: QueueStats, tr: QueueHistoryTranslator): string {
   const s = data.staffing;
-  if (s.periods === 0) return tr.t('staffing.unknown');
+  if (s.periods === 0) return tr.t('staffing.unknownInRange');
   const unit = data.range.interval === 'day' ? 'staffing.days' : 'staffing.hours';
   const periods = (n: number) => tr.tn(unit, n, { count: formatValue('count', n, tr) });
   const params = {

@@ -20,7 +20,7 @@ export function queueCsv(queues: readonly QueueFigures[], aggregate: QueueFigure
     tr.t('column.agentsRequired'),
     tr.t('column.serviceLevel'),
     tr.t('column.abandonRate'),
-    tr.t('column.totalCalls'),
+    tr.t('column.callsToday'),
     tr.t('csv.answered'),
     tr.t('csv.abandoned'),
   ];

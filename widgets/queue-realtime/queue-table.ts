@@ -27,7 +27,7 @@ const COLUMNS = [
   'column.agentsRequired',
   'column.serviceLevel',
   'column.abandonRate',
-  'column.totalCalls',
+  'column.callsToday',
 ] as const;
 
 /** The table view: a row per queue, the aggregate in the footer. */

@@ -40,7 +40,7 @@ function renderTile(f: QueueFigures, ctx: ViewContext) {
     <dl class="tile-today">
       ${item(tr.t('column.serviceLevel'), renderFigure('serviceLevel', values.serviceLevel, t, tr))}
       ${item(tr.t('column.abandonRate'), renderFigure('abandonRate', values.abandonRate, t, tr))}
-      ${item(tr.t('column.totalCalls'), html`<span class="value">${n(f.totalCalls)}</span>`)}
+      ${item(tr.t('column.callsToday'), html`<span class="value">${n(f.totalCalls)}</span>`)}
     </dl>
     <dl class="tile-agents">
       ${item(tr.t('column.totalAgents'), n(f.totalAgents))} ${item(tr.t('column.staffedAgents'), n(f.staffedAgents))}

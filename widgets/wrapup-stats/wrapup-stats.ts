@@ -66,7 +66,7 @@ export class FvWrapupStats extends HistoryElement<WrapupStats> {
       const tr = this.i18n;
       return trendOption(
         data.trend.map((p) => p.period),
-        [{ name: tr.t('chart.trend'), kind: 'line', values: data.trend.map((p) => p.avgWrapupTime) }],
+        [{ name: tr.t('chart.wrapupTrend'), kind: 'line', values: data.trend.map((p) => p.avgWrapupTime) }],
         'duration',
         tr.lang,
       );
@@ -116,7 +116,7 @@ export class FvWrapupStats extends HistoryElement<WrapupStats> {
       ${renderChartBox({
         tr,
         name: 'trend',
-        title: tr.t('chart.trend'),
+        title: tr.t('chart.wrapupTrend'),
         summary: `${formatValue('duration', data.kpis.avgWrapupTime, tr)}, ${formatValue('count', data.kpis.completed, tr)}`,
         state: 'ready',
       })}

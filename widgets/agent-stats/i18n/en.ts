@@ -9,7 +9,7 @@ export const en = {
   'kpi.avgInboundConnectedTime': 'Average inbound connected time',
   'kpi.avgInboundHoldTime': 'Average inbound hold time',
   'kpi.occupancy': 'Occupancy',
-  'chart.trend': 'Average connected time per connection',
+  'chart.connectedTrend': 'Average connected time per connection',
   'chart.connectedByAgent': 'Average inbound connected time by agent',
   'chart.holdByAgent': 'Average inbound hold time by agent',
   'chart.occupancyByAgent': 'Occupancy by agent',

@@ -27,7 +27,7 @@ export const en = {
   'staffing.shortOnce.other': 'Understaffed in 1 of {periods}, by {max} agents',
   'staffing.enough.one': 'Staffed to need in {periods}',
   'staffing.enough.other': 'Staffed to need in all {periods}',
-  'staffing.unknown': 'No need known in this range',
+  'staffing.unknownInRange': 'No need known in this range',
   'table.queues': 'Queue details',
   'column.queueName': 'Queue',
   'column.holdDuration': 'Hold duration',

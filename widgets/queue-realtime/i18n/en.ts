@@ -25,7 +25,7 @@ export const en = {
   'column.unavailableAgents': 'Unavailable',
   'column.serviceLevel': 'Service level',
   'column.abandonRate': 'Abandon rate',
-  'column.totalCalls': 'Calls today',
+  'column.callsToday': 'Calls today',
   'column.agentsRequired': 'Needed',
 
   'staffing.short': 'short by {count}',

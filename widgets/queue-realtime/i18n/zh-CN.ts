@@ -26,7 +26,7 @@ export const zhCN: Record<QueueRealtimeKey, string> = {
   'column.unavailableAgents': '不可用',
   'column.serviceLevel': '服务水平',
   'column.abandonRate': '放弃率',
-  'column.totalCalls': '今日呼叫',
+  'column.callsToday': '今日呼叫',
   'column.agentsRequired': '所需',
 
   'staffing.short': '缺 {count} 人',

@@ -8,7 +8,7 @@ export const en = {
   'kpi.completed': 'Wrap-ups completed',
   'kpi.highestQueue': 'Highest average wrap-up time',
   'kpi.lowestQueue': 'Lowest average wrap-up time',
-  'chart.trend': 'Average wrap-up time trend',
+  'chart.wrapupTrend': 'Average wrap-up time trend',
   'table.reasonsByUse': 'Wrap-up reasons by use',
   'table.queuesByAvgWrapupTime': 'Queues by average wrap-up time',
   'table.agentsByCompleted': 'Agents by wrap-ups completed',

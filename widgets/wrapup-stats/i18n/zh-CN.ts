@@ -9,7 +9,7 @@ export const zhCN = {
   'kpi.completed': '已完成的总结',
   'kpi.highestQueue': '平均收尾时间最长的队列',
   'kpi.lowestQueue': '平均收尾时间最短的队列',
-  'chart.trend': '平均收尾持续时间趋势',
+  'chart.wrapupTrend': '平均收尾持续时间趋势',
   'table.reasonsByUse': '总结原因使用排行',
   'table.queuesByAvgWrapupTime': '队列平均总结时长排行',
   'table.agentsByCompleted': '座席已完成总结数量排行',
