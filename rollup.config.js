@@ -32,7 +32,7 @@ const WIDGETS = {
 rmSync('dist/widgets', { recursive: true, force: true });
 
 /** gzip budgets in KB (issue 3). */
-const BUDGETS = { 'fv-agent-list.js': 30, 'fv-chat.js': 20, 'fv-agent-desk.js': 23, 'fv-queue-realtime.js': 26.5, 'fv-agent-stats.js': 26, 'fv-queue-history.js': 26, 'fv-wrapup-stats.js': 26, 'fv-wrapup-reports.js': 25 };
+const BUDGETS = { 'fv-agent-list.js': 30.5, 'fv-chat.js': 20, 'fv-agent-desk.js': 23, 'fv-queue-realtime.js': 26.5, 'fv-agent-stats.js': 26, 'fv-queue-history.js': 26.5, 'fv-wrapup-stats.js': 26, 'fv-wrapup-reports.js': 25 };
 
 /**
  * Our TypeScript to JavaScript, a file at a time, with esbuild: the transform the widget tests

@@ -7,7 +7,10 @@ import type { Lang, Names } from '../contract/names.js';
 
 export const NO_NAMES: Names = Object.freeze({});
 
-/** The name to show in `lang`: its translation when the directory gives one, else the default `name`. */
-export function localName(name: string, names: Names | null | undefined, lang: Lang): string {
-  return names?.[lang] || name;
+/**
+ * The name to show in `lang`: its translation when the directory gives one, else the default
+ * `name` (also for a language a host page registered, which the directory file cannot name).
+ */
+export function localName(name: string, names: Names | null | undefined, lang: Lang | (string & {})): string {
+  return names?.[lang as Lang] || name;
 }

@@ -26,3 +26,4 @@ export { FvReportChangeEvent } from './wrapup-reports/events.js';
 export { FvDrillDownEvent } from './history-common/events.js';
 export { FvConnectionChangeEvent, FvErrorEvent } from './core/events.js';
 export { defineElement } from './core/define.js';
+export { registerLanguage, type Catalogue, type CatalogueKey, type RegisterOptions } from './core/i18n/index.js';

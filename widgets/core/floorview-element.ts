@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { normalizeApi, type ApiTarget } from './api.js';
 import { ensureContextRoot, floorviewContext, SCRIPT_ORIGIN, type FloorviewContext, type ThemeName } from './context.js';
 import { validTimeZone } from './format.js';
-import { resolveLang, translator, type Catalogs, type Lang, type Translator } from './i18n/index.js';
+import { onLanguagesChange, resolveLang, translator, type Catalogs, type Lang, type Translator } from './i18n/index.js';
 import { VERSION } from './version.js';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
@@ -49,7 +49,7 @@ export abstract class FloorviewElement extends LitElement {
   @property() accessor api: string | undefined;
   /** A bearer token (supervisor session or display token); without one, the session cookie. */
   @property() accessor token: string | undefined;
-  /** `en` or `zh-CN` (also `zh`, `zh-Hans`…); default: the page's language. Widgets put the resolved one on their `base` part. */
+  /** `en`, `zh-CN` (also `zh`, `zh-Hans`…) or a language registered with `registerLanguage`; default: the page's language. Widgets put the resolved one on their `base` part. */
   @property() override accessor lang = '';
   /** IANA time zone for clock times, e.g. `Asia/Shanghai`. */
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined;
@@ -60,9 +60,18 @@ export abstract class FloorviewElement extends LitElement {
   @state()
   protected accessor provided: FloorviewContext = {};
 
+  private stopListening: (() => void) | undefined;
+
   override connectedCallback(): void {
     ensureContextRoot();
     super.connectedCallback();
+    // A language registered, or the page's changed, after the widget rendered: render again in it.
+    this.stopListening = onLanguagesChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
   }
 
   protected get target(): ApiTarget {

@@ -18,7 +18,7 @@ const en = {
   platform_error: 'The telephony platform did not carry it out.',
 } satisfies Record<string, string>;
 
-type RefusalCode = keyof typeof en;
+export type RefusalCode = keyof typeof en;
 
 const zhCN: Record<RefusalCode, string> = {
   agent_signed_out: '{name} 已签出。',
@@ -32,11 +32,11 @@ const zhCN: Record<RefusalCode, string> = {
   platform_error: '电话平台未能执行。',
 };
 
-const catalogs: Catalogs<RefusalCode> = { en, 'zh-CN': zhCN };
+export const refusalCatalogs: Catalogs<RefusalCode> = { en, 'zh-CN': zhCN };
 
 /** Why a command was refused, in the widget's language: the server's own words in English (they name the queue and the state), else from its code. */
 export function refusalText(lang: Lang, error: unknown, name: string): string {
   if (!(error instanceof FloorviewApiError)) return String(error);
   if (lang === 'en' || !(error.code in en)) return error.message;
-  return translator(lang, catalogs).t(error.code as RefusalCode, { name });
+  return translator(lang, refusalCatalogs).t(error.code as RefusalCode, { name });
 }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Lang } from '../core/i18n/index.js';
+import { builtInLang, type Lang } from '../core/i18n/index.js';
 import { idList } from '../history-common/range.js';
 import type { WrapupReportsTranslator } from './i18n/index.js';
 import type { CreateReportBody } from '../../contract/reports.js';
@@ -17,7 +17,8 @@ export function reportBody(params: StatsParams | null, lang: Lang): CreateReport
     ...(params.queue ? { queue: idList(params.queue) } : {}),
     ...(params.agent ? { agent: idList(params.agent) } : {}),
     ...(params.location ? { location: params.location } : {}),
-    lang,
+    // The server writes the report's CSV in a built-in language: a registered one gets its fallback.
+    lang: builtInLang(lang),
   };
 }
 

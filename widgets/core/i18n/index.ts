@@ -1,21 +1,42 @@
-import type { Lang } from '../../../contract/names.js';
+import type { Lang as BuiltInLang } from '../../../contract/names.js';
 import { coreEn, type CoreKey } from './en.js';
+import { registeredChain, registry } from './registry.js';
 import { coreZhCN } from './zh-CN.js';
 
-export type { CoreKey, Lang };
+export type { CoreKey, BuiltInLang };
+export type { Catalogue, CatalogueKey } from './catalogue.js';
+export { registerLanguage, type RegisterOptions } from './registry.js';
 
 /**
- * A widget's strings in every language. Each widget has its own catalogs (its
- * keys plus the core ones spread in), so a bundle carries only its own strings
- * and widgets are written side by side without touching a shared file.
+ * The language a widget speaks: a built-in one (`en`, `zh-CN`) or a tag a host registered
+ * (`fr`, `fr-CA`); what `Intl` formats numbers and dates in.
  */
-export type Catalogs<K extends string> = Record<Lang, Record<K, string>>;
+export type Lang = string;
+
+/**
+ * A widget's built-in strings. Each widget has its own catalogs (its keys plus the core
+ * ones spread in), so a bundle carries only its own strings and widgets are written side
+ * by side without touching a shared file.
+ */
+export type Catalogs<K extends string> = Record<BuiltInLang, Record<K, string>>;
 
 export const coreCatalogs: Catalogs<CoreKey> = { en: coreEn, 'zh-CN': coreZhCN };
 
-/** `zh`, `zh-CN`, `zh-Hans-CN`… → `zh-CN`; anything else → `en`. */
+/** The built-in language `tag` falls back to: `zh`, `zh-CN`, `zh-Hans-CN`… → `zh-CN`; anything else → `en`. */
+export function builtInLang(tag: string | null | undefined): BuiltInLang {
+  return tag && /^zh(-hans|-cn|-sg|$)/i.test(tag) ? 'zh-CN' : 'en';
+}
+
+/** The language to speak for a requested tag: the most specific registered match (`fr-CA` → `fr`), else a built-in one. */
 export function resolveLang(requested: string | null | undefined): Lang {
-  return requested && /^zh(-hans|-cn|-sg|$)/i.test(requested) ? 'zh-CN' : 'en';
+  return (requested && registeredChain(requested)[0]?.tag) || builtInLang(requested);
+}
+
+/** Calls `listener` whenever a language is registered or the page's language changes; returns the unsubscribe. */
+export function onLanguagesChange(listener: () => void): () => void {
+  const { events } = registry();
+  events.addEventListener('change', listener);
+  return () => events.removeEventListener('change', listener);
 }
 
 type Params = Record<string, string | number>;
@@ -32,21 +53,42 @@ export interface Translator<K extends string = CoreKey> {
 const fill = (text: string, params?: Params) =>
   params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 
-const cache = new WeakMap<object, Map<Lang, Translator<string>>>();
+/** One catalogue to look in, with the plural rules of its own language. */
+interface Source {
+  messages: Record<string, string>;
+  plural: Intl.PluralRules;
+}
+
+/** Where a key is looked up, in order: the registered `lang` and its shorter forms, the built-in language it falls back to, English. */
+function sources(lang: Lang, catalogs: Catalogs<string>): Source[] {
+  const builtIn = builtInLang(lang);
+  return [...registeredChain(lang), { tag: builtIn, messages: catalogs[builtIn] }, { tag: 'en', messages: catalogs.en }].map(({ tag, messages }) => ({
+    messages,
+    plural: new Intl.PluralRules(tag),
+  }));
+}
+
+const cache = new WeakMap<object, Map<Lang, { generation: number; tr: Translator<string> }>>();
 
 export function translator<K extends string>(lang: Lang, catalogs: Catalogs<K>): Translator<K> {
   let byLang = cache.get(catalogs);
   if (!byLang) cache.set(catalogs, (byLang = new Map()));
-  let tr = byLang.get(lang);
-  if (!tr) {
-    const messages: Record<string, string> = catalogs[lang];
-    const plural = new Intl.PluralRules(lang);
-    tr = {
+  const { generation } = registry();
+  let entry = byLang.get(lang);
+  if (!entry || entry.generation !== generation) {
+    const from = sources(lang, catalogs);
+    const lookup = (key: string) => from.find((s) => key in s.messages)?.messages[key];
+    const tr: Translator<string> = {
       lang,
-      t: (key, params) => fill(messages[key] ?? key, params),
-      tn: (key, n, params) => fill(messages[`${key}.${plural.select(n)}`] ?? messages[`${key}.other`] ?? key, { count: n, ...params }),
+      t: (key, params) => fill(lookup(key) ?? key, params),
+      tn: (key, n, params) => {
+        // The first catalogue that has the key at all chooses the form, by its own language's rules.
+        const s = from.find((c) => `${key}.other` in c.messages);
+        const text = s ? (s.messages[`${key}.${s.plural.select(n)}`] ?? s.messages[`${key}.other`]) : key;
+        return fill(text!, { count: n, ...params });
+      },
     };
-    byLang.set(lang, tr);
+    byLang.set(lang, (entry = { generation, tr }));
   }
-  return tr as Translator<K>;
+  return entry.tr as Translator<K>;
 }
