@@ -23,3 +23,14 @@ export function interfaceKey(name: string): string {
   }
   return `${tech}/${resource}`;
 }
+
+/**
+ * The extension an interface dials (`PJSIP/1001`, `Local/1001@from-queue/n`, `Agent/1001` → `1001`): what
+ * tells, in a queue_log with no directory yet, that FreePBX's Local member and the phone are one person.
+ */
+export function interfaceExtension(name: string): string {
+  const key = interfaceKey(name);
+  const resource = key.slice(key.indexOf('/') + 1);
+  const at = resource.indexOf('@');
+  return at === -1 ? resource : resource.slice(0, at);
+}

@@ -29,3 +29,12 @@ export function asteriskEventId(subject: string, kind: string, ...details: (stri
 export function atSecond(ms: number): number {
   return Math.floor(ms / 1000);
 }
+
+/**
+ * A directory id from a name Asterisk gives (a queue's in queues.conf, an extension): the name as it
+ * stands but for characters an id may not hold (printable ASCII, no spaces), which become `_`. A queue's
+ * directory id is so its Asterisk name (`sales`), which is how PBX events find their queue.
+ */
+export function directoryId(asteriskName: string): string {
+  return asteriskName.replace(/[^\x21-\x7e]/g, '_');
+}
