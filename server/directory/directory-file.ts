@@ -57,7 +57,7 @@ export const directoryFileSchema = z
           /** Agent desk sign-in (the demo's way; integrations issue desk tokens): clear text or an `scrypt$…` hash. */
           password: z.string().min(8).max(1024).optional(),
           /** The interfaces that identify the agent on the PBX (queue members, devices): how PBX events find the agent. */
-          members: z.array(pbxInterface).default([]),
+          members: z.array(pbxInterface).optional(),
         }),
       )
       .default([]),
@@ -108,7 +108,7 @@ export const directoryFileSchema = z
     // Each interface must find one agent: a PBX event on it would otherwise be credited to either.
     const memberOf = new Map<string, string>();
     d.agents.forEach((a, i) =>
-      a.members.forEach((m, j) => {
+      a.members?.forEach((m, j) => {
         const key = interfaceKey(m);
         const owner = memberOf.get(key);
         if (owner === undefined) memberOf.set(key, a.id);

@@ -129,7 +129,7 @@ export function generateCentre(options: CentreOptions): DirectoryFile {
     const choices = eligible(location);
     const count = Math.min(choices.length, rng.weighted(QUEUE_COUNT_WEIGHTS) + 1);
     // The demo's agents sign in to the agent desk (demo/agent.html) with the demo password too.
-    agents.push({ id: `a-${String(i + 1).padStart(width, '0')}`, name: person.name, location, email, queues: pickWeighted(rng, choices, popularity, count), password: DEMO_PASSWORD, members: [] });
+    agents.push({ id: `a-${String(i + 1).padStart(width, '0')}`, name: person.name, location, email, queues: pickWeighted(rng, choices, popularity, count), password: DEMO_PASSWORD });
   }
   fillThinQueues(queues, agents, allDay, locations);
   for (const a of agents) a.queues.sort();

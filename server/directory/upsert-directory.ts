@@ -42,13 +42,13 @@ export async function upsertDirectory(db: Db, file: DirectoryFile): Promise<void
     }
 
     // The file's interfaces are the file's agents' alone: an agent it no longer lists gives up any it names.
-    const fileMembers = new Set(file.agents.flatMap((a) => a.members.map(interfaceKey)));
+    const fileMembers = new Set(file.agents.flatMap((a) => (a.members ?? []).map(interfaceKey)));
     for (const stored of tx.select().from(agentMembers).all()) {
       if (fileMembers.has(interfaceKey(stored.member))) tx.delete(agentMembers).where(and(eq(agentMembers.agentId, stored.agentId), eq(agentMembers.member, stored.member))).run();
     }
     for (const a of file.agents) {
       tx.delete(agentMembers).where(eq(agentMembers.agentId, a.id)).run();
-      for (const member of a.members) tx.insert(agentMembers).values({ agentId: a.id, member }).run();
+      for (const member of a.members ?? []) tx.insert(agentMembers).values({ agentId: a.id, member }).run();
     }
 
     for (const s of file.supervisors) {
