@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { onceValid } from './once-valid.js';
 
 /** Who is signed in, and how: supervisor sessions, agent desk sessions, wallboards, stream tickets. */
 
@@ -38,7 +39,7 @@ export const agentLoginBody = z
     password: z.string().min(1).max(1024),
   })
   .strict()
-  .refine((b) => (b.email === undefined) !== (b.agentId === undefined), { message: 'Give either email or agentId.', path: ['email'] })
+  .refine((b) => (b.email === undefined) !== (b.agentId === undefined), { message: 'Give either email or agentId.', path: ['email'], ...onceValid('email', 'agentId') })
   .openapi('AgentLogin');
 
 export const displaySessionSchema = z

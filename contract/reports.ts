@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { instant, langSchema as lang } from './names.js';
 import { singleLine } from './plain-text.js';
+import { dayOrInstant, timeOfDay, timeZoneName } from './time-fields.js';
 
 /**
  * Wrap-up reason reports (C10) as the API and the stream carry them. A report is one CSV of
@@ -12,13 +13,12 @@ import { singleLine } from './plain-text.js';
 export const MAX_REPORTS_PER_SUPERVISOR = 50;
 
 const ids = (what: string) => z.array(z.string().min(1).max(200)).max(500).optional().describe(what);
-const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'must be a time of day HH:MM');
 
 export const createReportBody = z
   .object({
-    from: z.string().min(1).max(40).openapi({ description: 'First local day (`YYYY-MM-DD`) or an ISO instant with an offset.', example: '2026-03-01' }),
-    to: z.string().min(1).max(40).openapi({ description: 'Last local day, included (`YYYY-MM-DD`), or an ISO instant, excluded.', example: '2026-03-07' }),
-    tz: z.string().min(1).max(64).optional().openapi({ description: 'IANA zone of the dates and of every time in the CSV. Default: the reporting zone (`FLOORVIEW_TIME_ZONE`).', example: 'Asia/Shanghai' }),
+    from: dayOrInstant.openapi({ description: 'First local day (`YYYY-MM-DD`) or an ISO instant with an offset.', example: '2026-03-01' }),
+    to: dayOrInstant.openapi({ description: 'Last local day, included (`YYYY-MM-DD`), or an ISO instant, excluded.', example: '2026-03-07' }),
+    tz: timeZoneName.optional().openapi({ description: 'IANA zone of the dates and of every time in the CSV. Default: the reporting zone (`FLOORVIEW_TIME_ZONE`).', example: 'Asia/Shanghai' }),
     timeFrom: timeOfDay.optional().openapi({ description: 'Each day, only wrap-ups started in intervals from this local time.', example: '09:00' }),
     timeTo: timeOfDay.optional().openapi({ description: 'Each day, only until this local time (`24:00`: end of day; earlier than `timeFrom` wraps past midnight).', example: '17:00' }),
     queue: ids('Only wrap-ups of calls from these queues (each in your scope); wrap-ups with no queue (outbound) are then left out.'),

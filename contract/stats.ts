@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { namesSchema } from './names.js';
+import { onceValid } from './once-valid.js';
+import { dayOrInstant, timeOfDay, timeZoneName } from './time-fields.js';
 
 /** History figures (SPEC §4, C8/C9/C12): the queries and the answers of `/stats/*`. */
 
@@ -14,15 +16,10 @@ const idList = (what: string) =>
     .pipe(z.array(z.string().max(200)).max(500).optional())
     .openapi({ description: `${what}; repeat the parameter or separate ids with commas.`, example: 'q-sales' });
 
-const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'must be a time of day HH:MM');
-
 const rangeQuery = {
-  from: z.string().min(1).max(40).openapi({ description: 'First local day (`YYYY-MM-DD`) or an ISO instant with an offset.', example: '2026-03-01' }),
-  to: z.string().min(1).max(40).openapi({ description: 'Last local day, included (`YYYY-MM-DD`), or an ISO instant, excluded.', example: '2026-03-07' }),
-  tz: z
-    .string()
-    .min(1)
-    .max(64)
+  from: dayOrInstant.openapi({ description: 'First local day (`YYYY-MM-DD`) or an ISO instant with an offset.', example: '2026-03-01' }),
+  to: dayOrInstant.openapi({ description: 'Last local day, included (`YYYY-MM-DD`), or an ISO instant, excluded.', example: '2026-03-07' }),
+  tz: timeZoneName
     .optional()
     .openapi({ description: 'IANA time zone for dates, the time-of-day window and trend labels. Default: the reporting zone (`FLOORVIEW_TIME_ZONE`).', example: 'Asia/Shanghai' }),
   timeFrom: timeOfDay.optional().openapi({ description: 'Each day, count only intervals starting at or after this local time.', example: '09:00' }),
@@ -55,7 +52,7 @@ export const callsQuery = z.object({
   reason: z.string().min(1).max(200).optional().openapi({ description: 'Wrap-up reason id.' }),
   cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-}).refine((q) => q.outcome !== 'bounced' || q.by === 'agent', { path: ['outcome'], message: '`bounced` applies to by=agent only' });
+}).refine((q) => q.outcome !== 'bounced' || q.by === 'agent', { path: ['outcome'], message: '`bounced` applies to by=agent only', ...onceValid('outcome', 'by') });
 
 // ── Answers ─────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@ import type { Directory } from '../directory/directory.js';
 import { ApiError, badRequest } from '../lib/errors.js';
 import type { CellFilter } from '../stats/cell-filter.js';
 import { resolveRange, type StatsRange } from '../stats/stats-range.js';
-import { resolveFilter } from '../stats/stats-scope.js';
+import { badFilterFields, resolveFilter } from '../stats/stats-scope.js';
 import type { ReportLang, ReportRange, ReportRequest } from '../../contract/reports.js';
 
 /** `POST /reports` after schema validation. */
@@ -44,19 +44,17 @@ export function planReport(directory: Directory, scope: Scope, input: ReportInpu
     location: input.location ?? null,
     lang: input.lang ?? 'en',
   };
+  const filter = {
+    queue: request.queue.length > 0 ? request.queue : undefined,
+    agent: request.agent.length > 0 ? request.agent : undefined,
+    location: request.location ?? undefined,
+  };
   try {
-    const range = resolveRange({
-      from: request.from,
-      to: request.to,
-      tz: request.tz,
-      timeFrom: request.timeFrom ?? undefined,
-      timeTo: request.timeTo ?? undefined,
-    });
-    const { byAgent } = resolveFilter(directory, scope, {
-      queue: request.queue.length > 0 ? request.queue : undefined,
-      agent: request.agent.length > 0 ? request.agent : undefined,
-      location: request.location ?? undefined,
-    });
+    const range = resolveRange(
+      { from: request.from, to: request.to, tz: request.tz, timeFrom: request.timeFrom ?? undefined, timeTo: request.timeTo ?? undefined },
+      badFilterFields(directory, filter),
+    );
+    const { byAgent } = resolveFilter(directory, scope, filter);
     // The canonical zone name (an alias such as "PRC" is stored as "Asia/Shanghai").
     return { request: { ...request, tz: range.zone.name }, range, filter: byAgent };
   } catch (err) {

@@ -1,4 +1,5 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, ValidationTargets } from 'hono';
 import type { AppEnv } from '../auth/app-env.js';
 import { badRequest, fieldsFromIssues } from '../lib/errors.js';
 
@@ -46,11 +47,51 @@ export const publicSecurity: Record<string, string[]>[] = [];
 /** Credentials read when present, their absence an answer rather than a 401 (the `{}` requirement). */
 export const optionalSecurity: Record<string, string[]>[] = [...bearerSecurity, {}];
 
-/** A router whose validation failures become our 400 body. */
+/**
+ * A router whose validation failures become our 400 body, naming every bad field of the
+ * request: the route's validators check one part at a time (query, path, body) and stop at the
+ * first that fails, so that failure also checks the parts not yet read.
+ */
 export function router(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw badRequest('The request is invalid.', fieldsFromIssues(result.error.issues));
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>();
+  const register = app.openapi;
+  app.openapi = ((route: RouteConfig, handler: never, hook?: never) =>
+    register(route, handler, hook ?? (everyBadField(route) as never))) as typeof app.openapi;
+  return app;
+}
+
+type Target = keyof ValidationTargets;
+type Hook = (result: { success: boolean; error?: z.ZodError; target: Target }, c: Context<AppEnv>) => Promise<undefined>;
+
+function everyBadField(route: RouteConfig): Hook {
+  return async (result, c) => {
+    if (result.success) return;
+    let fields = fieldsFromIssues(result.error!.issues);
+    for (const [target, schema] of declaredParts(route)) {
+      if (target === result.target) continue;
+      const value = await readPart(c, target);
+      const parsed = value === undefined ? null : await schema.safeParseAsync(value);
+      if (parsed && !parsed.success) fields = { ...fieldsFromIssues(parsed.error.issues), ...fields };
+    }
+    throw badRequest('The request is invalid.', fields);
+  };
+}
+
+function declaredParts(route: RouteConfig): [Target, z.ZodType][] {
+  const media = route.request?.body?.content['application/json'];
+  const parts: [Target, unknown][] = [
+    ['query', route.request?.query],
+    ['param', route.request?.params],
+    ['json', media && 'schema' in media ? media.schema : undefined],
+  ];
+  return parts.filter((p): p is [Target, z.ZodType] => p[1] instanceof z.ZodType);
+}
+
+/** The part as Hono's validator reads it; undefined when there is none to check. */
+async function readPart(c: Context<AppEnv>, target: Target): Promise<unknown> {
+  if (target === 'param') return c.req.param();
+  if (target === 'query') return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) return undefined;
+  // Malformed JSON is named by the body's own validator once the parts before it pass.
+  return c.req.json().catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { BUCKET_MS, bucketOf } from '../domain/rollup-cells.js';
 import { badRequest } from '../lib/errors.js';
 import { DAY_MS, parseDay, Zone } from '../domain/zone.js';
+import { DAY_OR_INSTANT, INSTANT_PATTERN, unknownZone } from '../../contract/time-fields.js';
 
 /** At most this many days in one statistics request. */
 export const MAX_RANGE_DAYS = 400;
@@ -38,23 +39,26 @@ export interface StatsRange {
 
 const ceilBucket = (ms: number) => bucketOf(ms + BUCKET_MS - 1);
 
-/** Validates and resolves a range; a 400 names each bad field. */
-export function resolveRange(input: RangeInput): StatsRange {
-  const fields: Record<string, string> = {};
+/**
+ * Validates and resolves a range; a 400 names each bad field, with `otherFields` (the rest of
+ * the request's) beside them.
+ */
+export function resolveRange(input: RangeInput, otherFields: Record<string, string> = {}): StatsRange {
+  const fields: Record<string, string> = { ...otherFields };
   const zone = Zone.find(input.tz);
-  if (!zone) fields.tz = `unknown time zone "${input.tz}" (use an IANA name such as "Asia/Shanghai")`;
+  if (!zone) fields.tz = unknownZone(input.tz);
   const window = parseWindow(input, fields);
-  if (!zone) throw badRequest('The statistics request is invalid.', fields);
 
-  const from = boundary(zone, input.from, 'start');
-  const to = boundary(zone, input.to, 'end');
-  if (from === null) fields.from = 'must be a date (YYYY-MM-DD) or an ISO instant with an offset';
-  if (to === null) fields.to = 'must be a date (YYYY-MM-DD) or an ISO instant with an offset';
-  if (from !== null && to !== null) {
+  // Without the zone the days are still read (in UTC) to name a bad one; their order waits for the zone.
+  const from = boundary(zone ?? Zone.of('UTC'), input.from, 'start');
+  const to = boundary(zone ?? Zone.of('UTC'), input.to, 'end');
+  if (from === null) fields.from = DAY_OR_INSTANT;
+  if (to === null) fields.to = DAY_OR_INSTANT;
+  if (zone && from !== null && to !== null) {
     if (to <= from) fields.to = 'must be after from';
     else if (to - from > MAX_RANGE_DAYS * DAY_MS + 3_600_000) fields.to = `the range may span at most ${MAX_RANGE_DAYS} days`;
   }
-  if (Object.keys(fields).length > 0 || from === null || to === null) {
+  if (Object.keys(fields).length > 0 || !zone || from === null || to === null) {
     throw badRequest('The statistics request is invalid.', fields);
   }
 
@@ -74,7 +78,7 @@ export function resolveRange(input: RangeInput): StatsRange {
 function boundary(zone: Zone, text: string, side: 'start' | 'end'): number | null {
   const day = parseDay(text);
   if (day !== null) return zone.dayStart(side === 'start' ? day : day + 1);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  if (!INSTANT_PATTERN.test(text)) return null;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }

@@ -25,13 +25,19 @@ export interface ResolvedFilter {
   assigned: [string, string][];
 }
 
-export function resolveFilter(dir: Directory, scope: Scope, input: FilterInput): ResolvedFilter {
+/** The filters naming what the directory does not hold, one message per field. */
+export function badFilterFields(dir: Directory, input: FilterInput): Record<string, string> {
   const fields: Record<string, string> = {};
   const unknownQueues = (input.queue ?? []).filter((q) => !dir.queues.has(q));
   const unknownAgents = (input.agent ?? []).filter((a) => !dir.agents.has(a));
   if (unknownQueues.length > 0) fields.queue = `unknown queue ${unknownQueues.map((q) => `"${q}"`).join(', ')}`;
   if (unknownAgents.length > 0) fields.agent = `unknown agent ${unknownAgents.map((a) => `"${a}"`).join(', ')}`;
   if (input.location !== undefined && !locationsOf(dir).has(input.location)) fields.location = `unknown location "${input.location}"`;
+  return fields;
+}
+
+export function resolveFilter(dir: Directory, scope: Scope, input: FilterInput): ResolvedFilter {
+  const fields = badFilterFields(dir, input);
   if (Object.keys(fields).length > 0) throw badRequest('The statistics request is invalid.', fields);
 
   const outsideQueue = input.queue?.find((q) => !scope.queues.has(q));

@@ -14,7 +14,7 @@ import { queueStats } from './queue-stats.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from './rollup-source.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
-import { resolveFilter, type FilterInput } from './stats-scope.js';
+import { badFilterFields, resolveFilter, type FilterInput } from './stats-scope.js';
 import { trendLabels, TrendPeriods } from './trend-periods.js';
 import { wrapupStats } from './wrapup-stats.js';
 import { Zone } from '../domain/zone.js';
@@ -126,7 +126,7 @@ export class StatsService {
   }
 
   calls(scope: Scope, req: StatsRequest & CallListInput): CallPage {
-    const range = resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name });
+    const range = this.range(req);
     const filter = resolveFilter(this.directory, scope, req);
     return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };
   }
@@ -141,8 +141,13 @@ export class StatsService {
   }
 
   private resolve(req: StatsRequest): { range: StatsRange; periods: TrendPeriods } {
-    const range = resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name });
+    const range = this.range(req);
     return { range, periods: new TrendPeriods(range) };
+  }
+
+  /** The request's range; a 400 names its bad filters too, before the filters are resolved in scope. */
+  private range(req: StatsRequest): StatsRange {
+    return resolveRange({ ...req, tz: req.tz ?? this.reportingZone.name }, badFilterFields(this.directory, req));
   }
 
   private source(source: Source): FamilySource {
