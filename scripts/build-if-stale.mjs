@@ -1,22 +1,42 @@
-// `npm start` builds the widget bundles only when a source is newer than the last build:
-// a restart of the demo then starts at once. The build prints a few lines per bundle as it goes.
+// `npm start` and the CLIs build what they run only when a source is newer than the last
+// build: a restart of the demo then starts at once. It reports on stderr, so a CLI's own output
+// stays alone on stdout. Arguments name what to check:
+// `widgets` (the bundles the server serves) and `server` (the compiled server and CLIs).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildServer, SERVER_OUT } from './build-server.mjs';
 
-const built = 'dist/widgets/floorview.js';
 const newest = (path) => {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
-const sources = ['widgets', 'rollup.config.js', 'tsconfig.json', 'package-lock.json'].filter(existsSync);
 
-if (existsSync(built) && newest(built) >= Math.max(...sources.map(newest))) {
-  console.log('Widget bundles are up to date (npm run build rebuilds them).');
-} else {
-  console.log(existsSync(built) ? 'Widget sources changed: rebuilding the bundles…' : 'Building the widget bundles (once)…');
+const artifacts = {
+  widgets: {
+    built: 'dist/widgets/floorview.js',
+    sources: ['widgets', 'common', 'contract', 'rollup.config.js'],
+    name: 'widget bundles',
+    build: () => execSync('npm run --silent build', { stdio: 'inherit' }),
+  },
+  server: {
+    built: join(SERVER_OUT, 'main.js'),
+    sources: ['server', 'common', 'contract', 'scripts/build-server.mjs'],
+    name: 'compiled server and CLIs',
+    build: buildServer,
+  },
+};
+
+for (const which of process.argv.slice(2)) {
+  const { built, sources, name, build } = artifacts[which];
+  const inputs = [...sources, 'tsconfig.json', 'package-lock.json'].filter(existsSync);
+  if (existsSync(built) && newest(built) >= Math.max(...inputs.map(newest))) {
+    console.error(`The ${name} are up to date.`);
+    continue;
+  }
+  console.error(existsSync(built) ? `Sources changed: rebuilding the ${name}…` : `Building the ${name} (once)…`);
   const started = performance.now();
-  execSync('npm run --silent build', { stdio: 'inherit' });
-  console.log(`Widget bundles built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  await build();
+  console.error(`The ${name} built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -1,10 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { systemZoneName, Zone } from '../domain/zone.js';
+import { REPO_ROOT } from '../lib/repo-root.js';
 
 /** Configuration (SPEC §8), validated once; every variable has a default so `npm start` needs none. */
 
-const bundledCentre = fileURLToPath(new URL('../../demo/centre.json', import.meta.url));
+const bundledCentre = join(REPO_ROOT, 'demo/centre.json');
 
 const onOff = z.enum(['on', 'off']).transform((v) => v === 'on');
 const positiveInt = z.coerce.number().int().positive();
