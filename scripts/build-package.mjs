@@ -39,17 +39,17 @@ await build({ entryPoints: modules, outdir: OUT, outbase: '.', format: 'esm', ta
 // Declarations: tsc's, from the same entries, in the same folders.
 const { options } = ts.convertCompilerOptionsFromJson(tsconfigRaw.compilerOptions, '.');
 const program = ts.createProgram(Object.values(entries), { ...options, noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: OUT, rootDir: '.', types: [] });
-const errors = ts.getPreEmitDiagnostics(program);
-if (errors.length) throw new Error(ts.formatDiagnosticsWithColorAndContext(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' }));
 const contract = contractDeclarations(program);
 // tsc names the types it infers (a render()'s TemplateResult) from lit-html, which lit re-exports:
 // a host depends on lit, and a strict installer (pnpm) lets it reach only that.
 const viaLit = (text) => text.replace(/import\("lit-html(\/[^"]*)?"\)/g, (_, path = '') => `import("lit${path}")`);
-program.emit(undefined, (file, text) => {
+// Type errors are `npm run typecheck`'s to report; what fails here is a type a declaration cannot name.
+const { diagnostics } = program.emit(undefined, (file, text) => {
   const source = relative(OUT, file).replace(/\.d\.ts$/, '.ts');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, viaLit(source.startsWith('contract/') ? contract(source, text) : text));
 });
+if (diagnostics.length) throw new Error(ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' }));
 
 // The manifest is generated at the root (custom-elements.json); the package carries a copy.
 const manifest = existsSync('custom-elements.json');

@@ -38,9 +38,9 @@ export interface E2eRun {
   stop(): Promise<void>;
 }
 
-/** Starts the run, first checking that `bundle` (in dist/widgets/) has been built. */
-export async function startRun(name: string, bundle: string, env: Record<string, string>): Promise<E2eRun> {
-  assert.ok(existsSync(`dist/widgets/${bundle}`), 'build the widgets first: npm run build');
+/** Starts the run, first checking that `bundle` (in dist/widgets/) has been built; null: the pages load no bundle of the server. */
+export async function startRun(name: string, bundle: string | null, env: Record<string, string>): Promise<E2eRun> {
+  if (bundle) assert.ok(existsSync(`dist/widgets/${bundle}`), 'build the widgets first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), `floorview-${name}-`));
   const serverEnv = { FLOORVIEW_DB: join(dir, 'e2e.db'), ...env };
   let server: ServerProcess | undefined;
