@@ -3,7 +3,7 @@
 // widgets/ and common/ (the host's bundler resolves lit, echarts… once for the whole page), their
 // `.d.ts` declarations with contract/'s types standing alone (no zod), the custom-elements manifest,
 // and a package.json written from the root one. `npm pack dist/package` makes the tarball.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
@@ -51,9 +51,10 @@ const { diagnostics } = program.emit(undefined, (file, text) => {
 });
 if (diagnostics.length) throw new Error(ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' }));
 
-// The manifest is generated at the root (custom-elements.json); the package carries a copy.
-const manifest = existsSync('custom-elements.json');
-if (manifest) copyFileSync('custom-elements.json', join(OUT, 'custom-elements.json'));
+// The manifest (`npm run manifest`, checked in) names the source modules; the package's copy names
+// the modules it ships.
+const shipped = (key, value) => (['path', 'module'].includes(key) && typeof value === 'string' ? value.replace(/\.ts$/, '.js') : value);
+writeFileSync(join(OUT, 'custom-elements.json'), JSON.stringify(JSON.parse(readFileSync('custom-elements.json', 'utf8'), shipped), null, 2));
 
 const pick = (names) => Object.fromEntries(names.map((name) => [name, range(name)]));
 const pkg = {
@@ -63,15 +64,15 @@ const pkg = {
   type: 'module',
   exports: {
     ...Object.fromEntries(Object.entries(entries).map(([path, source]) => [path, { types: dts(source), default: js(source) }])),
-    ...(manifest && { './custom-elements.json': './custom-elements.json' }),
+    './custom-elements.json': './custom-elements.json',
     './package.json': './package.json',
   },
   types: dts(entries['.']),
-  files: ['widgets', 'common', 'contract', ...(manifest ? ['custom-elements.json'] : [])],
+  files: ['widgets', 'common', 'contract', 'custom-elements.json'],
   // Only the modules that register elements (or lead to them) run anything on import; echarts'
   // registration of the chart types is charts.js's reason to be, loaded when a chart is drawn.
   sideEffects: [js(entries['.']), js(entries['./react']), './widgets/*/define.js', './widgets/core/charts.js'],
-  ...(manifest && { customElements: 'custom-elements.json' }),
+  customElements: 'custom-elements.json',
   dependencies: pick(DEPENDENCIES),
   peerDependencies: pick(OPTIONAL_PEERS),
   peerDependenciesMeta: Object.fromEntries(OPTIONAL_PEERS.map((name) => [name, { optional: true }])),
@@ -79,4 +80,4 @@ const pkg = {
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
 checkPackage(OUT, pkg);
-console.log(`${OUT}: ${pkg.name} ${pkg.version}, ${modules.length} modules, ${Object.keys(entries).length} entries${manifest ? '' : ' (no custom-elements.json at the root: not included)'}`);
+console.log(`${OUT}: ${pkg.name} ${pkg.version}, ${modules.length} modules, ${Object.keys(entries).length} entries`);

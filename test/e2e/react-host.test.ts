@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT } from '../support/imports.js';
 import { waitUntil } from '../support/wait-until.js';
 import { DEMO_DISPLAY_TOKEN, type E2eRun, liveRows, SIMULATED, startRun, STEP_MS } from './e2e-run.js';
 import { installHost, packFloorview, runInHost, serveHost, typecheckHost } from './packed-host.js';
@@ -16,13 +17,14 @@ import { installHost, packFloorview, runInHost, serveHost, typecheckHost } from 
  */
 describe('a React host of the packed package', () => {
   let dir: string;
+  let app: string;
   let run: E2eRun;
   let host: Awaited<ReturnType<typeof serveHost>>;
   let page: Page;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-react-host-'));
-    const app = join(dir, 'app');
+    app = join(dir, 'app');
     host = await serveHost(join(app, 'dist'));
     const buildHost = async () => {
       await installHost('react', app, await packFloorview(dir), ['@lit/react', 'react', 'react-dom', '@types/react', '@types/react-dom', 'vite']);
@@ -54,5 +56,20 @@ describe('a React host of the packed package', () => {
     const { view, sortDirection } = await list.evaluate((el: HTMLElementTagNameMap['fv-agent-list']) => ({ view: el.view, sortDirection: el.sortDirection }));
     assert.deepEqual({ view, sortDirection }, { view: 'queue', sortDirection: 'desc' });
     assert.deepEqual(run.pageErrors, []);
+  });
+
+  it('installs the custom-elements manifest its package.json names: each widget it exports, from a module it ships', () => {
+    const installed = join(app, 'node_modules/floorview');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    const manifest: { modules: { path: string; declarations?: { tagName?: string }[] }[] } = JSON.parse(readFileSync(join(installed, pkg.customElements), 'utf8'));
+    const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [[d.tagName, m.path] as const] : [])));
+    const widgets = Object.keys(pkg.exports).flatMap((path) => (/^\.\/[\w-]+$/.test(path) && path !== './react' ? [`fv-${path.slice(2)}`] : []));
+    assert.deepEqual(tags.map(([tag]) => tag).sort(), widgets.sort());
+    for (const [tag, path] of tags) assert.ok(existsSync(join(installed, path)), `${tag}: ${path}`);
+  });
+
+  it('is the host the README shows', () => {
+    const source = readFileSync(join(ROOT, 'test/e2e/hosts/react/src/app.tsx'), 'utf8');
+    assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(`\`\`\`tsx\n${source}\`\`\``), 'README.md shows src/app.tsx as it is');
   });
 });
