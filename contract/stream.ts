@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Alert } from './alerts.js';
 import type { ChatMessage, ChatRead } from './chat.js';
 import type { AgentRow, QueueRow } from './live.js';
+import type { PlatformStatus } from './platform.js';
 import type { Report, ReportDeletion } from './reports.js';
 
 /**
@@ -33,5 +34,7 @@ export interface FloorFrame extends ViewerParts {
   agents: AgentRow[];
   queues: QueueRow[];
   serverTime: string;
+  /** The telephony platform's connection: in every snapshot, and in a delta when it changed. */
+  platform?: PlatformStatus;
 }
 export type StreamQuery = z.input<typeof streamQuery>;

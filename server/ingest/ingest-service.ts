@@ -61,6 +61,9 @@ export class IngestService {
     this.listeners.push(listener);
   }
 
+  /** A platform's events in, validated as a posted batch (server/platforms/platform.ts). */
+  readonly sink = (events: readonly unknown[]): IngestResult => this.ingestBody({ events });
+
   /** Validates an untrusted body; throws a 400 `ApiError` naming each bad field. */
   ingestBody(body: unknown): IngestResult {
     const parsed = eventBatchSchema.safeParse(body);

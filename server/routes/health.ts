@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { platformStatusSchema } from '../../contract/platform.js';
 import type { Services } from '../wiring/services.js';
 import { json, publicSecurity, router } from './openapi-common.js';
 
@@ -11,7 +12,13 @@ const health = createRoute({
   security: publicSecurity,
   responses: {
     200: json(
-      z.object({ status: z.literal('ok'), serverTime: z.string(), streamClients: z.number().int(), commands: z.string().nullable() }),
+      z.object({
+        status: z.literal('ok'),
+        serverTime: z.string(),
+        streamClients: z.number().int(),
+        commands: z.string().nullable(),
+        platform: platformStatusSchema,
+      }),
       'Up.',
     ),
   },
@@ -20,7 +27,7 @@ const health = createRoute({
 export function healthRoutes(s: Services) {
   return router().openapi(health, (c) =>
     c.json(
-      { status: 'ok' as const, serverTime: new Date(s.clock()).toISOString(), streamClients: s.hub.clientCount, commands: s.commands.adapterName },
+      { status: 'ok' as const, serverTime: new Date(s.clock()).toISOString(), streamClients: s.hub.clientCount, commands: s.commands.adapterName, platform: s.platform.status.current },
       200,
     ),
   );

@@ -2,7 +2,8 @@ import type { CommandAdapter } from '../commands/command.js';
 import type { Directory } from '../directory/directory.js';
 import { emptyFloor, type FloorState } from '../domain/floor-state.js';
 import { MAX_EVENTS_PER_BATCH } from '../ingest/event-schema.js';
-import type { IngestService } from '../ingest/ingest-service.js';
+import type { WireEvent } from '../ingest/event-schema.js';
+import type { IngestResult, IngestService } from '../ingest/ingest-service.js';
 import { runBackfill, type BackfillOptions, type BackfillStats } from './backfill.js';
 import { buildCentreModel } from './centre-model.js';
 import { ChatReplies, type ChatDesk } from './chat-replies.js';
@@ -72,14 +73,14 @@ export class Simulator {
     takeOverFloor(this.engine, floor);
   }
 
-  /** Real time: about every 250 ms advances to clock() and posts what is due. Continues a backfill or adoption seamlessly. */
-  startLive(ingest: IngestService, clock: () => number = Date.now): void {
+  /** Real time: about every 250 ms advances to clock() and posts what is due through `sink`. Continues a backfill or adoption seamlessly. */
+  startLive(sink: (events: WireEvent[]) => IngestResult, clock: () => number = Date.now): void {
     this.stop();
     const engine = this.engine;
     const cold = !engine.started;
     engine.begin('live', clock());
     if (cold) takeOverFloor(engine, emptyFloor());
-    const runner = new LiveRunner(engine, (events) => ingest.ingestBody({ events }), clock);
+    const runner = new LiveRunner(engine, sink, clock);
     this.live = { runner, clock };
     runner.start();
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { PlatformStatus } from '../../contract/platform.js';
 import type { FloorFrame, ViewerChannels, ViewerParts } from '../../contract/stream.js';
 import type { Scope } from '../auth/principal.js';
 import { waitingByQueue } from '../domain/live-rows.js';
@@ -38,6 +39,8 @@ interface Tick {
   agents: readonly string[];
   queues: readonly string[];
   items: readonly ViewerItem[];
+  /** The platform's status changed in this tick. */
+  platform: boolean;
 }
 
 interface ScopeGroup {
@@ -69,6 +72,8 @@ export class StreamHub {
   private readonly history: Tick[] = [];
   private historyItemCount = 0;
   private pending: ViewerItem[] = [];
+  private platform: PlatformStatus | null = null;
+  private platformChanged = false;
   private readonly groups = new Map<string, ScopeGroup>();
   /** Open connections per viewer. */
   private readonly viewers = new Map<string, number>();
@@ -98,6 +103,12 @@ export class StreamHub {
   /** Sends the item to its audience with the next tick, and keeps it for resumes. */
   publish(item: ViewerItem): void {
     this.pending.push(item);
+  }
+
+  /** The telephony platform's connection status, for every viewer: with the next tick, and in every snapshot from now on. */
+  setPlatform(status: PlatformStatus): void {
+    this.platform = status;
+    this.platformChanged = true;
   }
 
   start(): void {
@@ -172,24 +183,26 @@ export class StreamHub {
   tick(): void {
     const dirty = this.floor.takeDirty();
     const items = this.pending;
-    if (dirty.agents.size === 0 && dirty.queues.size === 0 && items.length === 0) return;
+    const platform = this.platformChanged;
+    if (dirty.agents.size === 0 && dirty.queues.size === 0 && items.length === 0 && !platform) return;
     this.pending = [];
+    this.platformChanged = false;
     const seq = ++this.seq;
-    this.remember({ seq, agents: [...dirty.agents], queues: [...dirty.queues], items });
+    this.remember({ seq, agents: [...dirty.agents], queues: [...dirty.queues], items, platform });
     if (this.groups.size === 0) return;
 
     const now = this.clock();
     const waiting = dirty.queues.size > 0 ? waitingByQueue(this.floor.state) : null;
     const own = partsByViewer(items);
     for (const g of this.groups.values()) {
-      const frame = this.frameFor(g.scope, dirty.agents, dirty.queues, waiting, now);
-      const rows = frame.agents.length > 0 || frame.queues.length > 0;
-      if (!rows && own.size === 0) continue;
+      const frame = this.frameFor(g.scope, dirty.agents, dirty.queues, waiting, now, platform);
+      const shown = frame.agents.length > 0 || frame.queues.length > 0 || platform;
+      if (!shown && own.size === 0) continue;
       let json: string | null = null;
       let shared: Buffer | null = null;
       for (const c of g.clients) {
         const parts = own.get(c.viewer);
-        if (!parts && !rows) continue;
+        if (!parts && !shown) continue;
         json ??= JSON.stringify(frame);
         const bytes = parts ? sseFrameJson(this.id(seq), 'delta', withParts(json, parts)) : (shared ??= sseFrameJson(this.id(seq), 'delta', json));
         this.send(c, g, seq, bytes, now);
@@ -246,14 +259,16 @@ export class StreamHub {
     let start = this.history.length;
     while (start > 0 && this.history[start - 1]!.seq > from.seq) start--;
     const missed = this.history.slice(start);
+    let platform = false;
     for (const tick of missed) {
       for (const a of tick.agents) agents.add(a);
       for (const q of tick.queues) queues.add(q);
+      platform ||= tick.platform;
     }
     // In the order they happened, each once: the client has everything up to its id.
     const parts = partsByViewer(missed.flatMap((tick) => tick.items.filter((item) => item.audience.includes(conn.viewer)))).get(conn.viewer);
-    const frame = this.frameFor(g.scope, agents, queues, null, now);
-    if (frame.agents.length > 0 || frame.queues.length > 0 || parts) {
+    const frame = this.frameFor(g.scope, agents, queues, null, now, platform);
+    if (frame.agents.length > 0 || frame.queues.length > 0 || platform || parts) {
       const json = JSON.stringify(frame);
       conn.write(sseFrameJson(this.id(this.seq), 'delta', parts ? withParts(json, parts) : json));
     }
@@ -269,11 +284,13 @@ export class StreamHub {
 
   /** Everything in scope now. */
   snapshot(scope: Scope, now = this.clock()): FloorFrame {
-    return this.frameFor(scope, agentsInScope(this.floor, scope), scope.queues, null, now);
+    return this.frameFor(scope, agentsInScope(this.floor, scope), scope.queues, null, now, true);
   }
 
-  private frameFor(scope: Scope, agentIds: Iterable<string>, queueIds: Iterable<string>, waiting: Waiting | null, now: number): FloorFrame {
-    return { ...scopedRows(this.floor, scope, agentIds, queueIds, now, waiting), serverTime: new Date(now).toISOString() };
+  private frameFor(scope: Scope, agentIds: Iterable<string>, queueIds: Iterable<string>, waiting: Waiting | null, now: number, platform: boolean): FloorFrame {
+    const frame: FloorFrame = { ...scopedRows(this.floor, scope, agentIds, queueIds, now, waiting), serverTime: new Date(now).toISOString() };
+    if (platform && this.platform) frame.platform = this.platform;
+    return frame;
   }
 
   private id(seq: number): string {

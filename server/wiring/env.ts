@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PLATFORMS, type PlatformName } from '../../contract/platform.js';
 import { systemZoneName, Zone } from '../domain/zone.js';
 import { REPO_ROOT } from '../lib/repo-root.js';
 
@@ -17,7 +18,17 @@ const envSchema = z.object({
   /** `full`: an acknowledged write survives power loss; `normal`: cheaper, survives a process crash only (server/db/client.ts). */
   FLOORVIEW_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
-  FLOORVIEW_SIMULATOR: onOff.default(true),
+  /** The telephony platform (server/platforms/): default the simulator, or `webhook` when FLOORVIEW_SIMULATOR=off (its older spelling). */
+  FLOORVIEW_PLATFORM: z.enum(PLATFORMS).optional(),
+  FLOORVIEW_SIMULATOR: onOff.optional(),
+  /** Asterisk's manager interface, `tcp://user:secret@host:5038` (FLOORVIEW_PLATFORM=asterisk). */
+  FLOORVIEW_AMI_URL: z
+    .url({ protocol: /^tcp$/, error: 'must be tcp://user:secret@host:5038' })
+    .refine((u) => {
+      const url = new URL(u);
+      return url.username !== '' && url.password !== '' && url.hostname !== '';
+    }, 'must name the AMI user, its secret and the host: tcp://user:secret@host:5038')
+    .optional(),
   /** Days of history the simulator fills in when it starts on an empty database. */
   FLOORVIEW_SIMULATOR_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   FLOORVIEW_SIMULATOR_SEED: z.coerce.number().int().default(1),
@@ -75,7 +86,9 @@ const envSchema = z.object({
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = Omit<z.infer<typeof envSchema>, 'FLOORVIEW_PLATFORM' | 'FLOORVIEW_SIMULATOR'> & {
+  FLOORVIEW_PLATFORM: PlatformName;
+};
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== ''));
@@ -84,12 +97,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
+  const { FLOORVIEW_SIMULATOR: simulator, ...rest } = parsed.data;
+  const config: Config = { ...rest, FLOORVIEW_PLATFORM: platformOf(rest.FLOORVIEW_PLATFORM, simulator) };
   const retention = config.FLOORVIEW_EVENT_RETENTION_DAYS;
   if (retention !== null && retention < config.FLOORVIEW_EVENT_MAX_AGE_DAYS + 2) {
     // An accepted late event must find every event of its call (facts are re-derived from them) and its own id (idempotency).
     throw new Error(
       `Invalid configuration:\n  FLOORVIEW_EVENT_RETENTION_DAYS: must be at least FLOORVIEW_EVENT_MAX_AGE_DAYS + 2 (${config.FLOORVIEW_EVENT_MAX_AGE_DAYS + 2})`,
+    );
+  }
+  if (config.FLOORVIEW_PLATFORM === 'asterisk' && !config.FLOORVIEW_AMI_URL) {
+    throw new Error('Invalid configuration:\n  FLOORVIEW_AMI_URL: required with FLOORVIEW_PLATFORM=asterisk (tcp://user:secret@host:5038)');
+  }
+  if (config.FLOORVIEW_COMMAND_WEBHOOK && config.FLOORVIEW_PLATFORM !== 'webhook') {
+    throw new Error(
+      `Invalid configuration:\n  FLOORVIEW_COMMAND_WEBHOOK: commands go to a webhook only with FLOORVIEW_PLATFORM=webhook (the platform is ${config.FLOORVIEW_PLATFORM})`,
     );
   }
   if (config.FLOORVIEW_COMMAND_WEBHOOK && !config.FLOORVIEW_COMMAND_WEBHOOK_SECRET) {
@@ -99,4 +121,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration:\n  FLOORVIEW_ALERT_WEBHOOK_SECRET: required when FLOORVIEW_ALERT_WEBHOOK is set');
   }
   return config;
+}
+
+/** FLOORVIEW_SIMULATOR=off, from before there were platforms, still means "a platform posts its events". */
+function platformOf(platform: PlatformName | undefined, simulator: boolean | undefined): PlatformName {
+  if (platform === undefined) return simulator === false ? 'webhook' : 'simulator';
+  if (simulator !== undefined && simulator !== (platform === 'simulator')) {
+    throw new Error(
+      `Invalid configuration:\n  FLOORVIEW_SIMULATOR: ${simulator ? 'on' : 'off'} contradicts FLOORVIEW_PLATFORM=${platform}; set only FLOORVIEW_PLATFORM`,
+    );
+  }
+  return platform;
 }

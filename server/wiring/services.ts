@@ -5,8 +5,6 @@ import { AuthService } from '../auth/auth-service.js';
 import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
-import type { CommandAdapter } from '../commands/command.js';
-import { WebhookAdapter } from '../commands/webhook-adapter.js';
 import { openDb, type Db } from '../db/client.js';
 import { AlertRules } from '../directory/alert-rules.js';
 import { readDirectoryFile } from '../directory/directory-file.js';
@@ -22,6 +20,9 @@ import { syncRollups } from '../history/rollup-rebuild.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { EventRetention } from '../ops/retention.js';
+import type { Platform } from '../platforms/platform.js';
+import { SimulatorPlatform } from '../platforms/simulator-platform.js';
+import { WebhookPlatform } from '../platforms/webhook-platform.js';
 import { ReportService } from '../reports/report-service.js';
 import { progressLines } from '../simulator/backfill.js';
 import type { Simulator } from '../simulator/simulator.js';
@@ -45,6 +46,9 @@ export interface Services {
   chat: ChatService;
   /** Agent desk passwords from the directory file (in memory only). */
   agentCredentials: AgentCredentials;
+  /** The telephony platform (FLOORVIEW_PLATFORM): events in, commands out, its connection status. */
+  platform: Platform;
+  /** The built-in centre, when it is the platform. */
   simulator: Simulator | null;
   /** Today's service level and abandon rate per queue, on the live queue rows. */
   queueToday: QueueTodayService;
@@ -57,7 +61,7 @@ export interface Services {
   /** Alerts raised by the directory's rules against the live floor. */
   alerts: AlertService;
   clock: () => number;
-  /** Saves the floor, stops timers and the simulator, closes the database. */
+  /** Saves the floor, stops timers and the platform, closes the database. */
   close(): void;
 }
 
@@ -97,15 +101,23 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
 
-  // Loaded only when on: a production node talking to a real platform never carries it.
-  const simulator = config.FLOORVIEW_SIMULATOR
-    ? new (await import('../simulator/simulator.js')).Simulator({ directory, seed: config.FLOORVIEW_SIMULATOR_SEED })
-    : null;
-  let adapter: CommandAdapter | null = null;
-  if (config.FLOORVIEW_COMMAND_WEBHOOK) {
-    adapter = new WebhookAdapter(config.FLOORVIEW_COMMAND_WEBHOOK, config.FLOORVIEW_COMMAND_WEBHOOK_SECRET!);
-  } else if (simulator) adapter = simulator.adapter;
-  const commands = new CommandService(directory, floor, adapter, audit, clock);
+  // Each platform's code is loaded only when chosen: a production node talking to a real platform never carries the simulator.
+  let simulator: Simulator | null = null;
+  let platform: Platform;
+  switch (config.FLOORVIEW_PLATFORM) {
+    case 'simulator':
+      simulator = new (await import('../simulator/simulator.js')).Simulator({ directory, seed: config.FLOORVIEW_SIMULATOR_SEED });
+      platform = new SimulatorPlatform(simulator, clock, options.startSimulator !== false);
+      break;
+    case 'webhook': {
+      const url = config.FLOORVIEW_COMMAND_WEBHOOK;
+      platform = new WebhookPlatform(url ? { url, secret: config.FLOORVIEW_COMMAND_WEBHOOK_SECRET! } : null, clock);
+      break;
+    }
+    case 'asterisk':
+      throw new Error('FLOORVIEW_PLATFORM=asterisk: the AMI adapter is not in this build yet');
+  }
+  const commands = new CommandService(directory, floor, platform.commands, audit, clock);
   ingest.onIngested((fresh) => commands.observe(fresh));
 
   if (simulator) {
@@ -121,9 +133,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     } else {
       simulator.adopt(floor.state, now);
     }
-    if (options.startSimulator !== false) simulator.startLive(ingest, clock);
     simulator.answerChat(chat, (agentId) => hub.hasViewer(`agent:${agentId}`));
   }
+  hub.setPlatform(platform.status.current);
+  platform.status.onChange((status) => hub.setPlatform(status));
+  platform.start(ingest.sink);
 
   const queueToday = new QueueTodayService(db, floor, history, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
   ingest.onIngested(() => queueToday.markPending());
@@ -172,6 +186,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     commands,
     chat,
     agentCredentials,
+    platform,
     simulator,
     queueToday,
     queueTrend,
@@ -184,7 +199,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       retention?.stop();
       reports.stop();
       alerts.stop();
-      simulator?.stop();
+      platform.stop();
       queueToday.stop();
       queueTrend.stop();
       hub.stop();

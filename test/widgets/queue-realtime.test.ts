@@ -4,6 +4,7 @@ import '../../widgets/queue-realtime/define.js';
 import type { FvConnectionChangeEvent } from '../../widgets/core/events.js';
 import type { FvQueueLevelChangeEvent } from '../../widgets/queue-realtime/events.js';
 import type { FvQueueRealtime } from '../../widgets/queue-realtime/queue-realtime.js';
+import { formatTime } from '../../widgets/core/format.js';
 import { waitUntil } from '../support/wait-until.js';
 import { agentRow, fakeFloor, fakeTrendServer, queueRow, type FakeFloor } from './support/fake-floor.js';
 import { ManualClock } from './support/manual-clock.js';
@@ -299,6 +300,26 @@ describe('<fv-queue-realtime>', () => {
     expect(seen(root(el).querySelector('[part="status"]')!)).to.match(/^Reconnecting… · data as of /);
     expect(seen(root(el).querySelector('[part="age"]')!)).to.match(/^· data 2:0\d old$/);
     expect(root(el).querySelector('.base.stale')).to.exist;
+  });
+
+  it('says when the server has lost the phone system, since when and why, in the page’s language', async () => {
+    const el = await widget();
+    const since = '2026-12-07T14:02:00Z';
+    const lastError = 'connection to 192.0.2.1:5038 refused';
+    floor.setPlatform({ platform: 'asterisk', state: 'reconnecting', since, lastError });
+    await el.updateComplete;
+    const status = root(el).querySelector('[part="status"]')!;
+    const time = formatTime(Date.parse(since), 'en');
+    expect(seen(status)).to.equal(`Phone system reconnecting since ${time} — ${lastError}`);
+    expect(status.getAttribute('title')).to.equal(seen(status), 'the whole text, when the line cuts it short');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'zh-CN');
+    floor.setPlatform({ platform: 'asterisk', state: 'failed', since, lastError: 'Authentication failed' });
+    await el.updateComplete;
+    expect(seen(root(el).querySelector('[part="status"]')!)).to.equal(`电话系统自 ${formatTime(Date.parse(since), 'zh-CN')} 起已断开 — Authentication failed`);
+    floor.setPlatform({ platform: 'asterisk', state: 'connected', since, lastError: 'Authentication failed' });
+    await el.updateComplete;
+    expect(seen(root(el).querySelector('[part="status"]')!)).to.equal('实时');
   });
 
   it('follows the page’s language', async () => {

@@ -10,6 +10,7 @@ export const connectionStatusStyles = css`
   .status .dot {
     width: 0.625em;
     height: 0.625em;
+    flex: none;
     border-radius: 50%;
     background: var(--_warning);
   }
@@ -17,7 +18,19 @@ export const connectionStatusStyles = css`
     background: var(--_success);
   }
   .status.offline .dot,
+  .status.platform-failed .dot,
   .status.unauthenticated .dot {
     background: var(--_danger);
+  }
+  /* An error from the phone system can be long: one line, cut short, the whole text in the title. */
+  .status[class*='platform-'] {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .platform-text {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 `;

@@ -1,6 +1,7 @@
 import type { Alert } from '../../contract/alerts.js';
 import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
+import type { PlatformStatus } from '../../contract/platform.js';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
 import type { FloorFrame } from '../../contract/stream.js';
 import { api, FloorviewApiError, routeUrl, type ApiTarget } from './api.js';
@@ -53,6 +54,8 @@ export interface FloorStream {
   readonly receivedAt: number | null;
   /** The server's clock minus this browser's, ms: durations tick against server time. */
   readonly clockOffset: number;
+  /** The telephony platform's connection as the server last said (optional: copies of earlier releases have none). */
+  readonly platform?: PlatformStatus | null;
   subscribe(listener: FloorListener): () => void;
   /** Connects again now, keeping the rows and resuming from the last frame (after a sign-in). */
   reconnect(): void;
@@ -75,6 +78,7 @@ class LiveFloorStream implements FloorStream {
   ready = false;
   receivedAt: number | null = null;
   clockOffset = 0;
+  platform: PlatformStatus | null = null;
 
   private readonly listeners = new Set<FloorListener>();
   private running = false;
@@ -221,6 +225,7 @@ class LiveFloorStream implements FloorStream {
     }
     for (const a of frame.agents) this.agents.set(a.agentId, a);
     for (const q of frame.queues) this.queues.set(q.queueId, q);
+    if (frame.platform) this.platform = frame.platform;
     this.ready = true;
     this.receivedAt = Date.now();
     this.clockOffset = Date.parse(frame.serverTime) - this.receivedAt;

@@ -1,4 +1,5 @@
 import type { AgentRow, QueueRow } from '../../../contract/live.js';
+import type { PlatformStatus } from '../../../contract/platform.js';
 import type { ConnectionState, FloorChange, FloorListener, FloorStream } from '../../../widgets/core/stream.js';
 
 /**
@@ -15,6 +16,7 @@ export class FakeFloor implements FloorStream {
   ready = false;
   receivedAt: number | null = null;
   clockOffset = 0;
+  platform: PlatformStatus | null = null;
   private readonly listeners = new Set<FloorListener>();
 
   subscribe(listener: FloorListener): () => void {
@@ -32,6 +34,12 @@ export class FakeFloor implements FloorStream {
 
   delta(queues: QueueRow[], agents: AgentRow[] = []): void {
     this.frame(false, queues, agents);
+  }
+
+  /** The server's word on the telephony platform, as a frame carrying only it. */
+  setPlatform(status: PlatformStatus): void {
+    this.platform = status;
+    this.frame(false, [], []);
   }
 
   setState(state: ConnectionState): void {

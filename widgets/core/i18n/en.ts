@@ -10,6 +10,8 @@ export const coreEn = {
   'connection.offline': 'Offline',
   'connection.unauthenticated': 'Signed out',
   'connection.staleAsOf': 'data as of {time}',
+  'connection.platform.reconnecting': 'Phone system reconnecting since {time}',
+  'connection.platform.failed': 'Phone system disconnected since {time}',
 
   'signIn.title': 'Sign in to Floorview',
   'signIn.email': 'Email',

@@ -8,6 +8,8 @@ export const coreZhCN: Record<CoreKey, string> = {
   'connection.offline': '离线',
   'connection.unauthenticated': '未登录',
   'connection.staleAsOf': '数据截至 {time}',
+  'connection.platform.reconnecting': '电话系统自 {time} 起正在重新连接',
+  'connection.platform.failed': '电话系统自 {time} 起已断开',
 
   'signIn.title': '登录 Floorview',
   'signIn.email': '电子邮件',

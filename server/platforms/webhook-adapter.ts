@@ -1,5 +1,5 @@
 import { postSigned } from '../webhooks/signed-post.js';
-import type { CommandAdapter, SupervisorCommand } from './command.js';
+import type { CommandAdapter, SupervisorCommand } from '../commands/command.js';
 
 /** Posts each command as JSON to the platform's URL, signed (server/webhooks/signed-post.ts). */
 export class WebhookAdapter implements CommandAdapter {
