@@ -16,7 +16,7 @@ export const SERVER_ENTRIES = {
   'rollups-rebuild': 'server/history/rebuild-cli.ts',
   backup: 'server/ops/backup-cli.ts',
   restore: 'server/ops/restore-cli.ts',
-  'import-queue-log': 'server/platforms/asterisk/queue-log-cli.ts',
+  'import-queue-log': 'server/wiring/queue-log-cli.ts',
 };
 
 export async function buildServer() {

@@ -33,7 +33,7 @@ interface Run {
 
 /** Runs the import as `npm run import:queue-log -- …` does; `stop` ends a --follow run with SIGTERM. */
 function importQueueLog(args: string[], env: Record<string, string>, stop?: Promise<void>): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/platforms/asterisk/queue-log-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/wiring/queue-log-cli.ts', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
