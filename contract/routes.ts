@@ -6,6 +6,7 @@ import type { AgentList, QueueList, QueueTrend, QueueTrendQuery } from './live.j
 import type { CreateReportBody, CsvQuery, ReportCreated, ReportList } from './reports.js';
 import type { AgentStats, CallPage, CallsQuery, QueueStats, RankedQuery, WrapupStats } from './stats.js';
 import type { StreamQuery } from './stream.js';
+import type { CompleteWrapupBody, WrapupCompleted, WrapupReasonList } from './wrapup.js';
 
 /**
  * The routes clients call, by `METHOD /path` below `/api/v1` (as the OpenAPI document names
@@ -34,6 +35,9 @@ export interface ApiRoutes {
   'GET /agents/{id}/hand': { response: HandAnswer };
   'POST /agents/{id}/hand': { body: RaiseHandBody; response: HandAnswer };
   'DELETE /agents/{id}/hand': { response: HandAnswer };
+
+  'GET /agents/{id}/wrapup-reasons': { response: WrapupReasonList };
+  'POST /agents/{id}/wrapup': { body: CompleteWrapupBody; response: WrapupCompleted };
 
   'GET /agents/{id}/messages': { query: ChatPageQuery; response: ChatPage };
   'POST /agents/{id}/messages': { body: SendMessageBody; response: ChatMessage };

@@ -20,6 +20,7 @@ import { queueRoutes } from './routes/queues.js';
 import { reportRoutes } from './routes/reports.js';
 import { staticRoutes } from './routes/static.js';
 import { stateReasonRoutes } from './routes/state-reasons.js';
+import { wrapupRoutes } from './routes/wrapup.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { statsRoutes } from './routes/stats.js';
 import { streamRoutes } from './routes/stream.js';
@@ -78,6 +79,7 @@ export function createApp(s: Services) {
     .route('/', deskSessionRoutes(s))
     .route('/agents', chatRoutes(s))
     .route('/agents', handRoutes(s))
+    .route('/agents', wrapupRoutes(s))
     .route('/agents', agentRoutes(s))
     .route('/conversations', conversationRoutes(s))
     .route('/queues', queueRoutes(s))

@@ -68,6 +68,15 @@ export function requireViewer(auth: AuthService, options: { agents?: boolean; di
   };
 }
 
+/** After `requireViewer(auth, {agents: true})`: only the desk of the agent the route's `:id` names; `refusal` says what it is for. */
+export function requireOwnDesk(refusal: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const p = c.var.principal;
+    if (p.kind !== 'agent' || p.id !== c.req.param('id')) throw forbidden(refusal);
+    await next();
+  };
+}
+
 /**
  * The telephony platform or the portal's back end, by an integration key's secret as the bearer
  * token; `refusal` tells the caller what the route takes.

@@ -1,8 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../auth/app-env.js';
-import { requireViewer } from '../auth/middleware.js';
-import { forbidden } from '../lib/errors.js';
+import { requireOwnDesk, requireViewer } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
 import { handAnswerSchema, raiseHandBody } from '../../contract/alerts.js';
 import { limitBody } from './body-limit.js';
@@ -52,13 +49,7 @@ const lowerHand = createRoute({
 /** `/agents/:id/hand`, for the agent's own desk. Mounted before the agents routes: these take agent desk sessions, which those refuse. */
 export function handRoutes(s: Services) {
   const app = router();
-  const auth: MiddlewareHandler<AppEnv> = requireViewer(s.auth, { agents: true });
-  const ownDesk: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const p = c.var.principal;
-    if (p.kind !== 'agent' || p.id !== c.req.param('id')) throw forbidden('Only the agent’s own desk raises or lowers its hand.');
-    await next();
-  };
-  app.use('/:id/hand', limitBody(), auth, ownDesk);
+  app.use('/:id/hand', limitBody(), requireViewer(s.auth, { agents: true }), requireOwnDesk('Only the agent’s own desk raises or lowers its hand.'));
   return app
     .openapi(getHand, (c) => c.json({ alert: s.alerts.handOf(c.req.valid('param').id) }, 200))
     .openapi(raiseHand, (c) => c.json({ alert: s.alerts.raiseHand(c.req.valid('param').id, c.req.valid('json').note ?? null) }, 200))

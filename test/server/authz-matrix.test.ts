@@ -100,6 +100,11 @@ const RULES: Rule[] = [
     expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' && v === 'own' ? 'ok' : '403'),
   },
   {
+    why: 'the wrap-up reason: the agent’s own desk only',
+    match: (r) => r.tags.includes('Wrap-up'),
+    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' && v === 'own' ? 'ok' : '403'),
+  },
+  {
     why: 'the staffing calculator: supervisors (nothing in it is scoped)',
     match: (r) => r.tags.includes('Staffing'),
     expect: (_r, c) => (NOBODY.includes(c) ? '401' : SUPERVISORS.includes(c) ? 'ok' : '403'),
@@ -126,6 +131,7 @@ const BODIES: Record<string, unknown> = {
   'POST /agents/{id}/messages': { body: 'hello' },
   'POST /agents/{id}/messages/read': {},
   'POST /reports': { from: '2026-03-02', to: '2026-03-02' },
+  'POST /agents/{id}/wrapup': { reasonId: 'w-resolved' },
 };
 
 describe('authorization matrix from the OpenAPI document', () => {

@@ -5,7 +5,7 @@ import type { FvAgentDesk } from '../../widgets/agent-desk/agent-desk.js';
 import type { FvAgentSignedInEvent } from '../../widgets/agent-desk/events.js';
 import { waitUntil } from '../support/wait-until.js';
 import { deskToken, say, thread } from './support/chat.js';
-import { standardFloor, startAsAva, type TestServer } from './support/test-server.js';
+import { eventFactory, standardFloor, startAsAva, type TestServer } from './support/test-server.js';
 
 const shadow = (el: FvAgentDesk) => el.shadowRoot!;
 /** Text as a screen reader reads it: without `aria-hidden` parts, whitespace collapsed. */
@@ -135,6 +135,38 @@ describe('<fv-agent-desk>', () => {
     await waitUntil(() => shadow(el).querySelector('[part=hand] form'), 'the form again');
     const after = (await (await fetch(`${server.url}/api/v1/alerts`, { headers })).json()) as { alerts: { rule: string }[] };
     expect(after.alerts.some((a) => a.rule === 'raisedHand')).to.equal(false);
+  });
+
+  it('offers the wrap-up reasons while in wrap-up, and leaves wrap-up when one is chosen with the keyboard', async () => {
+    const el = await open();
+    await ready(el);
+    expect(shadow(el).querySelector('[part=wrapup]')).to.equal(null);
+    const ev = eventFactory();
+    await server.events(ev('call.ended', 580, { callId: 'c-1', by: 'caller' }), ev('wrapup.started', 580, { agentId: 'a-1', callId: 'c-1' }));
+    const select = await waitUntil(() => shadow(el).querySelector<HTMLSelectElement>('[part=wrapup] select'), 'the wrap-up reasons');
+    expect(spoken(shadow(el).querySelector('[part=wrapup]'))).to.equal(
+      'Wrap-up reason Choose the wrap-up reason to finish your after-call work. Choose a reason… Resolved Complete wrap-up',
+    );
+    await expect(el).to.be.accessible();
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(select.value).to.equal('w-resolved');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).querySelector('[part=wrapup]') === null, 'wrap-up completed, as the event comes back');
+    expect(spoken(shadow(el).querySelector('[part=state]'))).to.match(/Contact: Idle/);
+  });
+
+  it('offers the wrap-up reasons in Chinese, by their Chinese names', async () => {
+    await server.close();
+    server = (await startAsAva(standardFloor, { translated: true })).server;
+    token = await deskToken(server, 'a-1');
+    const el = await open('zh-CN');
+    await ready(el);
+    const ev = eventFactory();
+    await server.events(ev('call.ended', 580, { callId: 'c-1', by: 'caller' }), ev('wrapup.started', 580, { agentId: 'a-1', callId: 'c-1' }));
+    await waitUntil(() => shadow(el).querySelector('[part=wrapup] select'), 'the wrap-up reasons');
+    expect(spoken(shadow(el).querySelector('[part=wrapup]'))).to.equal('总结原因 请选择总结原因，以完成话后收尾。 请选择原因… 问题已解决 完成收尾');
   });
 
   it('speaks Chinese', async () => {

@@ -148,6 +148,29 @@ export const agentDeskStyles = css`
     text-align: center;
     color: var(--_text-muted);
   }
+  /* While in wrap-up: the reasons and "Complete wrap-up", set apart as the thing to do now. */
+  .wrapup {
+    padding: 0.5em 0.75em;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .wrapup h3 {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+  }
+  .wrapup-prompt {
+    margin: 0 0 0.5em;
+    color: var(--_text-muted);
+  }
+  .wrapup-form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .wrapup-form select {
+    flex: 1 1 12em;
+    min-width: 0;
+  }
   /* Raise a hand: a line and a button; once up, its status and "Lower hand". */
   .hand,
   .hand-form {

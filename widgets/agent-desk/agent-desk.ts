@@ -21,6 +21,7 @@ import type { ConnectionState } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { agentDeskStyles } from './agent-desk.styles.js';
 import type { RaisedHand } from './hand/raised-hand.js';
+import type { WrapupPicker } from './wrapup/wrapup-picker.js';
 import { AgentSignIn } from './agent-sign-in.js';
 import { renderTabs } from './conversation-tabs.js';
 import { FvAgentSignedInEvent } from './events.js';
@@ -29,7 +30,8 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
 
 /**
  * @summary The agent's side (C3, C4): their own live state — state and time in
- * it, the contact and its duration, their queues — a raised hand to ask the
+ * it, the contact and its duration, their queues — the wrap-up reason to choose
+ * while in wrap-up (where the platform collects none), a raised hand to ask the
  * supervisors for help (and see it acknowledged), their chat with the
  * supervisors (a tab per supervisor, unread counts, the same thread as the
  * supervisor's chat panel), and a clear banner while a supervisor monitors,
@@ -54,6 +56,7 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * @csspart status - The connection indicator.
  * @csspart banner - Shown while a supervisor is on the call (class `monitor`, `coach` or `barge`).
  * @csspart state - The agent's state, contact and queues.
+ * @csspart wrapup - While in wrap-up: the wrap-up reasons to choose from, and "Complete wrap-up".
  * @csspart hand - Raise a hand (with an optional line), or the raised hand's status and "Lower hand".
  * @csspart tabs - The supervisors' tabs.
  * @csspart tab - One supervisor's tab.
@@ -88,10 +91,22 @@ export class FvAgentDesk extends FloorviewElement {
     this.thread.observe(change);
     if (!this.handRequested && this.agentId) void this.loadHand();
     this.hand?.observe(change);
+    if (!this.wrapupRequested && this.ownRow?.contactState === 'wrapup') void this.loadWrapup();
   });
   /** The raised hand, loaded with the first frame of a signed-in agent. */
   private hand: RaisedHand | null = null;
   private handRequested = false;
+
+  /** The wrap-up reasons to choose from, loaded the first time the agent is in wrap-up. */
+  private wrapup: WrapupPicker | null = null;
+  private wrapupRequested = false;
+
+  private async loadWrapup(): Promise<void> {
+    this.wrapupRequested = true;
+    const { WrapupPicker } = await import('./wrapup/wrapup-picker.js');
+    this.wrapup = new WrapupPicker(this, () => this.target, () => this.agentId, (e) => this.failed(e));
+    this.requestUpdate();
+  }
 
   private async loadHand(): Promise<void> {
     this.handRequested = true;
@@ -113,6 +128,11 @@ export class FvAgentDesk extends FloorviewElement {
   private get agentId(): string | null {
     const v = this.viewer.value;
     return v?.kind === 'agent' ? v.id : null;
+  }
+
+  private get ownRow() {
+    const agentId = this.agentId;
+    return agentId ? this.stream.floor?.agents.get(agentId) : undefined;
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -191,6 +211,7 @@ export class FvAgentDesk extends FloorviewElement {
             },
           })
         : html`<p class="placeholder">${tr.t('desk.loading')}</p>`}
+      ${row?.contactState === 'wrapup' ? (this.wrapup?.render(tr.lang) ?? nothing) : nothing}
       ${this.hand?.render(tr.lang) ?? nothing}
       <section class="chat" aria-label=${tr.t('desk.chat')}>
         ${renderTabs(open, this.supervisorId, tr, (id, focus) => void this.select(id, focus))}
