@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export interface Described {
   name: string;
   description?: string;
+  inheritedFrom?: { name: string; module: string };
 }
 export interface Typed extends Described {
   type?: { text: string };
@@ -23,7 +24,6 @@ export interface Member extends Typed {
   privacy?: string;
   parameters?: Typed[];
   return?: { type?: { text: string } };
-  inheritedFrom?: { name: string; module: string };
 }
 export interface Declaration {
   kind: string;
@@ -39,6 +39,8 @@ export interface Declaration {
   slots?: Described[];
   cssParts?: Described[];
   cssProperties?: Typed[];
+  /** A function's. */
+  parameters?: Typed[];
 }
 export interface Module {
   path: string;

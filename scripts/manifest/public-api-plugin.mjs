@@ -21,9 +21,13 @@ function normalizeReferences(value, from) {
 function publicDeclarations(manifest, entry) {
   const byKey = new Map(manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => [`${m.path}#${d.name}`, d])));
   const keys = new Set();
+  const modules = new Map(manifest.modules.map((m) => [m.path, m]));
   const add = (module, name) => {
     const key = `${module}#${name}`;
     const declaration = byKey.get(key);
+    // Not declared here: re-exported (`export { x } from './y.js'`), so followed to where it is.
+    const reexport = declaration ? null : modules.get(module)?.exports?.find((e) => e.name === name && e.declaration?.module);
+    if (reexport) return add(reexport.declaration.module, reexport.declaration.name);
     if (!declaration || keys.has(key)) return;
     keys.add(key);
     if (declaration.superclass?.module) add(declaration.superclass.module, declaration.superclass.name);
@@ -74,7 +78,10 @@ export function publicApiPlugin({ entry }) {
       for (const module of manifest.modules) normalizeReferences([module.declarations, module.exports], module.path);
       const keep = publicDeclarations(manifest, entry);
       for (const module of manifest.modules) {
-        module.declarations = (module.declarations ?? []).filter((d) => keep.has(`${module.path}#${d.name}`));
+        // A function's overloads come out as one declaration each: the first, which carries the JSDoc, stays.
+        module.declarations = (module.declarations ?? []).filter(
+          (d, i, all) => keep.has(`${module.path}#${d.name}`) && all.findIndex((other) => other.name === d.name) === i,
+        );
         // defineElement's own customElements.define(tag, element) is not a definition: its class is a parameter.
         module.exports = (module.exports ?? []).filter((e) =>
           e.kind === 'custom-element-definition' ? keep.has(`${e.declaration.module}#${e.declaration.name}`) : module.path === entry || keep.has(`${module.path}#${e.declaration?.name}`),

@@ -89,7 +89,7 @@ describe('content security policy, in Chromium', () => {
   it('sends the policy, and no X-Frame-Options, with every page under demo/', async () => {
     const pages = ['/', ...readdirSync('demo').filter((f) => f.endsWith('.html')).map((f) => `/${f}`)];
     assert.ok(pages.includes('/wallboard.html') && pages.includes('/agent.html') && pages.includes('/embed.html'), pages.join(' '));
-    for (const path of [...pages, '/demo.css', '/widgets/floorview.js', '/api/v1/health']) {
+    for (const path of [...pages, '/demo.css', '/docs/', '/docs/docs.css', '/docs/docs.js', '/widgets/floorview.js', '/api/v1/health']) {
       const res = await fetch(`${run.server.url}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /(^|; )default-src 'self'(;|$)/, `${path}: ${csp}`);
@@ -178,6 +178,27 @@ describe('content security policy, in Chromium', () => {
     await page.goto(`${run.server.url}/wallboard.html?token=${DEMO_DISPLAY_TOKEN}`);
     await page.waitForFunction(() => document.querySelector('fv-queue-realtime')?.getAttribute('connection') === 'live', null, { timeout: STEP_MS });
     await page.locator('fv-queue-realtime [part~="tile"]').first().waitFor();
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('the widgets\' docs page: every live example running, no violation', async () => {
+    const page = await context.newPage();
+    await page.goto(`${run.server.url}/docs/`);
+    // Signed in by an earlier test's cookie, or through the page's own form.
+    await page.locator('#who:not([hidden]), #sign-in:not([hidden])').first().waitFor();
+    if (await page.locator('#sign-in').isVisible()) await page.locator('#sign-in button[type=submit]').click();
+    const example = (tag: string) => page.locator(`.live[data-tag="${tag}"]`);
+    await example('fv-agent-list').scrollIntoViewIfNeeded();
+    await example('fv-agent-list').locator('fv-agent-list [part~="row"]').first().waitFor();
+    await example('fv-provider').locator('fv-queue-realtime[connection=live] [part~="tile"]').first().waitFor();
+    await example('fv-chat').locator('fv-chat [part=log]').waitFor();
+    await example('fv-agent-desk').locator('fv-agent-desk [part=state]').waitFor();
+    for (const tag of ['fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats']) {
+      await example(tag).scrollIntoViewIfNeeded();
+      await example(tag).locator('[part=chart] canvas').first().waitFor();
+    }
+    await example('fv-wrapup-reports').locator('fv-wrapup-reports [part=header]').waitFor();
     await page.close();
     assert.deepEqual(problems, []);
   });

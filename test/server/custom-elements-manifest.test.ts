@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { docsPage, DOCS_PAGE } from '../../scripts/api-docs/docs-page.js';
 import { declarations, MANIFEST_FILE, readManifest, widgets } from '../../scripts/api-docs/manifest.js';
+import { readmeWithApi } from '../../scripts/api-docs/readme-api.js';
 import { ROOT, sourceFiles } from '../support/imports.js';
 
 /**
@@ -12,7 +14,7 @@ import { ROOT, sourceFiles } from '../support/imports.js';
  * analyzer makes of the current source, and say what an integrator needs of every widget.
  */
 
-const REGENERATE = 'run `npm run manifest` to regenerate it, and commit the result';
+const REGENERATE = 'run `npm run manifest` (it writes custom-elements.json, the README\'s API tables and docs/index.html) and commit the result';
 
 /** Every `var(--name` in the files under `dir`. */
 function customPropertiesRead(files: string[]): Set<string> {
@@ -43,6 +45,13 @@ describe('custom-elements.json', () => {
 
   const manifest = readManifest(ROOT);
   const elements = widgets(manifest);
+
+  it('is what the README\'s widget API tables and the docs page at /docs/ say', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.ok(readme === readmeWithApi(readme, manifest), `README.md's widget API tables are not what ${MANIFEST_FILE} says: ${REGENERATE}`);
+    assert.ok(readFileSync(join(ROOT, DOCS_PAGE), 'utf8') === docsPage(manifest), `${DOCS_PAGE} is not what ${MANIFEST_FILE} says: ${REGENERATE}`);
+    for (const element of elements) assert.ok(readme.includes(`Events of \`<${element.tagName}>\``) || !element.events?.length, `README.md shows no events of <${element.tagName}>`);
+  });
 
   it('describes every tag the widgets define, with a summary', () => {
     const defined = sourceFiles('widgets').flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/defineElement\('([a-z-]+)'/g)].map((m) => m[1]!));

@@ -40,11 +40,7 @@ import { renderMonitorBanner, renderOwnState } from './own-state.js';
  * `POST /agents/:id/desk-token`), or shows its own sign-in for agents with a
  * directory-file password.
  *
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
  * @attr token - An agent desk token (from `/agents/:id/desk-token` or `/auth/agent-login`); without one, a sign-in form.
- * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
- * @attr time-zone - IANA time zone for message times.
- * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
  * @fires {FvAgentSignedInEvent} fv-agent-signed-in - The agent signed in with the desk's form; `agentId`, `token`, `expiresAt` (a host may keep the token).

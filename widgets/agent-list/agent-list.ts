@@ -34,17 +34,12 @@ import { virtualRows } from './virtual-rows.js';
  * manage queues (C5), change state (C6), sign out (C7), chat (C4).
  * Durations tick every second without server traffic; 2,000 agents scroll smoothly.
  *
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
- * @attr token - Bearer token (from `/auth/login`, or a display token for a read-only list); default: the session cookie.
- * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
- * @attr time-zone - IANA time zone for clock times (tooltips, "data as of").
- * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr view - `list` (default) or `queue` (grouped by queue).
  * @attr sort - Column: `name` (default), `state`, `timeInState`, `queues`, `contactState`, `contactDuration`, `monitoredBy`.
  * @attr sort-direction - `asc` (default) or `desc`.
  * @attr queue - Show only agents assigned to this queue id.
  * @attr agent-state - Show only `available`, `unavailable` or `signed_out` agents.
- * @attr search - Show only agents whose name contains this.
+ * @attr search - Show only agents whose name contains this (case- and accent-insensitive).
  * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *

@@ -28,11 +28,6 @@ const RANKINGS = {
  * table with every column of the glossary plus idle time and occupancy —
  * sortable, exportable as CSV. Any count opens the calls behind it.
  *
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
- * @attr token - Bearer token (from `/auth/login`, or a display token); default: the session cookie.
- * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
- * @attr time-zone - IANA zone the dates and times are read in; default: the browser's.
- * @attr theme - `light`, `dark` or `auto` (default).
  * @attr range - `today`, `yesterday`, `last7` (default), `last30` or `custom`.
  * @attr from - First day of a custom range, `YYYY-MM-DD`.
  * @attr to - Last day of a custom range (included).

@@ -31,11 +31,7 @@ import { threadStyles } from './thread.styles.js';
  *
  * @attr agent-id - The agent to chat with (in the supervisor's queues).
  * @attr closable - Shows a close button, which fires `fv-chat-close` (for a side panel).
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
  * @attr token - A supervisor's bearer token (from `/auth/login`); default: the session cookie.
- * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
- * @attr time-zone - IANA time zone for message times.
- * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
  * @fires {FvChatCloseEvent} fv-chat-close - The close button was pressed; `agentId`.

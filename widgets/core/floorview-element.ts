@@ -45,13 +45,21 @@ export abstract class FloorviewElement extends LitElement {
   /** Compared by `defineElement` when a second copy of the library is loaded. @internal */
   static readonly floorviewVersion = VERSION;
 
-  /** Base URL of the Floorview server; default: where this script was loaded from. */
+  /** Floorview server base URL; default: the server the script came from. */
   @property() accessor api: string | undefined;
-  /** A bearer token (supervisor session or display token); without one, the session cookie. */
+  /**
+   * Bearer token (`/auth/login`, or a display token: read-only; for `<fv-agent-desk>` an agent desk
+   * token); default: the session cookie, with a sign-in form when there is none. A portal on another
+   * *site* must pass a token (the session cookie is `SameSite=Lax`).
+   */
   @property() accessor token: string | undefined;
-  /** `en`, `zh-CN` (also `zh`, `zh-Hans`…) or a language registered with `registerLanguage`; default: the page's language. Widgets put the resolved one on their `base` part. */
+  /**
+   * `en`, `zh-CN` or a language registered with `registerLanguage` (also `zh`, `zh-Hans`, `fr-CA`…:
+   * matched from most to least specific); default: the provider's, else the page's `lang`. Widgets
+   * put the resolved one on their `base` part.
+   */
   @property() override accessor lang = '';
-  /** IANA time zone for clock times, e.g. `Asia/Shanghai`. */
+  /** IANA zone for clock times, e.g. `Asia/Shanghai`; the history widgets also read dates in it (default there: the browser's). */
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined;
   /** `light`, `dark` or `auto` (follows the OS; the default). */
   @property() accessor theme: ThemeName | undefined;

@@ -12,7 +12,7 @@ import { VERSION } from '../core/version.js';
  *
  * @attr api - Base URL of the Floorview server (e.g. `https://floorview.example`).
  * @attr token - Bearer token from `/auth/login` or a display token; without one, widgets use the session cookie.
- * @attr lang - `en` or `zh-CN`.
+ * @attr lang - `en`, `zh-CN` or a language registered with `registerLanguage`.
  * @attr time-zone - IANA time zone for clock times and dates, e.g. `Asia/Shanghai`.
  * @attr theme - `light`, `dark` or `auto` (follows the OS; default).
  *

@@ -43,13 +43,8 @@ interface Shown {
  * several queues are shown, a live trend of contacts waiting, and thresholds
  * that flag figures by colour, shape and words. Made to run for weeks on a wallboard.
  *
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
- * @attr token - Bearer token (supervisor session or display token); default: the session cookie.
- * @attr lang - `en` or `zh-CN`; default: the enclosing `fv-provider`, else the page's `lang`.
- * @attr time-zone - IANA time zone for clock times ("data as of").
- * @attr theme - `light`, `dark` or `auto` (default: follows the OS).
  * @attr view - `table` (default) or `tiles`.
- * @attr queues - Comma-separated queue ids to show, in this order; default: every queue in scope, by name.
+ * @attr queues - Comma-separated queue ids to show, in this order (ids not in scope are left out); default: every queue in scope, by name.
  * @attr trend - `queues` (a line per queue; default), `total` (one line for the shown queues) or `none`.
  * @attr trend-minutes - How far back the trend reaches, 1–240 minutes; default 30.
  * @attr warn-waiting - Contacts waiting at or above which a queue is flagged as a warning.
@@ -62,12 +57,12 @@ interface Shown {
  * @attr alert-abandon-rate - … an alert.
  * @attr warn-agents-short - Agents short of what the queue needs now (its "Needed" figure, Erlang C on the server) at or above which it is a warning; default 1.
  * @attr alert-agents-short - … an alert; default 2.
- * @attr agent-summary - Boolean: also show the shown queues' agents by state, in big type.
+ * @attr agent-summary - Boolean: also show the shown queues' agents by what they are doing (available, on a contact, wrap-up, unavailable, signed out; each agent once), in big type.
  * @attr wallboard - Boolean: a wall-screen layout: fills its box, no controls; size it with `--fv-font-size`.
  * @attr notify - Boolean: also show each alert raised as a browser notification, once the host page has the person's permission (`Notification.requestPermission()`).
  * @attr connection - Reflected, read-only: `connecting`, `live`, `reconnecting`, `offline`, `unauthenticated`.
  *
- * @fires {FvQueueLevelChangeEvent} fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`.
+ * @fires {FvQueueLevelChangeEvent} fv-queue-level-change - A queue's figure crossed a threshold; `queueId`, `metric` (`waiting`, `longestWait`, `serviceLevel`, `abandonRate`, `agentsShort`), `level`, `previous`, `queueName` (the aggregate fires none).
  * @fires {FvConnectionChangeEvent} fv-connection-change - The live connection changed; `state`.
  *
  * @csspart base - The widget's box.

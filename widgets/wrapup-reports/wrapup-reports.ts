@@ -24,11 +24,9 @@ import { reportsStyles } from './wrapup-reports.styles.js';
  * most 50 are kept per supervisor; when generating one deletes the oldest, the
  * widget says so. Supervisors only.
  *
- * @attr api - Base URL of the Floorview server; default: the server this script came from.
  * @attr token - A supervisor's bearer token (from `/auth/login`); default: the session cookie.
- * @attr lang - `en` or `zh-CN` (also the CSV's header row); default: the enclosing `fv-provider`, else the page's `lang`.
+ * @attr lang - `en`, `zh-CN` or a registered language; default: the enclosing `fv-provider`, else the page's `lang`. The CSV's header row comes in the built-in language the tag falls back to.
  * @attr time-zone - IANA zone of the range's dates and of every time in the CSV; default: the browser's.
- * @attr theme - `light`, `dark` or `auto` (default).
  * @attr range - `today`, `yesterday`, `last7` (default), `last30` or `custom`.
  * @attr from - First day of a custom range, `YYYY-MM-DD`.
  * @attr to - Last day of a custom range (included).
