@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { namesSchema } from './names.js';
+import { orNull } from './or-null.js';
 import { singleLine } from './plain-text.js';
 
 /** The rules an alert can be raised by: limits on a queue's figures, on an agent's, and an agent's raised hand. */
@@ -37,7 +38,7 @@ export const alertListSchema = z.object({ alerts: z.array(alertSchema), serverTi
 export const alertAnswerSchema = z.object({ alert: alertSchema });
 
 /** An agent's raised hand (from the desk): its alert, or null when no hand is up. */
-export const handAnswerSchema = z.object({ alert: alertSchema.nullable() });
+export const handAnswerSchema = z.object({ alert: orNull(alertSchema) });
 export const raiseHandBody = z
   .object({ note: singleLine(z.string().trim().min(1).max(200)).optional().describe('A line for the supervisors, e.g. what the caller asks.') })
   .strict()

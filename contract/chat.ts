@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { instant } from './names.js';
+import { orNull } from './or-null.js';
 import { multiLine } from './plain-text.js';
 
 /**
@@ -43,8 +44,7 @@ export const conversationSchema = z
     supervisorId: z.string(),
     supervisorName: z.string(),
     unread: z.number().int().describe('Messages from the other side the caller has not read.'),
-    // A union, not `.nullable()`: the OpenAPI generator turns a nullable registered schema into `allOf: [$ref, {type: [object, null]}]`, which no null can match.
-    lastMessage: z.union([messageSchema, z.null()]).describe('null while the conversation has no message.'),
+    lastMessage: orNull(messageSchema).describe('null while the conversation has no message.'),
   })
   .openapi('ChatConversation');
 
