@@ -16,10 +16,11 @@ export const errorSchema = z
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad input; `fields` names each bad field.',
   401: 'No or expired credentials.',
-  403: 'Outside your scope, or read-only credentials.',
+  403: 'Outside your scope, credentials of another kind (a read-only display, an agent desk), or a cookie sent from an origin not allowed.',
   404: 'Unknown id.',
   409: 'Conflicts with live state; `message` says why.',
   413: 'Body too large.',
+  415: 'The body is not sent as JSON (`Content-Type: application/json`).',
   429: 'Too many attempts.',
   502: 'The telephony platform refused or did not answer.',
   503: 'No telephony platform is connected.',
@@ -56,8 +57,25 @@ export function router(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const register = app.openapi;
   app.openapi = ((route: RouteConfig, handler: never, hook?: never) =>
-    register(route, handler, hook ?? (everyBadField(route) as never))) as typeof app.openapi;
+    register(withMiddlewareAnswers(route), handler, hook ?? (everyBadField(route) as never))) as typeof app.openapi;
   return app;
+}
+
+/**
+ * The answers middleware gives before a route's own code runs, documented on every operation
+ * they reach so that no route has to remember them: credentials missing (401) or of another
+ * kind (403); for a request that may carry a body, a cookie from an origin not allowed (403)
+ * and a body too large (413) or, where a JSON body is declared, not JSON (415).
+ */
+function withMiddlewareAnswers(route: RouteConfig): RouteConfig {
+  const security = route.security ?? [];
+  const credentials = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+  const statuses = new Set<keyof typeof ERROR_TEXT>([
+    ...(credentials ? [401, 403] : []),
+    ...(route.method !== 'get' ? [403, 413] : []),
+    ...(route.request?.body ? [415] : []),
+  ]);
+  return { ...route, responses: { ...errors(...statuses), ...route.responses } };
 }
 
 type Target = keyof ValidationTargets;
