@@ -98,7 +98,7 @@ export const csvQuery = z.object({
 });
 
 /** A report went away: deleted by its owner, or by the limit when a newer one was created (the stream's `reportsDeleted`). */
-export const reportDeletionSchema = z.object({ id: z.string(), reason: z.enum(['deleted', 'limit']) });
+export const reportDeletionSchema = z.object({ id: z.string(), reason: z.enum(['deleted', 'limit']) }).openapi('ReportDeletion');
 
 export type CreateReportBody = z.input<typeof createReportBody>;
 export type CsvQuery = z.input<typeof csvQuery>;

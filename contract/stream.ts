@@ -1,14 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import type { Alert } from './alerts.js';
-import type { ChatMessage, ChatRead } from './chat.js';
-import type { AgentRow, QueueRow } from './live.js';
-import type { PlatformStatus } from './platform.js';
-import type { Report, ReportDeletion } from './reports.js';
+import { alertSchema } from './alerts.js';
+import { messageSchema, readSchema } from './chat.js';
+import { agentRowSchema, queueRowSchema } from './live.js';
+import { instant } from './names.js';
+import { platformStatusSchema } from './platform.js';
+import { reportDeletionSchema, reportSchema } from './reports.js';
 
 /**
  * The live stream's frames (`GET /stream`, SPEC §5): the rows that changed, and what was
- * published for this viewer only. Made of the schemas' types; a stream has no schema of its
- * own in the OpenAPI document.
+ * published for this viewer only. The OpenAPI document carries them as schemas: a message's
+ * `data` line is the JSON of a FloorFrame.
  */
 
 export const streamQuery = z.object({
@@ -16,25 +17,44 @@ export const streamQuery = z.object({
   lastEventId: z.string().max(100).optional(),
 });
 
-/** What a frame can carry for particular viewers only, by field name. */
-export interface ViewerChannels {
-  messages: ChatMessage;
-  reads: ChatRead;
-  /** A supervisor's wrap-up report, created or changed (status, progress). */
-  reports: Report;
-  reportsDeleted: ReportDeletion;
-  /** An alert raised, cleared or acknowledged, for the supervisors (and wallboards) whose scope holds it. */
-  alerts: Alert;
-}
+/** What a frame can carry for particular viewers only, by field name: present only when something was published for them. */
+const viewerParts = {
+  messages: z.array(messageSchema).optional().describe('Chat messages of the viewer’s conversations, new or changed; replace by id.'),
+  reads: z.array(readSchema).optional().describe('One side read the other’s messages up to `throughId`.'),
+  reports: z.array(reportSchema).optional().describe('A supervisor’s wrap-up reports, created or changed (status, progress); replace by id.'),
+  reportsDeleted: z.array(reportDeletionSchema).optional().describe('`deleted` by the owner, or `limit` when a newer report made room.'),
+  alerts: z.array(alertSchema).optional().describe('Alerts raised, cleared or acknowledged, for the supervisors (and wallboards) whose scope holds them.'),
+};
 
-/** A viewer's own part of a frame: present only when something was published for them. */
-export type ViewerParts = { [K in keyof ViewerChannels]?: ViewerChannels[K][] };
+export const floorFrameSchema = z
+  .object({
+    agents: z.array(agentRowSchema).describe('snapshot: every agent row in scope; delta: the rows that changed (replace by id).'),
+    queues: z.array(queueRowSchema).describe('snapshot: every queue row in scope; delta: the rows that changed (replace by id).'),
+    serverTime: instant,
+    platform: platformStatusSchema.optional().describe('The telephony platform’s connection: in every snapshot, and in a delta when it changed.'),
+    ...viewerParts,
+  })
+  .openapi('FloorFrame');
 
-export interface FloorFrame extends ViewerParts {
-  agents: AgentRow[];
-  queues: QueueRow[];
-  serverTime: string;
-  /** The telephony platform's connection: in every snapshot, and in a delta when it changed. */
-  platform?: PlatformStatus;
-}
+const message = (event: 'snapshot' | 'delta', description: string) =>
+  z
+    .object({
+      id: z.string().describe('Send it back as `Last-Event-ID` (or `?lastEventId=`) to resume.'),
+      event: z.literal(event),
+      data: floorFrameSchema,
+    })
+    .describe(description);
+
+export const streamMessageSchema = z
+  .discriminatedUnion('event', [
+    message('snapshot', 'The whole floor in scope: on connecting, and on resuming from an id too old to merge.').openapi('StreamSnapshot'),
+    message('delta', 'What changed since the previous message, at most one per ~100 ms tick; on resuming, one merged delta of what was missed.').openapi('StreamDelta'),
+  ])
+  .openapi('StreamMessage');
+
+export type FloorFrame = z.infer<typeof floorFrameSchema>;
+/** A viewer's own part of a frame. */
+export type ViewerParts = Pick<FloorFrame, keyof typeof viewerParts>;
+/** One item of each viewer channel, by field name. */
+export type ViewerChannels = { [K in keyof ViewerParts]-?: NonNullable<ViewerParts[K]>[number] };
 export type StreamQuery = z.input<typeof streamQuery>;

@@ -1,6 +1,6 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { createRoute, z } from '@hono/zod-openapi';
-import { streamQuery } from '../../contract/stream.js';
+import { createRoute } from '@hono/zod-openapi';
+import { streamMessageSchema, streamQuery } from '../../contract/stream.js';
 import { authenticateRequest } from '../auth/middleware.js';
 import { viewerOf } from '../auth/principal.js';
 import type { Services } from '../wiring/services.js';
@@ -14,8 +14,7 @@ const stream = createRoute({
   tags: ['Live'],
   summary: 'The live stream (Server-Sent Events)',
   description: [
-    'One connection serves every live widget of a page. Events: `snapshot` (every agent and queue row in scope) and `delta` (rows that changed; replace by id), both `{agents, queues, serverTime}`, at most one per ~100 ms tick.',
-    'A delta may also carry the viewer’s own items: `messages` (chat messages, new or changed; replace by id) and `reads` (`{agentId, supervisorId, reader, throughId, readAt, unread}`: one side read the other’s messages up to `throughId`); for a supervisor, `reports` (their wrap-up reports, created or changed: status and progress; replace by id) and `reportsDeleted` (`{id, reason}`: `deleted`, or `limit` when a newer report made room). An agent desk session sees its own agent row and its queues’ rows.',
+    'One connection serves every live widget of a page. Each message has an `id`, an `event` (`snapshot` or `delta`) and a `data` line: the JSON of a `FloorFrame` (StreamMessage below describes the three). A delta may also carry the viewer’s own items (chat, reports, alerts). An agent desk session sees its own agent row and its queues’ rows.',
     'Every message has an `id`; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get one merged delta of what you missed (chat items included, each once), or a fresh snapshot when that is too old — then fetch chat with `GET /agents/{id}/messages` and reports with `GET /reports`. A comment line every ~15 s keeps proxies from closing the stream.',
     'Credentials: the session cookie, `Authorization: Bearer`, or `?ticket=` from `POST /auth/stream-ticket` (EventSource cannot send headers; never put a long-lived token in a URL).',
   ].join('\n\n'),
@@ -24,7 +23,7 @@ const stream = createRoute({
     query: streamQuery,
   },
   responses: {
-    200: { description: 'An endless `text/event-stream`.', content: { 'text/event-stream': { schema: z.string() } } },
+    200: { description: 'An endless `text/event-stream` of StreamMessages.', content: { 'text/event-stream': { schema: streamMessageSchema } } },
     ...errors(401),
   },
 });
