@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support/imports.js';
 
-/** The README's Vue and Angular hosts are the files CI builds (test/e2e/*-host.test.ts), word for word. */
+/** The README's framework hosts are the files CI builds (test/e2e/*-host.test.ts), word for word. */
 const SHOWN = [
+  'test/e2e/hosts/react/src/app.tsx',
   'test/e2e/hosts/vue/vite.config.ts',
   'test/e2e/hosts/vue/src/App.vue',
   'test/e2e/hosts/vue/src/floor.ts',
