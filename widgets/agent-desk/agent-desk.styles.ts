@@ -148,48 +148,44 @@ export const agentDeskStyles = css`
     text-align: center;
     color: var(--_text-muted);
   }
-  /* While in wrap-up: the reasons and "Complete wrap-up", set apart as the thing to do now. */
-  .wrapup {
-    padding: 0.5em 0.75em;
-    border-bottom: 1px solid var(--_border);
-    background: var(--_surface-raised);
-  }
-  .wrapup h3 {
-    margin: 0 0 0.25em;
-    font-size: 1em;
-  }
-  .wrapup-prompt {
-    margin: 0 0 0.5em;
-    color: var(--_text-muted);
-  }
-  .wrapup-form {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  .wrapup-form select {
-    flex: 1 1 12em;
-    min-width: 0;
-  }
-  /* Raise a hand: a line and a button; once up, its status and "Lower hand". */
+  /* Raise a hand: a line and a button; once up, its status and "Lower hand". In wrap-up, the same
+     shape: a heading and a line over the reasons and "Complete wrap-up". */
   .hand,
-  .hand-form {
+  .hand-form,
+  .wrapup {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
   }
-  .hand {
+  .hand,
+  .wrapup {
     padding: 0.5em 0.75em;
     border-bottom: 1px solid var(--_border);
   }
-  .hand-form input {
+  .hand-form input,
+  .wrapup select {
     flex: 1 1 12em;
     min-width: 0;
   }
-  .hand-status {
+  .wrapup select {
+    max-width: 28em;
+    color: inherit;
+    font: inherit;
+  }
+  .hand-status,
+  .wrapup h3 {
     flex: 1 1 12em;
     margin: 0;
+    font-size: 1em;
     font-weight: 600;
+  }
+  .wrapup form {
+    display: contents;
+  }
+  .wrapup p {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_text-muted);
   }
 `;

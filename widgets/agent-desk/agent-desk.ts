@@ -85,9 +85,7 @@ export class FvAgentDesk extends FloorviewElement {
     if (!change) return;
     this.inbox.observe(change);
     this.thread.observe(change);
-    if (!this.handRequested && this.agentId) void this.loadHand();
     this.hand?.observe(change);
-    if (!this.wrapupRequested && this.ownRow?.contactState === 'wrapup') void this.loadWrapup();
   });
   /** The raised hand, loaded with the first frame of a signed-in agent. */
   private hand: RaisedHand | null = null;
@@ -126,16 +124,15 @@ export class FvAgentDesk extends FloorviewElement {
     return v?.kind === 'agent' ? v.id : null;
   }
 
-  private get ownRow() {
-    const agentId = this.agentId;
-    return agentId ? this.stream.floor?.agents.get(agentId) : undefined;
-  }
 
   protected override update(changed: PropertyValues<this>): void {
     const state = this.stream.floor?.state ?? 'connecting';
     if (this.connection === 'unauthenticated' && state === 'live') void this.viewer.run();
     this.connection = state;
     const agentId = this.agentId;
+    // Here, not on a stream change: the agent may be known only after the floor's last change came.
+    if (!this.handRequested && agentId && this.stream.floor) void this.loadHand();
+    if (!this.wrapupRequested && agentId && this.stream.floor?.agents.get(agentId)?.contactState === 'wrapup') void this.loadWrapup();
     this.inbox.sync(agentId ? 'agent' : null);
     const open = this.inbox.conversations;
     if (!open.some((c) => c.supervisorId === this.supervisorId)) this.supervisorId = (open.find((c) => c.unread > 0) ?? open[0])?.supervisorId ?? null;

@@ -41,10 +41,10 @@ export class WrapupPicker implements ReactiveController {
     return html`<section part="wrapup" class="wrapup" aria-labelledby="wrapup-title">
       <h3 id="wrapup-title">${tr.t('wrapup.title')}</h3>
       ${reasons.length === 0
-        ? html`<p class="wrapup-prompt">${tr.t('wrapup.none')}</p>`
-        : html`<p class="wrapup-prompt" id="wrapup-prompt">${tr.t('wrapup.prompt')}</p>
-            <form class="wrapup-form" @submit=${(e: SubmitEvent) => this.submit(e)}>
-              <select name="reasonId" class="input" required aria-labelledby="wrapup-title" aria-describedby="wrapup-prompt">
+        ? html`<p>${tr.t('wrapup.none')}</p>`
+        : html`<p id="wrapup-prompt">${tr.t('wrapup.prompt')}</p>
+            <form @submit=${(e: SubmitEvent) => this.submit(e)}>
+              <select name="reasonId" class="field" required aria-labelledby="wrapup-title" aria-describedby="wrapup-prompt">
                 <option value="" selected disabled>${tr.t('wrapup.choose')}</option>
                 ${reasons.map((r) => html`<option value=${r.id}>${localName(r.name, r.names, lang)}</option>`)}
               </select>
