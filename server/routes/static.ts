@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../auth/app-env.js';
 import { REPO_ROOT } from '../lib/repo-root.js';
+import { bundleCaching } from './bundle-caching.js';
 
 /** Page assets only: the demo folder also holds the demo centre's directory file, which is not for the web. */
 const PAGE_ASSET = /\.(html|css|js|mjs|svg|png|ico|webmanifest)$/;
@@ -12,6 +13,7 @@ export function staticRoutes() {
   const app = new Hono<AppEnv>();
   // Made on first use: the bundles may be built after the server started.
   let widgets: MiddlewareHandler<AppEnv> | null = null;
+  app.use('/widgets/*', bundleCaching(join(REPO_ROOT, 'dist')));
   app.use('/widgets/*', (c, next) => (widgets ??= serveStatic<AppEnv>({ root: join(REPO_ROOT, 'dist') }))(c, next));
   app.get('/', serveStatic({ path: join(REPO_ROOT, 'demo/index.html') }));
   // Generated from custom-elements.json (npm run manifest); its script and stylesheet beside it.

@@ -13,7 +13,8 @@ import { DEMO_INTEGRATION_KEY, type E2eRun, startRun, STEP_MS } from './e2e-run.
 /**
  * Issue 16 point 3, in Chromium: the widgets served by a CDN, a static host on another origin than the
  * Floorview server whose API they call. `floorview.min.js` alone (no chunks folder beside it) renders
- * the live agent list and its actions; per-widget files share one Lit chunk.
+ * the live agent list and its actions; per-widget files share one Lit chunk; the server's cache headers
+ * and conditional requests.
  */
 describe('CDN build, in Chromium', () => {
   let run: E2eRun;
@@ -164,5 +165,94 @@ describe('CDN build, in Chromium', () => {
     const bytes = files.reduce((n, f) => n + f.body.length, 0);
     const gzip = files.reduce((n, f) => n + gzipSync(f.body, { level: 9 }).length, 0);
     t.diagnostic(`two widgets fetched ${files.length} files, ${kb(bytes)} (${kb(gzip)} gzip): ${files.map((f) => `${f.path} ${f.body.length}`).join(', ')}`);
+  });
+
+  describe('cache headers', () => {
+    const chunks = () => readdirSync('dist/widgets/chunks');
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${run.server.url}${path}`, { headers });
+
+    it('names every file in chunks/ by its content hash, as the server assumes', () => {
+      assert.ok(chunks().length > 0);
+      for (const name of chunks()) assert.match(name, /-[\w-]{8}\.js(\.map)?$/);
+    });
+
+    it('caches content-hashed files for a year, immutable', async () => {
+      for (const name of [chunks().find((f) => /^lit-.*\.js$/.test(f))!, chunks().find((f) => /^charts-.*\.js\.map$/.test(f))!]) {
+        const res = await get(`/widgets/chunks/${name}`);
+        assert.equal(res.status, 200, name);
+        assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', name);
+        await res.arrayBuffer();
+      }
+    });
+
+    it('has browsers check entry names on every use, with a validator', async () => {
+      for (const name of ['fv-agent-list.js', 'floorview.js', 'floorview.min.js', 'fv-agent-list.js.map']) {
+        const res = await get(`/widgets/${name}`);
+        assert.equal(res.status, 200, name);
+        assert.equal(res.headers.get('cache-control'), 'public, no-cache', name);
+        assert.match(res.headers.get('etag') ?? '', /^"[\w-]+"$/, name);
+        assert.ok(res.headers.get('last-modified'), name);
+        assert.equal(Number(res.headers.get('content-length')), (await res.arrayBuffer()).byteLength, name);
+      }
+    });
+
+    it('answers a current copy with 304 and no body, by ETag or by date, and a stale one with the file', async () => {
+      const first = await get('/widgets/fv-agent-list.js');
+      const body = await first.arrayBuffer();
+      const etag = first.headers.get('etag')!;
+      const lastModified = first.headers.get('last-modified')!;
+
+      for (const headers of <Record<string, string>[]>[{ 'if-none-match': etag }, { 'if-none-match': `"other", W/${etag}` }, { 'if-modified-since': lastModified }]) {
+        const again = await get('/widgets/fv-agent-list.js', headers);
+        assert.equal(again.status, 304, JSON.stringify(headers));
+        assert.equal((await again.arrayBuffer()).byteLength, 0);
+        assert.equal(again.headers.get('etag'), etag);
+        assert.equal(again.headers.get('cache-control'), 'public, no-cache');
+      }
+
+      // A changed file, or a date before its last change: the whole file again. If-None-Match wins over the date.
+      const older = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      for (const headers of <Record<string, string>[]>[{ 'if-none-match': '"changed"' }, { 'if-modified-since': older }, { 'if-none-match': '"changed"', 'if-modified-since': lastModified }]) {
+        const stale = await get('/widgets/fv-agent-list.js', headers);
+        assert.equal(stale.status, 200, JSON.stringify(headers));
+        assert.deepEqual(Buffer.from(await stale.arrayBuffer()), Buffer.from(body));
+      }
+    });
+
+    it('has Chromium check the entry files again on a second visit (304) and take the chunks from its cache', async () => {
+      const page = await run.page({ width: 1200, height: 800 });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      const urls = new Map<string, string>();
+      const fromCache = new Set<string>();
+      const answered: { path: string; status: number }[] = [];
+      cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+      cdp.on('Network.requestServedFromCache', (e) => fromCache.add(new URL(urls.get(e.requestId)!).pathname));
+      cdp.on('Network.responseReceived', (e) => {
+        if (e.response.url.startsWith(`${run.server.url}/widgets/`)) answered.push({ path: new URL(e.response.url).pathname, status: e.response.status });
+      });
+      const visit = async () => {
+        await page.goto(`${cdnOrigin}/two-widgets.html`);
+        await page.locator('fv-agent-list [part=status]').getByText('Live').waitFor();
+        await page.locator('fv-queue-realtime [part=chart] canvas').first().waitFor();
+      };
+
+      await visit();
+      assert.ok(answered.length > 0 && answered.every((a) => a.status === 200), JSON.stringify(answered));
+      answered.length = 0;
+      await visit();
+      const entries = answered.filter((a) => !a.path.startsWith('/widgets/chunks/'));
+      const chunks = answered.filter((a) => a.path.startsWith('/widgets/chunks/'));
+      assert.deepEqual(entries.map((a) => `${a.path} ${a.status}`).sort(), ['/widgets/fv-agent-list.js 304', '/widgets/fv-queue-realtime.js 304']);
+      assert.ok(chunks.some((a) => /\/lit-[\w-]{8}\.js$/.test(a.path)), JSON.stringify(chunks));
+      for (const chunk of chunks) assert.ok(fromCache.has(chunk.path), `${chunk.path} was fetched again`);
+    });
+
+    it('sends the cache headers to an allowed origin too, with CORS', async () => {
+      const res = await get('/widgets/fv-agent-list.js', { origin: cdnOrigin });
+      assert.equal(res.headers.get('access-control-allow-origin'), cdnOrigin);
+      assert.equal(res.headers.get('cache-control'), 'public, no-cache');
+      await res.arrayBuffer();
+    });
   });
 });
