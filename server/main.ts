@@ -20,6 +20,7 @@ const server = serve({ fetch: createApp(services).fetch, port: config.PORT, host
   console.log(`Floorview is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
   console.log(`  API description  ${url}/api/v1/openapi.json`);
   if (services.simulator) console.log('  Simulated centre: on (FLOORVIEW_PLATFORM=webhook or asterisk to connect a real one)');
+  if (config.FLOORVIEW_PLATFORM === 'asterisk') console.log(`  Asterisk         ${new URL(config.FLOORVIEW_AMI_URL!).host} over AMI (its connection: ${url}/api/v1/health)`);
   if (config.FLOORVIEW_DIRECTORY.endsWith('demo/centre.json')) {
     console.log('  Demo sign-in     admin@example.com / floorview-demo   (every queue; ava@… supervises Shanghai, ben@… Austin)');
     console.log(`  Agent desk       ${url}/agent.html?agent=a-001   (any demo agent; password floorview-demo)`);

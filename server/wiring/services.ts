@@ -20,6 +20,7 @@ import { syncRollups } from '../history/rollup-rebuild.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { EventRetention } from '../ops/retention.js';
+import type { AmiClientOptions } from '../platforms/asterisk/ami-client.js';
 import type { Platform } from '../platforms/platform.js';
 import { SimulatorPlatform } from '../platforms/simulator-platform.js';
 import { WebhookPlatform } from '../platforms/webhook-platform.js';
@@ -74,6 +75,8 @@ export interface ServiceOptions {
   snapshotEveryMs?: number;
   /** How long the history of new events may wait to be written (null: until read; server/history/history.ts). */
   historyAfterMs?: number | null;
+  /** Tests shorten the AMI client's keep-alive and backoff. */
+  ami?: Partial<AmiClientOptions>;
   /** Progress lines for a person watching the start. */
   log?: (line: string) => void;
 }
@@ -114,8 +117,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
       platform = new WebhookPlatform(url ? { url, secret: config.FLOORVIEW_COMMAND_WEBHOOK_SECRET! } : null, clock);
       break;
     }
-    case 'asterisk':
-      throw new Error('FLOORVIEW_PLATFORM=asterisk: the AMI adapter is not in this build yet');
+    case 'asterisk': {
+      const { AsteriskPlatform } = await import('../platforms/asterisk/asterisk-platform.js');
+      platform = new AsteriskPlatform(config.FLOORVIEW_AMI_URL!, { directory, floor, clock, log: options.log, ami: options.ami });
+      break;
+    }
   }
   const commands = new CommandService(directory, floor, platform.commands, audit, clock);
   ingest.onIngested((fresh) => commands.observe(fresh));
