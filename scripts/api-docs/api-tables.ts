@@ -29,7 +29,7 @@ export function widgetTables(manifest: Manifest, element: Declaration): Table[] 
   const attributes = (element.attributes ?? []).filter((a) => own(a, base?.attributes));
   const fields = members.filter((m) => m.kind === 'field' && !m.static);
   const methods = members.filter((m) => m.kind === 'method' && !m.static);
-  const ownCss = (element.cssProperties ?? []).filter((p) => p.inheritedFrom?.name !== BASE_CLASS);
+  const ownCss = (element.cssProperties ?? []).filter((p) => own(p, base?.cssProperties));
   return [
     {
       title: 'Attributes',
