@@ -81,7 +81,7 @@ export function functionsTable(manifest: Manifest): Table {
   return {
     title: 'Functions',
     head: ['function', 'parameters', 'meaning'],
-    rows: functions.map((f) => [code(f.name), (f.parameters ?? []).map((p) => `${code(p.name)}: ${typeOf(p)}`).join(', '), f.description ?? '']),
+    rows: functions.map((f) => [code(f.name), (f.parameters ?? []).map((p) => `${code(p.optional ? `${p.name}?` : p.name)}: ${typeOf(p)}`).join(', '), f.description ?? '']),
   };
 }
 

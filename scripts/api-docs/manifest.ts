@@ -11,6 +11,7 @@ export interface Described {
 export interface Typed extends Described {
   type?: { text: string };
   default?: string;
+  optional?: boolean;
 }
 export interface Attribute extends Typed {
   fieldName?: string;

@@ -69,6 +69,24 @@ function shareDescriptions(element) {
   }
 }
 
+/**
+ * A function's overloads come out as one declaration each (the implementation's too): the first,
+ * which carries the JSDoc, stays, with the parameters only later overloads take added as optional
+ * (`registerLanguage(lang, catalogue, options?)`); the implementation's `_unused` ones are not API.
+ */
+function mergeOverloads(declarations) {
+  const first = new Map();
+  return declarations.filter((d) => {
+    const kept = first.get(d.name);
+    if (!kept) return first.set(d.name, d), true;
+    for (const parameter of d.parameters ?? []) {
+      if (parameter.name.startsWith('_') || kept.parameters?.some((p) => p.name === parameter.name)) continue;
+      kept.parameters = [...(kept.parameters ?? []), { ...parameter, optional: true }];
+    }
+    return false;
+  });
+}
+
 const isPublicMember = (member) => !member.privacy || member.privacy === 'public';
 
 export function publicApiPlugin({ entry }) {
@@ -78,10 +96,7 @@ export function publicApiPlugin({ entry }) {
       for (const module of manifest.modules) normalizeReferences([module.declarations, module.exports], module.path);
       const keep = publicDeclarations(manifest, entry);
       for (const module of manifest.modules) {
-        // A function's overloads come out as one declaration each: the first, which carries the JSDoc, stays.
-        module.declarations = (module.declarations ?? []).filter(
-          (d, i, all) => keep.has(`${module.path}#${d.name}`) && all.findIndex((other) => other.name === d.name) === i,
-        );
+        module.declarations = mergeOverloads((module.declarations ?? []).filter((d) => keep.has(`${module.path}#${d.name}`)));
         // defineElement's own customElements.define(tag, element) is not a definition: its class is a parameter.
         module.exports = (module.exports ?? []).filter((e) =>
           e.kind === 'custom-element-definition' ? keep.has(`${e.declaration.module}#${e.declaration.name}`) : module.path === entry || keep.has(`${module.path}#${e.declaration?.name}`),
