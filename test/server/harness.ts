@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/wiring/env.js';
 import { createServices, type ServiceOptions, type Services } from '../../server/wiring/services.js';
 import { centre, INTEGRATION } from '../support/centre.js';
+import { ResponseCheck } from './openapi-responses.js';
 
 export { centre, DISPLAY, INTEGRATION } from '../support/centre.js';
 
@@ -54,6 +55,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = createApp(services);
   let server: ServerType | null = null;
 
+  // Every answer of the app, by app.request() or the listening server, is held against the OpenAPI document.
+  const fetch = app.fetch;
+  const responses = new ResponseCheck(async () => (await fetch(new Request('http://localhost/api/v1/openapi.json'))).text());
+  app.fetch = async (request, env, ctx) => {
+    const res = await fetch(request, env, ctx);
+    responses.see(request.method, request.url, res);
+    return res;
+  };
+
   const h: Harness = {
     dir,
     config,
@@ -95,6 +105,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       services.close();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+      const coverage = process.env.FLOORVIEW_OPENAPI_COVERAGE;
+      if (coverage) appendFileSync(coverage, [...responses.exercised].map((line) => `${line}\n`).join(''));
+      await responses.settle();
     },
   };
   return h;

@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { WAIT_MS } from '../support/wait-until.js';
+import { documentCheck } from './openapi-responses.js';
 
 /** Reads a text/event-stream as it arrives (parsed by eventsource-parser), keeping ids, event names, comment lines and retry hints, for wire-level assertions. */
 
@@ -58,6 +59,16 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   };
   void pump();
 
+  // Each frame a test waits for is held against the OpenAPI document the same server serves.
+  let doc: Promise<ReturnType<typeof documentCheck>> | null = null;
+  const checked = async (m: SseMessage) => {
+    if (m.event !== 'snapshot' && m.event !== 'delta') return m;
+    doc ??= fetch(new URL('/api/v1/openapi.json', url)).then(async (r) => documentCheck(await r.text()));
+    const problem = (await doc).componentProblem('StreamMessage', { id: m.id, event: m.event, data: JSON.parse(m.data) });
+    if (problem) throw new Error(`GET /stream sent ${problem}`);
+    return m;
+  };
+
   return {
     status: res.status,
     headers: res.headers,
@@ -70,7 +81,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           if (found) {
             waiters.delete(check);
             clearTimeout(timer);
-            resolve(found);
+            resolve(checked(found));
           }
         };
         const timer = setTimeout(() => {
