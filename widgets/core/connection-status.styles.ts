@@ -22,15 +22,17 @@ export const connectionStatusStyles = css`
   .status.unauthenticated .dot {
     background: var(--_danger);
   }
-  /* An error from the phone system can be long: one line, cut short, the whole text in the title. */
+  /* An error from the phone system can be long: at most two lines (a phone's width still shows since when), the whole text in the title. */
   .status[class*='platform-'] {
     min-width: 0;
     max-width: 100%;
   }
   .platform-text {
     min-width: 0;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
   }
 `;
