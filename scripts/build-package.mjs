@@ -71,7 +71,8 @@ const pkg = {
   files: ['widgets', 'common', 'contract', 'custom-elements.json'],
   // Only the modules that register elements (or lead to them) run anything on import; echarts'
   // registration of the chart types is charts.js's reason to be, loaded when a chart is drawn.
-  sideEffects: [js(entries['.']), js(entries['./react']), './widgets/*/define.js', './widgets/core/charts.js'],
+  // floorview/react registers a widget as it makes the widget's component (a pure call each).
+  sideEffects: [js(entries['.']), './widgets/*/define.js', './widgets/core/charts.js'],
   customElements: 'custom-elements.json',
   dependencies: pick(DEPENDENCIES),
   peerDependencies: pick(OPTIONAL_PEERS),

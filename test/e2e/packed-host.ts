@@ -15,7 +15,17 @@ import { listenOnLoopback } from '../support/server-process.js';
  * served. Each host's test says which packages it installs beside floorview.
  */
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/** Runs a program; when it fails, the error carries what it printed (tsc prints its errors on stdout). */
+async function run(file: string, args: string[], options: { cwd: string }) {
+  try {
+    return await execFileAsync(file, args, options);
+  } catch (err) {
+    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
+    throw new Error(`${[file, ...args].join(' ')} failed:\n${stdout}${stderr}`, { cause: err });
+  }
+}
 const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Builds the package and packs it into `dir`; returns the tarball's path. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startHostRun, type HostRun } from './host-run.js';
@@ -25,6 +25,15 @@ describe('a React host of the packed package', () => {
     const { view, sortDirection } = await h.openLiveAgentList();
     assert.deepEqual({ view, sortDirection }, { view: 'queue', sortDirection: 'desc' });
     assert.deepEqual(h.run.pageErrors, []);
+  });
+
+  it('leaves out of its build the widgets it does not use (sideEffects, pure components)', () => {
+    const assets = join(h.app, 'dist/assets');
+    const built = readdirSync(assets).map((file) => readFileSync(join(assets, file), 'utf8'));
+    const has = (tag: string) => built.some((code) => new RegExp(`[\`'"]${tag}[\`'"]`).test(code));
+    assert.ok(has('fv-agent-list'), 'the agent list is in');
+    const unused = ['fv-provider', 'fv-queue-realtime', 'fv-chat', 'fv-agent-desk', 'fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats', 'fv-wrapup-reports'];
+    assert.deepEqual(unused.filter(has), []);
   });
 
   it('installs the custom-elements manifest its package.json names: each widget it exports, from a module it ships', () => {
