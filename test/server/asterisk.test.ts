@@ -101,6 +101,20 @@ describe('Asterisk over AMI', () => {
     await waitUntil(async () => (await queue('q-sales')).answered === 1, 'one answered today in Sales');
   });
 
+  it('completes the wrap-up with a reason the dialplan sends: UserEvent(FloorviewWrapup,Reason: …) on the agent’s channel', async () => {
+    await until('a-2', (a) => a.contactState === 'wrapup', 'in wrap-up after the last call');
+    const stored = h.services.ingest.store.lastSeq();
+    // Not ours, and a reason the directory does not list: nothing recorded.
+    pbx.emit({ Event: 'UserEvent', UserEvent: 'SomethingElse', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-resolved' });
+    pbx.emit({ Event: 'UserEvent', UserEvent: 'FloorviewWrapup', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-nope' });
+    pbx.emit({ Event: 'UserEvent', UserEvent: 'FloorviewWrapup', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-followup' });
+    await until('a-2', (a) => a.contactState === 'idle', 'wrap-up completed by the dialplan');
+    assert.equal(h.services.ingest.store.lastSeq() - stored, 1, 'one wrapup.completed');
+    const day = new Date().toISOString().slice(0, 10);
+    const stats = (await (await h.get(`/api/v1/stats/wrapups?from=${day}&to=${day}&tz=UTC`, sam)).json()) as Json;
+    assert.deepEqual(stats.reasonsByUse.map((r: Json) => [r.reasonId, r.completed]), [['w-followup', 1]]);
+  });
+
   it('counts a caller who hangs up while waiting as abandoned', async () => {
     const caller = pbx.callerJoins('q-support');
     await waitUntil(async () => (await queue('q-support')).waiting === 1, 'waiting in Support');

@@ -42,6 +42,8 @@ export class AmiEventMapper {
   /** By the caller channel's Uniqueid (inbound) or the agent channel's (outbound). */
   private readonly calls = new Map<string, Call>();
   private readonly byAgentChannel = new Map<string, Call>();
+  /** The call each agent is wrapping up (after AgentComplete), for a reason the dialplan sends. */
+  private readonly wrapping = new Map<string, Call>();
   /** Each agent's memberships by queue id. */
   readonly members = new Map<string, Map<string, Membership>>();
 
@@ -96,8 +98,9 @@ export class AmiEventMapper {
         const reason = m.get('Reason');
         // A transferred call goes on (the transfer event said so); the agent's handling ends either way.
         if (reason !== 'transfer') out.push(this.ended(call, reason === 'agent' ? 'agent' : 'caller', iso));
-        // Asterisk's after-call work (the queue's wrapuptime): the reason is chosen at the agent desk.
+        // Asterisk's after-call work (the queue's wrapuptime): the reason is chosen at the agent desk, or sent by the dialplan.
         out.push({ id: asteriskEventId(uniqueid, 'wrapup', agent), type: 'wrapup.started', at: iso, agentId: agent, callId: call.callId });
+        this.wrapping.set(agent, call);
         this.forget(call);
         break;
       }
@@ -164,6 +167,19 @@ export class AmiEventMapper {
         }
         const leg = this.byAgentChannel.get(m.get('Channel') ?? '');
         if (leg) this.byAgentChannel.delete(m.get('Channel')!);
+        break;
+      }
+      case 'UserEvent': {
+        // `UserEvent(FloorviewWrapup,Reason: <wrap-up reason id>)` in the dialplan, on the agent's own channel
+        // (or naming the agent with `Interface: PJSIP/1001`): the reason collected on the phone or in an IVR.
+        if (m.get('UserEvent') !== 'FloorviewWrapup') break;
+        const who = agent ?? this.directory.agentOfInterface(m.get('Channel') ?? '')?.id;
+        const wrapped = who ? this.wrapping.get(who) : undefined;
+        const reasonId = m.get('Reason')?.trim();
+        // An unknown reason would have ingestion refuse the whole batch it came in.
+        if (!who || !wrapped || !reasonId || !this.directory.wrapupReasons.has(reasonId)) break;
+        out.push({ id: asteriskEventId(wrapped.uniqueid, 'wrapup-completed', who), type: 'wrapup.completed', at: iso, agentId: who, callId: wrapped.callId, reasonId });
+        this.wrapping.delete(who);
         break;
       }
       case 'QueueMemberAdded':
