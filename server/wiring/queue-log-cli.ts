@@ -7,7 +7,7 @@
  * secret), as any integration: the way to --follow a live file. --dry-run writes nothing to the database
  * and prints, after the summary, a directory skeleton between `--- directory ---` and `--- end ---`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,8 @@ try {
   fail((err as Error).message);
 }
 if (!values.file) fail('--file is required');
+// Waiting for a followed file to appear would hide a mistyped path: it must exist.
+if (!existsSync(values.file)) fail(`no file at ${values.file}`);
 let config;
 try {
   config = readConfig();

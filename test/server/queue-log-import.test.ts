@@ -174,7 +174,16 @@ describe('queue_log import', () => {
     }
   });
 
-  it('refuses to write under a running server, and says how to post to it instead', async () => {
+  it('says so, and writes nothing, for a file that is not there or a zone that does not exist', async () => {
+    const missing = await importQueueLog(['--file', join(dir, 'no-such-queue_log')], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no file at .*no-such-queue_log/);
+    const zone = await importQueueLog(['--file', `${FIXTURES}/classic.queue_log`, '--time-zone', 'Mars/Olympus'], env);
+    assert.equal(zone.code, 2);
+    assert.match(zone.err, /unknown time zone "Mars\/Olympus"/);
+  });
+
+    it('refuses to write under a running server, and says how to post to it instead', async () => {
     const h = await startHarness({ dir, centre: pbxCentre });
     try {
       const run = await importQueueLog(['--file', `${FIXTURES}/classic.queue_log`], env);
