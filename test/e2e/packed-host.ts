@@ -17,13 +17,13 @@ import { listenOnLoopback } from '../support/server-process.js';
 
 const execFileAsync = promisify(execFile);
 
-/** Runs a program; when it fails, the error carries what it printed (tsc prints its errors on stdout). */
+/** Runs a program; when it fails, the error's message says what it printed (tsc prints its errors on stdout), as do its `stdout` and `stderr`. */
 async function run(file: string, args: string[], options: { cwd: string }) {
   try {
     return await execFileAsync(file, args, options);
   } catch (err) {
     const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
-    throw new Error(`${[file, ...args].join(' ')} failed:\n${stdout}${stderr}`, { cause: err });
+    throw Object.assign(new Error(`${[file, ...args].join(' ')} failed:\n${stdout}${stderr}`, { cause: err }), { stdout, stderr });
   }
 }
 const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
