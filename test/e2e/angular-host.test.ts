@@ -26,7 +26,8 @@ describe('an Angular host of the packed package', () => {
   it('refuses a template that reads a field the fv-* event does not carry', async () => {
     const failed = await runInHost(h.app, 'ngc', ['-p', 'mistakes/tsconfig.json']).then(
       () => assert.fail('ngc compiled mistakes/wrong-event.component.ts'),
-      (err: { stdout: string; stderr: string }) => `${err.stdout}${err.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''),
+      // runInHost's error carries the program's output.
+      (err: Error) => err.message.replace(/\x1b\[[0-9;]*m/g, ''),
     );
     assert.match(failed, /Property 'queueId' does not exist on type 'FvAgentChatEvent'/);
   });
