@@ -49,7 +49,7 @@ describe('<fv-agent-list> supervisor actions', () => {
     await choose(el, 'a-1', 'Monitor');
     await waitUntil(() => busy('a-1'), 'pending while the platform has not confirmed');
     expect(await lastCommand(1)).to.include({ kind: 'monitor', mode: 'monitor', agentId: 'a-1', supervisorId: 's-ava' });
-    expect(monitorCell('a-1')).to.equal('Waiting for the platform…');
+    expect(monitorCell('a-1')).to.equal('Waiting for the phone system…');
     await server.platform('confirm');
     await server.release();
     await waitUntil(() => monitorCell('a-1') === 'You · Monitor' && !busy('a-1'), 'confirmed');

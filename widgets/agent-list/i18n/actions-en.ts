@@ -23,7 +23,7 @@ export const actionsEn = {
   'action.sent': '{action}: sent for {name}.',
   'action.confirmed': '{action}: done for {name}.',
   'action.refused': '{action} for {name} was refused: {message}',
-  'action.unconfirmed': '{action} for {name} has not been confirmed by the platform.',
+  'action.unconfirmed': '{action} for {name} has not been confirmed by the phone system.',
   'action.joinQueue': 'Join {queue}',
   'action.leaveQueue': 'Leave {queue}',
   'action.setAvailable': 'Set available',

@@ -21,7 +21,7 @@ export const actionsZhCN: Record<AgentActionsKey, string> = {
   'action.sent': '已发送:{name} 的“{action}”。',
   'action.confirmed': '已完成:{name} 的“{action}”。',
   'action.refused': '{name} 的“{action}”被拒绝:{message}',
-  'action.unconfirmed': '平台尚未确认 {name} 的“{action}”。',
+  'action.unconfirmed': '电话系统尚未确认 {name} 的“{action}”。',
   'action.joinQueue': '加入 {queue}',
   'action.leaveQueue': '退出 {queue}',
   'action.setAvailable': '设为可用',

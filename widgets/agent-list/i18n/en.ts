@@ -43,7 +43,7 @@ export const en = {
   'action.menu': 'Actions for {name}',
   'chat.unread.one': '{count} unread message from {name}: open the chat',
   'chat.unread.other': '{count} unread messages from {name}: open the chat',
-  'action.pending': 'Waiting for the platform…',
+  'action.pending': 'Waiting for the phone system…',
 
 } satisfies Record<string, string>;
 

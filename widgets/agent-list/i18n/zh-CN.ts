@@ -44,6 +44,6 @@ export const zhCN: Record<AgentListKey, string> = {
   'action.menu': '{name} 的操作',
   'chat.unread.one': '{name} 的 {count} 条未读消息:打开聊天',
   'chat.unread.other': '{name} 的 {count} 条未读消息:打开聊天',
-  'action.pending': '等待平台确认…',
+  'action.pending': '等待电话系统确认…',
 
 };
