@@ -85,7 +85,7 @@ const ingest = new IngestService(db, directory, Date.now, store, { maxFutureSeco
 const floor = direct ? restoreFloor(db, store, directory) : null;
 if (floor) ingest.onIngested((fresh) => floor.apply(fresh));
 const history = direct ? new History(db, store, Date.now, { historyAfterMs: null }).follow(ingest) : null;
-const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest);
+const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest, store);
 
 const summary = new ImportSummary();
 const skeleton = dryRun ? new DirectorySkeleton() : undefined;

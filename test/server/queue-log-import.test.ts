@@ -4,6 +4,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { asteriskCallId, asteriskEventId } from '../../server/platforms/asterisk/asterisk-ids.js';
 import { INTEGRATION_KEY } from '../support/centre.js';
 import { waitUntil } from '../support/wait-until.js';
 import { centreEnv, startHarness, type Harness } from './harness.js';
@@ -138,6 +139,41 @@ describe('queue_log import', () => {
       assert.equal(row(await queueStats(h), 'sales').totalCalls, 7);
     } finally {
       await h.close({ keepFiles: true });
+    }
+  });
+
+  it('skips a call already recorded live over AMI, which would otherwise count twice', async () => {
+    const live = mkdtempSync(join(tmpdir(), 'floorview-queue-log-live-'));
+    const liveEnv = centreEnv(live, pbxCentre);
+    // C1 (lines 5–8), as the AMI adapter recorded it: the same call id, its own event ids.
+    const uniqueid = '1793609999.101';
+    const callId = asteriskCallId(uniqueid);
+    const at = (epoch: number) => new Date(epoch * 1000).toISOString();
+    const h = await startHarness({ dir: live, centre: pbxCentre });
+    try {
+      await h.events(
+        { id: asteriskEventId(uniqueid, 'queued', 'sales'), type: 'call.queued', at: at(1793610000), callId, queueId: 'sales', direction: 'inbound' },
+        { id: asteriskEventId(uniqueid, 'offered', 'a-1001', 1793610008), type: 'call.offered', at: at(1793610008), callId, agentId: 'a-1001' },
+        { id: asteriskEventId(uniqueid, 'answered', 'a-1001'), type: 'call.answered', at: at(1793610012), callId, agentId: 'a-1001' },
+        { id: asteriskEventId(uniqueid, 'ended'), type: 'call.ended', at: at(1793610192), callId, by: 'caller' },
+      );
+    } finally {
+      await h.close({ keepFiles: true });
+    }
+    try {
+      const run = await importQueueLog(['--file', `${FIXTURES}/classic.queue_log`], liveEnv);
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.out, /call already recorded live \(over AMI\): 4 \(line 5, 6, 7, 8\)/);
+      assert.equal(figure(run.out, 'calls'), 8);
+      const after = await startHarness({ dir: live, centre: pbxCentre });
+      try {
+        // 7 as imported alone: C1 once, from AMI.
+        assert.equal(row(await queueStats(after), 'sales').totalCalls, 7);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(live, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,8 @@
 /**
- * Floorview ids for what Asterisk reports, derived so that the same fact gets the same id however it
- * arrives: live over AMI, replayed after a reconnect, or imported from queue_log. A repeated fact is then
- * a duplicate event (SPEC §3), never a second call.
+ * Floorview ids for what Asterisk reports, derived so that the same fact gets the same id however often
+ * it arrives: live over AMI or replayed after a reconnect; imported from queue_log again. A repeated fact
+ * is then a duplicate event (SPEC §3), never a second call. AMI and queue_log describe a call in different
+ * facts, so only the call id is shared between them: the import skips a call AMI already recorded.
  *
  * A call is the caller's channel: its Uniqueid (AMI's `Uniqueid` on QueueCallerJoin, queue_log's callid,
  * the same number). Facts a call can have only once are keyed by the call and the kind; facts that can

@@ -38,6 +38,8 @@ export function lineKey(l: QueueLogLine): string {
  */
 const eventId = (l: QueueLogLine, suffix: string) =>
   asteriskEventId(isNone(l.callId) ? l.member : l.callId, `ql-${l.event.toLowerCase()}`, suffix, createHash('sha1').update(lineKey(l)).digest('base64url').slice(0, 16));
+/** Whether an event came from a queue_log import (its kind is `ql-…`), not live over AMI. */
+export const isQueueLogEventId = (id: string): boolean => id.split(':')[2]?.startsWith('ql-') === true;
 const iso = (ms: number) => new Date(ms).toISOString();
 const ms = (field: string | undefined, unit: number) => {
   const v = Number(field);

@@ -1,6 +1,7 @@
 import type { WireEvent } from '../../ingest/event-schema.js';
 import type { IngestResult } from '../../ingest/ingest-service.js';
 import type { Zone } from '../../domain/zone.js';
+import { asteriskCallId } from './asterisk-ids.js';
 import { callEvents, CALL_ENDS, type CallOutcome, CALL_EVENTS, lineKey, MEMBER_EVENTS, memberEvent, NotInDirectory, type QueueLogLookups } from './queue-log-events.js';
 import { isNone, parseQueueLogLine, SkippedLine, type QueueLogLine } from './queue-log-line.js';
 import type { ImportSummary } from './queue-log-summary.js';
@@ -9,6 +10,11 @@ import type { ImportSummary } from './queue-log-summary.js';
 export interface EventSink {
   /** Throws `RefusedBatch` when ingestion refuses the batch (nothing of it stored). */
   write(events: WireEvent[]): Promise<IngestResult>;
+  /**
+   * Whether the store already has this call from another source (live over AMI): its queue_log lines
+   * would then count it twice, as the two give one call the same call id but different event ids.
+   */
+  recordedElsewhere(callId: string): boolean;
 }
 
 /** Ingestion's 400: each bad field, as `events[i].field`. */
@@ -163,8 +169,9 @@ export class QueueLogImport {
       }
     }
     if (duplicates.length > 0) this.summary.skip('duplicate line', duplicates);
-    const mapped = callEvents(lines, this.lookups);
     const numbers = lines.map((l) => l.n);
+    if (this.sink.recordedElsewhere(asteriskCallId(c.id))) return this.summary.skip('call already recorded live (over AMI)', numbers);
+    const mapped = callEvents(lines, this.lookups);
     if (mapped instanceof NotInDirectory) return this.missing(mapped, numbers);
     this.add({ events: mapped.events, lines: numbers, outcome: mapped.outcome });
   }

@@ -1,6 +1,8 @@
 import type { WireEvent } from '../../ingest/event-schema.js';
+import type { EventStore } from '../../ingest/event-store.js';
 import { EARLIEST_EVENT, type IngestResult, type IngestService } from '../../ingest/ingest-service.js';
 import { ApiError, type ErrorBody } from '../../lib/errors.js';
+import { isQueueLogEventId } from './queue-log-events.js';
 import { RefusedBatch, type EventSink } from './queue-log-import.js';
 
 /**
@@ -8,8 +10,9 @@ import { RefusedBatch, type EventSink } from './queue-log-import.js';
  * POST /api/v1/events, but history of any age since 2000 is accepted: an import is an administrator's
  * deliberate act on the database, not a platform's clock that may be wrong (FLOORVIEW_EVENT_MAX_AGE_DAYS).
  */
-export function ingestionSink(ingest: IngestService): EventSink {
+export function ingestionSink(ingest: IngestService, store: EventStore): EventSink {
   return {
+    recordedElsewhere: (callId) => store.callEvents(callId, store.lastSeq()).some((e) => !isQueueLogEventId(e.id)),
     async write(events) {
       try {
         return ingest.backfilling(EARLIEST_EVENT, () => ingest.ingestBody({ events }));
@@ -28,6 +31,8 @@ const ATTEMPTS = 6;
 export function httpSink(api: string, secret: string): EventSink {
   const url = new URL('/api/v1/events', api);
   return {
+    // The server is not asked: `--follow` of a live log is for a centre without AMI (README), where no call has another source.
+    recordedElsewhere: () => false,
     async write(events: WireEvent[]): Promise<IngestResult> {
       for (let attempt = 1; ; attempt++) {
         let res: Response;
