@@ -2,7 +2,7 @@
 // tsconfig): a property typed by a name (`view: AgentListView`) gets its values written out when it
 // is a choice of literals (`"list" | "queue"`), and an event class's constructor parameter properties
 // (`constructor(readonly agentId: string)`, what a listener reads) become its fields.
-import { resolve } from 'node:path';
+import { relative } from 'node:path';
 import ts from 'typescript';
 
 /** One program over the widgets, made once per run. */
@@ -58,19 +58,33 @@ function classFacts(checker, declaration) {
   return { choices, parameterFields };
 }
 
-export function resolvedTypesPlugin({ entry = 'widgets/floorview.ts' } = {}) {
-  let program;
+/**
+ * The facts of every class in the program, by `path#Class`, asked in the program's own file order: the
+ * checker orders a union's members as it first meets them, so asking in the analyzer's order (which
+ * varies with how its file reads finish, seen under load) spelled `"name" | "queues"` either way round.
+ */
+function programFacts(entry) {
+  const program = widgetProgram(entry);
+  const checker = program.getTypeChecker();
   const facts = new Map();
+  for (const source of program.getSourceFiles()) {
+    if (source.isDeclarationFile) continue;
+    const path = relative(process.cwd(), source.fileName);
+    for (const statement of source.statements) {
+      if (ts.isClassDeclaration(statement) && statement.name) facts.set(`${path}#${statement.name.text}`, classFacts(checker, statement));
+    }
+  }
+  return facts;
+}
+
+export function resolvedTypesPlugin({ entry = 'widgets/floorview.ts' } = {}) {
+  let facts;
   return {
     name: 'floorview-resolved-types',
     // The analyzer's nodes come from its own TypeScript (`analyzerTs`, another version): they are matched
     // to the program's by file and name.
-    analyzePhase({ ts: analyzerTs, node, moduleDoc }) {
-      if (!analyzerTs.isClassDeclaration(node) || !node.name) return;
-      program ??= widgetProgram(entry);
-      const source = program.getSourceFile(resolve(moduleDoc.path));
-      const declaration = source?.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === node.name.text);
-      if (declaration) facts.set(`${moduleDoc.path}#${node.name.text}`, classFacts(program.getTypeChecker(), declaration));
+    analyzePhase() {
+      facts ??= programFacts(entry);
     },
     // After the module's analysis: the Lit plugin has made the attributes by then.
     moduleLinkPhase({ moduleDoc }) {
