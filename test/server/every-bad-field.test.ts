@@ -29,6 +29,11 @@ describe('a 400 names every bad field', () => {
     assert.deepEqual(await badFields(res), ['from', 'to', 'tz']);
   });
 
+  it('names a day that is not on the calendar beside an unknown tz', async () => {
+    const res = await h.get('/api/v1/stats/queues?from=2026-13-01&to=2026-02-30T10:00Z&tz=Mars/Olympus', sam);
+    assert.deepEqual(await badFields(res), ['from', 'to', 'tz']);
+  });
+
   it('names bad query fields and a bad path parameter together', async () => {
     const res = await h.get(`/api/v1/agents/${long}/messages?limit=0`, sam);
     assert.deepEqual(await badFields(res), ['id', 'limit']);
