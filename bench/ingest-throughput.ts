@@ -14,15 +14,23 @@
  * (the default: an acknowledged batch is fsynced, so it survives power loss) beside one with
  * `normal` (fsync at checkpoints only), on the same batches in turn.
  *
- *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both] [--span-minutes 720]
+ * Every run also times the anchor (issue 20): the same rows inserted straight into the event
+ * table with better-sqlite3, one prepared statement, one transaction per batch, on a database
+ * opened like the server's (same schema and indexes, WAL, the same `synchronous`), taking its
+ * turn between the servers; the ratio of the medians says how close ingestion is to storing alone.
+ *
+ * `--profile DIR` starts the servers with `--cpu-prof --cpu-prof-dir=DIR` (written when they stop).
+ *
+ *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both] [--span-minutes 720] [--profile DIR]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCentre } from '../server/directory/generate-centre.js';
+import { rawInsert, RAW_INSERT, type RawInsert } from './lib/raw-insert.js';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
-import { callMix } from './lib/call-mix.js';
+import { callMix, type WireEvent } from './lib/call-mix.js';
 import { median, printTable, saveResult } from './lib/report.js';
 
 const { values } = parseArgs({
@@ -36,6 +44,7 @@ const { values } = parseArgs({
     // agent and interval as event time passes, so 12 hours in seconds writes far more of them per
     // event than a real floor does (200 events/s: 100,000 events in about 8 minutes).
     'span-minutes': { type: 'string', default: '720' },
+    profile: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -48,12 +57,16 @@ const syncModes = values.synchronous === 'both' ? ['full', 'normal'] : [values.s
 /** One server per combination, named like "rollups on, synchronous full". */
 const variants = rollupModes.flatMap((rollups) => syncModes.map((synchronous) => ({ rollups, synchronous, name: `rollups ${rollups}, synchronous ${synchronous}` })));
 const modes = variants.map((v) => v.name);
+/** The anchor takes its turn with the servers; one per `synchronous`, as the servers' commits wait that long. */
+const anchors = syncModes.map((synchronous) => ({ synchronous, name: `${RAW_INSERT}, synchronous ${synchronous}` }));
+const turns = [...modes, ...anchors.map((a) => a.name)];
 
 const dir = mkdtempSync(join(tmpdir(), 'floorview-bench-ingest-'));
 const centre = generateCentre({ agents: 500, queues: 40, seed: 1 });
 const key = centre.integrationKeys[0]!.secret;
 writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
 const servers = new Map<string, ServerProcess>();
+const raws = new Map<string, RawInsert>();
 
 const rows: Record<string, string | number>[] = [];
 try {
@@ -66,9 +79,10 @@ try {
         FLOORVIEW_SIMULATOR: 'off',
         FLOORVIEW_ROLLUP_MAINTENANCE: v.rollups,
         FLOORVIEW_SYNCHRONOUS: v.synchronous,
-      }),
+      }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
     );
   }
+  for (const [i, a] of anchors.entries()) raws.set(a.name, rawInsert(join(dir, `raw-${i}.db`), a.synchronous as 'full' | 'normal'));
   for (let run = 1; run <= runs; run++) {
     // ~6.5 events per call on average (abandons are short); each run covers its own stretch of past time.
     const calls = Math.ceil(perRun / 6);
@@ -89,12 +103,16 @@ try {
     events.push(...shift('agent.signed_out', last));
     const bodies: string[] = [];
     for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + batchSize) }));
-    // The same batches to each server, in turn (alternating which goes first).
-    const order = run % 2 === 1 ? modes : [...modes].reverse();
-    for (const mode of order) rows.push({ run, server: mode, ...(await post(servers.get(mode)!, bodies)) });
+    // The same batches to each server and the anchor, in turn (alternating which goes first).
+    const order = run % 2 === 1 ? turns : [...turns].reverse();
+    for (const mode of order) {
+      const raw = raws.get(mode);
+      rows.push({ run, server: mode, ...(raw ? insert(raw, events, batchSize) : await post(servers.get(mode)!, bodies)) });
+    }
   }
 } finally {
   for (const s of servers.values()) await s.stop();
+  for (const r of raws.values()) r.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -128,6 +146,28 @@ async function post(server: ServerProcess, bodies: readonly string[]) {
   };
 }
 
+/** The anchor's turn: the rows are built beforehand, only the inserts and commits are timed. */
+function insert(raw: RawInsert, events: readonly WireEvent[], size: number) {
+  const load = loadavg()[0]!;
+  const batches = raw.rows(events, size);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let accepted = 0;
+  for (const b of batches) accepted += raw.insert(b);
+  const seconds = (performance.now() - t0) / 1000;
+  const { user, system } = process.cpuUsage(cpu0);
+  const rate = Math.round(accepted / seconds);
+  console.log(`${accepted} rows inserted: ${rate} rows/s`);
+  return {
+    events: accepted,
+    seconds: seconds.toFixed(2),
+    'events/s': rate,
+    'server CPU': `${Math.round(((user + system) / 1e6 / seconds) * 100)} %`,
+    'server CPU µs/event': Math.round((user + system) / accepted),
+    'load (1 min)': load.toFixed(2),
+  };
+}
+
 /**
  * A keep-alive socket the server closes just as a request goes out fails the request
  * (undici does not retry a POST); posting is idempotent by event id, so send it again.
@@ -147,10 +187,10 @@ async function postOnce(url: string, body: string, attempts = 3): Promise<Respon
 
 printTable(rows);
 const of = (m: string, column: string) => median(rows.filter((r) => r.server === m).map((r) => Number(r[column])));
-const medians = Object.fromEntries(modes.map((m) => [m, of(m, 'events/s')]));
-const cpuMedians = Object.fromEntries(modes.map((m) => [m, of(m, 'server CPU µs/event')]));
-const loads = Object.fromEntries(modes.map((m) => [m, of(m, 'load (1 min)')]));
-for (const m of modes) {
+const medians = Object.fromEntries(turns.map((m) => [m, of(m, 'events/s')]));
+const cpuMedians = Object.fromEntries(turns.map((m) => [m, of(m, 'server CPU µs/event')]));
+const loads = Object.fromEntries(turns.map((m) => [m, of(m, 'load (1 min)')]));
+for (const m of turns) {
   console.log(`median, ${m}: ${medians[m]} events/s, ${cpuMedians[m]} µs of server CPU per event, load ${loads[m]!.toFixed(2)} (target ≥ 20,000 events/s)`);
 }
 const compare = (a: string, b: string, what: string) => {
@@ -159,4 +199,5 @@ const compare = (a: string, b: string, what: string) => {
 };
 for (const s of syncModes) compare(`rollups on, synchronous ${s}`, `rollups off, synchronous ${s}`, `rollups on ÷ off (synchronous ${s})`);
 for (const r of rollupModes) compare(`rollups ${r}, synchronous full`, `rollups ${r}, synchronous normal`, `synchronous full ÷ normal (rollups ${r})`);
+for (const v of variants) compare(v.name, `${RAW_INSERT}, synchronous ${v.synchronous}`, `${v.name} ÷ ${RAW_INSERT} (target ≥ 0.40)`);
 saveResult('ingest-throughput', { runs: rows, medianEventsPerSecond: medians[modes[0]!], medians, cpuMicrosPerEvent: cpuMedians, loads, batchSize });

@@ -4,9 +4,32 @@ import type { Db } from '../db/client.js';
 import { events } from '../db/schema/events.js';
 import type { CallEvent, FloorEvent, IncomingEvent } from '../domain/events.js';
 
-type EventRow = typeof events.$inferSelect;
+type StoredRow = typeof events.$inferSelect;
 
 const COLUMN_FIELDS = new Set(['id', 'type', 'at', 'agentId', 'callId', 'queueId']);
+
+/** An event's row, in the order of `INSERT_EVENT`'s placeholders. */
+export type EventRow = [id: string, type: string, at: number, agentId: string | null, callId: string | null, queueId: string | null, data: string | null];
+
+export const INSERT_EVENT = 'insert into events (id, type, at, agent_id, call_id, queue_id, data) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
+
+/** The columns of an event, its other fields as JSON in `data`. */
+export function eventRow(e: IncomingEvent): EventRow {
+  let rest: Record<string, unknown> | null = null;
+  for (const k in e) {
+    const v = (e as Record<string, unknown>)[k];
+    if (v !== undefined && !COLUMN_FIELDS.has(k)) (rest ??= {})[k] = v;
+  }
+  return [
+    e.id,
+    e.type,
+    e.at,
+    'agentId' in e ? e.agentId : null,
+    'callId' in e ? e.callId : null,
+    'queueId' in e ? e.queueId : null,
+    rest ? JSON.stringify(rest) : null,
+  ];
+}
 
 /** The append-only event log: idempotent by event id, ordered by arrival (`seq`). */
 export class EventStore {
@@ -20,9 +43,7 @@ export class EventStore {
     // The hottest statement of ingestion, so a plain prepared statement: drizzle's per-call
     // placeholder mapping cost about a tenth of the ingest time in a profile. The new `seq` is the
     // rowid the insert reports: `returning seq` cost a third more per event.
-    this.insert = db.$client.prepare(
-      'insert into events (id, type, at, agent_id, call_id, queue_id, data) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
-    );
+    this.insert = db.$client.prepare(INSERT_EVENT);
     // Read for every call a catch-up writes that the fact writer has not cached: plain too. `seq` is the
     // rowid, which the call index holds: a call with no events up to `through` costs one index probe.
     this.byCall = db.$client.prepare(
@@ -43,20 +64,7 @@ export class EventStore {
   append(incoming: readonly IncomingEvent[]): FloorEvent[] {
     const stored: FloorEvent[] = [];
     for (const e of incoming) {
-      let rest: Record<string, unknown> | null = null;
-      for (const k in e) {
-        const v = (e as Record<string, unknown>)[k];
-        if (v !== undefined && !COLUMN_FIELDS.has(k)) (rest ??= {})[k] = v;
-      }
-      const { changes, lastInsertRowid } = this.insert.run(
-        e.id,
-        e.type,
-        e.at,
-        'agentId' in e ? e.agentId : null,
-        'callId' in e ? e.callId : null,
-        'queueId' in e ? e.queueId : null,
-        rest ? JSON.stringify(rest) : null,
-      );
+      const { changes, lastInsertRowid } = this.insert.run(...eventRow(e));
       if (changes > 0) stored.push({ ...e, seq: Number(lastInsertRowid) } as FloorEvent);
     }
     return stored;
@@ -64,17 +72,17 @@ export class EventStore {
 
   /** The call's events stored up to `throughSeq`. */
   callEvents(callId: string, throughSeq: number): CallEvent[] {
-    return (this.byCall.all(callId, throughSeq) as EventRow[]).map(toEvent) as CallEvent[];
+    return (this.byCall.all(callId, throughSeq) as StoredRow[]).map(toEvent) as CallEvent[];
   }
 
   /** Every event stored after `seq`, in arrival order. */
   eventsAfter(seq: number): FloorEvent[] {
-    return (this.bySeq.all(seq) as EventRow[]).map(toEvent);
+    return (this.bySeq.all(seq) as StoredRow[]).map(toEvent);
   }
 
   /** Events at or after the instant `at`, stored up to `throughSeq`. */
   eventsFrom(at: number, throughSeq: number): FloorEvent[] {
-    return (this.byTime.all(at, throughSeq) as EventRow[]).map(toEvent);
+    return (this.byTime.all(at, throughSeq) as StoredRow[]).map(toEvent);
   }
 
   /** Events stored up to `throughSeq`, in time order, a UTC day at a time. */
@@ -84,7 +92,7 @@ export class EventStore {
     if (first === null || last === null) return;
     const DAY = 86_400_000;
     for (let from = first - (first % DAY); from <= last; from += DAY) {
-      const rows = (this.byDay.all(from, from + DAY, throughSeq) as EventRow[]).map(toEvent);
+      const rows = (this.byDay.all(from, from + DAY, throughSeq) as StoredRow[]).map(toEvent);
       if (rows.length > 0) yield rows;
     }
   }
@@ -116,7 +124,7 @@ export class EventStore {
   }
 }
 
-export function toEvent(row: EventRow): FloorEvent {
+export function toEvent(row: StoredRow): FloorEvent {
   const e: Record<string, unknown> = { seq: row.seq, id: row.id, type: row.type, at: row.at };
   if (row.agentId !== null) e.agentId = row.agentId;
   if (row.callId !== null) e.callId = row.callId;
