@@ -5,16 +5,12 @@ import { fieldsFromIssues } from '../lib/errors.js';
 import { interfaceKey } from './pbx-interface.js';
 import { singleLine } from '../../contract/plain-text.js';
 import { LANGS, type Names } from '../../contract/names.js';
+import { pbxInterface } from '../../contract/admin.js';
 
 /** The directory file of SPEC §8. Unknown references are reported with the path that holds them. */
 
 const ref = singleLine(z.string().min(1).max(200));
 const name = singleLine(z.string().trim().min(1).max(200));
-
-/** An interface or device on the PBX: `TECH/resource`, as Asterisk writes it (`PJSIP/1001`, `Local/1001@from-queue/n`). */
-const pbxInterface = singleLine(z.string().trim().min(3).max(200)).refine((v) => /^[A-Za-z][\w-]*\/\S+$/.test(v), {
-  message: 'expected an interface as the PBX names it, TECH/resource (e.g. "PJSIP/1001")',
-});
 
 const isLang = (key: string): key is keyof Names => (LANGS as readonly string[]).includes(key);
 
