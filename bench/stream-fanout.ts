@@ -5,19 +5,22 @@
  * The server runs in its own process with the reference centre plus 40
  * supervisors and 10 display tokens of varied scopes. A separate load process
  * holds the SSE connections; this process posts 200 events/s, each an agent
- * state change whose reason carries its send time, and the load process
- * measures when each one reaches each client in scope.
+ * state change whose reason is its own send-time marker, and the load process
+ * measures when each one reaches each client in scope: a delivery is one
+ * (event, client) pair.
  *
  *   node --import tsx bench/stream-fanout.ts [--clients 2000] [--seconds 30] [--idle 10000]
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCentre } from '../server/directory/generate-centre.js';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
-import { percentile, printTable, saveResult } from './lib/report.js';
+import { benchEvent, openingEvents, postEvents } from './lib/floorview-events.js';
+import { LoadProcess, type SseTarget } from './lib/load-process.js';
+import { sendPaced } from './lib/paced-messages.js';
+import { printTable, saveResult } from './lib/report.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,18 +59,7 @@ const dir = mkdtempSync(join(tmpdir(), 'floorview-bench-stream-'));
 writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
 const env = { FLOORVIEW_DB: join(dir, 'bench.db'), FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off' };
 
-let eventId = 0;
-async function post(server: ServerProcess, events: object[]): Promise<void> {
-  const res = await fetch(`${server.url}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ events }),
-  });
-  if (res.status !== 200) throw new Error(`ingest: ${res.status} ${await res.text()}`);
-}
-const event = (type: string, fields: object) => ({ id: `bench-${++eventId}`, type, at: new Date().toISOString(), ...fields });
-
-async function credentials(server: ServerProcess): Promise<string[]> {
+async function targets(server: ServerProcess): Promise<SseTarget[]> {
   const tokens: string[] = [];
   for (const s of centre.supervisors) {
     const res = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -80,13 +72,7 @@ async function credentials(server: ServerProcess): Promise<string[]> {
   // Three in four viewers are supervisors, one in four wallboards.
   const list: string[] = [];
   for (let i = 0; i < 40; i++) list.push(tokens[i]!, tokens[(i + 13) % 40]!, tokens[(i + 27) % 40]!, `Bearer ${centre.displayTokens[i % 10]!.secret}`);
-  return list;
-}
-
-function loadProcess() {
-  const child = fork(new URL('./lib/sse-load.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
-  const next = <T>(cmd: string) => new Promise<T>((resolve) => child.on('message', (m: { cmd: string }) => m.cmd === cmd && resolve(m as T)));
-  return { child, next };
+  return list.map((authorization) => ({ url: `${server.url}/api/v1/stream`, headers: { authorization } }));
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -94,61 +80,44 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function activePhase(): Promise<Record<string, unknown>> {
   const server = await startServerProcess(env);
   try {
-    await post(server, centre.agents.flatMap((a) => [
-      event('agent.signed_in', { agentId: a.id }),
-      ...a.queues.map((queueId) => event('agent.queue_joined', { agentId: a.id, queueId })),
-      event('agent.state_changed', { agentId: a.id, state: 'available' }),
-    ]));
-    const creds = await credentials(server);
+    await postEvents(server.url, key, openingEvents(centre.agents));
+    const list = await targets(server);
     await settle(1000);
     const rssBefore = server.rss();
 
-    const load = loadProcess();
-    const connected = load.next<{ snapshots: number; errors: number }>('connected');
-    load.child.send({ cmd: 'connect', url: server.url, clients, credentials: creds });
-    const c = await connected;
+    const load = new LoadProcess();
+    const c = await load.connect(list, clients, 'snapshot');
     await settle(3000);
     const rssConnected = server.rss();
-    load.child.send({ cmd: 'record' });
+    await load.record();
 
-    // 200 events/s as 10 events every 50 ms, each stamped with its send time.
+    // Each event a random agent's state change, its reason the event's send-time marker.
     const cpu0 = server.cpuSeconds();
-    const t0 = performance.now();
-    const perBatch = rate / 20;
-    let batches = 0;
-    while (performance.now() - t0 < seconds * 1000) {
-      const due = t0 + batches * 50;
-      const wait = due - performance.now();
-      if (wait > 0) await settle(wait);
-      const stamp = performance.timeOrigin + performance.now();
-      await post(server, Array.from({ length: perBatch }, () => {
+    const sent = await sendPaced(rate, seconds, (batch) =>
+      postEvents(server.url, key, batch.map(({ marker }) => {
         const a = centre.agents[Math.floor(random() * centre.agents.length)]!;
-        return event('agent.state_changed', { agentId: a.id, state: 'unavailable', reason: `L${stamp.toFixed(1)}` });
-      }));
-      batches++;
-    }
-    const elapsed = (performance.now() - t0) / 1000;
+        return benchEvent('agent.state_changed', { agentId: a.id, state: 'unavailable', reason: marker });
+      })),
+    );
     const cpu = server.cpuSeconds() - cpu0;
     await settle(1000);
-    const reportP = load.next<{ latencies: number[]; frames: number; bytes: number; errors: number }>('report');
-    load.child.send({ cmd: 'report' });
-    const report = await reportP;
+    const report = await load.report();
     const rssAfter = server.rss();
-    load.child.send({ cmd: 'close' });
+    await load.close();
     return {
       clients,
-      connectedWithSnapshot: c.snapshots,
+      connectedWithSnapshot: c.ready,
       connectErrors: c.errors,
-      eventsPerSecond: Math.round((batches * perBatch) / elapsed),
-      deliveries: report.latencies.length,
-      framesReceived: report.frames,
-      latencyP50ms: Math.round(percentile(report.latencies, 50)),
-      latencyP99ms: Math.round(percentile(report.latencies, 99)),
-      latencyMaxMs: Math.round(report.latencies.reduce((m, v) => Math.max(m, v), 0)),
-      serverCpuPercent: Math.round((cpu / elapsed) * 100),
+      eventsPerSecond: Math.round(sent.messages / sent.seconds),
+      deliveries: report.deliveries,
+      framesReceived: report.messages,
+      latencyP50ms: Math.round(report.p50),
+      latencyP99ms: Math.round(report.p99),
+      latencyMaxMs: Math.round(report.max),
+      serverCpuPercent: Math.round((cpu / sent.seconds) * 100),
       memoryPerClientKB: Math.round((rssConnected - rssBefore) / clients / 1024),
       serverRssMB: Math.round(rssAfter / 2 ** 20),
-      mbReceivedPerSecond: (report.bytes / elapsed / 2 ** 20).toFixed(1),
+      mbReceivedPerSecond: (report.bytes / sent.seconds / 2 ** 20).toFixed(1),
     };
   } finally {
     await server.stop();
@@ -158,24 +127,22 @@ async function activePhase(): Promise<Record<string, unknown>> {
 async function idlePhase(): Promise<Record<string, unknown>> {
   const server = await startServerProcess(env);
   try {
-    const creds = await credentials(server);
+    const list = await targets(server);
     await settle(1000);
     const rssBefore = server.rss();
-    const load = loadProcess();
-    const connected = load.next<{ snapshots: number; errors: number }>('connected');
+    const load = new LoadProcess();
     const t0 = performance.now();
-    load.child.send({ cmd: 'connect', url: server.url, clients: idleClients, credentials: creds });
-    const c = await connected;
+    const c = await load.connect(list, idleClients, 'snapshot');
     const connectSeconds = (performance.now() - t0) / 1000;
     await settle(5000);
     const cpu0 = server.cpuSeconds();
     await settle(20_000);
     const idleCpu = (server.cpuSeconds() - cpu0) / 20;
     const rss = server.rss();
-    load.child.send({ cmd: 'close' });
+    await load.close();
     return {
       idleClients,
-      connectedWithSnapshot: c.snapshots,
+      connectedWithSnapshot: c.ready,
       connectErrors: c.errors,
       connectSeconds: connectSeconds.toFixed(1),
       memoryPerClientKB: Math.round((rss - rssBefore) / idleClients / 1024),

@@ -1,94 +1,111 @@
 /**
- * The load process of the fan-out benchmark: holds many SSE connections and
- * measures, for every delivered agent row whose stateReason is a marker
- * `L<send time in ms>`, how long after sending it arrived. Driven over IPC by
- * bench/stream-fanout.ts, so its CPU is not the server's.
+ * The load process of the fan-out benchmarks: holds many SSE connections and measures,
+ * for every send-time marker (send-time-marker.ts) a client receives, how long after
+ * sending it arrived. Driven over IPC (load-process.ts), so its CPU is not the server's.
  */
 import { request, Agent } from 'node:http';
-
-interface Start {
-  cmd: 'connect';
-  url: string;
-  clients: number;
-  /** Authorization header values, used round-robin. */
-  credentials: string[];
-}
+import type { Socket } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
+import { MARKER_START, sentAtOf } from './send-time-marker.js';
+import { percentile } from './report.js';
+import type { LoadCommand, LoadReport, SseTarget } from './load-process.js';
 
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
-const latencies: number[] = [];
-let snapshots = 0;
-let frames = 0;
-let bytes = 0;
+let latencies: number[] = [];
+let ready = 0;
+let messages = 0;
 let errors = 0;
 let recording = false;
-const sockets: { destroy(): void }[] = [];
+let cpuAtRecord = process.cpuUsage();
+const sockets: Socket[] = [];
+const bytesAtRecord = new Map<Socket, number>();
 
-const MARK = '"stateReason":"L';
-
-function open(url: string, authorization: string): void {
-  const req = request(`${url}/api/v1/stream`, { agent, headers: { authorization, accept: 'text/event-stream' } }, (res) => {
+function open(target: SseTarget, readyOn: 'response' | 'snapshot'): void {
+  const req = request(target.url, { agent, headers: { ...target.headers, accept: 'text/event-stream' } }, (res) => {
     if (res.statusCode !== 200) {
       errors++;
       res.resume();
       return;
     }
-    res.setEncoding('utf8');
+    if (readyOn === 'response') ready++;
+    const decoder = new StringDecoder('utf8');
     let tail = '';
     let gotSnapshot = false;
+    // A marker is counted once per client: a resumed or repeated row is not a second delivery.
     const seen = new Set<string>();
-    res.on('data', (chunk: string) => {
+    res.on('data', (chunk: Buffer) => {
       const now = performance.timeOrigin + performance.now();
-      bytes += chunk.length;
-      const text = tail + chunk;
+      const text = tail + decoder.write(chunk);
       const cut = text.lastIndexOf('\n\n');
       tail = cut >= 0 ? text.slice(cut + 2) : text;
       if (cut < 0) return;
       const complete = text.slice(0, cut);
-      if (!gotSnapshot && complete.includes('event: snapshot')) {
+      if (readyOn === 'snapshot' && !gotSnapshot && complete.includes('event: snapshot')) {
         gotSnapshot = true;
-        snapshots++;
+        ready++;
       }
       if (!recording) return;
-      for (let i = complete.indexOf('event: delta'); i >= 0; i = complete.indexOf('event: delta', i + 1)) frames++;
-      for (let i = complete.indexOf(MARK); i >= 0; i = complete.indexOf(MARK, i + 1)) {
-        const start = i + MARK.length;
-        const end = complete.indexOf('"', start);
-        const marker = complete.slice(start, end);
+      for (let i = complete.indexOf('data:'); i >= 0; i = complete.indexOf('data:', i + 1)) messages++;
+      for (let i = complete.indexOf(MARKER_START); i >= 0; i = complete.indexOf(MARKER_START, i + 1)) {
+        const start = i + MARKER_START.length;
+        const marker = complete.slice(start, complete.indexOf('"', start));
         if (seen.has(marker)) continue;
         seen.add(marker);
-        latencies.push(now - Number(marker));
+        latencies.push(now - sentAtOf(marker));
       }
       if (seen.size > 10_000) seen.clear();
     });
     res.on('error', () => errors++);
   });
+  req.on('socket', (s) => sockets.push(s));
   req.on('error', () => errors++);
   req.end();
-  sockets.push(req);
 }
 
-process.on('message', (msg: Start | { cmd: 'record' } | { cmd: 'report' } | { cmd: 'close' }) => {
+function report(): LoadReport {
+  const sorted = latencies.sort((a, b) => a - b);
+  const cpu = process.cpuUsage(cpuAtRecord);
+  let bytes = 0;
+  for (const s of sockets) bytes += s.bytesRead - (bytesAtRecord.get(s) ?? 0);
+  return {
+    cmd: 'report',
+    deliveries: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.length > 0 ? sorted[sorted.length - 1]! : NaN,
+    messages,
+    bytes,
+    errors,
+    ready,
+    loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
+}
+
+process.on('message', (msg: LoadCommand) => {
   if (msg.cmd === 'connect') {
     let i = 0;
     // Open in slices so the server's accept queue is not flooded.
     const step = () => {
-      for (let n = 0; n < 200 && i < msg.clients; n++, i++) open(msg.url, msg.credentials[i % msg.credentials.length]!);
+      for (let n = 0; n < 200 && i < msg.clients; n++, i++) open(msg.targets[i % msg.targets.length]!, msg.readyOn);
       if (i < msg.clients) setTimeout(step, 20);
     };
     step();
+    const deadline = Date.now() + msg.timeoutMs;
     const wait = setInterval(() => {
-      if (snapshots + errors >= msg.clients) {
+      if (ready + errors >= msg.clients || Date.now() > deadline) {
         clearInterval(wait);
-        process.send!({ cmd: 'connected', snapshots, errors });
+        process.send!({ cmd: 'connected', ready, errors });
       }
     }, 50);
   } else if (msg.cmd === 'record') {
     recording = true;
-    latencies.length = 0;
-    frames = 0;
-    bytes = 0;
+    latencies = [];
+    messages = 0;
+    cpuAtRecord = process.cpuUsage();
+    for (const s of sockets) bytesAtRecord.set(s, s.bytesRead);
+    process.send!({ cmd: 'recording' });
   } else if (msg.cmd === 'report') {
-    process.send!({ cmd: 'report', latencies, frames, bytes, errors, snapshots });
+    process.send!(report());
   } else {
     for (const s of sockets) s.destroy();
     process.exit(0);
