@@ -16,10 +16,13 @@
  * in state (rows move on most updates), grouped by queue.
  *
  *   node --import tsx bench/agent-list-render.ts [--agents 2000] [--rate 200] [--seconds 20]
+ *     [--widgets dist/widgets]   another build's folder, to measure two side by side on one server
+ *     [--profile DIR]            each view's JS profile and renderer trace saved to DIR, with a summary:
+ *                                the functions with the most self time, and script/style/layout/paint per frame
  *
  * Needs `npm run build` first (it measures the bundle a portal gets).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +40,10 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '2000' },
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '20' },
+    /** A built widgets folder other than dist/widgets (e.g. the commit before a change, built into a temp dir). */
+    widgets: { type: 'string', default: 'dist/widgets' },
+    /** Writes each view's CPU profile (Chromium's) to this folder and prints where the time went. */
+    profile: { type: 'string' },
   },
 });
 const agentCount = Number(values.agents);
@@ -44,7 +51,8 @@ const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 const WARMUP_MS = 3_000;
 
-if (!existsSync('dist/widgets/fv-agent-list.js')) {
+const widgetsDir = values.widgets;
+if (!existsSync(join(widgetsDir, 'fv-agent-list.js'))) {
   console.error('Build the widgets first: npm run build');
   process.exit(1);
 }
@@ -179,6 +187,10 @@ await page.addInitScript(`
   }).observe({ type: 'longtask' });
 `);
 
+// The bundles come from the chosen folder, so two builds can be measured side by side on one server.
+await page.route(`${url}/widgets/**`, (route) =>
+  route.fulfill({ path: join(widgetsDir, new URL(route.request().url()).pathname.slice('/widgets/'.length)), contentType: 'text/javascript' }),
+);
 await page.route(`${url}/bench/agent-list.html`, (route) =>
   route.fulfill({
     contentType: 'text/html',
@@ -210,14 +222,53 @@ const views: [name: string, attributes: Record<string, string>][] = [
   ['grouped by queue', { view: 'queue', sort: 'name' }],
 ];
 const results: Result[] = [];
+const cdp = values.profile ? await page.context().newCDPSession(page) : null;
+if (cdp) {
+  mkdirSync(values.profile!, { recursive: true });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+}
+type CpuProfile = Awaited<ReturnType<NonNullable<typeof cdp>['send']>> & {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+/** Saves the profile (open it in Chromium's DevTools) and prints the functions with the most self time. */
+function reportProfile(view: string, profile: unknown): void {
+  const p = profile as CpuProfile;
+  writeFileSync(join(values.profile!, `${view.replaceAll(' ', '-')}.cpuprofile`), JSON.stringify(p));
+  const frames = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = frames.get(id)!;
+    const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + p.timeDeltas[i]! / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\n${view}: CPU self time by function (of ${total.toFixed(0)} ms)`);
+  for (const [where, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${where}`);
+}
+/** The main thread's rendering phases, per delta frame: what the JS profile calls "(program)". */
+const PHASES = { FunctionCall: 'script', UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'pre-paint', Paint: 'paint', Layerize: 'layerize' };
+function reportTrace(view: string, trace: Buffer, frames: number): void {
+  writeFileSync(join(values.profile!, `${view.replaceAll(' ', '-')}.trace.json`), trace);
+  const events = (JSON.parse(trace.toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] }).traceEvents;
+  const ms = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && e.dur && e.name in PHASES) ms.set(e.name, (ms.get(e.name) ?? 0) + e.dur / 1000);
+  console.log(`${view}: main thread per delta frame: ${Object.entries(PHASES).map(([n, label]) => `${label} ${((ms.get(n) ?? 0) / frames).toFixed(2)} ms`).join(', ')}`);
+}
 for (const [name, attributes] of views) {
   await page.evaluate((attrs) => {
     const list = document.querySelector('fv-agent-list')!;
     for (const [k, v] of Object.entries(attrs)) list.setAttribute(k, v);
   }, attributes);
   await page.waitForTimeout(WARMUP_MS);
+  if (cdp) await cdp.send('Profiler.start');
+  if (cdp) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink'] });
   await page.evaluate(() => Object.assign((window as unknown as { bench: object }).bench, { recording: true, updates: [], frames: [], longTasks: [] }));
   await page.waitForTimeout(seconds * 1000);
+  if (cdp) reportProfile(name, (await cdp.send('Profiler.stop')).profile);
+  if (cdp) reportTrace(name, await browser.stopTracing(), Math.max(1, await page.evaluate(() => (window as unknown as { bench: { updates: unknown[] } }).bench.updates.length)));
   const raw = await page.evaluate(() => {
     const b = (window as unknown as { bench: Omit<Result, 'view'> & { recording: boolean } }).bench;
     b.recording = false;
