@@ -53,7 +53,26 @@ export const displaySessionSchema = z
 
 export const displayTokenExchangeBody = z.object({ token: z.string().min(1).max(512) }).openapi('DisplayTokenExchange');
 
+export const signInMethodsSchema = z
+  .object({
+    password: z.boolean().describe('Whether `POST /auth/login` and `POST /auth/agent-login` take passwords.'),
+    oidc: z
+      .object({ providerName: z.string().describe('For the button: “Sign in with <providerName>”.') })
+      .nullable()
+      .describe('The sign-in with the OpenID provider (`GET /auth/oidc/start`), when configured.'),
+  })
+  .openapi('SignInMethods');
+
+export const oidcStartQuery = z
+  .object({
+    role: z.enum(['supervisor', 'agent']).default('supervisor').describe('Whom to sign in: a supervisor, or an agent for the agent desk.'),
+    returnTo: z.string().min(1).max(2048).default('/').describe('The page of this server to come back to, as a path or a URL of this origin.'),
+  })
+  .openapi('OidcStartQuery');
+
 export type LoginBody = z.input<typeof loginBody>;
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
+export type OidcStartQuery = z.input<typeof oidcStartQuery>;
 export type Session = z.infer<typeof sessionSchema>;
 /** `GET /auth/me` (and `/auth/session` when signed in): who the credentials belong to, and their scope. */
 export type Viewer = z.infer<typeof viewerSchema>;

@@ -1,5 +1,5 @@
 import type { AlertAnswer, AlertList, AlertsQuery, HandAnswer, RaiseHandBody } from './alerts.js';
-import type { AgentLoginBody, AgentSession, LoginBody, Session, SessionProbe, StreamTicket } from './auth.js';
+import type { AgentLoginBody, AgentSession, LoginBody, OidcStartQuery, Session, SessionProbe, SignInMethods, StreamTicket } from './auth.js';
 import type { ChatMessage, ChatPage, ChatPageQuery, ConversationList, MarkReadBody, ReadAnswer, SendMessageBody } from './chat.js';
 import type { CommandAccepted, MonitorRequest, StateChange, StateReasonList } from './commands.js';
 import type { AgentList, QueueList, QueueTrend, QueueTrendQuery } from './live.js';
@@ -18,6 +18,9 @@ export interface ApiRoutes {
   'GET /auth/session': { response: SessionProbe };
   'POST /auth/stream-ticket': { response: StreamTicket };
   'POST /auth/agent-login': { body: AgentLoginBody; response: AgentSession };
+  'GET /auth/methods': { response: SignInMethods };
+  /** A page goes there (a navigation, not a fetch): the provider's sign-in, then back to `returnTo` with the session cookie. */
+  'GET /auth/oidc/start': { query: OidcStartQuery; response: never };
   'GET /stream': { query: StreamQuery; response: never };
 
   'GET /agents': { response: AgentList };

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js';
 import { displaySessionRoutes } from './routes/display-session.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { oidcSignInRoutes } from './routes/oidc-sign-in.js';
 import { router } from './routes/openapi-common.js';
 import { queueRoutes } from './routes/queues.js';
 import { reportRoutes } from './routes/reports.js';
@@ -75,6 +76,7 @@ export function createApp(s: Services) {
     .route('/', healthRoutes(s))
     .route('/auth', authRoutes(s))
     .route('/auth', displaySessionRoutes(s))
+    .route('/auth', oidcSignInRoutes(s))
     // Before the agents routes: these take agent desk sessions and integration keys, which theirs refuse.
     .route('/', deskSessionRoutes(s))
     .route('/agents', chatRoutes(s))

@@ -56,15 +56,21 @@ export class AuthService {
       throw unauthenticated('Email or password is incorrect.');
     }
     attempt.succeeded();
+    return this.issueSupervisorSession(row.id);
+  }
+
+  /** A supervisor's session; the caller has established who the supervisor is (password, the OpenID provider). */
+  issueSupervisorSession(supervisorId: string): Session {
+    const info = this.directory.supervisors.get(supervisorId);
+    if (!info) throw notFound(`Supervisor "${supervisorId}"`);
     const token = newToken();
     const now = this.clock();
     const expiresAt = now + this.sessionTtlMs;
-    this.db.insert(sessions).values({ id: sha256(token), kind: 'supervisor', principalId: row.id, createdAt: now, expiresAt }).run();
-    const info = this.directory.supervisors.get(row.id);
+    this.db.insert(sessions).values({ id: sha256(token), kind: 'supervisor', principalId: info.id, createdAt: now, expiresAt }).run();
     return {
       token,
       expiresAt: new Date(expiresAt).toISOString(),
-      supervisor: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, queues: [...(info?.queues ?? [])] },
+      supervisor: { id: info.id, name: info.name, email: info.email, isAdmin: info.isAdmin, queues: [...info.queues] },
     };
   }
 

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { loginBody, sessionProbeSchema, sessionSchema, streamTicketSchema, viewerSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
 import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
+import { setSessionCookie } from './session-cookie.js';
 import { ApiError } from '../lib/errors.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
@@ -75,8 +76,6 @@ const streamTicket = createRoute({
 });
 
 export function authRoutes(s: Services) {
-  const secure = (url: string) =>
-    s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
   const app = router();
   app.use('*', limitBody());
   // Agent desk sessions too: the desk signs out, asks who it is, and opens the stream.
@@ -87,13 +86,7 @@ export function authRoutes(s: Services) {
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
       const result = await s.auth.login(email, password, clientAddress(c, s.config.FLOORVIEW_TRUST_PROXY));
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: secure(c.req.url),
-        path: '/',
-        expires: new Date(result.expiresAt),
-      });
+      setSessionCookie(c, s.config, result);
       return c.json(result, 200);
     })
     .openapi(logout, (c) => {

@@ -5,6 +5,7 @@ import { displaySessionSchema, displayTokenExchangeBody } from '../../contract/a
 import type { AppEnv } from '../auth/app-env.js';
 import type { DisplaySession } from '../auth/auth-service.js';
 import { DISPLAY_COOKIE, requireViewer } from '../auth/middleware.js';
+import { secureCookies } from './session-cookie.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
 import { bearerSecurity, errors, json, jsonBody, publicSecurity, router } from './openapi-common.js';
@@ -37,13 +38,11 @@ const renew = createRoute({
 
 /** Wallboard sign-in (issue 5): display token in, HttpOnly cookie out. */
 export function displaySessionRoutes(s: Services) {
-  const secure = (url: string) =>
-    s.config.FLOORVIEW_SECURE_COOKIES === 'on' || (s.config.FLOORVIEW_SECURE_COOKIES === 'auto' && url.startsWith('https:'));
   const answer = (c: Context<AppEnv>, session: DisplaySession) => {
     setCookie(c, DISPLAY_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: secure(c.req.url),
+      secure: secureCookies(c, s.config),
       path: '/',
       expires: new Date(session.expiresAt),
     });

@@ -84,6 +84,18 @@ const envSchema = z.object({
   FLOORVIEW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** The portal's OpenID provider (discovery at `<issuer>/.well-known/openid-configuration`). */
+  FLOORVIEW_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** Which claim of the provider's tokens names the person: matched to a supervisor's or agent's email in the directory. */
+  FLOORVIEW_OIDC_CLAIM: z.string().min(1).default('email'),
+  /** "Sign in with <provider>" on the standalone pages (authorization code + PKCE): the client registered with the issuer. */
+  FLOORVIEW_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Absent: a public client (PKCE alone); present: sent to the token endpoint (client_secret_basic). */
+  FLOORVIEW_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with Contoso"). */
+  FLOORVIEW_OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
+  /** The callback registered with the provider; by default this server's `/api/v1/auth/oidc/callback` as the browser called it (set it behind a proxy that rewrites Host). */
+  FLOORVIEW_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'FLOORVIEW_PLATFORM' | 'FLOORVIEW_SIMULATOR'> & {
@@ -119,6 +131,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.FLOORVIEW_ALERT_WEBHOOK && !config.FLOORVIEW_ALERT_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  FLOORVIEW_ALERT_WEBHOOK_SECRET: required when FLOORVIEW_ALERT_WEBHOOK is set');
+  }
+  if (config.FLOORVIEW_OIDC_CLIENT_ID && !config.FLOORVIEW_OIDC_ISSUER) {
+    throw new Error('Invalid configuration:\n  FLOORVIEW_OIDC_ISSUER: required when FLOORVIEW_OIDC_CLIENT_ID is set (the provider the sign-in goes to)');
+  }
+  for (const name of ['FLOORVIEW_OIDC_CLIENT_SECRET', 'FLOORVIEW_OIDC_REDIRECT_URI'] as const) {
+    if (config[name] && !config.FLOORVIEW_OIDC_CLIENT_ID) {
+      throw new Error(`Invalid configuration:\n  ${name}: belongs to the sign-in with the provider; set FLOORVIEW_OIDC_CLIENT_ID too`);
+    }
   }
   return config;
 }

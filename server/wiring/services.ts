@@ -2,6 +2,7 @@ import { AlertService } from '../alerts/alert-service.js';
 import { AlertWebhook } from '../alerts/alert-webhook.js';
 import { AgentCredentials } from '../auth/agent-credentials.js';
 import { AuthService } from '../auth/auth-service.js';
+import { OidcSignIn } from '../auth/oidc-sign-in.js';
 import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
@@ -42,6 +43,8 @@ export interface Services {
   history: History;
   hub: StreamHub;
   auth: AuthService;
+  /** "Sign in with <provider>" on the standalone pages, when FLOORVIEW_OIDC_CLIENT_ID is set. */
+  oidcSignIn: OidcSignIn | null;
   audit: AuditLog;
   commands: CommandService;
   chat: ChatService;
@@ -100,6 +103,19 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
+  const oidcSignIn =
+    config.FLOORVIEW_OIDC_ISSUER && config.FLOORVIEW_OIDC_CLIENT_ID
+      ? new OidcSignIn(
+          {
+            issuer: config.FLOORVIEW_OIDC_ISSUER,
+            clientId: config.FLOORVIEW_OIDC_CLIENT_ID,
+            clientSecret: config.FLOORVIEW_OIDC_CLIENT_SECRET,
+            claim: config.FLOORVIEW_OIDC_CLAIM,
+          },
+          () => directory,
+          clock,
+        )
+      : null;
   const audit = new AuditLog(db, clock);
   const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
@@ -188,6 +204,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     history,
     hub,
     auth,
+    oidcSignIn,
     audit,
     commands,
     chat,
