@@ -13,6 +13,7 @@ export class LiveFloor {
   private dirty: Touched = newTouched();
   private readonly queueDays = new Map<string, QueueDayCounts>();
   private readonly queueStaffings = new Map<string, QueueStaffing>();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     readonly directory: Directory,
@@ -33,6 +34,16 @@ export class LiveFloor {
     if (events.length === 0) return;
     this.timeline.apply(events, this.dirty);
     for (const e of events) if (e.seq > this.lastSeq) this.lastSeq = e.seq;
+    this.changed();
+  }
+
+  /** Calls `fn` whenever rows may have changed (the stream sends a lone change at once). */
+  onChange(fn: () => void): void {
+    this.listeners.push(fn);
+  }
+
+  private changed(): void {
+    for (const fn of this.listeners) fn();
   }
 
   /** Today's counts of a queue (QueueTodayService keeps them), for its live row. */
@@ -46,6 +57,7 @@ export class LiveFloor {
     if (known && sameCounts(known, counts)) return;
     this.queueDays.set(queueId, counts);
     this.dirty.queues.add(queueId);
+    this.changed();
   }
 
   /** How many agents a queue needs now (QueueTodayService keeps it), for its live row. */
@@ -58,6 +70,7 @@ export class LiveFloor {
     if (known && sameStaffing(known, staffing)) return;
     this.queueStaffings.set(queueId, staffing);
     this.dirty.queues.add(queueId);
+    this.changed();
   }
 
   /** What changed since the previous call. */

@@ -14,7 +14,7 @@ const stream = createRoute({
   tags: ['Live'],
   summary: 'The live stream (Server-Sent Events)',
   description: [
-    'One connection serves every live widget of a page. Each message has an `id`, an `event` (`snapshot` or `delta`) and a `data` line: the JSON of a `FloorFrame` (StreamMessage below describes the three). A delta may also carry the viewer’s own items (chat, reports, alerts). An agent desk session sees its own agent row and its queues’ rows.',
+    'One connection serves every live widget of a page. Each message has an `id`, an `event` (`snapshot` or `delta`) and a `data` line: the JSON of a `FloorSnapshot` or a `FloorDelta` (StreamMessage below describes them). With `?delta=fields` a delta carries only the fields that changed, each row named by its id, to be set over the row held; rows that left the scope are listed to be forgotten. A delta may also carry the viewer’s own items (chat, reports, alerts). An agent desk session sees its own agent row and its queues’ rows.',
     'Every message has an `id`; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get one merged delta of what you missed (chat items included, each once), or a fresh snapshot when that is too old — then fetch chat with `GET /agents/{id}/messages` and reports with `GET /reports`. A comment line every ~15 s keeps proxies from closing the stream.',
     'Credentials: the session cookie, `Authorization: Bearer`, or `?ticket=` from `POST /auth/stream-ticket` (EventSource cannot send headers; never put a long-lived token in a URL).',
   ].join('\n\n'),
@@ -30,12 +30,12 @@ const stream = createRoute({
 
 export function streamRoutes(s: Services) {
   return router().openapi(stream, (c) => {
-    const { ticket, lastEventId } = c.req.valid('query');
+    const { ticket, lastEventId, delta } = c.req.valid('query');
     const principal = authenticateRequest(c, s.auth, { ticket });
     const res = c.env.outgoing;
     // The headers prepared so far are the CORS middleware's, for this request's Origin.
     openEventStream(res, c.res.headers);
-    const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal), principal.sessionId);
+    const conn = new SseConnection(res, principal.scope, principal.expiresAt, viewerOf(principal), principal.sessionId, delta === 'fields');
     s.hub.connect(conn, c.req.header('last-event-id') ?? lastEventId ?? null);
     return RESPONSE_ALREADY_SENT as unknown as Response & { _data: never; _status: 200; _format: 'text' };
   });

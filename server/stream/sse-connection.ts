@@ -42,6 +42,8 @@ export class SseConnection {
     readonly viewer: string,
     /** The sign-in session behind the stream (a ticket's is the one it was minted from): ending it ends the stream. */
     readonly session: string | null = null,
+    /** The client asked for deltas of the changed fields (`?delta=fields`); else it gets changed rows whole. */
+    readonly fieldDeltas = false,
   ) {}
 
   /** Bytes accepted but not yet handed to the kernel. */

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { PlatformStatus } from '../../contract/platform.js';
-import type { FloorFrame, ViewerChannels, ViewerParts } from '../../contract/stream.js';
-import type { Scope } from '../auth/principal.js';
+import type { AgentRow, QueueRow } from '../../contract/live.js';
+import type { FloorDelta, FloorSnapshot, ViewerChannels, ViewerParts } from '../../contract/stream.js';
+import { rowPatch } from '../../common/row-patch.js';
+import { agentInScope, type Scope } from '../auth/principal.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
-import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
+import { agentsInScope, queueInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
 import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
 export interface StreamHubOptions {
+  /** A change goes out at once when the last frame is this old; changes coming faster go out together, one frame per tick. Infinity: only when tick() is called (tests). */
   tickMs: number;
   heartbeatMs: number;
   /** Ticks with changes remembered for `Last-Event-ID` resume. */
@@ -46,13 +49,33 @@ interface Tick {
 interface ScopeGroup {
   scope: Scope;
   clients: Set<SseConnection>;
+  /** The rows as the scope's clients hold them after its last frame: deltas are taken against them, snapshots and resumes read them. */
+  agents: Map<string, AgentRow>;
+  queues: Map<string, QueueRow>;
   snapshot: { seq: number; bytes: Buffer } | null;
 }
 
+/** What one tick changed in a scope: the new rows whole, their changed fields, and the rows that left it. */
+interface ScopeChange {
+  agents: AgentRow[];
+  agentPatches: Partial<AgentRow>[];
+  queues: QueueRow[];
+  queuePatches: Partial<QueueRow>[];
+  agentsRemoved: string[];
+  queuesRemoved: string[];
+}
+
+/** A queue row's figures that move with the clock alone (see rowPatch). */
+const QUEUE_CLOCK_FIELDS = ['asOf', 'longestWait'] as const;
+
 /**
- * The live stream's fan-out (SPEC §5). Changes are coalesced into one frame
- * per tick; each frame is serialized once per scope and the same bytes written
- * to every client of that scope. Cost grows with ticks × clients, not events × clients.
+ * The live stream's fan-out (SPEC §5). A change goes out at once when the floor
+ * was quiet for a tick (leading edge); changes coming faster are coalesced into
+ * one frame per tick, so cost grows with ticks × clients, not events × clients.
+ * Each frame is serialized once per scope (once per format: field deltas, or the
+ * whole changed rows older clients read) and the same bytes written to every
+ * client of that scope. A delta carries the fields that changed against the rows
+ * the scope's clients hold (ScopeGroup), and the rows that left the scope.
  *
  * Frame ids are `<boot>-<seq>`: a client resuming within the remembered history
  * gets one merged delta of everything that changed in its scope since its id;
@@ -78,6 +101,10 @@ export class StreamHub {
   /** Open connections per viewer. */
   private readonly viewers = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
+  private running = false;
+  /** The clock's time of the last frame; the leading edge is measured from it. */
+  private lastFlush = -Infinity;
+  private cancelFlush: (() => void) | null = null;
   private shuttingDown = false;
   private readonly options: StreamHubOptions;
 
@@ -87,6 +114,7 @@ export class StreamHub {
     private readonly clock: () => number = Date.now,
   ) {
     this.options = { ...DEFAULT_STREAM_OPTIONS, ...options };
+    floor.onChange(() => this.changed());
   }
 
   get clientCount(): number {
@@ -103,16 +131,18 @@ export class StreamHub {
   /** Sends the item to its audience with the next tick, and keeps it for resumes. */
   publish(item: ViewerItem): void {
     this.pending.push(item);
+    this.changed();
   }
 
   /** The telephony platform's connection status, for every viewer: with the next tick, and in every snapshot from now on. */
   setPlatform(status: PlatformStatus): void {
     this.platform = status;
     this.platformChanged = true;
+    this.changed();
   }
 
   start(): void {
-    this.timers.push(setInterval(() => this.tick(), this.options.tickMs));
+    this.running = true;
     this.timers.push(setInterval(() => this.heartbeat(), this.options.heartbeatMs));
     // Expired credentials end their streams within a second, not at the next heartbeat.
     this.timers.push(setInterval(() => this.closeExpired(), 1_000));
@@ -126,6 +156,9 @@ export class StreamHub {
   }
 
   stop(): void {
+    this.running = false;
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     for (const g of this.groups.values()) for (const c of g.clients) c.close();
@@ -137,7 +170,15 @@ export class StreamHub {
     if (this.shuttingDown) return conn.close(shutdownFrame());
     let group = this.groups.get(conn.scope.key);
     if (!group) {
-      group = { scope: conn.scope, clients: new Set(), snapshot: null };
+      // The floor may be ahead of the last frame; the next tick diffs against these rows, so nothing is sent twice or missed.
+      const rows = scopedRows(this.floor, conn.scope, agentsInScope(this.floor, conn.scope), conn.scope.queues, this.clock());
+      group = {
+        scope: conn.scope,
+        clients: new Set(),
+        agents: new Map(rows.agents.map((a) => [a.agentId, a])),
+        queues: new Map(rows.queues.map((q) => [q.queueId, q])),
+        snapshot: null,
+      };
       this.groups.set(conn.scope.key, group);
     }
     group.clients.add(conn);
@@ -179,35 +220,85 @@ export class StreamHub {
     else this.viewers.delete(conn.viewer);
   }
 
-  /** One tick: what changed since the last one, to every client whose scope it touches. */
+  /**
+   * Something changed: out at once when the last frame is a tick old (after the current task, so
+   * one ingested batch is one frame), else with the tick after the last frame.
+   */
+  private changed(): void {
+    if (!this.running || this.cancelFlush) return;
+    const wait = this.lastFlush + this.options.tickMs - this.clock();
+    if (wait <= 0) {
+      const t = setImmediate(() => this.tick());
+      this.cancelFlush = () => clearImmediate(t);
+    } else if (Number.isFinite(wait)) {
+      // A clock set back must not hold frames longer than a tick.
+      const t = setTimeout(() => this.tick(), Math.min(wait, this.options.tickMs));
+      t.unref();
+      this.cancelFlush = () => clearTimeout(t);
+    }
+  }
+
+  /** One frame: what changed since the last one, to every client whose scope it touches. */
   tick(): void {
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     const dirty = this.floor.takeDirty();
     const items = this.pending;
     const platform = this.platformChanged;
     if (dirty.agents.size === 0 && dirty.queues.size === 0 && items.length === 0 && !platform) return;
     this.pending = [];
     this.platformChanged = false;
+    const now = this.clock();
+    this.lastFlush = now;
     const seq = ++this.seq;
     this.remember({ seq, agents: [...dirty.agents], queues: [...dirty.queues], items, platform });
     if (this.groups.size === 0) return;
 
-    const now = this.clock();
     const waiting = dirty.queues.size > 0 ? waitingByQueue(this.floor.state) : null;
     const own = partsByViewer(items);
+    const serverTime = new Date(now).toISOString();
     for (const g of this.groups.values()) {
-      const frame = this.frameFor(g.scope, dirty.agents, dirty.queues, waiting, now, platform);
-      const shown = frame.agents.length > 0 || frame.queues.length > 0 || platform;
+      const change = this.advance(g, dirty.agents, dirty.queues, waiting, now);
+      const shown = change.agents.length > 0 || change.queues.length > 0 || change.agentsRemoved.length > 0 || change.queuesRemoved.length > 0 || platform;
       if (!shown && own.size === 0) continue;
-      let json: string | null = null;
-      let shared: Buffer | null = null;
+      const status = platform ? this.platform : null;
+      const json = { fields: null as string | null, rows: null as string | null };
+      const shared = { fields: null as Buffer | null, rows: null as Buffer | null };
       for (const c of g.clients) {
         const parts = own.get(c.viewer);
         if (!parts && !shown) continue;
-        json ??= JSON.stringify(frame);
-        const bytes = parts ? sseFrameJson(this.id(seq), 'delta', withParts(json, parts)) : (shared ??= sseFrameJson(this.id(seq), 'delta', json));
+        const format = c.fieldDeltas ? 'fields' : 'rows';
+        const text = (json[format] ??= JSON.stringify(deltaFrame(change, format, serverTime, status)));
+        const bytes = parts ? sseFrameJson(this.id(seq), 'delta', withParts(text, parts)) : (shared[format] ??= sseFrameJson(this.id(seq), 'delta', text));
         this.send(c, g, seq, bytes, now);
       }
     }
+  }
+
+  /** Brings the scope's rows to the floor's for the ids given, and says what changed. */
+  private advance(g: ScopeGroup, agentIds: Iterable<string>, queueIds: Iterable<string>, waiting: Waiting | null, now: number): ScopeChange {
+    const rows = scopedRows(this.floor, g.scope, agentIds, queueIds, now, waiting);
+    const change: ScopeChange = { agents: [], agentPatches: [], queues: [], queuePatches: [], agentsRemoved: [], queuesRemoved: [] };
+    for (const row of rows.agents) {
+      const held = g.agents.get(row.agentId);
+      const patch = held ? rowPatch(held, row, 'agentId') : row;
+      if (!patch) continue;
+      g.agents.set(row.agentId, row);
+      change.agents.push(row);
+      change.agentPatches.push(patch);
+    }
+    for (const row of rows.queues) {
+      const held = g.queues.get(row.queueId);
+      const patch = held ? rowPatch(held, row, 'queueId', QUEUE_CLOCK_FIELDS) : row;
+      if (!patch) continue;
+      g.queues.set(row.queueId, row);
+      change.queues.push(row);
+      change.queuePatches.push(patch);
+    }
+    const dir = this.floor.directory;
+    for (const id of agentIds) if (g.agents.has(id) && !agentInScope(dir, g.scope, id) && g.agents.delete(id)) change.agentsRemoved.push(id);
+    for (const id of queueIds) if (g.queues.has(id) && !queueInScope(dir, g.scope, id) && g.queues.delete(id)) change.queuesRemoved.push(id);
+    return change;
   }
 
   private remember(tick: Tick): void {
@@ -267,30 +358,40 @@ export class StreamHub {
     }
     // In the order they happened, each once: the client has everything up to its id.
     const parts = partsByViewer(missed.flatMap((tick) => tick.items.filter((item) => item.audience.includes(conn.viewer)))).get(conn.viewer);
-    const frame = this.frameFor(g.scope, agents, queues, null, now, platform);
-    if (frame.agents.length > 0 || frame.queues.length > 0 || platform || parts) {
-      const json = JSON.stringify(frame);
+    // The rows whole, as the scope's clients hold them now: right whatever the client holds of them. A row changed while
+    // out of scope is named as removed, since the client may hold it from before.
+    const change: ScopeChange = { agents: [], agentPatches: [], queues: [], queuePatches: [], agentsRemoved: [], queuesRemoved: [] };
+    for (const id of agents) {
+      const row = g.agents.get(id);
+      if (!row) change.agentsRemoved.push(id);
+      else {
+        change.agents.push(row);
+        change.agentPatches.push(row);
+      }
+    }
+    for (const id of queues) {
+      const row = g.queues.get(id);
+      if (!row) change.queuesRemoved.push(id);
+      else {
+        change.queues.push(row);
+        change.queuePatches.push(row);
+      }
+    }
+    if (agents.size > 0 || queues.size > 0 || platform || parts) {
+      const json = JSON.stringify(deltaFrame(change, conn.fieldDeltas ? 'fields' : 'rows', new Date(now).toISOString(), platform ? this.platform : null));
       conn.write(sseFrameJson(this.id(this.seq), 'delta', parts ? withParts(json, parts) : json));
     }
     conn.lastSeq = this.seq;
   }
 
+  /** Every row the scope's clients hold, once per frame id. */
   private snapshotBytes(g: ScopeGroup, now: number): Buffer {
     if (g.snapshot?.seq === this.seq) return g.snapshot.bytes;
-    const bytes = sseFrame(this.id(this.seq), 'snapshot', this.snapshot(g.scope, now));
+    const snapshot: FloorSnapshot = { agents: [...g.agents.values()], queues: [...g.queues.values()], serverTime: new Date(now).toISOString() };
+    if (this.platform) snapshot.platform = this.platform;
+    const bytes = sseFrame(this.id(this.seq), 'snapshot', snapshot);
     g.snapshot = { seq: this.seq, bytes };
     return bytes;
-  }
-
-  /** Everything in scope now. */
-  snapshot(scope: Scope, now = this.clock()): FloorFrame {
-    return this.frameFor(scope, agentsInScope(this.floor, scope), scope.queues, null, now, true);
-  }
-
-  private frameFor(scope: Scope, agentIds: Iterable<string>, queueIds: Iterable<string>, waiting: Waiting | null, now: number, platform: boolean): FloorFrame {
-    const frame: FloorFrame = { ...scopedRows(this.floor, scope, agentIds, queueIds, now, waiting), serverTime: new Date(now).toISOString() };
-    if (platform && this.platform) frame.platform = this.platform;
-    return frame;
   }
 
   private id(seq: number): string {
@@ -301,6 +402,25 @@ export class StreamHub {
     const m = lastEventId?.match(/^([a-z0-9]+)-(\d+)$/);
     return m ? { boot: m[1]!, seq: Number(m[2]) } : null;
   }
+}
+
+/**
+ * A delta of the scope's change: `fields` has the changed fields and leaves out what is empty; `rows`
+ * has the changed rows whole and always both lists, as clients before field deltas read them.
+ */
+function deltaFrame(change: ScopeChange, format: 'fields' | 'rows', serverTime: string, platform: PlatformStatus | null): FloorDelta {
+  const frame: FloorDelta =
+    format === 'rows'
+      ? { agents: change.agents, queues: change.queues, serverTime }
+      : {
+          ...(change.agentPatches.length > 0 && { agents: change.agentPatches as FloorDelta['agents'] }),
+          ...(change.queuePatches.length > 0 && { queues: change.queuePatches as FloorDelta['queues'] }),
+          serverTime,
+        };
+  if (change.agentsRemoved.length > 0) frame.agentsRemoved = change.agentsRemoved;
+  if (change.queuesRemoved.length > 0) frame.queuesRemoved = change.queuesRemoved;
+  if (platform) frame.platform = platform;
+  return frame;
 }
 
 /** Each viewer's own parts of a frame, items in the order they were published. */

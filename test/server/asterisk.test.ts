@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { PlatformStatus } from '../../contract/platform.js';
-import type { FloorFrame } from '../../contract/stream.js';
+import type { FloorSnapshot } from '../../contract/stream.js';
 import { AmiTestServer } from '../support/ami-server.js';
 import { centre } from '../support/centre.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -78,7 +78,7 @@ describe('Asterisk over AMI', () => {
     await until('a-1', (a) => a.contactState === 'ringing', 'ringing');
     pbx.agentRingNoAnswer(caller, 'PJSIP/1001', ring1);
     await until('a-1', (a) => a.contactState === 'idle', 'idle after ring-no-answer');
-    const a1 = (m: { data: string }) => (JSON.parse(m.data) as FloorFrame).agents.find((a) => a.agentId === 'a-1');
+    const a1 = (m: { data: string }) => (JSON.parse(m.data) as FloorSnapshot).agents.find((a) => a.agentId === 'a-1');
     await s.next((m) => m.event === 'delta' && a1(m)?.contactState === 'ringing');
     await s.next((m) => m.event === 'delta' && a1(m)?.contactState === 'idle');
     s.close();

@@ -169,7 +169,7 @@ describe('chat on the live stream, sharing a scope’s frame', () => {
 
   before(async () => {
     // Ticks only when the test says, so a floor change and a message go out in the same frame.
-    h = await startHarness({ centre: sameScope, stream: { tickMs: 3_600_000, heartbeatMs: 3_600_000 } });
+    h = await startHarness({ centre: sameScope, stream: { tickMs: Infinity, heartbeatMs: 3_600_000 } });
     await h.listen();
   });
   after(() => h.close());

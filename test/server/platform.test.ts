@@ -5,10 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import { readConfig } from '../../server/wiring/env.js';
 import { WAIT_MS } from '../support/wait-until.js';
 import { startHarness, type Harness } from './harness.js';
-import type { FloorFrame } from '../../contract/stream.js';
+import type { FloorSnapshot } from '../../contract/stream.js';
 import { openSse, type SseMessage } from './sse-reader.js';
 
-const frame = (m: SseMessage) => JSON.parse(m.data) as FloorFrame;
+const frame = (m: SseMessage) => JSON.parse(m.data) as FloorSnapshot;
 
 type Json = Record<string, any>;
 

@@ -3,7 +3,8 @@ import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { PlatformStatus } from '../../contract/platform.js';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
-import type { FloorFrame } from '../../contract/stream.js';
+import type { FloorDelta, FloorSnapshot } from '../../contract/stream.js';
+import { applyRowPatch } from '../../common/row-patch.js';
 import { api, FloorviewApiError, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
 
@@ -15,7 +16,8 @@ import { fetchViewer } from './session.js';
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthenticated';
 
 /**
- * What one frame changed: every row after a snapshot, else the listed ids;
+ * What one frame changed: every row after a snapshot, else the listed ids
+ * (a listed id no longer in the rows left the viewer's scope);
  * and the viewer's own items (chat, reports), in the order they happened
  * (optional, so streams of earlier releases still fit). After a snapshot (a
  * resume from too long ago) items may have been missed: refetch them.
@@ -171,7 +173,7 @@ class LiveFloorStream implements FloorStream {
   /** Resumes with `?lastEventId=`: a new EventSource cannot set the `Last-Event-ID` header. */
   private async streamUrl(): Promise<string> {
     const ticket = this.target.token ? await this.streamTicket() : undefined;
-    return routeUrl(this.target, 'GET /stream', { query: { ticket, lastEventId: this.lastEventId ?? undefined } });
+    return routeUrl(this.target, 'GET /stream', { query: { ticket, lastEventId: this.lastEventId ?? undefined, delta: 'fields' } });
   }
 
   /** EventSource cannot send a bearer token, and a long-lived one must not go into a URL: a 5-minute ticket does. */
@@ -216,15 +218,22 @@ class LiveFloorStream implements FloorStream {
     this.retryTimer = setTimeout(() => void this.connect(), delay * (0.75 + Math.random() * 0.5));
   }
 
+  /** A snapshot replaces every row; a delta sets the fields it carries over the rows held and forgets the rows that left the scope. */
   private apply(e: MessageEvent<string>, snapshot: boolean): void {
-    const frame = JSON.parse(e.data) as FloorFrame;
+    const frame = JSON.parse(e.data) as FloorSnapshot | FloorDelta;
     if (e.lastEventId) this.lastEventId = e.lastEventId;
     if (snapshot) {
       this.agents.clear();
       this.queues.clear();
     }
-    for (const a of frame.agents) this.agents.set(a.agentId, a);
-    for (const q of frame.queues) this.queues.set(q.queueId, q);
+    const agents = frame.agents ?? [];
+    const queues = frame.queues ?? [];
+    for (const a of agents) this.agents.set(a.agentId, applyRowPatch(this.agents.get(a.agentId), a));
+    for (const q of queues) this.queues.set(q.queueId, applyRowPatch(this.queues.get(q.queueId), q));
+    const agentsRemoved = 'agentsRemoved' in frame ? (frame.agentsRemoved ?? []) : [];
+    const queuesRemoved = 'queuesRemoved' in frame ? (frame.queuesRemoved ?? []) : [];
+    for (const id of agentsRemoved) this.agents.delete(id);
+    for (const id of queuesRemoved) this.queues.delete(id);
     if (frame.platform) this.platform = frame.platform;
     this.ready = true;
     this.receivedAt = Date.now();
@@ -232,8 +241,8 @@ class LiveFloorStream implements FloorStream {
     if (this.state !== 'live') this.setState('live');
     this.emit({
       snapshot,
-      agents: frame.agents.map((a) => a.agentId),
-      queues: frame.queues.map((q) => q.queueId),
+      agents: [...agents.map((a) => a.agentId), ...agentsRemoved],
+      queues: [...queues.map((q) => q.queueId), ...queuesRemoved],
       messages: frame.messages ?? [],
       reads: frame.reads ?? [],
       reports: frame.reports ?? [],
