@@ -207,7 +207,7 @@ export class AlertService {
       queueName: queue?.name ?? null,
       queueNames: queue?.names ?? {},
       agentId: r.agentId,
-      agentName: r.agentId === null ? null : (this.directory.agents.get(r.agentId)?.name ?? r.agentId),
+      agentName: r.agentId === null ? null : this.directory.nameOfAgent(r.agentId),
       threshold: r.threshold,
       value: r.value,
       raisedAt: iso(r.raisedAt)!,

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { AgentSession, Session } from '../../contract/auth.js';
 import type { Db } from '../db/client.js';
 import { displayTokenQueues, displayTokens, integrationKeys, sessions } from '../db/schema/auth.js';
@@ -7,7 +7,7 @@ import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
-import { agentScope, scopeOf, type Principal } from './principal.js';
+import { agentScope, scopeOf, type Principal, type Scope } from './principal.js';
 import { newToken, sha256, verifyPassword } from '../lib/secrets.js';
 
 /** A wall screen's session: the token goes into an HttpOnly cookie, never to the page's script. */
@@ -48,7 +48,7 @@ export class AuthService {
   async login(email: string, password: string, address: string): Promise<Session> {
     const key = email.trim().toLowerCase();
     const attempt = this.throttle.reserve(address, key);
-    const row = this.db.select().from(supervisors).where(eq(supervisors.email, key)).get();
+    const row = this.db.select().from(supervisors).where(and(eq(supervisors.email, key), isNull(supervisors.retiredAt))).get();
     // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok) {
@@ -112,6 +112,32 @@ export class AuthService {
     this.ended(principal.sessionId);
   }
 
+  /** Ends every session of a principal an admin retired or revoked (with the tickets minted from them): their streams end with them. */
+  endSessionsOf(kind: 'supervisor' | 'agent' | 'display', principalId: string): void {
+    const ended = this.db
+      .delete(sessions)
+      .where(and(eq(sessions.kind, kind), eq(sessions.principalId, principalId)))
+      .returning({ id: sessions.id })
+      .all();
+    for (const { id } of ended) {
+      this.db.delete(sessions).where(eq(sessions.parentId, id)).run();
+      this.ended(id);
+    }
+  }
+
+  /**
+   * A stream viewer's scope as the directory has it now (`supervisor:s-ava`, `display:wall-1`), so an
+   * open stream follows an admin's change; null when the viewer has none any more (retired, revoked).
+   */
+  currentScope(viewer: string): Scope | null {
+    const [kind, id] = splitOnce(viewer, ':');
+    if (kind === 'display') {
+      const live = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt))).get();
+      return live ? this.displayPrincipal(id, null, null).scope : null;
+    }
+    return this.principalOf(kind, id, '', 0)?.scope ?? null;
+  }
+
   private ended(sessionId: string): void {
     for (const listener of this.endedListeners) listener(sessionId);
   }
@@ -130,7 +156,7 @@ export class AuthService {
       }
       return this.sessionPrincipal(session);
     }
-    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(eq(displayTokens.secretHash, id)).get();
+    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.secretHash, id), isNull(displayTokens.revokedAt))).get();
     if (display) return this.displayPrincipal(display.id, null, null);
     throw unauthenticated('The token is not valid.');
   }
@@ -181,7 +207,7 @@ export class AuthService {
    * queues, long-lived. Throws 401 for an unknown token.
    */
   openDisplaySession(secret: string): DisplaySession {
-    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(eq(displayTokens.secretHash, sha256(secret))).get();
+    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.secretHash, sha256(secret)), isNull(displayTokens.revokedAt))).get();
     if (!display) throw unauthenticated('The display token is not valid.');
     return this.issueDisplaySession(display.id);
   }
@@ -211,7 +237,7 @@ export class AuthService {
   /** The integration key presented as a bearer secret, or null. */
   integrationKeyId(secret: string): string | null {
     return (
-      this.db.select({ id: integrationKeys.id }).from(integrationKeys).where(eq(integrationKeys.secretHash, sha256(secret))).get()
+      this.db.select({ id: integrationKeys.id }).from(integrationKeys).where(and(eq(integrationKeys.secretHash, sha256(secret)), isNull(integrationKeys.revokedAt))).get()
         ?.id ?? null
     );
   }

@@ -142,7 +142,7 @@ export class ChatService {
   private names(agentId: string, supervisorId: string) {
     return {
       agentId,
-      agentName: this.directory.agents.get(agentId)?.name ?? agentId,
+      agentName: this.directory.nameOfAgent(agentId),
       supervisorId,
       supervisorName: this.directory.supervisors.get(supervisorId)?.name ?? supervisorId,
     };

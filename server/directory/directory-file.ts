@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { alertsSection } from './alert-rules.js';
 import { fieldsFromIssues } from '../lib/errors.js';
+import { sha256 } from '../lib/secrets.js';
 import { interfaceKey } from './pbx-interface.js';
 import { singleLine } from '../../contract/plain-text.js';
 import { LANGS, type Names } from '../../contract/names.js';
@@ -147,11 +148,18 @@ export function parseDirectoryFile(json: unknown, source: string): DirectoryFile
 }
 
 export function readDirectoryFile(path: string): DirectoryFile {
+  return loadDirectoryFile(path).file;
+}
+
+/** The file and the SHA-256 of its bytes, read once: a start imports it only when they changed (directory-import.ts). */
+export function loadDirectoryFile(path: string): { file: DirectoryFile; sha256: string } {
+  let text: string;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+    json = JSON.parse(text);
   } catch (err) {
     throw new DirectoryFileError(`Cannot read directory file ${path}: ${(err as Error).message}`);
   }
-  return parseDirectoryFile(json, path);
+  return { file: parseDirectoryFile(json, path), sha256: sha256(text) };
 }

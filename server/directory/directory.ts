@@ -39,43 +39,106 @@ export interface SupervisorInfo {
   device: string | null;
 }
 
-/** The configured centre, held in memory: the projection and validation read it on every event. */
+/** The entries an admin retired: no longer on the floor or offered, but history still names them. */
+export interface RetiredNames {
+  queues: ReadonlyMap<string, Named>;
+  agents: ReadonlyMap<string, Named>;
+  wrapupReasons: ReadonlyMap<string, Named>;
+}
+
+const NONE_RETIRED: RetiredNames = { queues: new Map(), agents: new Map(), wrapupReasons: new Map() };
+
+/**
+ * The configured centre, held in memory: the projection and validation read it on every event.
+ * One instance per process, changed in place (`reload`) when an admin commits a change, so every
+ * service holding it sees the change; listeners do what must follow (the stream rescopes).
+ * Its maps hold the entries in use; retired ones are only named (`nameOf…`).
+ */
 export class Directory {
-  readonly agentsByQueue = new Map<string, string[]>();
-  /** State reasons by every spelling (name and translations), so a reason typed in any language finds its entry. */
-  private readonly stateReasonBySpelling = new Map<string, Named>();
-  private readonly agentByInterface = new Map<string, string>();
+  private entries!: {
+    queues: ReadonlyMap<string, QueueInfo>;
+    agents: ReadonlyMap<string, AgentInfo>;
+    wrapupReasons: ReadonlyMap<string, Named>;
+    supervisors: ReadonlyMap<string, SupervisorInfo>;
+    stateReasons: readonly Named[];
+    retired: RetiredNames;
+    agentsByQueue: Map<string, string[]>;
+    /** State reasons by every spelling (name and translations), so a reason typed in any language finds its entry. */
+    stateReasonBySpelling: Map<string, Named>;
+    agentByInterface: Map<string, string>;
+  };
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
-    readonly queues: ReadonlyMap<string, QueueInfo>,
-    readonly agents: ReadonlyMap<string, AgentInfo>,
-    readonly wrapupReasons: ReadonlyMap<string, Named>,
-    readonly supervisors: ReadonlyMap<string, SupervisorInfo>,
-    readonly stateReasons: readonly Named[] = [],
+    queues: ReadonlyMap<string, QueueInfo>,
+    agents: ReadonlyMap<string, AgentInfo>,
+    wrapupReasons: ReadonlyMap<string, Named>,
+    supervisors: ReadonlyMap<string, SupervisorInfo>,
+    stateReasons: readonly Named[] = [],
+    retired: RetiredNames = NONE_RETIRED,
   ) {
-    for (const q of queues.keys()) this.agentsByQueue.set(q, []);
-    for (const a of agents.values()) for (const q of a.queues) this.agentsByQueue.get(q)?.push(a.id);
-    for (const a of agents.values()) for (const m of a.members) this.agentByInterface.set(interfaceKey(m), a.id);
-    for (const r of stateReasons) for (const spelling of [...Object.values(r.names), r.name]) this.stateReasonBySpelling.set(spelling, r);
+    const agentsByQueue = new Map<string, string[]>();
+    const agentByInterface = new Map<string, string>();
+    const stateReasonBySpelling = new Map<string, Named>();
+    for (const q of queues.keys()) agentsByQueue.set(q, []);
+    for (const a of agents.values()) for (const q of a.queues) agentsByQueue.get(q)?.push(a.id);
+    for (const a of agents.values()) for (const m of a.members) agentByInterface.set(interfaceKey(m), a.id);
+    for (const r of stateReasons) for (const spelling of [...Object.values(r.names), r.name]) stateReasonBySpelling.set(spelling, r);
+    this.entries = { queues, agents, wrapupReasons, supervisors, stateReasons, retired, agentsByQueue, stateReasonBySpelling, agentByInterface };
+  }
+
+  get queues(): ReadonlyMap<string, QueueInfo> {
+    return this.entries.queues;
+  }
+  get agents(): ReadonlyMap<string, AgentInfo> {
+    return this.entries.agents;
+  }
+  get wrapupReasons(): ReadonlyMap<string, Named> {
+    return this.entries.wrapupReasons;
+  }
+  get supervisors(): ReadonlyMap<string, SupervisorInfo> {
+    return this.entries.supervisors;
+  }
+  get stateReasons(): readonly Named[] {
+    return this.entries.stateReasons;
+  }
+  get agentsByQueue(): ReadonlyMap<string, readonly string[]> {
+    return this.entries.agentsByQueue;
+  }
+
+  /** Reads the directory from the database again (after a committed change), then tells the listeners. */
+  reload(db: Db): void {
+    this.entries = Directory.load(db).entries;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Called after every reload: what must follow a change of the directory (scopes, live rows). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   // The one place a name is looked up for the API: an id the directory no longer lists stands for itself.
   nameOfQueue(queueId: string): Named {
-    return this.queues.get(queueId) ?? { name: queueId, names: NO_NAMES };
+    return this.queues.get(queueId) ?? this.entries.retired.queues.get(queueId) ?? { name: queueId, names: NO_NAMES };
   }
 
   nameOfWrapupReason(reasonId: string): Named {
-    return this.wrapupReasons.get(reasonId) ?? { name: reasonId, names: NO_NAMES };
+    return this.wrapupReasons.get(reasonId) ?? this.entries.retired.wrapupReasons.get(reasonId) ?? { name: reasonId, names: NO_NAMES };
+  }
+
+  /** An agent's name, also once retired (history and old reports keep it); an unknown id stands for itself. */
+  nameOfAgent(agentId: string): string {
+    return (this.agents.get(agentId) ?? this.entries.retired.agents.get(agentId))?.name ?? agentId;
   }
 
   /** A free-text state reason as the directory names it (its default name first); text it does not list is shown as typed. */
   nameOfStateReason(reason: string): Named {
-    return this.stateReasonBySpelling.get(reason) ?? { name: reason, names: NO_NAMES };
+    return this.entries.stateReasonBySpelling.get(reason) ?? { name: reason, names: NO_NAMES };
   }
 
   /** The agent a PBX interface or one of its channels belongs to (`PJSIP/1001-0000002a`, `Local/1001@from-queue/n`). */
   agentOfInterface(nameOrChannel: string): AgentInfo | undefined {
-    const id = this.agentByInterface.get(interfaceKey(nameOrChannel));
+    const id = this.entries.agentByInterface.get(interfaceKey(nameOrChannel));
     return id === undefined ? undefined : this.agents.get(id);
   }
 
@@ -83,24 +146,26 @@ export class Directory {
     const members = groupBy(db.select().from(agentMembers).all(), (r) => r.agentId, (r) => r.member);
     const assigned = groupBy(db.select().from(agentQueues).all(), (r) => r.agentId, (r) => r.queueId);
     const supervised = groupBy(db.select().from(supervisorQueues).all(), (r) => r.supervisorId, (r) => r.queueId);
+    const [liveQueues, retiredQueues] = split(db.select().from(queues).all());
+    const [liveAgents, retiredAgents] = split(db.select().from(agents).all());
+    const [liveReasons, retiredReasons] = split(db.select().from(wrapupReasons).all());
+    const inUse = new Set(liveQueues.map((q) => q.id));
+    const queuesOf = (ids: string[] | undefined) => (ids ?? []).filter((q) => inUse.has(q)).sort();
+    const nameEntry = (r: Named & { id: string }): [string, Named] => [r.id, { name: r.name, names: r.names }];
     return new Directory(
-      new Map(db.select().from(queues).all().map((q) => [q.id, q])),
+      new Map(liveQueues.map(({ retiredAt: _, ...q }) => [q.id, q])),
+      new Map(liveAgents.map(({ retiredAt: _, ...a }) => [a.id, { ...a, queues: queuesOf(assigned.get(a.id)), members: members.get(a.id) ?? [] }])),
+      new Map(liveReasons.map(nameEntry)),
       new Map(
         db
-          .select()
-          .from(agents)
-          .all()
-          .map((a) => [a.id, { ...a, queues: (assigned.get(a.id) ?? []).sort(), members: members.get(a.id) ?? [] }]),
-      ),
-      new Map(db.select().from(wrapupReasons).all().map((r) => [r.id, { name: r.name, names: r.names }])),
-      new Map(
-        db
-          .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin, device: supervisors.device })
+          .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin, device: supervisors.device, retiredAt: supervisors.retiredAt })
           .from(supervisors)
           .all()
-          .map((s) => [s.id, { ...s, queues: (supervised.get(s.id) ?? []).sort() }]),
+          .filter((s) => s.retiredAt === null)
+          .map(({ retiredAt: _, ...s }) => [s.id, { ...s, queues: queuesOf(supervised.get(s.id)) }]),
       ),
       db.select().from(stateReasons).all(),
+      { queues: new Map(retiredQueues.map(nameEntry)), agents: new Map(retiredAgents.map((a) => [a.id, { name: a.name, names: NO_NAMES }])), wrapupReasons: new Map(retiredReasons.map(nameEntry)) },
     );
   }
 
@@ -122,4 +187,9 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => 
     else out.set(key(r), [value(r)]);
   }
   return out;
+}
+
+/** Entries in use, and those retired. */
+function split<T extends { retiredAt: number | null }>(rows: readonly T[]): [T[], T[]] {
+  return [rows.filter((r) => r.retiredAt === null), rows.filter((r) => r.retiredAt !== null)];
 }

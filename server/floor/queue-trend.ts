@@ -36,7 +36,12 @@ export class QueueTrend {
     private readonly floor: LiveFloor,
     private readonly clock: () => number = Date.now,
   ) {
-    for (const queueId of floor.directory.queues.keys()) this.rings.set(queueId, new Int32Array(CAPACITY).fill(UNKNOWN));
+    this.addNewQueues();
+  }
+
+  /** Gives a queue the directory gained (an admin created it) its ring; one retired keeps its ring until restart. */
+  addNewQueues(): void {
+    for (const queueId of this.floor.directory.queues.keys()) if (!this.rings.has(queueId)) this.rings.set(queueId, new Int32Array(CAPACITY).fill(UNKNOWN));
   }
 
   start(): void {

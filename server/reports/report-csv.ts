@@ -55,7 +55,7 @@ export function reportRecord(row: ReportRow, directory: Directory, zone: Zone, l
   const agent = directory.agents.get(row.agentId);
   const reason = directory.nameOfWrapupReason(row.reasonId);
   return csvRecord([
-    agent?.name ?? row.agentId,
+    directory.nameOfAgent(row.agentId),
     agent?.location ?? '',
     localTime(zone, row.callStart),
     localTime(zone, row.callEnd),

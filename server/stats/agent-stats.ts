@@ -79,7 +79,7 @@ export function agentStats(input: AgentStatsInput): Omit<AgentStats, 'range'> {
     addInto(a, x.c);
   }
 
-  const agentName = (id: string) => dir.agents.get(id)?.name ?? id;
+  const agentName = (id: string) => dir.nameOfAgent(id);
   const byAgent = (value: (c: C) => number) =>
     ranked(
       [...inboundByAgent]

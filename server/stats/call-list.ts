@@ -188,7 +188,7 @@ export class CallList {
       queueName: queue?.name ?? null,
       queueNames: queue?.names ?? NO_NAMES,
       agentId,
-      agentName: agentId === null ? null : (dir.agents.get(agentId)?.name ?? agentId),
+      agentName: agentId === null ? null : dir.nameOfAgent(agentId),
       outcome: str(r[7]),
       waitTime: num(r[9]),
       talkTime: num(r[10]),

@@ -49,7 +49,7 @@ export function wrapupStats(input: WrapupStatsInput): Omit<WrapupStats, 'range'>
   }));
   const agents = [...tallyBy(input.agentCells, (d) => d[0]!)].map(([agentId, t]) => ({
     agentId,
-    agentName: dir.agents.get(agentId)?.name ?? agentId,
+    agentName: dir.nameOfAgent(agentId),
     completed: t.completed,
     avgWrapupTime: avg(t),
   }));

@@ -35,7 +35,8 @@ export class SseConnection {
 
   constructor(
     private readonly res: ServerResponse,
-    readonly scope: Scope,
+    /** What the viewer may see; an admin's change of the directory replaces it (StreamHub.rescope). */
+    public scope: Scope,
     /** When the credentials behind the stream expire; the hub closes it then. */
     readonly expiresAt: number | null,
     /** Who is watching (`supervisor:s-ava`, `agent:a-1`…): items published for them go only to their connections. */

@@ -98,6 +98,8 @@ export class StreamHub {
   private platform: PlatformStatus | null = null;
   private platformChanged = false;
   private readonly groups = new Map<string, ScopeGroup>();
+  /** The seq of the last change of scopes (`rescope`): a resume from before it gets a snapshot. */
+  private rescopedAt = 0;
   /** Open connections per viewer. */
   private readonly viewers = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
@@ -168,6 +170,40 @@ export class StreamHub {
   /** Sends the client what it needs to be current, then keeps it current. */
   connect(conn: SseConnection, lastEventId: string | null): void {
     if (this.shuttingDown) return conn.close(shutdownFrame());
+    const g = this.attach(conn);
+    this.viewers.set(conn.viewer, (this.viewers.get(conn.viewer) ?? 0) + 1);
+    conn.onClose(() => this.detach(conn));
+    this.catchUp(conn, g, this.parseSeq(lastEventId));
+  }
+
+  /**
+   * The directory changed (an admin's edit): every open stream gets a fresh snapshot in the scope its
+   * viewer has now (`scopeOf`; null ends the stream: retired, revoked), and a resume from an id before
+   * the change gets a snapshot too, never a delta that would leave rows of the old scope on the client.
+   * The groups are built again from the floor, as the snapshots show it.
+   */
+  rescope(scopeOf: (viewer: string) => Scope | null): void {
+    this.rescopedAt = ++this.seq;
+    const now = this.clock();
+    const open = [...this.groups.values()].flatMap((g) => [...g.clients]);
+    this.groups.clear();
+    for (const c of open) {
+      const scope = scopeOf(c.viewer);
+      if (scope === null) {
+        c.close();
+        this.forget(c);
+        continue;
+      }
+      c.scope = scope;
+      const g = this.attach(c);
+      // A lagging client gets its snapshot when it drains (its last id is now before the change).
+      if (c.laggingSince !== null) continue;
+      c.write(this.snapshotBytes(g, now));
+      c.lastSeq = this.seq;
+    }
+  }
+
+  private attach(conn: SseConnection): ScopeGroup {
     let group = this.groups.get(conn.scope.key);
     if (!group) {
       // The floor may be ahead of the last frame; the next tick diffs against these rows, so nothing is sent twice or missed.
@@ -182,10 +218,7 @@ export class StreamHub {
       this.groups.set(conn.scope.key, group);
     }
     group.clients.add(conn);
-    this.viewers.set(conn.viewer, (this.viewers.get(conn.viewer) ?? 0) + 1);
-    const g = group;
-    conn.onClose(() => this.detach(conn, g));
-    this.catchUp(conn, g, this.parseSeq(lastEventId));
+    return group;
   }
 
   /** Ends every stream opened with the session (signed out, revoked), and stops counting them at once. */
@@ -194,7 +227,7 @@ export class StreamHub {
       for (const c of [...g.clients]) {
         if (c.session !== sessionId) continue;
         c.close();
-        this.detach(c, g);
+        this.detach(c);
       }
     }
   }
@@ -206,15 +239,21 @@ export class StreamHub {
       for (const c of [...g.clients]) {
         if (c.expiresAt === null || c.expiresAt > now) continue;
         c.close();
-        this.detach(c, g);
+        this.detach(c);
       }
     }
   }
 
   /** Forgets a connection; called again by its close event, so it must stay idempotent. */
-  private detach(conn: SseConnection, g: ScopeGroup): void {
-    if (!g.clients.delete(conn)) return;
-    if (g.clients.size === 0 && this.groups.get(conn.scope.key) === g) this.groups.delete(conn.scope.key);
+  private detach(conn: SseConnection): void {
+    const g = this.groups.get(conn.scope.key);
+    if (!g?.clients.delete(conn)) return;
+    if (g.clients.size === 0) this.groups.delete(conn.scope.key);
+    this.forget(conn);
+  }
+
+  /** Stops counting a connection for its viewer. */
+  private forget(conn: SseConnection): void {
     const open = this.viewers.get(conn.viewer)! - 1;
     if (open > 0) this.viewers.set(conn.viewer, open);
     else this.viewers.delete(conn.viewer);
@@ -270,7 +309,7 @@ export class StreamHub {
         const format = c.fieldDeltas ? 'fields' : 'rows';
         const text = (json[format] ??= JSON.stringify(deltaFrame(change, format, serverTime, status)));
         const bytes = parts ? sseFrameJson(this.id(seq), 'delta', withParts(text, parts)) : (shared[format] ??= sseFrameJson(this.id(seq), 'delta', text));
-        this.send(c, g, seq, bytes, now);
+        this.send(c, seq, bytes, now);
       }
     }
   }
@@ -310,7 +349,7 @@ export class StreamHub {
     }
   }
 
-  private send(c: SseConnection, g: ScopeGroup, seq: number, bytes: Buffer, now: number): void {
+  private send(c: SseConnection, seq: number, bytes: Buffer, now: number): void {
     if (c.laggingSince !== null) return;
     c.write(bytes);
     c.lastSeq = seq;
@@ -319,7 +358,9 @@ export class StreamHub {
       c.onDrain(() => {
         if (c.closed) return;
         c.laggingSince = null;
-        this.catchUp(c, g, { boot: this.boot, seq: c.lastSeq });
+        // Its group now: a rescope may have moved it while it lagged.
+        const group = this.groups.get(c.scope.key);
+        if (group) this.catchUp(c, group, { boot: this.boot, seq: c.lastSeq });
       });
     }
   }
@@ -338,7 +379,7 @@ export class StreamHub {
 
   private catchUp(conn: SseConnection, g: ScopeGroup, from: { boot: string; seq: number } | null): void {
     const oldest = this.history[0]?.seq ?? this.seq + 1;
-    const resumable = from !== null && from.boot === this.boot && from.seq <= this.seq && from.seq >= oldest - 1;
+    const resumable = from !== null && from.boot === this.boot && from.seq <= this.seq && from.seq >= oldest - 1 && from.seq >= this.rescopedAt;
     const now = this.clock();
     if (!resumable) {
       conn.write(this.snapshotBytes(g, now));

@@ -8,9 +8,8 @@ import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
 import { openDb, type Db } from '../db/client.js';
 import { AlertRules } from '../directory/alert-rules.js';
-import { readDirectoryFile } from '../directory/directory-file.js';
 import { Directory } from '../directory/directory.js';
-import { upsertDirectory } from '../directory/upsert-directory.js';
+import { importDirectoryFile } from '../directory/directory-import.js';
 import { Zone } from '../domain/zone.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import type { LiveFloor } from '../floor/live-floor.js';
@@ -87,8 +86,8 @@ export interface ServiceOptions {
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
-  const directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
-  await upsertDirectory(db, directoryFile);
+  const { file: directoryFile, imported } = await importDirectoryFile(db, config.FLOORVIEW_DIRECTORY, clock);
+  if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = Directory.load(db);
   const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
@@ -167,6 +166,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const queueTrend = new QueueTrend(floor, clock);
   queueTrend.seed(db);
   queueTrend.start();
+  // An admin's change, live: open streams take the new scopes (a fresh snapshot), a new queue gets its trend and today's figures.
+  directory.onChange(() => {
+    hub.rescope((viewer) => auth.currentScope(viewer));
+    queueTrend.addNewQueues();
+    queueToday.markPending();
+  });
 
   const reports = new ReportService(db, history, directory, (item) => hub.publish(item), clock, {
     pageRows: config.FLOORVIEW_REPORT_PAGE_ROWS,

@@ -1,12 +1,16 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { queues } from './directory.js';
 
+/** An admin's record of a key or token: what it is for, when made, when revoked (epoch ms; null for one from the directory file / while it works). */
+const issued = () => ({ label: text('label'), createdAt: integer('created_at'), revokedAt: integer('revoked_at') });
+
 /** Integration keys and display tokens: high-entropy secrets, stored as SHA-256. */
 export const integrationKeys = sqliteTable(
   'integration_keys',
   {
     id: text('id').primaryKey(),
     secretHash: text('secret_hash').notNull(),
+    ...issued(),
   },
   (t) => [uniqueIndex('integration_keys_secret').on(t.secretHash)],
 );
@@ -16,6 +20,7 @@ export const displayTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     secretHash: text('secret_hash').notNull(),
+    ...issued(),
   },
   (t) => [uniqueIndex('display_tokens_secret').on(t.secretHash)],
 );

@@ -9,6 +9,8 @@ export const locations = sqliteTable('locations', {
 
 /** A name's translations by language (the directory file's `names`), JSON. */
 const names = () => text('names', { mode: 'json' }).$type<Names>().notNull().default({});
+/** When an admin retired the entry (epoch ms); null while in use. Retired entries stay: history names them. */
+const retiredAt = () => integer('retired_at');
 
 export const queues = sqliteTable('queues', {
   id: text('id').primaryKey(),
@@ -19,6 +21,7 @@ export const queues = sqliteTable('queues', {
   shortAbandonSeconds: integer('short_abandon_seconds').notNull().default(5),
   /** The share of calls to answer within serviceLevelSeconds (0–1): what staffing advice aims at. */
   serviceLevelTarget: real('service_level_target').notNull().default(0.8),
+  retiredAt: retiredAt(),
 });
 
 export const agents = sqliteTable('agents', {
@@ -26,6 +29,7 @@ export const agents = sqliteTable('agents', {
   name: text('name').notNull(),
   location: text('location'),
   email: text('email'),
+  retiredAt: retiredAt(),
 });
 
 export const agentQueues = sqliteTable(
@@ -53,10 +57,12 @@ export const supervisors = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     email: text('email').notNull(),
+    /** Empty when the supervisor signs in through the identity provider only. */
     passwordHash: text('password_hash').notNull(),
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
     /** The supervisor's phone on the PBX (`PJSIP/2001`): where monitoring calls them from. */
     device: text('device'),
+    retiredAt: retiredAt(),
   },
   (t) => [uniqueIndex('supervisors_email').on(t.email)],
 );
@@ -74,6 +80,7 @@ export const wrapupReasons = sqliteTable('wrapup_reasons', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   names: names(),
+  retiredAt: retiredAt(),
 });
 
 /** Unavailable reasons with their translations; replaced as a whole on load (events carry the text, not a key). */

@@ -12,3 +12,4 @@ export * from './audit.js';
 export * from './chat.js';
 export * from './reports.js';
 export * from './alerts.js';
+export * from './directory-changes.js';
