@@ -33,6 +33,8 @@ export interface LoadReport {
   bytes: number;
   errors: number;
   ready: number;
+  /** Clients with a 200 response that received no marker at all: a broken setup, not a slow one. */
+  silent: number;
   /** CPU the load process used itself, to tell its limits from the server's. */
   loadCpuSeconds: number;
 }

@@ -19,6 +19,8 @@ let recording = false;
 let cpuAtRecord = process.cpuUsage();
 const sockets: Socket[] = [];
 const bytesAtRecord = new Map<Socket, number>();
+/** Per connected client, the markers it received since `record`. */
+const received: { count: number }[] = [];
 
 function open(target: SseTarget, readyOn: 'response' | 'snapshot'): void {
   const req = request(target.url, { agent, headers: { ...target.headers, accept: 'text/event-stream' } }, (res) => {
@@ -28,6 +30,8 @@ function open(target: SseTarget, readyOn: 'response' | 'snapshot'): void {
       return;
     }
     if (readyOn === 'response') ready++;
+    const mine = { count: 0 };
+    received.push(mine);
     const decoder = new StringDecoder('utf8');
     let tail = '';
     let gotSnapshot = false;
@@ -51,6 +55,7 @@ function open(target: SseTarget, readyOn: 'response' | 'snapshot'): void {
         const marker = complete.slice(start, complete.indexOf('"', start));
         if (seen.has(marker)) continue;
         seen.add(marker);
+        mine.count++;
         latencies.push(now - sentAtOf(marker));
       }
       if (seen.size > 10_000) seen.clear();
@@ -77,6 +82,7 @@ function report(): LoadReport {
     bytes,
     errors,
     ready,
+    silent: received.filter((r) => r.count === 0).length,
     loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 }
@@ -101,6 +107,7 @@ process.on('message', (msg: LoadCommand) => {
     recording = true;
     latencies = [];
     messages = 0;
+    for (const r of received) r.count = 0;
     cpuAtRecord = process.cpuUsage();
     for (const s of sockets) bytesAtRecord.set(s, s.bytesRead);
     process.send!({ cmd: 'recording' });

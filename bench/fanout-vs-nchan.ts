@@ -1,0 +1,267 @@
+/**
+ * Live delivery side by side with nginx + nchan (issue 20): the same load from one load
+ * process against one nginx worker with nchan and one Floorview server process, measured
+ * alternating in one run at each client count.
+ *
+ * The load: N SSE subscribers over 40 scopes (nchan: 40 channels, `nchan_subscriber
+ * eventsource`; Floorview: 40 display tokens of one queue each, every agent in one queue),
+ * 200 messages/s, each a change of one agent's state whose reason is its send-time marker,
+ * going to the one scope of that agent's queue (N/40 clients). A delivery is one
+ * (message, client) pair.
+ *
+ *   node --import tsx bench/fanout-vs-nchan.ts [--clients 2000,5000,10000] [--seconds 20] [--rounds 3]
+ *   node --import tsx bench/fanout-vs-nchan.ts --quick      # smoke run: 200 and 1,000 clients, 5 s, one round
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCentre } from '../server/directory/generate-centre.js';
+import { startServerProcess } from '../test/support/server-process.js';
+import { benchEvent, openingEvents, postEvents } from './lib/floorview-events.js';
+import { LoadProcess, type LoadReport, type SseTarget } from './lib/load-process.js';
+import { startNchan } from './lib/nginx-nchan.js';
+import { sendPaced, type PacedMessage } from './lib/paced-messages.js';
+import { median, printTable, saveResult } from './lib/report.js';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '2000,5000,10000' },
+    seconds: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '3' },
+    rate: { type: 'string', default: '200' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const sizes = (values.quick ? '200,1000' : values.clients).split(',').map(Number);
+const seconds = values.quick ? 5 : Number(values.seconds);
+const rounds = values.quick ? 1 : Number(values.rounds);
+const rate = Number(values.rate);
+const SCOPES = 40;
+const P99_HELD_MS = 300;
+
+// Every agent in exactly one queue and every viewer's scope one queue: a change goes to one scope, as a publish goes to one channel.
+const base = generateCentre({ agents: 500, queues: SCOPES, seed: 1 });
+const centre = {
+  ...base,
+  agents: base.agents.map((a, i) => ({ ...a, queues: [base.queues[i % SCOPES]!.id] })),
+  displayTokens: base.queues.map((q, i) => ({ id: `bench-d${i}`, secret: `bench-display-secret-${i}-xxxx`, queues: [q.id] })),
+};
+const key = centre.integrationKeys[0]!.secret;
+/** Message n changes agent n mod 500: each agent changes once every 2.5 s, so no two changes of one row meet in a tick. */
+const agentOf = (m: PacedMessage) => centre.agents[m.n % centre.agents.length]!;
+const scopeOf = (m: PacedMessage) => (m.n % centre.agents.length) % SCOPES;
+
+interface Product {
+  name: 'Floorview' | 'nchan';
+  targets: SseTarget[];
+  readyOn: 'response' | 'snapshot';
+  send(batch: PacedMessage[]): Promise<void>;
+  cpuSeconds(): number;
+  rss(): number;
+  rssBeforeClients: number;
+}
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function floorview(dir: string) {
+  writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
+  const server = await startServerProcess({ FLOORVIEW_DB: join(dir, 'bench.db'), FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off' });
+  await postEvents(server.url, key, openingEvents(centre.agents));
+  await settle(2000);
+  const product: Product = {
+    name: 'Floorview',
+    targets: centre.displayTokens.map((t) => ({ url: `${server.url}/api/v1/stream`, headers: { authorization: `Bearer ${t.secret}` } })),
+    readyOn: 'snapshot',
+    send: (batch) => postEvents(server.url, key, batch.map((m) => benchEvent('agent.state_changed', { agentId: agentOf(m).id, state: 'unavailable', reason: m.marker }))),
+    cpuSeconds: () => server.cpuSeconds(),
+    rss: () => server.rss(),
+    rssBeforeClients: server.rss(),
+  };
+  return { product, stop: () => server.stop() };
+}
+
+async function nchan() {
+  const server = await startNchan();
+  // The same change as Floorview's row delta would minimally carry: which agent, its state, the reason, since when.
+  // One POST per message is nchan's HTTP publishing; kept-alive connections keep the publisher's own cost low.
+  const agent = new Agent({ keepAlive: true, maxSockets: rate / 20 });
+  const publish = (m: PacedMessage) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ agents: [{ id: agentOf(m).id, state: 'unavailable', stateReason: m.marker, stateSince: new Date().toISOString() }] });
+      const req = request(`${server.url}/pub/s${scopeOf(m)}`, { method: 'POST', agent, headers: { accept: 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode! < 300 ? resolve() : reject(new Error(`nchan publish: ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const product: Product = {
+    name: 'nchan',
+    targets: Array.from({ length: SCOPES }, (_, i) => ({ url: `${server.url}/sub/s${i}`, headers: {} })),
+    readyOn: 'response',
+    send: async (batch) => void (await Promise.all(batch.map(publish))),
+    cpuSeconds: () => server.cpuSeconds(),
+    rss: () => server.rss(),
+    rssBeforeClients: server.rss(),
+  };
+  return {
+    product,
+    stop: () => {
+      agent.destroy();
+      return server.stop();
+    },
+  };
+}
+
+interface Phase {
+  round: number;
+  product: Product['name'];
+  clients: number;
+  connected: number;
+  loadBefore: string;
+  loadAfter: string;
+  messagesPerSecond: number;
+  deliveriesPerSecond: number;
+  /** Of the (message, client) pairs the scopes call for. */
+  deliveredShare: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuPer1000: number;
+  bytesPerSecond: number;
+  bytesPerDelivery: number;
+  loadCpuShare: number;
+}
+
+async function phase(round: number, p: Product, clients: number): Promise<Phase> {
+  const loadBefore = loadavg();
+  const load = new LoadProcess();
+  try {
+    const c = await load.connect(p.targets, clients, p.readyOn);
+    await settle(2000);
+    await load.record();
+    const cpu0 = p.cpuSeconds();
+    const t0 = performance.now();
+    const sent = await sendPaced(rate, seconds, p.send);
+    // The last messages' deliveries, counted in the same window as the CPU they cost.
+    await settle(1500);
+    const cpu = p.cpuSeconds() - cpu0;
+    const window = (performance.now() - t0) / 1000;
+    const r: LoadReport = await load.report();
+    if (r.silent > 0) throw new Error(`${p.name}: ${r.silent} of ${r.ready} subscribers received nothing in ${seconds} s; its setup does not deliver`);
+    return {
+      round,
+      product: p.name,
+      clients,
+      connected: c.ready,
+      loadBefore,
+      loadAfter: loadavg(),
+      messagesPerSecond: sent.messages / sent.seconds,
+      deliveriesPerSecond: r.deliveries / sent.seconds,
+      deliveredShare: r.deliveries / ((sent.messages * c.ready) / SCOPES),
+      p50: r.p50,
+      p99: r.p99,
+      max: r.max,
+      cpuPer1000: (cpu / r.deliveries) * 1000,
+      bytesPerSecond: r.bytes / sent.seconds,
+      bytesPerDelivery: r.bytes / r.deliveries,
+      loadCpuShare: r.loadCpuSeconds / window,
+    };
+  } finally {
+    await load.close();
+    // Let the server see every close before the next phase measures it.
+    await settle(3000);
+  }
+}
+
+const ms = (v: number) => (v < 20 ? v.toFixed(1) : Math.round(v).toString());
+const n = (v: number) => Math.round(v).toLocaleString('en');
+const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×`;
+
+function summary(phases: Phase[], memory: Record<Product['name'], number>) {
+  const med = (product: Product['name'], clients: number, pick: (p: Phase) => number) =>
+    median(phases.filter((p) => p.product === product && p.clients === clients).map(pick));
+  const rows: Record<string, string>[] = [];
+  const row = (figure: string, fv: number, nc: number, show: (v: number) => string) =>
+    rows.push({ figure, Floorview: show(fv), nchan: show(nc), ratio: ratio(fv, nc) });
+  for (const c of sizes) {
+    const both = (pick: (p: Phase) => number) => [med('Floorview', c, pick), med('nchan', c, pick)] as const;
+    const [fp50, np50] = both((p) => p.p50);
+    const [fp99, np99] = both((p) => p.p99);
+    rows.push({ figure: `${n(c)} clients: publish → receive p50 / p99`, Floorview: `${ms(fp50)} / ${ms(fp99)} ms`, nchan: `${ms(np50)} / ${ms(np99)} ms`, ratio: `${ratio(fp50, np50)} / ${ratio(fp99, np99)}` });
+    row(`${n(c)} clients: deliveries/s (share of the scopes' due)`, ...both((p) => p.deliveriesPerSecond), n);
+    rows.at(-1)!.Floorview += ` (${(med('Floorview', c, (p) => p.deliveredShare) * 100).toFixed(1)} %)`;
+    rows.at(-1)!.nchan += ` (${(med('nchan', c, (p) => p.deliveredShare) * 100).toFixed(1)} %)`;
+    row(`${n(c)} clients: server CPU per 1,000 deliveries`, ...both((p) => p.cpuPer1000), (v) => `${v.toFixed(4)} s`);
+    row(`${n(c)} clients: bytes sent to clients`, ...both((p) => p.bytesPerSecond), (v) => `${(v / 1e6).toFixed(2)} MB/s`);
+    row(`${n(c)} clients: bytes per delivery`, ...both((p) => p.bytesPerDelivery), (v) => `${Math.round(v)} B`);
+  }
+  const held = (product: Product['name']) => {
+    const ok = sizes.filter((c) => med(product, c, (p) => p.p99) < P99_HELD_MS);
+    const best = ok.length > 0 ? Math.max(...ok) : 0;
+    const over = sizes.filter((c) => c > best).map((c) => `${n(c)}: ${ms(med(product, c, (p) => p.p99))} ms`);
+    return { best, text: `${n(best)}${over.length > 0 ? ` (${over.join(', ')})` : best > 0 ? ` (${ms(med(product, best, (p) => p.p99))} ms)` : ''}` };
+  };
+  const [hf, hn] = [held('Floorview'), held('nchan')];
+  rows.push({ figure: `most clients held at p99 < ${P99_HELD_MS} ms (of ${sizes.map(n).join(', ')})`, Floorview: hf.text, nchan: hn.text, ratio: hn.best > 0 ? ratio(hf.best, hn.best) : '—' });
+  row('server memory (RSS) before any client', memory.Floorview, memory.nchan, (v) => `${Math.round(v / 2 ** 20)} MB`);
+  return rows;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'floorview-bench-nchan-vs-'));
+const stops: (() => Promise<void>)[] = [];
+try {
+  console.log(`load average at the start: ${loadavg()}`);
+  const fv = await floorview(dir);
+  stops.push(fv.stop);
+  const nc = await nchan();
+  stops.push(nc.stop);
+  // Warm-up without clients: every agent leaves `available` once (a change that also moves its queue's row,
+  // which later messages no longer do) and both servers' code paths are hot before anything is measured.
+  for (const p of [fv.product, nc.product]) await sendPaced(rate, (2 * centre.agents.length) / rate + 1, p.send);
+  const phases: Phase[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, clients] of sizes.entries()) {
+      // Alternating: which goes first changes with every phase pair, so neither always meets the other's aftermath.
+      const order = (round + i) % 2 === 1 ? [nc.product, fv.product] : [fv.product, nc.product];
+      for (const p of order) {
+        const ph = await phase(round, p, clients);
+        phases.push(ph);
+        console.log(
+          `round ${round} ${p.name.padEnd(9)} ${String(clients).padStart(6)} clients: p50 ${ms(ph.p50)} ms, p99 ${ms(ph.p99)} ms, ${n(ph.deliveriesPerSecond)} deliveries/s, ` +
+            `load ${ph.loadBefore} → ${ph.loadAfter}`,
+        );
+      }
+    }
+  }
+  console.log(`load average at the end: ${loadavg()}\n`);
+  printTable(
+    phases.map((p) => ({
+      round: p.round,
+      product: p.product,
+      clients: p.clients,
+      connected: p.connected,
+      'load avg before → after': `${p.loadBefore} → ${p.loadAfter}`,
+      'msg/s': p.messagesPerSecond.toFixed(0),
+      'deliveries/s': n(p.deliveriesPerSecond),
+      delivered: `${(p.deliveredShare * 100).toFixed(1)} %`,
+      'p50 ms': ms(p.p50),
+      'p99 ms': ms(p.p99),
+      'max ms': ms(p.max),
+      'CPU s/1,000': p.cpuPer1000.toFixed(4),
+      'MB/s': (p.bytesPerSecond / 1e6).toFixed(2),
+      'B/delivery': Math.round(p.bytesPerDelivery),
+      'load process CPU': `${Math.round(p.loadCpuShare * 100)} %`,
+    })),
+  );
+  console.log(`\nMedians of ${rounds} round(s), ${seconds} s of ${rate} messages/s each:\n`);
+  const memory = { Floorview: fv.product.rssBeforeClients, nchan: nc.product.rssBeforeClients };
+  printTable(summary(phases, memory));
+  saveResult('fanout-vs-nchan', { sizes, seconds, rounds, rate, memory, phases });
+} finally {
+  for (const stop of stops.reverse()) await stop();
+  rmSync(dir, { recursive: true, force: true });
+}
