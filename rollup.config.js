@@ -40,17 +40,19 @@ rmSync('dist/widgets', { recursive: true, force: true });
  * and the shared Lit chunk, which holds all of Lit any widget uses: each budget grew by what its first
  * load grew by when Lit moved out (1.2–2.7 KB), the room left under it unchanged; the live queues and
  * the agent desk, 0.2 KB over theirs before (26.7 of 26.5, 23.2 of 23), got what they load, no room.
+ * Issue 12's tokenProvider grew each by what it added (0.4–0.6 KB; its refresh logic is a lazy chunk),
+ * and the live queues and the chat, over theirs by 0.1 KB after the stream's field deltas, by that too.
  */
 const BUDGETS = {
-  'fv-agent-list.js': 31.8,
-  'fv-chat.js': 22.7,
-  'fv-agent-desk.js': 25.8,
-  'fv-queue-realtime.js': 29.2,
-  'fv-agent-stats.js': 28.2,
-  'fv-queue-history.js': 28.7,
-  'fv-wrapup-stats.js': 28.2,
-  'fv-wrapup-reports.js': 26.6,
-  'floorview.min.js': 86,
+  'fv-agent-list.js': 32.4,
+  'fv-chat.js': 23.4,
+  'fv-agent-desk.js': 26.4,
+  'fv-queue-realtime.js': 29.8,
+  'fv-agent-stats.js': 28.6,
+  'fv-queue-history.js': 29.2,
+  'fv-wrapup-stats.js': 28.6,
+  'fv-wrapup-reports.js': 27.1,
+  'floorview.min.js': 87.1,
 };
 
 /**

@@ -63,10 +63,19 @@ export function widgetTables(manifest: Manifest, element: Declaration): Table[] 
   ];
 }
 
-/** The attributes every widget reads, documented once on the widgets' base class. */
+/** The attributes every widget reads, and the properties without one (`tokenProvider`), documented once on the widgets' base class. */
 export function commonTable(manifest: Manifest): Table {
-  const attributes = baseClass(manifest)?.attributes ?? [];
-  return { title: 'Common attributes', head: ['attribute', 'property', 'type', 'meaning'], rows: attributes.map((a) => [code(a.name), code(a.fieldName), typeOf(a), a.description ?? '']) };
+  const base = baseClass(manifest);
+  const attributes = base?.attributes ?? [];
+  const properties = (base?.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.attribute && !m.privacy);
+  return {
+    title: 'Common attributes',
+    head: ['attribute', 'property', 'type', 'meaning'],
+    rows: [
+      ...attributes.map((a) => [code(a.name), code(a.fieldName), typeOf(a), a.description ?? '']),
+      ...properties.map((p) => ['(property only)', code(p.name), typeOf(p), p.description ?? '']),
+    ],
+  };
 }
 
 /** The theme tokens, documented once on the widgets' base class. */

@@ -8,7 +8,7 @@ import { ChatThread } from '../chat/chat-thread.js';
 import { sendRefusal } from '../chat/thread-view.js';
 import { panelStyles } from '../chat/panel.styles.js';
 import { threadStyles } from '../chat/thread.styles.js';
-import type { FloorviewApiError } from '../core/api.js';
+import { credentialKey, hasBearer, type FloorviewApiError } from '../core/api.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
@@ -16,6 +16,7 @@ import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
+import { tokenRefusalText } from '../core/token-refusal.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { ConnectionState } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
@@ -110,8 +111,8 @@ export class FvAgentDesk extends FloorviewElement {
     this.requestUpdate();
   }
   private readonly viewer = new Task(this, {
-    task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
-    args: () => [this.target.api, this.target.token] as const,
+    task: (_, { signal }) => fetchViewer(this.target, signal),
+    args: () => [this.target.api, credentialKey(this.target)] as const,
   });
   private readonly inbox = new ChatInbox(this, () => this.target);
   private readonly thread = new ChatThread(this, { target: () => this.target, side: 'agent', failed: (e) => this.failed(e) });
@@ -187,7 +188,7 @@ export class FvAgentDesk extends FloorviewElement {
 
   private renderBody(tr: AgentDeskTranslator, agentId: string | null) {
     const viewer = this.viewer.value;
-    if (this.connection === 'unauthenticated') return this.signIn.render(tr, this.target.token ? tr.t('signIn.tokenRefused') : '');
+    if (this.connection === 'unauthenticated') return this.signIn.render(tr, hasBearer(this.target) ? tokenRefusalText(tr, this.stream.floor?.refusal) : '');
     if (viewer && !agentId) return this.signIn.render(tr, tr.t('desk.signIn.notAgent'));
     if (!agentId) return html`<p class="placeholder">${tr.t('desk.loading')}</p>`;
     const floor = this.stream.floor;

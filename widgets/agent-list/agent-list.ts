@@ -2,6 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AlertsLoader } from '../core/alerts-loader.js';
+import { credentialKey, hasBearer } from '../core/api.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
@@ -12,6 +13,7 @@ import { collator } from '../core/format.js';
 import { agentListCatalogs, type AgentListTranslator } from './i18n/index.js';
 import { localName } from '../../common/local-name.js';
 import { fetchViewer } from '../core/session.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { AgentRow } from '../../contract/live.js';
 import type { ConnectionState, FloorChange, FloorStream } from '../core/stream.js';
@@ -79,8 +81,8 @@ export class FvAgentList extends FloorviewElement {
   private readonly clock = new ClockController(this);
   private readonly stream = new FloorStreamController(this, () => this.target, (change) => this.onFloor(change));
   private readonly viewer = new Task(this, {
-    task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
-    args: () => [this.target.api, this.target.token] as const,
+    task: (_, { signal }) => fetchViewer(this.target, signal),
+    args: () => [this.target.api, credentialKey(this.target)] as const,
   });
   private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.stream.floor?.reconnect());
   /** Unread chat per agent, for the badges. */
@@ -227,7 +229,7 @@ export class FvAgentList extends FloorviewElement {
   }
 
   private renderSignedOut(tr: AgentListTranslator) {
-    return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+    return hasBearer(this.target) ? renderTokenRefusal(tr, this.stream.floor?.refusal) : this.signIn.render(tr);
   }
 
   private renderTable(tr: AgentListTranslator, floor: FloorStream | null) {

@@ -1,12 +1,13 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { FloorviewApiError } from '../core/api.js';
+import { credentialKey, hasBearer, type FloorviewApiError } from '../core/api.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
 import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { SignInController } from '../core/sign-in.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { ConnectionState } from '../core/stream.js';
@@ -67,8 +68,8 @@ export class FvChat extends FloorviewElement {
 
   private readonly stream = new FloorStreamController(this, () => this.target, (change) => change && this.thread.observe(change));
   private readonly viewer = new Task(this, {
-    task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
-    args: () => [this.target.api, this.target.token] as const,
+    task: (_, { signal }) => fetchViewer(this.target, signal),
+    args: () => [this.target.api, credentialKey(this.target)] as const,
   });
   private readonly signIn = new SignInController(this, () => this.target.api, () => this.signedIn());
   private readonly thread = new ChatThread(this, { target: () => this.target, side: 'supervisor', failed: (e) => this.failed(e) });
@@ -135,7 +136,7 @@ export class FvChat extends FloorviewElement {
 
   private renderBody(tr: ChatTranslator, name: string) {
     if (this.connection === 'unauthenticated') {
-      return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+      return hasBearer(this.target) ? renderTokenRefusal(tr, this.stream.floor?.refusal) : this.signIn.render(tr);
     }
     if (!this.agentId) return html`<p class="placeholder">${tr.t('chat.choose')}</p>`;
     const viewer = this.viewer.value;

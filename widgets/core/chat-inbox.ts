@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiTarget } from './api.js';
+import { credentialKey, type ApiTarget } from './api.js';
 import type { ChatMessage } from '../../contract/chat.js';
 import { fetchConversations } from './chat-api.js';
 import { CoalescedFetch } from './coalesced-fetch.js';
@@ -51,7 +51,7 @@ export class ChatInbox implements ReactiveController {
   /** Follows the viewer's conversations from `side` (null: no chat, e.g. a display token); cheap to call on every update. */
   sync(side: ChatSide | null): void {
     const t = this.target();
-    const followed = side ? `${side} ${t.api} ${t.token ?? ''}` : '';
+    const followed = side ? `${side} ${t.api} ${credentialKey(t)}` : '';
     if (followed === this.followed) return;
     this.followed = followed;
     this.side = side;

@@ -1,4 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
+import type { TokenProvider } from './token-provider.js';
 
 export type ThemeName = 'light' | 'dark' | 'auto';
 
@@ -6,6 +7,7 @@ export type ThemeName = 'light' | 'dark' | 'auto';
 export interface FloorviewContext {
   api?: string | undefined;
   token?: string | undefined;
+  tokenProvider?: TokenProvider | undefined;
   lang?: string | undefined;
   timeZone?: string | undefined;
   theme?: ThemeName | undefined;

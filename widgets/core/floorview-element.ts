@@ -5,12 +5,13 @@ import { normalizeApi, type ApiTarget } from './api.js';
 import { ensureContextRoot, floorviewContext, SCRIPT_ORIGIN, type FloorviewContext, type ThemeName } from './context.js';
 import { validTimeZone } from './format.js';
 import { onLanguagesChange, resolveLang, translator, type Catalogs, type Lang, type Translator } from './i18n/index.js';
+import type { TokenProvider } from './token-provider.js';
 import { VERSION } from './version.js';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
 
 /**
- * What every widget shares: `api`, `token`, `lang`, `time-zone` and `theme`
+ * What every widget shares: `api`, `token` (or `tokenProvider`), `lang`, `time-zone` and `theme`
  * from its own attributes, else from an enclosing `<fv-provider>`, else the
  * defaults (the server the script came from, the session cookie, the page's
  * language, the browser's zone, the OS colour scheme).
@@ -54,6 +55,14 @@ export abstract class FloorviewElement extends LitElement {
    */
   @property() accessor token: string | undefined;
   /**
+   * The host's way to get a current token (`() => Promise<string>`), e.g. from the portal's OpenID
+   * Connect library: asked a margin before the token's `exp` (read from a JWT, unverified) and after
+   * the server refuses it with 401, then the request is sent once more; the live stream reconnects
+   * with the new token where it left off. `token`, when also set, is used first. One call at a time
+   * however many widgets share the provider.
+   */
+  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined;
+  /**
    * `en`, `zh-CN` or a language registered with `registerLanguage` (also `zh`, `zh-Hans`, `fr-CA`…:
    * matched from most to least specific); default: the provider's, else the page's `lang`. Widgets
    * put the resolved one on their `base` part.
@@ -83,9 +92,13 @@ export abstract class FloorviewElement extends LitElement {
   }
 
   protected get target(): ApiTarget {
+    // Credentials come as a pair: the widget's own, else the provider's, never the token of one with the provider of the other.
+    const own = this.token || this.tokenProvider;
+    const token = (own ? this.token : this.provided.token) || null;
     return {
       api: normalizeApi(this.api || this.provided.api || SCRIPT_ORIGIN),
-      token: this.token || this.provided.token || null,
+      token,
+      tokenProvider: own ? this.tokenProvider : this.provided.tokenProvider,
     };
   }
 

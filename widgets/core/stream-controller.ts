@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiTarget } from './api.js';
+import { credentialKey, type ApiTarget } from './api.js';
 import { floorStream, type FloorChange, type FloorStream } from './stream.js';
 
 /**
  * Connects a widget to the page's live floor: subscribes while the widget is
- * in the document, follows changes of `api`/`token`, and re-renders it on every
+ * in the document, follows changes of `api`/`token`/`tokenProvider`, and re-renders it on every
  * frame and connection change.
  */
 export class FloorStreamController implements ReactiveController {
@@ -31,7 +31,7 @@ export class FloorStreamController implements ReactiveController {
 
   hostUpdate(): void {
     const target = this.target();
-    const key = `${target.api} ${target.token ?? ''}`;
+    const key = `${target.api} ${credentialKey(target)}`;
     if (key === this.key && this.unsubscribe) return;
     this.release();
     this.key = key;

@@ -5,8 +5,9 @@ import type { PlatformStatus } from '../../contract/platform.js';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
 import type { FloorDelta, FloorSnapshot } from '../../contract/stream.js';
 import { applyRowPatch } from '../../common/row-patch.js';
-import { api, FloorviewApiError, routeUrl, type ApiTarget } from './api.js';
+import { api, credentialKey, FloorviewApiError, hasBearer, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
+import { providerState, TOKEN_UNAVAILABLE } from './token-provider.js';
 
 /**
  * `unauthenticated`: there is no session (found before any stream request, so a
@@ -58,6 +59,8 @@ export interface FloorStream {
   readonly clockOffset: number;
   /** The telephony platform's connection as the server last said (optional: copies of earlier releases have none). */
   readonly platform?: PlatformStatus | null;
+  /** Why the state is `unauthenticated`: the refusal's code (`token_unavailable`: the host's `tokenProvider` failed). */
+  readonly refusal?: string | null;
   subscribe(listener: FloorListener): () => void;
   /** Connects again now, keeping the rows and resuming from the last frame (after a sign-in). */
   reconnect(): void;
@@ -81,6 +84,7 @@ class LiveFloorStream implements FloorStream {
   receivedAt: number | null = null;
   clockOffset = 0;
   platform: PlatformStatus | null = null;
+  refusal: string | null = null;
 
   private readonly listeners = new Set<FloorListener>();
   private running = false;
@@ -147,7 +151,7 @@ class LiveFloorStream implements FloorStream {
     let url: string;
     try {
       // With the cookie, ask first whether there is a session: an EventSource refused with a 401 is a console error.
-      if (this.target.token === null && !(await fetchViewer(this.target))) {
+      if (!hasBearer(this.target) && !(await fetchViewer(this.target))) {
         if (attempt === this.attempt) this.setState('unauthenticated');
         return;
       }
@@ -157,7 +161,7 @@ class LiveFloorStream implements FloorStream {
       return;
     }
     if (attempt !== this.attempt) return;
-    const source = new EventSource(url, { withCredentials: this.target.token === null });
+    const source = new EventSource(url, { withCredentials: !hasBearer(this.target) });
     this.source = source;
     source.addEventListener('open', () => {
       this.failures = 0;
@@ -172,7 +176,7 @@ class LiveFloorStream implements FloorStream {
 
   /** Resumes with `?lastEventId=`: a new EventSource cannot set the `Last-Event-ID` header. */
   private async streamUrl(): Promise<string> {
-    const ticket = this.target.token ? await this.streamTicket() : undefined;
+    const ticket = hasBearer(this.target) ? await this.streamTicket() : undefined;
     return routeUrl(this.target, 'GET /stream', { query: { ticket, lastEventId: this.lastEventId ?? undefined, delta: 'fields' } });
   }
 
@@ -196,7 +200,7 @@ class LiveFloorStream implements FloorStream {
     this.source = null;
     if (!refused) return this.retry();
     this.ticket = null;
-    if (this.target.token) return this.retry();
+    if (hasBearer(this.target)) return this.retry();
     const attempt = this.attempt;
     fetchViewer(this.target).then(
       (viewer) => attempt === this.attempt && (viewer ? this.retry() : this.setState('unauthenticated')),
@@ -205,8 +209,11 @@ class LiveFloorStream implements FloorStream {
   }
 
   private failed(err: unknown): void {
-    if (err instanceof FloorviewApiError && err.status === 401) this.setState('unauthenticated');
-    else this.retry();
+    if (!(err instanceof FloorviewApiError && err.status === 401)) return this.retry();
+    this.refusal = err.code;
+    this.setState('unauthenticated');
+    // The portal may have a token again later (its own sign-in renewed, say in another tab): ask it now and then.
+    if (err.code === TOKEN_UNAVAILABLE) this.retryTimer = setTimeout(() => void this.connect(), MAX_RETRY_MS);
   }
 
   private retry(): void {
@@ -238,6 +245,7 @@ class LiveFloorStream implements FloorStream {
     this.ready = true;
     this.receivedAt = Date.now();
     this.clockOffset = Date.parse(frame.serverTime) - this.receivedAt;
+    if (this.target.tokenProvider) providerState(this.target.tokenProvider).clockOffset = this.clockOffset;
     if (this.state !== 'live') this.setState('live');
     this.emit({
       snapshot,
@@ -254,6 +262,7 @@ class LiveFloorStream implements FloorStream {
   private setState(state: ConnectionState): void {
     if (state === this.state) return;
     this.state = state;
+    if (state !== 'unauthenticated') this.refusal = null;
     this.emit(null);
   }
 
@@ -275,7 +284,7 @@ type Page = typeof globalThis & { [STREAMS]?: Map<string, FloorStream> };
 /** The page's one stream for this server and credentials, created on first use. */
 export function floorStream(target: ApiTarget): FloorStream {
   const registry = ((globalThis as Page)[STREAMS] ??= new Map());
-  const key = `${PROTOCOL} ${target.api} ${target.token ?? ''}`;
+  const key = `${PROTOCOL} ${target.api} ${credentialKey(target)}`;
   let stream = registry.get(key);
   if (!stream) registry.set(key, (stream = new LiveFloorStream(target)));
   return stream;

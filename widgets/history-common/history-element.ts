@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
-import { api, FloorviewApiError } from '../core/api.js';
+import { api, credentialKey, FloorviewApiError, hasBearer } from '../core/api.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FvErrorEvent } from '../core/events.js';
 import { SignInController } from '../core/sign-in.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
@@ -34,13 +35,13 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
   private lowestWanted = false;
 
   protected readonly stats = new Task(this, {
-    task: ([api, token, query], { signal }) => this.load(api, token, query, 'desc', signal),
-    args: () => [this.target.api, this.target.token, this.query] as const,
+    task: ([, , query], { signal }) => this.load(query, 'desc', signal),
+    args: () => [this.target.api, credentialKey(this.target), this.query] as const,
   });
 
   private readonly lowest = new Task(this, {
-    task: ([api, token, query, wanted], { signal }) => (wanted ? this.load(api, token, query, 'asc', signal) : Promise.resolve(null)),
-    args: () => [this.target.api, this.target.token, this.query, this.lowestWanted] as const,
+    task: ([, , query, wanted], { signal }) => (wanted ? this.load(query, 'asc', signal) : Promise.resolve(null)),
+    args: () => [this.target.api, credentialKey(this.target), this.query, this.lowestWanted] as const,
   });
 
   private readonly rangeFilter = new RangeFilterController(this, { target: () => this.target, zone: () => this.zone, lang: () => this.i18n.lang });
@@ -66,10 +67,10 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
   }
 
   /** `query` stands for the parameters in the task's arguments: a string, so an equal one does not load again. */
-  private async load(base: string, token: string | null, query: string | null, order: Order, signal: AbortSignal): Promise<T | null> {
+  private async load(query: string | null, order: Order, signal: AbortSignal): Promise<T | null> {
     if (query === null) return null;
     try {
-      return (await api({ api: base, token }, `GET /stats/${this.endpoint}`, { query: { ...this.params!, order, limit: TOP }, signal })) as T;
+      return (await api(this.target, `GET /stats/${this.endpoint}`, { query: { ...this.params!, order, limit: TOP }, signal })) as T;
     } catch (err) {
       if (err instanceof FloorviewApiError && err.status !== 401) this.dispatchEvent(new FvErrorEvent(err.code, err.message));
       throw err;
@@ -116,7 +117,7 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
     if (this.params === null) return html`<p class="empty">${tr.t('range.incomplete')}</p>`;
     const error = this.stats.error;
     if (this.stats.status === TaskStatus.ERROR && error instanceof FloorviewApiError && error.status === 401) {
-      return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+      return hasBearer(this.target) ? renderTokenRefusal(tr, error.code) : this.signIn.render(tr);
     }
     if (this.stats.status === TaskStatus.ERROR) {
       const message = error instanceof FloorviewApiError && error.status !== 0 ? error.message : tr.t('error.network');

@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { ApiTarget } from '../core/api.js';
+import { credentialKey, type ApiTarget } from '../core/api.js';
 import { collator } from '../core/format.js';
 import type { Lang } from '../core/i18n/index.js';
 import { fetchFilterOptions, NO_OPTIONS, sortedOptions } from './filter-options.js';
@@ -41,8 +41,8 @@ export class RangeFilterController {
     private readonly options: RangeFilterOptions,
   ) {
     this.offered = new Task(host, {
-      task: ([api, token, lang], { signal }) => fetchFilterOptions({ api, token }, signal, lang).catch(() => NO_OPTIONS),
-      args: () => [options.target().api, options.target().token, options.lang()] as const,
+      task: ([, , lang], { signal }) => fetchFilterOptions(options.target(), signal, lang).catch(() => NO_OPTIONS),
+      args: () => [options.target().api, credentialKey(options.target()), options.lang()] as const,
     });
   }
 

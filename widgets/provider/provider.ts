@@ -2,6 +2,7 @@ import { consume, provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ensureContextRoot, floorviewContext, type FloorviewContext, type ThemeName } from '../core/context.js';
+import type { TokenProvider } from '../core/token-provider.js';
 import { VERSION } from '../core/version.js';
 
 /**
@@ -29,6 +30,11 @@ export class FvProvider extends LitElement {
 
   @property() accessor api: string | undefined;
   @property() accessor token: string | undefined;
+  /**
+   * The host's way to get a current token (`() => Promise<string>`), for every widget inside: asked
+   * before the token expires and after a 401 (see the widgets' `tokenProvider`).
+   */
+  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined;
   @property() override accessor lang = '';
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined;
   @property() accessor theme: ThemeName | undefined;
@@ -51,7 +57,7 @@ export class FvProvider extends LitElement {
     // A new object each time: context subscribers are notified when the value's identity changes.
     this.settings = {
       api: this.api || outer.api,
-      token: this.token || outer.token,
+      ...(this.token || this.tokenProvider ? { token: this.token, tokenProvider: this.tokenProvider } : { token: outer.token, tokenProvider: outer.tokenProvider }),
       lang: this.lang || outer.lang,
       timeZone: this.timeZone || outer.timeZone,
       theme: this.theme || outer.theme,

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ChartController, type ChartOption } from '../core/chart-controller.js';
 import { AlertsLoader } from '../core/alerts-loader.js';
+import { hasBearer } from '../core/api.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
 import { connectionStatusStyles } from '../core/connection-status.styles.js';
@@ -10,6 +11,7 @@ import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
 import { SignInController } from '../core/sign-in.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { QueueRow } from '../../contract/live.js';
 import type { ConnectionState, FloorChange } from '../core/stream.js';
@@ -284,7 +286,7 @@ export class FvQueueRealtime extends FloorviewElement {
   }
 
   private renderSignedOut(tr: QueueRealtimeTranslator) {
-    return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+    return hasBearer(this.target) ? renderTokenRefusal(tr, this.stream.floor?.refusal) : this.signIn.render(tr);
   }
 
   private renderBody(tr: QueueRealtimeTranslator) {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { api, type ApiTarget } from '../core/api.js';
+import { api, credentialKey, type ApiTarget } from '../core/api.js';
 import { sharedClock } from '../core/clock.js';
 import type { FloorChange, FloorStream } from '../core/stream.js';
 import { TrendBuffer } from './trend-buffer.js';
@@ -58,7 +58,7 @@ export class TrendController implements ReactiveController {
     }
     const target = this.source.target();
     const minutes = this.source.minutes();
-    const key = `${target.api} ${target.token ?? ''} ${minutes}`;
+    const key = `${target.api} ${credentialKey(target)} ${minutes}`;
     if (key === this.key) return;
     this.key = key;
     this.buffer.resize(pointsFor(minutes, this.buffer.step));

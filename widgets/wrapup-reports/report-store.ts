@@ -1,6 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { credentialKey, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { FloorChange } from '../core/stream.js';
@@ -140,7 +140,7 @@ export class ReportStore implements ReactiveController {
 
   private get targetKey(): string {
     const target = this.options.target();
-    return `${target.api} ${target.token ?? ''}`;
+    return `${target.api} ${credentialKey(target)}`;
   }
 
   private merge(reports: Report[], limit: number): void {

@@ -1,5 +1,5 @@
 import type { CreateReportBody, Report } from '../../contract/reports.js';
-import { api, routeUrl, type ApiTarget } from '../core/api.js';
+import { api, hasBearer, routeUrl, type ApiTarget } from '../core/api.js';
 
 export const listReports = (target: ApiTarget, signal?: AbortSignal) => api(target, 'GET /reports', { signal });
 
@@ -13,6 +13,6 @@ export const deleteReport = (target: ApiTarget, id: string) => api(target, 'DELE
  * the bearer token: with one, a 5-minute stream ticket goes in the URL instead.
  */
 export async function csvUrl(target: ApiTarget, id: string): Promise<string> {
-  const ticket = target.token ? (await api(target, 'POST /auth/stream-ticket')).ticket : undefined;
+  const ticket = hasBearer(target) ? (await api(target, 'POST /auth/stream-ticket')).ticket : undefined;
   return routeUrl(target, 'GET /reports/{id}/csv', { params: { id }, query: { ticket } });
 }

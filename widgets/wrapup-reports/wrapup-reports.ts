@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { FloorviewApiError } from '../core/api.js';
+import { FloorviewApiError, hasBearer } from '../core/api.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FvErrorEvent } from '../core/events.js';
 import { SignInController } from '../core/sign-in.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
@@ -158,7 +159,7 @@ export class FvWrapupReports extends RangeFilterElement {
   private renderList(tr: WrapupReportsTranslator) {
     const { reports, limit, loaded, loadError: error } = this.store;
     if (error?.status === 401) {
-      return this.target.token ? html`<p class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : this.signIn.render(tr);
+      return hasBearer(this.target) ? renderTokenRefusal(tr, error.code) : this.signIn.render(tr);
     }
     if (error && !loaded) {
       return html`<div part="alert" class="alert" role="alert">

@@ -18,6 +18,7 @@ export const coreEn = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.tokenRefused': 'The Floorview server refused this widget’s token. Ask the portal’s administrator for a new one.',
+  'signIn.tokenUnavailable': 'The portal gave this widget no sign-in token. It will ask again; if this goes on, sign in to the portal again.',
 
   'error.network': 'Could not reach the Floorview server.',
   'error.dismiss': 'Dismiss',
