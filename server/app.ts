@@ -92,7 +92,12 @@ export function createApp(s: Services) {
     .route('/alerts', alertRoutes(s))
     .route('/reports', reportRoutes(s));
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A Floorview session token (`POST /auth/login`, an agent desk token), a display token, an integration key where a route says so, or — with `FLOORVIEW_OIDC_ISSUER` set — the host portal’s OpenID Connect token (a JWT: its signature against the issuer’s JWKS, `iss`, `aud` = `FLOORVIEW_OIDC_AUDIENCE`, `exp`/`nbf`). A portal token names its person by `FLOORVIEW_OIDC_CLAIM` (default `email`), matched to a supervisor, else an agent; 401 with a code saying why a token is refused (`token_expired`, `token_not_yet_valid`, `token_wrong_audience`, `token_wrong_issuer`, `token_bad_signature`, `token_unknown_key`, `token_algorithm_refused`, `token_malformed`, `token_claim_missing`, `issuer_unavailable`), 403 `not_in_directory` for someone the directory does not list.',
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'fv_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'ticket', { type: 'apiKey', in: 'query', name: 'ticket' });
   api.doc31('/openapi.json', {

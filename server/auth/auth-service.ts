@@ -7,6 +7,8 @@ import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
+import { portalPrincipal } from './portal-principal.js';
+import { looksLikeJwt, type PortalTokens } from './portal-tokens.js';
 import { agentScope, scopeOf, type Principal, type Scope } from './principal.js';
 import { newToken, sha256, verifyPassword } from '../lib/secrets.js';
 
@@ -32,6 +34,7 @@ export class AuthService {
   /** Slows down password guessing, by client address and account together. */
   private readonly throttle: LoginThrottle;
   private readonly endedListeners: ((sessionId: string) => void)[] = [];
+  private portal: PortalTokens | null = null;
 
   constructor(
     private readonly db: Db,
@@ -140,6 +143,21 @@ export class AuthService {
 
   private ended(sessionId: string): void {
     for (const listener of this.endedListeners) listener(sessionId);
+  }
+
+  /** With FLOORVIEW_OIDC_ISSUER: bearer JWTs are the portal's tokens. */
+  acceptPortalTokens(portal: PortalTokens): void {
+    this.portal = portal;
+  }
+
+  /**
+   * An `Authorization: Bearer` credential: a portal token (a JWT: the only kind with dots), else
+   * as `authenticate`. A portal token for someone not in the directory is refused with 403.
+   */
+  async authenticateBearer(token: string): Promise<Principal> {
+    if (!looksLikeJwt(token)) return this.authenticate(token);
+    if (!this.portal) throw unauthenticated('This server takes no tokens from a portal (FLOORVIEW_OIDC_ISSUER is not set).');
+    return portalPrincipal(this.directory, await this.portal.verify(token));
   }
 
   /**

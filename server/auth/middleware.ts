@@ -32,9 +32,9 @@ export interface CredentialOptions {
  * Who is calling, from the one credential that counts: `Authorization: Bearer`, else a URL ticket
  * (where allowed), else the session cookie, else — on a read — the display cookie.
  */
-export function authenticateRequest(c: Context<AppEnv>, auth: AuthService, options: CredentialOptions = {}): Principal {
+export async function authenticateRequest(c: Context<AppEnv>, auth: AuthService, options: CredentialOptions = {}): Promise<Principal> {
   const bearer = bearerToken(c.req.header('authorization'));
-  if (bearer) return auth.authenticate(bearer);
+  if (bearer) return auth.authenticateBearer(bearer);
   if (options.ticket !== undefined) return auth.authenticateTicket(options.ticket);
   const session = getCookie(c, SESSION_COOKIE);
   const display = getCookie(c, DISPLAY_COOKIE);
@@ -61,7 +61,7 @@ export function authenticateRequest(c: Context<AppEnv>, auth: AuthService, optio
  */
 export function requireViewer(auth: AuthService, options: { agents?: boolean; display?: 'first' } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = authenticateRequest(c, auth, { display: options.display });
+    const principal = await authenticateRequest(c, auth, { display: options.display });
     if (principal.kind === 'agent' && !options.agents) throw forbidden('An agent desk session opens the agent desk only: chat and the agent’s own live row.');
     c.set('principal', principal);
     await next();
@@ -85,6 +85,16 @@ export function requireIntegration(auth: AuthService, refusal: string): Middlewa
   return async (c, next) => {
     const secret = bearerToken(c.req.header('authorization'));
     if (!secret || auth.integrationKeyId(secret) === null) throw new ApiError(401, 'unauthenticated', refusal);
+    await next();
+  };
+}
+
+/** FLOORVIEW_PASSWORD_LOGIN=off: the password sign-ins refuse before reading the password, saying where to sign in instead. */
+export function requirePasswordLogin(enabled: boolean): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    if (!enabled) {
+      throw new ApiError(403, 'password_login_off', 'Password sign-in is switched off here (FLOORVIEW_PASSWORD_LOGIN=off): sign in through your portal.');
+    }
     await next();
   };
 }

@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { Directory } from '../directory/directory.js';
 import { ApiError } from '../lib/errors.js';
+import { agentByEmail, supervisorByEmail } from './person-by-email.js';
 import { SignInFlows, type SignInRole } from './sign-in-flows.js';
 
 export interface OidcSignInOptions {
@@ -103,9 +104,8 @@ export class OidcSignIn {
 
   /** The supervisor or agent whose directory email is the claim's value, compared without case. */
   private personOf(role: SignInRole, value: string): string {
-    const key = value.trim().toLowerCase();
-    const people = role === 'supervisor' ? this.directory().supervisors.values() : this.directory().agents.values();
-    for (const person of people) if (person.email?.toLowerCase() === key) return person.id;
+    const person = role === 'supervisor' ? supervisorByEmail(this.directory(), value) : agentByEmail(this.directory(), value);
+    if (person) return person.id;
     throw new ApiError(403, 'not_in_directory', `${value} (the \`${this.options.claim}\` claim) is not a ${role} in Floorview’s directory: ask an administrator to add them.`);
   }
 

@@ -9,10 +9,14 @@ export interface Scope {
   agent?: string;
 }
 
+/**
+ * `sessionId`: the Floorview session behind the credentials, ended by sign-out or revocation; null
+ * for a display token itself and for a portal token (it ends at its `expiresAt`).
+ */
 export type Principal =
-  | { kind: 'supervisor'; id: string; name: string; isAdmin: boolean; scope: Scope; sessionId: string; expiresAt: number }
+  | { kind: 'supervisor'; id: string; name: string; isAdmin: boolean; scope: Scope; sessionId: string | null; expiresAt: number }
   | { kind: 'display'; id: string; scope: Scope; sessionId: string | null; expiresAt: number | null }
-  | { kind: 'agent'; id: string; name: string; scope: Scope; sessionId: string; expiresAt: number };
+  | { kind: 'agent'; id: string; name: string; scope: Scope; sessionId: string | null; expiresAt: number };
 
 export function scopeOf(queueIds: Iterable<string>): Scope {
   const queues = new Set(queueIds);

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie } from 'hono/cookie';
 import { loginBody, sessionProbeSchema, sessionSchema, streamTicketSchema, viewerSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
-import { authenticateRequest, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
+import { authenticateRequest, requirePasswordLogin, requireViewer, SESSION_COOKIE } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
 import { setSessionCookie } from './session-cookie.js';
 import { ApiError } from '../lib/errors.js';
@@ -16,7 +16,8 @@ const login = createRoute({
   path: '/login',
   tags: ['Auth'],
   summary: 'Sign in as a supervisor',
-  description: 'Returns a bearer token for embedded use and sets an HttpOnly session cookie.',
+  description:
+    'Returns a bearer token for embedded use and sets an HttpOnly session cookie. 403 `password_login_off` where password sign-in is switched off (`FLOORVIEW_PASSWORD_LOGIN=off`): sign in through the portal.',
   security: publicSecurity,
   request: {
     body: jsonBody(loginBody),
@@ -57,10 +58,11 @@ const session = createRoute({
   tags: ['Auth'],
   summary: 'Whether the request carries a valid session, and whose',
   description:
-    'The probe a page or widget makes before it opens the stream: being signed out is an answer here, not an error, so a portal page without a session logs no failed request. `{signedIn: false}` for missing, unknown or expired credentials; otherwise `{signedIn: true, viewer}` as `GET /auth/me` would answer.',
+    'The probe a page or widget makes before it opens the stream: being signed out is an answer here, not an error, so a portal page without a session logs no failed request. `{signedIn: false}` for missing, unknown or expired credentials; otherwise `{signedIn: true, viewer}` as `GET /auth/me` would answer. A valid portal token for someone not in the directory is 403 `not_in_directory`.',
   security: optionalSecurity,
   responses: {
     200: json(sessionProbeSchema, 'Signed in or not.'),
+    ...errors(403),
   },
 });
 
@@ -78,6 +80,7 @@ const streamTicket = createRoute({
 export function authRoutes(s: Services) {
   const app = router();
   app.use('*', limitBody());
+  app.use('/login', requirePasswordLogin(s.config.FLOORVIEW_PASSWORD_LOGIN));
   // Agent desk sessions too: the desk signs out, asks who it is, and opens the stream.
   app.use('/logout', requireViewer(s.auth, { agents: true }));
   app.use('/me', requireViewer(s.auth, { agents: true }));
@@ -95,8 +98,8 @@ export function authRoutes(s: Services) {
       return c.body(null, 204);
     })
     .openapi(me, (c) => c.json(viewerBody(c.var.principal), 200))
-    .openapi(session, (c) => {
-      const principal = probe(() => authenticateRequest(c, s.auth));
+    .openapi(session, async (c) => {
+      const principal = await probe(() => authenticateRequest(c, s.auth));
       return c.json(principal ? { signedIn: true as const, viewer: viewerBody(principal) } : { signedIn: false as const }, 200);
     })
     .openapi(streamTicket, (c) => c.json(s.auth.issueStreamTicket(c.var.principal), 200));
@@ -115,9 +118,9 @@ function viewerBody(p: Principal) {
 }
 
 /** The principal, or null where authentication refuses the credentials (401); anything else is a real failure. */
-function probe(authenticate: () => Principal): Principal | null {
+async function probe(authenticate: () => Promise<Principal>): Promise<Principal | null> {
   try {
-    return authenticate();
+    return await authenticate();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;

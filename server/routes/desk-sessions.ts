@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { agentLoginBody, agentSessionSchema } from '../../contract/auth.js';
 import { clientAddress } from '../auth/client-address.js';
-import { requireIntegration } from '../auth/middleware.js';
+import { requireIntegration, requirePasswordLogin } from '../auth/middleware.js';
 import type { Services } from '../wiring/services.js';
 import { limitBody } from './body-limit.js';
 import { errors, json, jsonBody, publicSecurity, router } from './openapi-common.js';
@@ -26,18 +26,18 @@ const agentLogin = createRoute({
   tags: ['Agent desk'],
   summary: 'Agent desk sign-in with a directory-file password',
   description:
-    'For agents the directory file gives a `password` (the demo’s agents: `floorview-demo`). Either `email` or `agentId`. Returns a bearer token for the agent desk; no cookie is set, so a supervisor signed in on the same browser stays signed in.',
+    'For agents the directory file gives a `password` (the demo’s agents: `floorview-demo`). Either `email` or `agentId`. Returns a bearer token for the agent desk; no cookie is set, so a supervisor signed in on the same browser stays signed in. 403 `password_login_off` where password sign-in is switched off (`FLOORVIEW_PASSWORD_LOGIN=off`).',
   security: publicSecurity,
   request: {
     body: jsonBody(agentLoginBody),
   },
-  responses: { 200: json(agentSessionSchema, 'Signed in.'), ...errors(400, 401, 429) },
+  responses: { 200: json(agentSessionSchema, 'Signed in.'), ...errors(400, 401, 403, 429) },
 });
 
 /** How agents get a desk session. Mounted at the API root, before the agents routes (which refuse what is not a viewer session). */
 export function deskSessionRoutes(s: Services) {
   const app = router();
-  app.use('/auth/agent-login', limitBody());
+  app.use('/auth/agent-login', limitBody(), requirePasswordLogin(s.config.FLOORVIEW_PASSWORD_LOGIN));
   app.use('/agents/:id/desk-token', requireIntegration(s.auth, 'Desk tokens are issued to integrations: `Authorization: Bearer <integration key secret>`.'));
   return app
     .openapi(deskToken, (c) => c.json(s.auth.issueAgentSession(c.req.valid('param').id), 200))

@@ -18,6 +18,14 @@ const health = createRoute({
         streamClients: z.number().int(),
         commands: z.string().nullable(),
         platform: platformStatusSchema,
+        portalSignIn: z
+          .object({
+            issuer: z.string(),
+            state: z.enum(['ready', 'unavailable']),
+            problem: z.string().optional().describe('Why portal tokens cannot be verified now (the issuer unreachable at start, a discovery that names another issuer).'),
+          })
+          .nullable()
+          .describe('Sign-in from the host portal (FLOORVIEW_OIDC_ISSUER); null when not configured.'),
       }),
       'Up.',
     ),
@@ -27,7 +35,14 @@ const health = createRoute({
 export function healthRoutes(s: Services) {
   return router().openapi(health, (c) =>
     c.json(
-      { status: 'ok' as const, serverTime: new Date(s.clock()).toISOString(), streamClients: s.hub.clientCount, commands: s.commands.adapterName, platform: s.platform.status.current },
+      {
+        status: 'ok' as const,
+        serverTime: new Date(s.clock()).toISOString(),
+        streamClients: s.hub.clientCount,
+        commands: s.commands.adapterName,
+        platform: s.platform.status.current,
+        portalSignIn: s.portal?.status ?? null,
+      },
       200,
     ),
   );

@@ -71,7 +71,7 @@ export function oidcSignInRoutes(s: Services) {
   };
   return router()
     .openapi(methods, (c) =>
-      c.json({ password: true, oidc: s.oidcSignIn ? { providerName: s.config.FLOORVIEW_OIDC_PROVIDER_NAME } : null }, 200),
+      c.json({ password: s.config.FLOORVIEW_PASSWORD_LOGIN, oidc: s.oidcSignIn ? { providerName: s.config.FLOORVIEW_OIDC_PROVIDER_NAME } : null }, 200),
     )
     .openapi(start, async (c) => {
       const sso = configured();

@@ -90,7 +90,7 @@ const deleteReport = createRoute({
 function requireReportOwner(s: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ticket = c.req.method === 'GET' && c.req.path.endsWith('/csv') ? c.req.query('ticket') : undefined;
-    const principal = authenticateRequest(c, s.auth, { ticket });
+    const principal = await authenticateRequest(c, s.auth, { ticket });
     if (principal.kind !== 'supervisor') throw forbidden('Reports belong to supervisors: display tokens and agent desks have none.');
     c.set('principal', principal);
     await next();

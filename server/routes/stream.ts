@@ -29,9 +29,9 @@ const stream = createRoute({
 });
 
 export function streamRoutes(s: Services) {
-  return router().openapi(stream, (c) => {
+  return router().openapi(stream, async (c) => {
     const { ticket, lastEventId, delta } = c.req.valid('query');
-    const principal = authenticateRequest(c, s.auth, { ticket });
+    const principal = await authenticateRequest(c, s.auth, { ticket });
     const res = c.env.outgoing;
     // The headers prepared so far are the CORS middleware's, for this request's Origin.
     openEventStream(res, c.res.headers);

@@ -84,10 +84,26 @@ const envSchema = z.object({
   FLOORVIEW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Cookies get `Secure` behind TLS; off only for plain-HTTP development. */
   FLOORVIEW_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** The portal's OpenID provider (discovery at `<issuer>/.well-known/openid-configuration`). */
-  FLOORVIEW_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-  /** Which claim of the provider's tokens names the person: matched to a supervisor's or agent's email in the directory. */
+  /**
+   * The host portal's OpenID Connect issuer (discovery at `<issuer>/.well-known/openid-configuration`):
+   * with FLOORVIEW_OIDC_AUDIENCE, `Authorization: Bearer <the portal's token>` is accepted
+   * (server/auth/portal-tokens.ts); with FLOORVIEW_OIDC_CLIENT_ID, the standalone pages sign in with it.
+   * https, but for a loopback address (development, tests).
+   */
+  FLOORVIEW_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be the issuer URL, e.g. https://login.example.com/realms/centre' })
+    // Zod runs the refinement on a value the URL check refused too: that one is already named.
+    .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || LOOPBACK.test(new URL(u).hostname), 'must be https (http only on a loopback address)')
+    .optional(),
+  /** The `aud` the portal's tokens carry for Floorview: with it, they are accepted as bearer tokens. */
+  FLOORVIEW_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Which claim of the provider's tokens names the person: matched to a supervisor's or agent's email in the directory, ignoring case. */
   FLOORVIEW_OIDC_CLAIM: z.string().min(1).default('email'),
+  /** A claim of the portal's tokens listing the person's roles: with it, holding FLOORVIEW_OIDC_ADMIN_ROLE (and only that) makes an admin. Unset: the directory's `admin` decides. */
+  FLOORVIEW_OIDC_ROLES_CLAIM: z.string().min(1).optional(),
+  FLOORVIEW_OIDC_ADMIN_ROLE: z.string().min(1).default('floorview-admin'),
+  /** `off`: people sign in through the portal only; the password sign-ins refuse (403 password_login_off). */
+  FLOORVIEW_PASSWORD_LOGIN: onOff.default(true),
   /** "Sign in with <provider>" on the standalone pages (authorization code + PKCE): the client registered with the issuer. */
   FLOORVIEW_OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Absent: a public client (PKCE alone); present: sent to the token endpoint (client_secret_basic). */
@@ -97,6 +113,9 @@ const envSchema = z.object({
   /** The callback registered with the provider; by default this server's `/api/v1/auth/oidc/callback` as the browser called it (set it behind a proxy that rewrites Host). */
   FLOORVIEW_OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** Where a plain-http issuer is acceptable: nothing crosses a network. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 export type Config = Omit<z.infer<typeof envSchema>, 'FLOORVIEW_PLATFORM' | 'FLOORVIEW_SIMULATOR'> & {
   FLOORVIEW_PLATFORM: PlatformName;
@@ -140,7 +159,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new Error(`Invalid configuration:\n  ${name}: belongs to the sign-in with the provider; set FLOORVIEW_OIDC_CLIENT_ID too`);
     }
   }
+  checkPortalSignIn(config, relevant);
   return config;
+}
+
+/** The portal sign-in settings only make sense together; every problem is named at once. */
+function checkPortalSignIn(config: Config, given: Record<string, unknown>): void {
+  const problems: string[] = [];
+  if (!config.FLOORVIEW_OIDC_ISSUER) {
+    for (const name of ['FLOORVIEW_OIDC_AUDIENCE', 'FLOORVIEW_OIDC_CLAIM', 'FLOORVIEW_OIDC_ROLES_CLAIM', 'FLOORVIEW_OIDC_ADMIN_ROLE']) {
+      if (name in given) problems.push(`  ${name}: needs FLOORVIEW_OIDC_ISSUER (the portal's issuer)`);
+    }
+    if (!config.FLOORVIEW_PASSWORD_LOGIN) problems.push('  FLOORVIEW_PASSWORD_LOGIN: off needs FLOORVIEW_OIDC_ISSUER, or nobody could sign in');
+  } else if (!config.FLOORVIEW_OIDC_AUDIENCE && !config.FLOORVIEW_OIDC_CLIENT_ID) {
+    problems.push(
+      "  FLOORVIEW_OIDC_AUDIENCE: required with FLOORVIEW_OIDC_ISSUER to take the portal's tokens (the `aud` they carry for Floorview), or FLOORVIEW_OIDC_CLIENT_ID for the sign-in button",
+    );
+  }
+  if (config.FLOORVIEW_OIDC_ISSUER && !config.FLOORVIEW_OIDC_AUDIENCE && 'FLOORVIEW_OIDC_ROLES_CLAIM' in given) {
+    problems.push("  FLOORVIEW_OIDC_ROLES_CLAIM: is read from the portal's tokens; set FLOORVIEW_OIDC_AUDIENCE to take them");
+  }
+  if (config.FLOORVIEW_OIDC_ISSUER && 'FLOORVIEW_OIDC_ADMIN_ROLE' in given && !config.FLOORVIEW_OIDC_ROLES_CLAIM) {
+    problems.push('  FLOORVIEW_OIDC_ADMIN_ROLE: needs FLOORVIEW_OIDC_ROLES_CLAIM (the claim the role is looked for in)');
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
 /** FLOORVIEW_SIMULATOR=off, from before there were platforms, still means "a platform posts its events". */

@@ -3,6 +3,7 @@ import { AlertWebhook } from '../alerts/alert-webhook.js';
 import { AgentCredentials } from '../auth/agent-credentials.js';
 import { AuthService } from '../auth/auth-service.js';
 import { OidcSignIn } from '../auth/oidc-sign-in.js';
+import { PortalTokens, type PortalTokenOptions } from '../auth/portal-tokens.js';
 import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
@@ -44,6 +45,8 @@ export interface Services {
   auth: AuthService;
   /** "Sign in with <provider>" on the standalone pages, when FLOORVIEW_OIDC_CLIENT_ID is set. */
   oidcSignIn: OidcSignIn | null;
+  /** The host portal's tokens, when FLOORVIEW_OIDC_ISSUER is set. */
+  portal: PortalTokens | null;
   audit: AuditLog;
   commands: CommandService;
   chat: ChatService;
@@ -81,6 +84,8 @@ export interface ServiceOptions {
   ami?: Partial<AmiClientOptions>;
   /** Progress lines for a person watching the start. */
   log?: (line: string) => void;
+  /** Tests shorten the portal issuer's discovery retries and JWKS refetch cooldown. */
+  portal?: Omit<PortalTokenOptions, 'log'>;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -115,6 +120,24 @@ export async function createServices(config: Config, options: ServiceOptions = {
           clock,
         )
       : null;
+  const { FLOORVIEW_OIDC_ISSUER: issuer, FLOORVIEW_OIDC_AUDIENCE: audience, FLOORVIEW_OIDC_ROLES_CLAIM: rolesClaim } = config;
+  const portal =
+    issuer && audience
+      ? new PortalTokens(
+          {
+            issuer,
+            audience,
+            claim: config.FLOORVIEW_OIDC_CLAIM,
+            admin: rolesClaim ? { claim: rolesClaim, role: config.FLOORVIEW_OIDC_ADMIN_ROLE } : null,
+          },
+          clock,
+          { ...options.portal, log: options.log },
+        )
+      : null;
+  if (portal) {
+    await portal.start();
+    auth.acceptPortalTokens(portal);
+  }
   const audit = new AuditLog(db, clock);
   const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
@@ -210,6 +233,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     hub,
     auth,
     oidcSignIn,
+    portal,
     audit,
     commands,
     chat,
@@ -224,6 +248,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     clock,
     close() {
       for (const t of timers) clearInterval(t);
+      portal?.close();
       retention?.stop();
       reports.stop();
       alerts.stop();

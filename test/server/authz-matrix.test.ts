@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sessions } from '../../server/db/schema/auth.js';
 import { newToken, sha256 } from '../../server/lib/secrets.js';
 import { scopeOf } from '../../server/auth/principal.js';
-import { CLIENT_ID, CLIENT_SECRET, startOidcProvider, type TestIssuer } from '../support/oidc-provider.js';
+import { AUDIENCE, CLIENT_ID, CLIENT_SECRET, startOidcProvider, type TestIssuer } from '../support/oidc-provider.js';
 import { DISPLAY, INTEGRATION, centre, eventFactory, startHarness, type Harness } from './harness.js';
 import { readyReport } from './report-helpers.js';
 
@@ -17,8 +17,14 @@ import { readyReport } from './report-helpers.js';
  * `hidden` (403 or 404: someone else's agent, queue or report).
  */
 type Outcome = 'ok' | '401' | '403' | 'hidden';
-type Cred = 'none' | 'forged' | 'expired' | 'ticket' | 'integration' | 'sam' | 'ben' | 'benCookie' | 'display' | 'displayCookie' | 'agent';
-const CREDS: Cred[] = ['none', 'forged', 'expired', 'ticket', 'integration', 'sam', 'ben', 'benCookie', 'display', 'displayCookie', 'agent'];
+/** `portal…`: the host portal's OpenID Connect tokens, for Ben, for the agent li.na, for someone the directory does not list, and expired. */
+type Cred =
+  | 'none' | 'forged' | 'expired' | 'ticket' | 'integration' | 'sam' | 'ben' | 'benCookie' | 'display' | 'displayCookie' | 'agent'
+  | 'portalBen' | 'portalAgent' | 'portalStranger' | 'portalExpired';
+const CREDS: Cred[] = [
+  'none', 'forged', 'expired', 'ticket', 'integration', 'sam', 'ben', 'benCookie', 'display', 'displayCookie', 'agent',
+  'portalBen', 'portalAgent', 'portalStranger', 'portalExpired',
+];
 interface Route {
   method: string;
   path: string;
@@ -27,9 +33,16 @@ interface Route {
 }
 type Variant = 'own' | 'other';
 
-const SUPERVISORS: Cred[] = ['sam', 'ben', 'benCookie'];
+const SUPERVISORS: Cred[] = ['sam', 'ben', 'benCookie', 'portalBen'];
 const DISPLAYS: Cred[] = ['display', 'displayCookie'];
-const NOBODY: Cred[] = ['none', 'forged', 'expired', 'ticket', 'integration'];
+const AGENTS: Cred[] = ['agent', 'portalAgent'];
+const NOBODY: Cred[] = ['none', 'forged', 'expired', 'ticket', 'integration', 'portalExpired'];
+/**
+ * A valid portal token for someone the directory does not list: 403 not_in_directory wherever
+ * credentials are read (the session probe too), what takes an integration key aside.
+ */
+const stranger = (rule: Rule, r: Route, v: Variant): Outcome =>
+  r.path === '/auth/session' || (rule.expect(r, 'none', v) === '401' && rule.expect(r, 'ben', v) !== '401') ? '403' : rule.expect(r, 'none', v);
 
 /** Whether the route names a particular agent, queue or report in its path. */
 const names = (r: Route) => r.path.includes('{');
@@ -83,7 +96,7 @@ const RULES: Rule[] = [
   {
     why: 'live reads and history: supervisors and displays in scope; agent desks and the rest not',
     match: (r) => r.method === 'GET' && r.tags.some((t) => t === 'Live' || t === 'History'),
-    expect: (r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' ? '403' : scoped(r, c, v)),
+    expect: (r, c, v) => (NOBODY.includes(c) ? '401' : AGENTS.includes(c) ? '403' : scoped(r, c, v)),
   },
   {
     why: 'commands and the audit log: supervisors in scope',
@@ -93,17 +106,17 @@ const RULES: Rule[] = [
   {
     why: 'alerts: supervisors and wallboards read those of their scope; supervisors acknowledge them',
     match: (r) => r.tags.includes('Alerts'),
-    expect: (r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' || (DISPLAYS.includes(c) && r.method !== 'GET') ? '403' : scoped(r, c, v)),
+    expect: (r, c, v) => (NOBODY.includes(c) ? '401' : AGENTS.includes(c) || (DISPLAYS.includes(c) && r.method !== 'GET') ? '403' : scoped(r, c, v)),
   },
   {
     why: 'a raised hand: the agent’s own desk only',
     match: (r) => r.tags.includes('Raise hand'),
-    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' && v === 'own' ? 'ok' : '403'),
+    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : AGENTS.includes(c) && v === 'own' ? 'ok' : '403'),
   },
   {
     why: 'the wrap-up reason: the agent’s own desk only',
     match: (r) => r.tags.includes('Wrap-up'),
-    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : c === 'agent' && v === 'own' ? 'ok' : '403'),
+    expect: (_r, c, v) => (NOBODY.includes(c) ? '401' : AGENTS.includes(c) && v === 'own' ? 'ok' : '403'),
   },
   {
     why: 'the staffing calculator: supervisors (nothing in it is scoped)',
@@ -146,11 +159,11 @@ describe('authorization matrix from the OpenAPI document', () => {
 
   before(async () => {
     // Every queue alerted at one contact waiting, at once: an alert in each queue to name.
-    // A real OpenID provider, so the sign-in with it is configured and answers as deployed.
+    // A real OpenID provider, so the sign-in with it is configured and its tokens are taken, as deployed.
     idp = await startOidcProvider();
     h = await startHarness({
       centre: { ...centre, alerts: { queue: { waitingAtLeast: 1 }, raiseAfterSeconds: 0 } },
-      env: { FLOORVIEW_OIDC_ISSUER: idp.issuer, FLOORVIEW_OIDC_CLIENT_ID: CLIENT_ID, FLOORVIEW_OIDC_CLIENT_SECRET: CLIENT_SECRET },
+      env: { FLOORVIEW_OIDC_ISSUER: idp.issuer, FLOORVIEW_OIDC_AUDIENCE: AUDIENCE, FLOORVIEW_OIDC_CLIENT_ID: CLIENT_ID, FLOORVIEW_OIDC_CLIENT_SECRET: CLIENT_SECRET },
     });
     await h.listen();
     await h.events(...['a-1', 'a-3'].map((agentId) => eventFactory()('agent.signed_in', 0, { agentId })));
@@ -179,11 +192,16 @@ describe('authorization matrix from the OpenAPI document', () => {
       display: DISPLAY,
       displayCookie: { cookie: /fv_display=[^;]+/.exec(displayLogin.headers.get('set-cookie')!)![0], ...origin },
       agent: { authorization: `Bearer ${desk.token}` },
+      portalBen: { authorization: `Bearer ${await idp.token({ email: 'ben@example.com' })}` },
+      portalAgent: { authorization: `Bearer ${await idp.token({ email: 'li.na@example.com' })}` },
+      portalStranger: { authorization: `Bearer ${await idp.token({ email: 'carol@example.com' })}` },
+      portalExpired: { authorization: `Bearer ${await idp.forge({ iss: idp.issuer, aud: AUDIENCE, email: 'ben@example.com', iat: 1, exp: 2 })}` },
     });
     const samReport = (await readyReport(h, sam, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
     const benReport = (await readyReport(h, ben, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
     // Deleting is once per report: Ben's cookie deletes a report of its own.
     const benCookieReport = (await readyReport(h, ben, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
+    const portalBenReport = (await readyReport(h, headers.portalBen, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
     // Ben, the display (Support) and the agent desk (a-3) see a-3 and q-support, not a-1 and q-sales.
     await h.events(...['q-sales', 'q-support'].map((queueId) => eventFactory()('call.queued', 0, { callId: `c-${queueId}`, queueId })));
     h.services.alerts.evaluate();
@@ -195,6 +213,9 @@ describe('authorization matrix from the OpenAPI document', () => {
     ids.sam.other = { ...inSales, reportId: benReport };
     ids.ticket.other = { ...inSales, reportId: benReport };
     ids.benCookie.own = { ...inSupport, reportId: benCookieReport };
+    ids.portalBen.own = { ...inSupport, reportId: portalBenReport };
+    // li.na is a-1, in Sales.
+    ids.portalAgent = { own: inSales, other: inSupport };
 
     const doc = (await (await h.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { tags?: string[]; security?: Route['security'] }>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -245,7 +266,7 @@ describe('authorization matrix from the OpenAPI document', () => {
             redirect: 'manual',
           });
           abort.abort(); // the stream never ends by itself
-          const expected = rule.expect(r, c, v);
+          const expected = c === 'portalStranger' ? stranger(rule, r, v) : rule.expect(r, c, v);
           const got = outcome(res.status);
           const fine = expected === 'hidden' ? got === '403' || got === 'hidden' : got === expected;
           if (!fine) wrong.push(`${r.method} ${path} as ${c} (${v}): ${res.status}, expected ${expected} [${rule.why}]`);

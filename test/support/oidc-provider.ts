@@ -46,6 +46,8 @@ export interface TokenRequest {
 }
 
 export interface OidcProviderOptions {
+  /** A given port (an issuer that comes up after the server); default a free one. */
+  port?: number;
   redirectUris?: string[];
   /** Roles of the accounts that sign in by the authorization-code flow, by login. */
   roles?: Record<string, string[]>;
@@ -92,7 +94,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
   let redirectUris = options.redirectUris ?? ['http://127.0.0.1/not-used'];
   let handler: (req: IncomingMessage, res: ServerResponse) => void = () => {};
   const server: Server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const configuration = (): Configuration => ({
