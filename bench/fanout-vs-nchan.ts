@@ -213,6 +213,12 @@ function summary(phases: Phase[], memory: Record<Product['name'], number>) {
 
 const dir = mkdtempSync(join(tmpdir(), 'floorview-bench-nchan-vs-'));
 const stops: (() => Promise<void>)[] = [];
+const stopAll = async () => {
+  for (const stop of stops.reverse()) await stop();
+  rmSync(dir, { recursive: true, force: true });
+};
+// Ctrl-C or a kill mid-run still stops both servers: they are our children, not to be left behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().then(() => process.exit(130)));
 try {
   console.log(`load average at the start: ${loadavg()}`);
   const fv = await floorview(dir);
@@ -262,6 +268,5 @@ try {
   printTable(summary(phases, memory));
   saveResult('fanout-vs-nchan', { sizes, seconds, rounds, rate, memory, phases });
 } finally {
-  for (const stop of stops.reverse()) await stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stopAll();
 }

@@ -87,6 +87,9 @@ function report(): LoadReport {
   };
 }
 
+// The bench that drives it has gone (stopped, crashed): end with it rather than hold its connections.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (msg: LoadCommand) => {
   if (msg.cmd === 'connect') {
     let i = 0;
