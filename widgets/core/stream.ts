@@ -7,7 +7,7 @@ import type { FloorDelta, FloorSnapshot } from '../../contract/stream.js';
 import { applyRowPatch } from '../../common/row-patch.js';
 import { api, credentialKey, FloorviewApiError, hasBearer, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
-import { providerState, TOKEN_UNAVAILABLE } from './token-provider.js';
+import { observeServerClock, TOKEN_UNAVAILABLE } from './token-provider.js';
 
 /**
  * `unauthenticated`: there is no session (found before any stream request, so a
@@ -245,7 +245,7 @@ class LiveFloorStream implements FloorStream {
     this.ready = true;
     this.receivedAt = Date.now();
     this.clockOffset = Date.parse(frame.serverTime) - this.receivedAt;
-    if (this.target.tokenProvider) providerState(this.target.tokenProvider).clockOffset = this.clockOffset;
+    if (this.target.tokenProvider) observeServerClock(this.target.tokenProvider, this.clockOffset);
     if (this.state !== 'live') this.setState('live');
     this.emit({
       snapshot,

@@ -26,6 +26,17 @@ export interface ProviderState {
 const PROVIDERS = Symbol.for('floorview/token-providers');
 type Page = typeof globalThis & { [PROVIDERS]?: { states: WeakMap<TokenProvider, ProviderState>; count: number } };
 
+/**
+ * A frame told the server's time: tokens are judged by it from now on, and one due for refreshing
+ * is asked for now, so a page receiving frames has its next token before the current one expires
+ * (a failure here is left for the next request to meet and show).
+ */
+export function observeServerClock(provider: TokenProvider, clockOffset: number): void {
+  const state = providerState(provider);
+  state.clockOffset = clockOffset;
+  state.source?.token().catch(() => {});
+}
+
 export function providerState(provider: TokenProvider): ProviderState {
   const page = ((globalThis as Page)[PROVIDERS] ??= { states: new WeakMap(), count: 0 });
   let state = page.states.get(provider);
