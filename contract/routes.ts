@@ -1,3 +1,33 @@
+import type {
+  AdminAgentAnswer,
+  AdminAgentList,
+  AdminQueueAnswer,
+  AdminQueueList,
+  AdminSupervisorAnswer,
+  AdminSupervisorList,
+  AdminWrapupReasonAnswer,
+  AdminWrapupReasonList,
+  CreateAgentBody,
+  CreateDisplayTokenBody,
+  CreateIntegrationKeyBody,
+  CreateQueueBody,
+  CreateSupervisorBody,
+  CreateWrapupReasonBody,
+  DirectoryChangePage,
+  DirectoryChangesQuery,
+  DisplayTokenAnswer,
+  DisplayTokenCreated,
+  DisplayTokenList,
+  IntegrationKeyAnswer,
+  IntegrationKeyCreated,
+  IntegrationKeyList,
+  UpdateAgentBody,
+  UpdateDisplayTokenBody,
+  UpdateIntegrationKeyBody,
+  UpdateQueueBody,
+  UpdateSupervisorBody,
+  UpdateWrapupReasonBody,
+} from './admin.js';
 import type { AlertAnswer, AlertList, AlertsQuery, HandAnswer, RaiseHandBody } from './alerts.js';
 import type { AgentLoginBody, AgentSession, LoginBody, OidcStartQuery, Session, SessionProbe, SignInMethods, StreamTicket } from './auth.js';
 import type { ChatMessage, ChatPage, ChatPageQuery, ConversationList, MarkReadBody, ReadAnswer, SendMessageBody } from './chat.js';
@@ -59,6 +89,34 @@ export interface ApiRoutes {
   'GET /stats/queues': { query: RankedQuery; response: QueueStats };
   'GET /stats/wrapups': { query: RankedQuery; response: WrapupStats };
   'GET /stats/calls': { query: CallsQuery; response: CallPage };
+
+  'GET /admin/queues': { response: AdminQueueList };
+  'POST /admin/queues': { body: CreateQueueBody; response: AdminQueueAnswer };
+  'PATCH /admin/queues/{id}': { body: UpdateQueueBody; response: AdminQueueAnswer };
+  'POST /admin/queues/{id}/retire': { response: AdminQueueAnswer };
+  'GET /admin/agents': { response: AdminAgentList };
+  'POST /admin/agents': { body: CreateAgentBody; response: AdminAgentAnswer };
+  'PATCH /admin/agents/{id}': { body: UpdateAgentBody; response: AdminAgentAnswer };
+  'PUT /admin/agents/{id}/queues/{queueId}': { response: AdminAgentAnswer };
+  'DELETE /admin/agents/{id}/queues/{queueId}': { response: AdminAgentAnswer };
+  'POST /admin/agents/{id}/retire': { response: AdminAgentAnswer };
+  'GET /admin/supervisors': { response: AdminSupervisorList };
+  'POST /admin/supervisors': { body: CreateSupervisorBody; response: AdminSupervisorAnswer };
+  'PATCH /admin/supervisors/{id}': { body: UpdateSupervisorBody; response: AdminSupervisorAnswer };
+  'POST /admin/supervisors/{id}/retire': { response: AdminSupervisorAnswer };
+  'GET /admin/wrapup-reasons': { response: AdminWrapupReasonList };
+  'POST /admin/wrapup-reasons': { body: CreateWrapupReasonBody; response: AdminWrapupReasonAnswer };
+  'PATCH /admin/wrapup-reasons/{id}': { body: UpdateWrapupReasonBody; response: AdminWrapupReasonAnswer };
+  'POST /admin/wrapup-reasons/{id}/retire': { response: AdminWrapupReasonAnswer };
+  'GET /admin/integration-keys': { response: IntegrationKeyList };
+  'POST /admin/integration-keys': { body: CreateIntegrationKeyBody; response: IntegrationKeyCreated };
+  'PATCH /admin/integration-keys/{id}': { body: UpdateIntegrationKeyBody; response: IntegrationKeyAnswer };
+  'POST /admin/integration-keys/{id}/revoke': { response: IntegrationKeyAnswer };
+  'GET /admin/display-tokens': { response: DisplayTokenList };
+  'POST /admin/display-tokens': { body: CreateDisplayTokenBody; response: DisplayTokenCreated };
+  'PATCH /admin/display-tokens/{id}': { body: UpdateDisplayTokenBody; response: DisplayTokenAnswer };
+  'POST /admin/display-tokens/{id}/revoke': { response: DisplayTokenAnswer };
+  'GET /admin/audit': { query?: DirectoryChangesQuery; response: DirectoryChangePage };
 }
 
 export type RouteName = keyof ApiRoutes;

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sameOriginForCookies } from './auth/csrf.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { ApiError, type ErrorBody } from './lib/errors.js';
+import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agents.js';
 import { alertRoutes } from './routes/alerts.js';
 import { handRoutes } from './routes/hand.js';
@@ -90,7 +91,8 @@ export function createApp(s: Services) {
     .route('/stats', statsRoutes(s))
     .route('/staffing', staffingRoutes(s))
     .route('/alerts', alertRoutes(s))
-    .route('/reports', reportRoutes(s));
+    .route('/reports', reportRoutes(s))
+    .route('/admin', adminRoutes(s));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,3 +1,6 @@
+import { DirectoryAdmin } from '../admin/directory-admin.js';
+import { DirectoryChanges } from '../admin/directory-changes.js';
+import { PeopleAdmin } from '../admin/people-admin.js';
 import { AlertService } from '../alerts/alert-service.js';
 import { AlertWebhook } from '../alerts/alert-webhook.js';
 import { AgentCredentials } from '../auth/agent-credentials.js';
@@ -66,6 +69,8 @@ export interface Services {
   reports: ReportService;
   /** Alerts raised by the directory's rules against the live floor. */
   alerts: AlertService;
+  /** Directory administration (`/admin`): changes made live, and their audit. */
+  admin: { directory: DirectoryAdmin; people: PeopleAdmin; changes: DirectoryChanges };
   clock: () => number;
   /** Saves the floor, stops timers and the platform, closes the database. */
   close(): void;
@@ -216,6 +221,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
       : new EventRetention(db, { days: config.FLOORVIEW_EVENT_RETENTION_DAYS }, clock, (line) => (options.log ?? console.log)(line));
   retention?.start();
 
+  const changes = new DirectoryChanges(db, clock);
+  const directoryAdmin = new DirectoryAdmin(db, directory, floor, auth, changes, clock);
+  const admin = { directory: directoryAdmin, people: new PeopleAdmin(directoryAdmin), changes };
+
   hub.start();
   const timers = [
     setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
@@ -245,6 +254,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     stats,
     reports,
     alerts,
+    admin,
     clock,
     close() {
       for (const t of timers) clearInterval(t);

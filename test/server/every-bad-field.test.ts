@@ -58,4 +58,13 @@ describe('a 400 names every bad field', () => {
     const res = await h.post('/api/v1/reports', { from: '2026-03-09', to: '2026-03-02', agent: ['a-nobody'], location: 'Atlantis' }, sam);
     assert.deepEqual(await badFields(res), ['agent', 'location', 'to']);
   });
+
+  it('names an admin change’s bad path id and bad body fields together', async () => {
+    const res = await h.app.request(`/api/v1/admin/queues/${long}`, {
+      method: 'PATCH',
+      headers: { ...sam, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceLevelSeconds: 0, names: { fr: 'Ventes' }, serviceLevelTarget: 1 }),
+    });
+    assert.deepEqual(await badFields(res), ['id', 'names', 'serviceLevelSeconds', 'serviceLevelTarget']);
+  });
 });

@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { adminAgentAnswerSchema, adminAgentListSchema, createAgentBody, updateAgentBody } from '../../contract/admin.js';
+import { actorOf } from '../auth/require-admin.js';
+import { adminAgents } from '../admin/admin-views.js';
+import type { Services } from '../wiring/services.js';
+import { adminRoute, adminRouter, idParams } from './admin-common.js';
+import { errors, json, jsonBody } from './openapi-common.js';
+
+const assignmentParams = idParams.extend({ queueId: z.string().min(1).max(200).openapi({ param: { name: 'queueId', in: 'path' } }) });
+
+const list = adminRoute({
+  method: 'get',
+  operationId: 'adminListAgents',
+  path: '/',
+  summary: 'Every agent with their queues and PBX interfaces, retired ones too',
+  responses: { 200: json(adminAgentListSchema, 'Agents.') },
+});
+
+const create = adminRoute({
+  method: 'post',
+  operationId: 'adminCreateAgent',
+  path: '/',
+  summary: 'Create an agent',
+  description: '409 `id_in_use`, `email_in_use`, `interface_in_use` (another agent’s), `unknown_queue`.',
+  request: { body: jsonBody(createAgentBody) },
+  responses: { 201: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 409) },
+});
+
+const update = adminRoute({
+  method: 'patch',
+  operationId: 'adminUpdateAgent',
+  path: '/{id}',
+  summary: 'Change an agent (the fields sent); new queues move the agent on every board at once',
+  request: { params: idParams, body: jsonBody(updateAgentBody) },
+  responses: { 200: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 404, 409) },
+});
+
+const assign = adminRoute({
+  method: 'put',
+  operationId: 'adminAssignQueue',
+  path: '/{id}/queues/{queueId}',
+  summary: 'Assign the agent to a queue (the directory’s assignment, not a platform command)',
+  request: { params: assignmentParams },
+  responses: { 200: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 404, 409) },
+});
+
+const unassign = adminRoute({
+  method: 'delete',
+  operationId: 'adminUnassignQueue',
+  path: '/{id}/queues/{queueId}',
+  summary: 'Take a queue from the agent’s assignments',
+  request: { params: assignmentParams },
+  responses: { 200: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 404, 409) },
+});
+
+const retire = adminRoute({
+  method: 'post',
+  operationId: 'adminRetireAgent',
+  path: '/{id}/retire',
+  summary: 'Retire an agent: off the floor and the desk, interfaces freed; history keeps the name',
+  request: { params: idParams },
+  responses: { 200: json(adminAgentAnswerSchema, 'The agent, retired.'), ...errors(400, 404, 409) },
+});
+
+export function adminAgentRoutes(s: Services) {
+  const people = s.admin.people;
+  return adminRouter(s)
+    .openapi(list, (c) => c.json({ agents: adminAgents(s.db) }, 200))
+    .openapi(create, (c) => c.json({ agent: people.createAgent(actorOf(c.var.principal), c.req.valid('json')) }, 201))
+    .openapi(update, (c) => c.json({ agent: people.updateAgent(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(assign, (c) => {
+      const { id, queueId } = c.req.valid('param');
+      return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, true) }, 200);
+    })
+    .openapi(unassign, (c) => {
+      const { id, queueId } = c.req.valid('param');
+      return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, false) }, 200);
+    })
+    .openapi(retire, (c) => c.json({ agent: people.retireAgent(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+}
