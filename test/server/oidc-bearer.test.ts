@@ -252,6 +252,24 @@ describe('portal sign-in settings', () => {
     }
   });
 
+  it('keeps verifying by the keys it holds while the issuer is down, and says issuer_unavailable for a key it would have to fetch', async () => {
+    const idp = await startOidcProvider();
+    const h = await startHarness({ env: portalEnv(idp.issuer), portal: { jwksCooldownMs: 0 } });
+    try {
+      const token = await idp.token({ email: 'ava@example.com' });
+      assert.equal((await h.get('/api/v1/auth/me', bearer(token))).status, 200);
+      const unknownKey = await idp.forge({ iss: idp.issuer, aud: AUDIENCE, email: 'ava@example.com', exp: seconds(Date.now()) + 600 }, { kid: 'key-after-the-outage' });
+      await idp.close();
+      assert.equal((await h.get('/api/v1/auth/me', bearer(token))).status, 200, 'the cached JWKS still verifies');
+      const res = await h.get('/api/v1/auth/me', bearer(unknownKey));
+      assert.equal(res.status, 401);
+      assert.equal((await errorOf(res)).code, 'issuer_unavailable');
+    } finally {
+      await h.close();
+      await idp.close(); // again, if the test stopped before the outage
+    }
+  });
+
   it('refuses a JWT with a clear 401 where no issuer is configured', async () => {
     const h = await startHarness();
     try {
