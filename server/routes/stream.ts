@@ -24,7 +24,7 @@ const stream = createRoute({
   },
   responses: {
     200: { description: 'An endless `text/event-stream` of StreamMessages.', content: { 'text/event-stream': { schema: streamMessageSchema } } },
-    ...errors(401),
+    ...errors(400, 401),
   },
 });
 

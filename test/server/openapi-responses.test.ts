@@ -44,8 +44,10 @@ describe('holding responses against the OpenAPI document', () => {
     assert.match(problem ?? '', /^GET \/agents 200: the body does not match the document: \/agents\/0/);
   });
 
-  it('refuses a stream frame without its rows', () => {
-    assert.match(doc.componentProblem('StreamMessage', { id: '1', event: 'delta', data: { serverTime: 'now' } }) ?? '', /StreamMessage/);
-    assert.equal(doc.componentProblem('StreamMessage', { id: '1', event: 'delta', data: { agents: [], queues: [], serverTime: 'now' } }), null);
+  it('refuses a snapshot without its rows, and a delta row without its id', () => {
+    assert.match(doc.componentProblem('StreamMessage', { id: '1', event: 'snapshot', data: { serverTime: 'now' } }) ?? '', /StreamMessage/);
+    assert.equal(doc.componentProblem('StreamMessage', { id: '1', event: 'snapshot', data: { agents: [], queues: [], serverTime: 'now' } }), null);
+    assert.match(doc.componentProblem('StreamMessage', { id: '1', event: 'delta', data: { agents: [{ state: 'available' }], serverTime: 'now' } }) ?? '', /StreamMessage/);
+    assert.equal(doc.componentProblem('StreamMessage', { id: '1', event: 'delta', data: { agents: [{ agentId: 'a-1', state: 'available' }], serverTime: 'now' } }), null);
   });
 });
