@@ -11,6 +11,7 @@
  *
  *   node --import tsx bench/fanout-vs-nchan.ts [--clients 2000,5000,10000] [--seconds 20] [--rounds 3]
  *   node --import tsx bench/fanout-vs-nchan.ts --quick      # smoke run: 200 and 1,000 clients, 5 s, one round
+ *   … --baseline <checkout>   # also another commit's server (e.g. `git archive <commit>` unpacked, with node_modules), in the same alternation
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     rate: { type: 'string', default: '200' },
     quick: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const sizes = (values.quick ? '200,1000' : values.clients).split(',').map(Number);
@@ -54,7 +56,8 @@ const agentOf = (m: PacedMessage) => centre.agents[m.n % centre.agents.length]!;
 const scopeOf = (m: PacedMessage) => (m.n % centre.agents.length) % SCOPES;
 
 interface Product {
-  name: 'Floorview' | 'nchan';
+  /** `Floorview`, `nchan`, or `Floorview <baseline>`. */
+  name: string;
   targets: SseTarget[];
   readyOn: 'response' | 'snapshot';
   send(batch: PacedMessage[]): Promise<void>;
@@ -66,13 +69,14 @@ interface Product {
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function floorview(dir: string) {
+async function floorview(dir: string, name: string, checkout?: string) {
   writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
-  const server = await startServerProcess({ FLOORVIEW_DB: join(dir, 'bench.db'), FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off' });
+  const db = join(dir, `${name.replace(/\W+/g, '-')}.db`);
+  const server = await startServerProcess({ FLOORVIEW_DB: db, FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off' }, [], checkout);
   await postEvents(server.url, key, openingEvents(centre.agents));
   await settle(2000);
   const product: Product = {
-    name: 'Floorview',
+    name,
     targets: centre.displayTokens.map((t) => ({ url: `${server.url}/api/v1/stream`, headers: { authorization: `Bearer ${t.secret}` } })),
     readyOn: 'snapshot',
     send: (batch) => postEvents(server.url, key, batch.map((m) => benchEvent('agent.state_changed', { agentId: agentOf(m).id, state: 'unavailable', reason: m.marker }))),
@@ -118,7 +122,7 @@ async function nchan() {
 
 interface Phase {
   round: number;
-  product: Product['name'];
+  product: string;
   clients: number;
   connected: number;
   loadBefore: string;
@@ -181,33 +185,35 @@ const ms = (v: number) => (v < 20 ? v.toFixed(1) : Math.round(v).toString());
 const n = (v: number) => Math.round(v).toLocaleString('en');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×`;
 
-function summary(phases: Phase[], memory: Record<Product['name'], number>) {
-  const med = (product: Product['name'], clients: number, pick: (p: Phase) => number) =>
-    median(phases.filter((p) => p.product === product && p.clients === clients).map(pick));
+/** The issue's table: one Floorview server against nchan, medians per client count, with ratios. */
+function summary(phases: Phase[], fv: Product, nc: Product) {
+  const med = (product: Product, clients: number, pick: (p: Phase) => number) =>
+    median(phases.filter((p) => p.product === product.name && p.clients === clients).map(pick));
   const rows: Record<string, string>[] = [];
-  const row = (figure: string, fv: number, nc: number, show: (v: number) => string) =>
-    rows.push({ figure, Floorview: show(fv), nchan: show(nc), ratio: ratio(fv, nc) });
+  const row = (figure: string, [a, b]: readonly [number, number], show: (v: number) => string) =>
+    rows.push({ figure, [fv.name]: show(a), nchan: show(b), ratio: ratio(a, b) });
   for (const c of sizes) {
-    const both = (pick: (p: Phase) => number) => [med('Floorview', c, pick), med('nchan', c, pick)] as const;
+    const both = (pick: (p: Phase) => number) => [med(fv, c, pick), med(nc, c, pick)] as const;
     const [fp50, np50] = both((p) => p.p50);
     const [fp99, np99] = both((p) => p.p99);
-    rows.push({ figure: `${n(c)} clients: publish → receive p50 / p99`, Floorview: `${ms(fp50)} / ${ms(fp99)} ms`, nchan: `${ms(np50)} / ${ms(np99)} ms`, ratio: `${ratio(fp50, np50)} / ${ratio(fp99, np99)}` });
-    row(`${n(c)} clients: deliveries/s (share of the scopes' due)`, ...both((p) => p.deliveriesPerSecond), n);
-    rows.at(-1)!.Floorview += ` (${(med('Floorview', c, (p) => p.deliveredShare) * 100).toFixed(1)} %)`;
-    rows.at(-1)!.nchan += ` (${(med('nchan', c, (p) => p.deliveredShare) * 100).toFixed(1)} %)`;
-    row(`${n(c)} clients: server CPU per 1,000 deliveries`, ...both((p) => p.cpuPer1000), (v) => `${v.toFixed(4)} s`);
-    row(`${n(c)} clients: bytes sent to clients`, ...both((p) => p.bytesPerSecond), (v) => `${(v / 1e6).toFixed(2)} MB/s`);
-    row(`${n(c)} clients: bytes per delivery`, ...both((p) => p.bytesPerDelivery), (v) => `${Math.round(v)} B`);
+    rows.push({ figure: `${n(c)} clients: publish → receive p50 / p99`, [fv.name]: `${ms(fp50)} / ${ms(fp99)} ms`, nchan: `${ms(np50)} / ${ms(np99)} ms`, ratio: `${ratio(fp50, np50)} / ${ratio(fp99, np99)}` });
+    const [fs, ns] = both((p) => p.deliveredShare);
+    row(`${n(c)} clients: deliveries/s (share of the scopes' due)`, both((p) => p.deliveriesPerSecond), n);
+    rows.at(-1)![fv.name] += ` (${(fs * 100).toFixed(1)} %)`;
+    rows.at(-1)!.nchan += ` (${(ns * 100).toFixed(1)} %)`;
+    row(`${n(c)} clients: server CPU per 1,000 deliveries`, both((p) => p.cpuPer1000), (v) => `${v.toFixed(4)} s`);
+    row(`${n(c)} clients: bytes sent to clients`, both((p) => p.bytesPerSecond), (v) => `${(v / 1e6).toFixed(2)} MB/s`);
+    row(`${n(c)} clients: bytes per delivery`, both((p) => p.bytesPerDelivery), (v) => `${Math.round(v)} B`);
   }
-  const held = (product: Product['name']) => {
+  const held = (product: Product) => {
     const ok = sizes.filter((c) => med(product, c, (p) => p.p99) < P99_HELD_MS);
     const best = ok.length > 0 ? Math.max(...ok) : 0;
     const over = sizes.filter((c) => c > best).map((c) => `${n(c)}: ${ms(med(product, c, (p) => p.p99))} ms`);
     return { best, text: `${n(best)}${over.length > 0 ? ` (${over.join(', ')})` : best > 0 ? ` (${ms(med(product, best, (p) => p.p99))} ms)` : ''}` };
   };
-  const [hf, hn] = [held('Floorview'), held('nchan')];
-  rows.push({ figure: `most clients held at p99 < ${P99_HELD_MS} ms (of ${sizes.map(n).join(', ')})`, Floorview: hf.text, nchan: hn.text, ratio: hn.best > 0 ? ratio(hf.best, hn.best) : '—' });
-  row('server memory (RSS) before any client', memory.Floorview, memory.nchan, (v) => `${Math.round(v / 2 ** 20)} MB`);
+  const [hf, hn] = [held(fv), held(nc)];
+  rows.push({ figure: `most clients held at p99 < ${P99_HELD_MS} ms (of ${sizes.map(n).join(', ')})`, [fv.name]: hf.text, nchan: hn.text, ratio: hn.best > 0 ? ratio(hf.best, hn.best) : '—' });
+  row('server memory (RSS) before any client', [fv.rssBeforeClients, nc.rssBeforeClients], (v) => `${Math.round(v / 2 ** 20)} MB`);
   return rows;
 }
 
@@ -217,27 +223,31 @@ const stopAll = async () => {
   for (const stop of stops.reverse()) await stop();
   rmSync(dir, { recursive: true, force: true });
 };
-// Ctrl-C or a kill mid-run still stops both servers: they are our children, not to be left behind.
+// Ctrl-C or a kill mid-run still stops the servers: they are our children, not to be left behind.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().then(() => process.exit(130)));
 try {
   console.log(`load average at the start: ${loadavg()}`);
-  const fv = await floorview(dir);
-  stops.push(fv.stop);
+  const floorviews: Product[] = [];
+  for (const [name, checkout] of [['Floorview', undefined], ...(values.baseline ? [[`Floorview ${values.baseline}`, values.baseline]] : [])]) {
+    const fv = await floorview(dir, name!, checkout);
+    stops.push(fv.stop);
+    floorviews.push(fv.product);
+  }
   const nc = await nchan();
   stops.push(nc.stop);
   // Warm-up without clients: every agent leaves `available` once (a change that also moves its queue's row,
-  // which later messages no longer do) and both servers' code paths are hot before anything is measured.
-  for (const p of [fv.product, nc.product]) await sendPaced(rate, (2 * centre.agents.length) / rate + 1, p.send);
+  // which later messages no longer do) and every server's code paths are hot before anything is measured.
+  for (const p of [...floorviews, nc.product]) await sendPaced(rate, (2 * centre.agents.length) / rate + 1, p.send);
   const phases: Phase[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const [i, clients] of sizes.entries()) {
       // Alternating: which goes first changes with every phase pair, so neither always meets the other's aftermath.
-      const order = (round + i) % 2 === 1 ? [nc.product, fv.product] : [fv.product, nc.product];
+      const order = (round + i) % 2 === 1 ? [nc.product, ...floorviews] : [...floorviews.toReversed(), nc.product];
       for (const p of order) {
         const ph = await phase(round, p, clients);
         phases.push(ph);
         console.log(
-          `round ${round} ${p.name.padEnd(9)} ${String(clients).padStart(6)} clients: p50 ${ms(ph.p50)} ms, p99 ${ms(ph.p99)} ms, ${n(ph.deliveriesPerSecond)} deliveries/s, ` +
+          `round ${round} ${p.name.padEnd(20)} ${String(clients).padStart(6)} clients: p50 ${ms(ph.p50)} ms, p99 ${ms(ph.p99)} ms, ${n(ph.deliveriesPerSecond)} deliveries/s, ` +
             `load ${ph.loadBefore} → ${ph.loadAfter}`,
         );
       }
@@ -264,8 +274,11 @@ try {
     })),
   );
   console.log(`\nMedians of ${rounds} round(s), ${seconds} s of ${rate} messages/s each:\n`);
-  const memory = { Floorview: fv.product.rssBeforeClients, nchan: nc.product.rssBeforeClients };
-  printTable(summary(phases, memory));
+  for (const fv of floorviews) {
+    printTable(summary(phases, fv, nc.product));
+    console.log();
+  }
+  const memory = Object.fromEntries([...floorviews, nc.product].map((p) => [p.name, p.rssBeforeClients]));
   saveResult('fanout-vs-nchan', { sizes, seconds, rounds, rate, memory, phases });
 } finally {
   await stopAll();

@@ -5,7 +5,6 @@
  */
 import { request, Agent } from 'node:http';
 import type { Socket } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
 import { MARKER_START, sentAtOf } from './send-time-marker.js';
 import { percentile } from './report.js';
 import type { LoadCommand, LoadReport, SseTarget } from './load-process.js';
@@ -18,6 +17,9 @@ let errors = 0;
 let recording = false;
 let cpuAtRecord = process.cpuUsage();
 const sockets: Socket[] = [];
+const MARK = Buffer.from(MARKER_START);
+const DATA = Buffer.from('data:');
+const QUOTE = 0x22;
 const bytesAtRecord = new Map<Socket, number>();
 /** Per connected client, the markers it received since `record`. */
 const received: { count: number }[] = [];
@@ -32,32 +34,41 @@ function open(target: SseTarget, readyOn: 'response' | 'snapshot'): void {
     if (readyOn === 'response') ready++;
     const mine = { count: 0 };
     received.push(mine);
-    const decoder = new StringDecoder('utf8');
-    let tail = '';
-    let gotSnapshot = false;
+    let gotSnapshot = readyOn === 'response';
+    let head = '';
+    // What of the last chunk may be the start of a marker whose end is still to come.
+    let tail: Buffer | null = null;
     // A marker is counted once per client: a resumed or repeated row is not a second delivery.
     const seen = new Set<string>();
     res.on('data', (chunk: Buffer) => {
       const now = performance.timeOrigin + performance.now();
-      const text = tail + decoder.write(chunk);
-      const cut = text.lastIndexOf('\n\n');
-      tail = cut >= 0 ? text.slice(cut + 2) : text;
-      if (cut < 0) return;
-      const complete = text.slice(0, cut);
-      if (readyOn === 'snapshot' && !gotSnapshot && complete.includes('event: snapshot')) {
+      if (!gotSnapshot) {
+        head += chunk.toString('latin1');
+        if (!head.includes('event: snapshot')) return;
         gotSnapshot = true;
+        head = '';
         ready++;
       }
       if (!recording) return;
-      for (let i = complete.indexOf('data:'); i >= 0; i = complete.indexOf('data:', i + 1)) messages++;
-      for (let i = complete.indexOf(MARKER_START); i >= 0; i = complete.indexOf(MARKER_START, i + 1)) {
-        const start = i + MARKER_START.length;
-        const marker = complete.slice(start, complete.indexOf('"', start));
+      // Bytes, not text: the markers and SSE field names are ASCII, and at tens of thousands of
+      // deliveries a second decoding every chunk would make the load process the bottleneck.
+      const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
+      tail = null;
+      for (let i = buf.indexOf(DATA); i >= 0; i = buf.indexOf(DATA, i + DATA.length)) messages++;
+      for (let i = buf.indexOf(MARK); i >= 0; i = buf.indexOf(MARK, i + 1)) {
+        const end = buf.indexOf(QUOTE, i + MARK.length);
+        if (end < 0) {
+          tail = buf.subarray(i);
+          break;
+        }
+        const marker = buf.toString('latin1', i + MARK.length, end);
         if (seen.has(marker)) continue;
         seen.add(marker);
         mine.count++;
         latencies.push(now - sentAtOf(marker));
       }
+      // A marker's opening quote may end the chunk, its `@` start the next one.
+      if (!tail && buf[buf.length - 1] === QUOTE) tail = buf.subarray(buf.length - 1);
       if (seen.size > 10_000) seen.clear();
     });
     res.on('error', () => errors++);

@@ -28,9 +28,11 @@ export async function listenOnLoopback(server: Server): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+/** `checkout`: another checkout's server (a benchmark's baseline commit); by default this one. */
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = [], checkout?: string): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    cwd: checkout,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
