@@ -135,6 +135,9 @@ describe('portal tokens (OpenID Connect) as bearer credentials', () => {
     const admin = async (email: string, roles: string[]) => ((await (await me(bearer(await idp.token({ email, roles })))).json()) as { isAdmin: boolean }).isAdmin;
     assert.equal(await admin('ava@example.com', ['floorview-admin', 'sales']), true);
     assert.equal(await admin('sam@example.com', ['sales']), false, 'the directory’s admin flag does not count once the roles claim decides');
+    const directory = async (roles: string[]) => (await h.get('/api/v1/admin/queues', bearer(await idp.token({ email: 'ava@example.com', roles })))).status;
+    assert.equal(await directory(['floorview-admin']), 200, 'the role opens directory administration');
+    assert.equal(await directory([]), 403);
   });
 
   it('gives the stream and the statistics exactly the supervisor’s directory scope', async () => {
