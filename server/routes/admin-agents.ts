@@ -3,36 +3,17 @@ import { adminAgentAnswerSchema, adminAgentListSchema, createAgentBody, updateAg
 import { actorOf } from '../auth/require-admin.js';
 import { adminAgents } from '../admin/admin-views.js';
 import type { Services } from '../wiring/services.js';
-import { adminRoute, adminRouter, idParams } from './admin-common.js';
+import { adminRoute, adminRouter, idParams, resourceRoutes } from './admin-common.js';
 import { errors, json, jsonBody } from './openapi-common.js';
 
 const assignmentParams = idParams.extend({ queueId: z.string().min(1).max(200).openapi({ param: { name: 'queueId', in: 'path' } }) });
 
-const list = adminRoute({
-  method: 'get',
-  operationId: 'adminListAgents',
-  path: '/',
-  summary: 'Every agent with their queues and PBX interfaces, retired ones too',
-  responses: { 200: json(adminAgentListSchema, 'Agents.') },
-});
-
-const create = adminRoute({
-  method: 'post',
-  operationId: 'adminCreateAgent',
-  path: '/',
-  summary: 'Create an agent',
-  description: '409 `id_in_use`, `email_in_use`, `interface_in_use` (another agent’s), `unknown_queue`.',
-  request: { body: jsonBody(createAgentBody) },
-  responses: { 201: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 409) },
-});
-
-const update = adminRoute({
-  method: 'patch',
-  operationId: 'adminUpdateAgent',
-  path: '/{id}',
-  summary: 'Change an agent (the fields sent); new queues move the agent on every board at once',
-  request: { params: idParams, body: jsonBody(updateAgentBody) },
-  responses: { 200: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 404, 409) },
+const routes = resourceRoutes({
+  name: 'Agent',
+  list: [adminAgentListSchema, 'Every agent with their queues and PBX interfaces, retired ones too'],
+  create: [createAgentBody, adminAgentAnswerSchema, 'Create an agent (409 `id_in_use`, `email_in_use`, `interface_in_use`, `unknown_queue`)'],
+  update: [updateAgentBody, adminAgentAnswerSchema, 'Change an agent (the fields sent); new queues move the agent on every board at once'],
+  end: ['retire', 'Retire an agent: off the floor and the desk, interfaces freed; history keeps the name'],
 });
 
 const assign = adminRoute({
@@ -53,21 +34,12 @@ const unassign = adminRoute({
   responses: { 200: json(adminAgentAnswerSchema, 'The agent.'), ...errors(400, 404, 409) },
 });
 
-const retire = adminRoute({
-  method: 'post',
-  operationId: 'adminRetireAgent',
-  path: '/{id}/retire',
-  summary: 'Retire an agent: off the floor and the desk, interfaces freed; history keeps the name',
-  request: { params: idParams },
-  responses: { 200: json(adminAgentAnswerSchema, 'The agent, retired.'), ...errors(400, 404, 409) },
-});
-
 export function adminAgentRoutes(s: Services) {
   const people = s.admin.people;
   return adminRouter(s)
-    .openapi(list, (c) => c.json({ agents: adminAgents(s.db) }, 200))
-    .openapi(create, (c) => c.json({ agent: people.createAgent(actorOf(c.var.principal), c.req.valid('json')) }, 201))
-    .openapi(update, (c) => c.json({ agent: people.updateAgent(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(routes.list, (c) => c.json({ agents: adminAgents(s.db) }, 200))
+    .openapi(routes.create, (c) => c.json({ agent: people.createAgent(actorOf(c.var.principal), c.req.valid('json')) }, 201))
+    .openapi(routes.update, (c) => c.json({ agent: people.updateAgent(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
     .openapi(assign, (c) => {
       const { id, queueId } = c.req.valid('param');
       return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, true) }, 200);
@@ -76,5 +48,5 @@ export function adminAgentRoutes(s: Services) {
       const { id, queueId } = c.req.valid('param');
       return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, false) }, 200);
     })
-    .openapi(retire, (c) => c.json({ agent: people.retireAgent(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.end, (c) => c.json({ agent: people.retireAgent(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }
