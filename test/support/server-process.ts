@@ -28,10 +28,18 @@ export async function listenOnLoopback(server: Server): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** The server compiled as it loads (what tests run), or as `npm start` runs it (`npm run build:server` first). */
+export const SERVER_ENTRY = { tsx: ['--import', 'tsx', 'server/main.ts'], compiled: ['dist/server/main.js'] } as const;
+
 /** `checkout`: another checkout's server (a benchmark's baseline commit); by default this one. */
-export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = [], checkout?: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  checkout?: string,
+  entry: readonly string[] = SERVER_ENTRY.tsx,
+): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: checkout,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
