@@ -72,7 +72,7 @@ async function targets(server: ServerProcess): Promise<SseTarget[]> {
   // Three in four viewers are supervisors, one in four wallboards.
   const list: string[] = [];
   for (let i = 0; i < 40; i++) list.push(tokens[i]!, tokens[(i + 13) % 40]!, tokens[(i + 27) % 40]!, `Bearer ${centre.displayTokens[i % 10]!.secret}`);
-  return list.map((authorization) => ({ url: `${server.url}/api/v1/stream`, headers: { authorization } }));
+  return list.map((authorization) => ({ url: `${server.url}/api/v1/stream?delta=fields`, headers: { authorization } }));
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));

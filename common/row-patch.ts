@@ -24,9 +24,18 @@ export function rowPatch<R extends object>(prev: R, next: R, key: keyof R, clock
   return patch;
 }
 
-/** The row with the patch's fields set; a patch for a row not held yet is the whole row (the server sends it so). */
-export function applyRowPatch<R extends object>(prev: R | undefined, patch: Partial<R>): R {
-  return prev ? { ...prev, ...patch } : (patch as R);
+/**
+ * Sets each patch's fields over the row held under its `key` (a patch for a row not held yet is
+ * the whole row: the server sends it so) and forgets the removed rows; the ids touched.
+ */
+export function mergeRows<R extends object>(rows: Map<string, R>, key: keyof R, patches: readonly Partial<R>[] = [], removed: readonly string[] = []): string[] {
+  const ids = patches.map((patch) => {
+    const id = patch[key] as string;
+    rows.set(id, { ...rows.get(id), ...patch } as R);
+    return id;
+  });
+  for (const id of removed) rows.delete(id);
+  return [...ids, ...removed];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyRowPatch } from '../../common/row-patch.js';
+import { mergeRows } from '../../common/row-patch.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { FloorDelta, FloorSnapshot } from '../../contract/stream.js';
 import { waitUntil, WAIT_MS } from '../support/wait-until.js';
@@ -26,10 +26,8 @@ class ClientRows {
       this.agents.clear();
       this.queues.clear();
     }
-    for (const a of f.agents ?? []) this.agents.set(a.agentId, applyRowPatch(this.agents.get(a.agentId), a));
-    for (const q of f.queues ?? []) this.queues.set(q.queueId, applyRowPatch(this.queues.get(q.queueId), q));
-    for (const id of f.agentsRemoved ?? []) this.agents.delete(id);
-    for (const id of f.queuesRemoved ?? []) this.queues.delete(id);
+    mergeRows(this.agents, 'agentId', f.agents, f.agentsRemoved);
+    mergeRows(this.queues, 'queueId', f.queues, f.queuesRemoved);
     this.lastId = m.id;
     this.ids.push(m.id!);
   }

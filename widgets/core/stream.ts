@@ -3,8 +3,8 @@ import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { PlatformStatus } from '../../contract/platform.js';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
-import type { FloorDelta, FloorSnapshot } from '../../contract/stream.js';
-import { applyRowPatch } from '../../common/row-patch.js';
+import type { FloorDelta } from '../../contract/stream.js';
+import { mergeRows } from '../../common/row-patch.js';
 import { api, credentialKey, FloorviewApiError, hasBearer, routeUrl, type ApiTarget } from './api.js';
 import { fetchViewer } from './session.js';
 import { observeServerClock, TOKEN_UNAVAILABLE } from './token-provider.js';
@@ -227,20 +227,15 @@ class LiveFloorStream implements FloorStream {
 
   /** A snapshot replaces every row; a delta sets the fields it carries over the rows held and forgets the rows that left the scope. */
   private apply(e: MessageEvent<string>, snapshot: boolean): void {
-    const frame = JSON.parse(e.data) as FloorSnapshot | FloorDelta;
+    // A snapshot reads as a delta of whole rows, after forgetting every row.
+    const frame = JSON.parse(e.data) as FloorDelta;
     if (e.lastEventId) this.lastEventId = e.lastEventId;
     if (snapshot) {
       this.agents.clear();
       this.queues.clear();
     }
-    const agents = frame.agents ?? [];
-    const queues = frame.queues ?? [];
-    for (const a of agents) this.agents.set(a.agentId, applyRowPatch(this.agents.get(a.agentId), a));
-    for (const q of queues) this.queues.set(q.queueId, applyRowPatch(this.queues.get(q.queueId), q));
-    const agentsRemoved = 'agentsRemoved' in frame ? (frame.agentsRemoved ?? []) : [];
-    const queuesRemoved = 'queuesRemoved' in frame ? (frame.queuesRemoved ?? []) : [];
-    for (const id of agentsRemoved) this.agents.delete(id);
-    for (const id of queuesRemoved) this.queues.delete(id);
+    const agents = mergeRows(this.agents, 'agentId', frame.agents, frame.agentsRemoved);
+    const queues = mergeRows(this.queues, 'queueId', frame.queues, frame.queuesRemoved);
     if (frame.platform) this.platform = frame.platform;
     this.ready = true;
     this.receivedAt = Date.now();
@@ -249,8 +244,8 @@ class LiveFloorStream implements FloorStream {
     if (this.state !== 'live') this.setState('live');
     this.emit({
       snapshot,
-      agents: [...agents.map((a) => a.agentId), ...agentsRemoved],
-      queues: [...queues.map((q) => q.queueId), ...queuesRemoved],
+      agents,
+      queues,
       messages: frame.messages ?? [],
       reads: frame.reads ?? [],
       reports: frame.reports ?? [],
