@@ -24,18 +24,13 @@ export function rowPatch<R extends object>(prev: R, next: R, key: keyof R, clock
   return patch;
 }
 
-/**
- * Sets each patch's fields over the row held under its `key` (a patch for a row not held yet is
- * the whole row: the server sends it so) and forgets the removed rows; the ids touched.
- */
-export function mergeRows<R extends object>(rows: Map<string, R>, key: keyof R, patches: readonly Partial<R>[] = [], removed: readonly string[] = []): string[] {
-  const ids = patches.map((patch) => {
+/** Sets each patch's fields over the row held under its `key` (a patch for a row not held yet is the whole row: the server sends it so); the ids touched. */
+export function mergeRows<R extends object>(rows: Map<string, R>, key: keyof R, patches: readonly Partial<R>[] = []): string[] {
+  return patches.map((patch) => {
     const id = patch[key] as string;
     rows.set(id, { ...rows.get(id), ...patch } as R);
     return id;
   });
-  for (const id of removed) rows.delete(id);
-  return [...ids, ...removed];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

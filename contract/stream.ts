@@ -59,8 +59,6 @@ export const floorDeltaSchema = z
   .object({
     agents: z.array(agentRowChangeSchema).optional().describe('Agent rows that changed: set the fields given over the row with that `agentId`.'),
     queues: z.array(queueRowChangeSchema).optional().describe('Queue rows that changed: set the fields given over the row with that `queueId`.'),
-    agentsRemoved: z.array(z.string()).optional().describe('Agents that left the viewer’s scope (or the directory): forget their rows.'),
-    queuesRemoved: z.array(z.string()).optional().describe('Queues that left the viewer’s scope (or the directory): forget their rows.'),
     serverTime: instant,
     platform: platformStatusSchema.optional().describe('The telephony platform’s connection, when it changed.'),
     ...viewerParts,

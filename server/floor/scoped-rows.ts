@@ -1,7 +1,6 @@
 import { agentInScope, type Scope } from '../auth/principal.js';
 import { agentRow, queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
-import type { Directory } from '../directory/directory.js';
 import type { LiveFloor } from './live-floor.js';
 
 export type Waiting = ReturnType<typeof waitingByQueue>;
@@ -22,16 +21,11 @@ export function scopedRows(
   }
   const queues: QueueRow[] = [];
   for (const id of queueIds) {
-    if (!queueInScope(dir, scope, id)) continue;
+    if (!scope.queues.has(id) || !dir.queues.has(id)) continue;
     waiting ??= waitingByQueue(floor.state);
     queues.push(queueRow(dir, floor.state, id, waiting, now, floor.queueDay(id), floor.queueStaffing(id)));
   }
   return { agents, queues };
-}
-
-/** Whether a viewer with `scope` may see the queue's row. */
-export function queueInScope(dir: Directory, scope: Scope, queueId: string): boolean {
-  return scope.queues.has(queueId) && dir.queues.has(queueId);
 }
 
 /** Every agent a viewer with `scope` may see. */

@@ -3,10 +3,10 @@ import type { PlatformStatus } from '../../contract/platform.js';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { FloorDelta, FloorSnapshot, ViewerChannels, ViewerParts } from '../../contract/stream.js';
 import { rowPatch } from '../../common/row-patch.js';
-import { agentInScope, type Scope } from '../auth/principal.js';
+import type { Scope } from '../auth/principal.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
-import { agentsInScope, queueInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
+import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
 import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
 
 export interface StreamHubOptions {
@@ -52,17 +52,23 @@ interface ScopeGroup {
   /** The rows as the scope's clients hold them after its last frame: deltas are taken against them, snapshots and resumes read them. */
   agents: Map<string, AgentRow>;
   queues: Map<string, QueueRow>;
+  /**
+   * Built since the last frame, from a floor that may hold changes not sent yet: its clients (a resume
+   * among them) may hold those rows as they were, so the next frame sends them whole.
+   */
+  fresh: boolean;
   snapshot: { seq: number; bytes: Buffer } | null;
 }
 
-/** What one tick changed in a scope: the new rows whole, their changed fields, and the rows that left it. */
+/**
+ * What one tick changed in a scope: the new rows whole, and their changed fields. No row leaves a
+ * scope in a tick: a directory change rescopes every stream with a snapshot.
+ */
 interface ScopeChange {
   agents: AgentRow[];
   agentPatches: Partial<AgentRow>[];
   queues: QueueRow[];
   queuePatches: Partial<QueueRow>[];
-  agentsRemoved: string[];
-  queuesRemoved: string[];
 }
 
 /** A queue row's figures that move with the clock alone (see rowPatch). */
@@ -206,13 +212,13 @@ export class StreamHub {
   private attach(conn: SseConnection): ScopeGroup {
     let group = this.groups.get(conn.scope.key);
     if (!group) {
-      // The floor may be ahead of the last frame; the next tick diffs against these rows, so nothing is sent twice or missed.
       const rows = scopedRows(this.floor, conn.scope, agentsInScope(this.floor, conn.scope), conn.scope.queues, this.clock());
       group = {
         scope: conn.scope,
         clients: new Set(),
         agents: new Map(rows.agents.map((a) => [a.agentId, a])),
         queues: new Map(rows.queues.map((q) => [q.queueId, q])),
+        fresh: true,
         snapshot: null,
       };
       this.groups.set(conn.scope.key, group);
@@ -298,7 +304,7 @@ export class StreamHub {
     const serverTime = new Date(now).toISOString();
     for (const g of this.groups.values()) {
       const change = this.advance(g, dirty.agents, dirty.queues, waiting, now);
-      const shown = change.agents.length > 0 || change.queues.length > 0 || change.agentsRemoved.length > 0 || change.queuesRemoved.length > 0 || platform;
+      const shown = change.agents.length > 0 || change.queues.length > 0 || platform;
       if (!shown && own.size === 0) continue;
       const status = platform ? this.platform : null;
       const json = { fields: null as string | null, rows: null as string | null };
@@ -317,9 +323,9 @@ export class StreamHub {
   /** Brings the scope's rows to the floor's for the ids given, and says what changed. */
   private advance(g: ScopeGroup, agentIds: Iterable<string>, queueIds: Iterable<string>, waiting: Waiting | null, now: number): ScopeChange {
     const rows = scopedRows(this.floor, g.scope, agentIds, queueIds, now, waiting);
-    const change: ScopeChange = { agents: [], agentPatches: [], queues: [], queuePatches: [], agentsRemoved: [], queuesRemoved: [] };
+    const change: ScopeChange = { agents: [], agentPatches: [], queues: [], queuePatches: [] };
     for (const row of rows.agents) {
-      const held = g.agents.get(row.agentId);
+      const held = g.fresh ? undefined : g.agents.get(row.agentId);
       const patch = held ? rowPatch(held, row, 'agentId') : row;
       if (!patch) continue;
       g.agents.set(row.agentId, row);
@@ -327,16 +333,14 @@ export class StreamHub {
       change.agentPatches.push(patch);
     }
     for (const row of rows.queues) {
-      const held = g.queues.get(row.queueId);
+      const held = g.fresh ? undefined : g.queues.get(row.queueId);
       const patch = held ? rowPatch(held, row, 'queueId', QUEUE_CLOCK_FIELDS) : row;
       if (!patch) continue;
       g.queues.set(row.queueId, row);
       change.queues.push(row);
       change.queuePatches.push(patch);
     }
-    const dir = this.floor.directory;
-    for (const id of agentIds) if (g.agents.has(id) && !agentInScope(dir, g.scope, id) && g.agents.delete(id)) change.agentsRemoved.push(id);
-    for (const id of queueIds) if (g.queues.has(id) && !queueInScope(dir, g.scope, id) && g.queues.delete(id)) change.queuesRemoved.push(id);
+    g.fresh = false;
     return change;
   }
 
@@ -399,26 +403,11 @@ export class StreamHub {
     }
     // In the order they happened, each once: the client has everything up to its id.
     const parts = partsByViewer(missed.flatMap((tick) => tick.items.filter((item) => item.audience.includes(conn.viewer)))).get(conn.viewer);
-    // The rows whole, as the scope's clients hold them now: right whatever the client holds of them. A row changed while
-    // out of scope is named as removed, since the client may hold it from before.
-    const change: ScopeChange = { agents: [], agentPatches: [], queues: [], queuePatches: [], agentsRemoved: [], queuesRemoved: [] };
-    for (const id of agents) {
-      const row = g.agents.get(id);
-      if (!row) change.agentsRemoved.push(id);
-      else {
-        change.agents.push(row);
-        change.agentPatches.push(row);
-      }
-    }
-    for (const id of queues) {
-      const row = g.queues.get(id);
-      if (!row) change.queuesRemoved.push(id);
-      else {
-        change.queues.push(row);
-        change.queuePatches.push(row);
-      }
-    }
-    if (agents.size > 0 || queues.size > 0 || platform || parts) {
+    // The rows whole, as the scope's clients hold them now: right whatever the client holds of them.
+    const agentRows = [...agents].flatMap((id) => g.agents.get(id) ?? []);
+    const queueRows = [...queues].flatMap((id) => g.queues.get(id) ?? []);
+    const change: ScopeChange = { agents: agentRows, agentPatches: agentRows, queues: queueRows, queuePatches: queueRows };
+    if (change.agents.length > 0 || change.queues.length > 0 || platform || parts) {
       const json = JSON.stringify(deltaFrame(change, conn.fieldDeltas ? 'fields' : 'rows', new Date(now).toISOString(), platform ? this.platform : null));
       conn.write(sseFrameJson(this.id(this.seq), 'delta', parts ? withParts(json, parts) : json));
     }
@@ -458,8 +447,6 @@ function deltaFrame(change: ScopeChange, format: 'fields' | 'rows', serverTime: 
           ...(change.queuePatches.length > 0 && { queues: change.queuePatches as FloorDelta['queues'] }),
           serverTime,
         };
-  if (change.agentsRemoved.length > 0) frame.agentsRemoved = change.agentsRemoved;
-  if (change.queuesRemoved.length > 0) frame.queuesRemoved = change.queuesRemoved;
   if (platform) frame.platform = platform;
   return frame;
 }

@@ -17,8 +17,7 @@ import { observeServerClock, TOKEN_UNAVAILABLE } from './token-provider.js';
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unauthenticated';
 
 /**
- * What one frame changed: every row after a snapshot, else the listed ids
- * (a listed id no longer in the rows left the viewer's scope);
+ * What one frame changed: every row after a snapshot, else the listed ids;
  * and the viewer's own items (chat, reports), in the order they happened
  * (optional, so streams of earlier releases still fit). After a snapshot (a
  * resume from too long ago) items may have been missed: refetch them.
@@ -234,8 +233,8 @@ class LiveFloorStream implements FloorStream {
       this.agents.clear();
       this.queues.clear();
     }
-    const agents = mergeRows(this.agents, 'agentId', frame.agents, frame.agentsRemoved);
-    const queues = mergeRows(this.queues, 'queueId', frame.queues, frame.queuesRemoved);
+    const agents = mergeRows(this.agents, 'agentId', frame.agents);
+    const queues = mergeRows(this.queues, 'queueId', frame.queues);
     if (frame.platform) this.platform = frame.platform;
     this.ready = true;
     this.receivedAt = Date.now();
