@@ -29,6 +29,7 @@ const WIDGETS = {
   'fv-queue-history': 'widgets/queue-history/define.ts',
   'fv-wrapup-stats': 'widgets/wrapup-stats/define.ts',
   'fv-wrapup-reports': 'widgets/wrapup-reports/define.ts',
+  'fv-directory-admin': 'widgets/directory-admin/define.ts',
   floorview: 'widgets/floorview.ts',
 };
 
@@ -52,7 +53,10 @@ const BUDGETS = {
   'fv-queue-history.js': 29.2,
   'fv-wrapup-stats.js': 28.6,
   'fv-wrapup-reports.js': 27.1,
-  'floorview.min.js': 87.1,
+  // Issue 12: the directory administration, all seven sections and both catalogues in the first load
+  // (an admin's page, seldom beside the others); the all-in-one file grew by what it adds (11.4 KB).
+  'fv-directory-admin.js': 28.6,
+  'floorview.min.js': 98.6,
 };
 
 /**

@@ -19,6 +19,7 @@ const TEXT = {
     live: 'Live floor',
     history: 'History',
     reports: 'Reports',
+    directory: 'Directory',
     embedLink: 'The agent list embedded in a foreign portal page →',
     wallboardLink: 'The wallboard (display token, full screen) →',
     agentDeskLink: 'The agent desk: chat back as a simulated agent →',
@@ -31,6 +32,7 @@ const TEXT = {
         { ok: 'back to normal', warn: 'at warning level', alert: 'at alert level' }[e.level] ?? e.level
       }`,
     drill: (figure) => `Calls opened: ${figure}`,
+    directoryChange: (e) => `Directory: ${e.kind} ${e.id} ${{ create: 'created', update: 'changed', retire: 'retired' }[e.action]}`,
     signedInAs: (name) => `Signed in as ${name}`,
   },
   'zh-CN': {
@@ -50,6 +52,7 @@ const TEXT = {
     live: '实时现场',
     history: '历史统计',
     reports: '报表',
+    directory: '目录',
     embedLink: '嵌入到外部门户页面中的座席列表 →',
     wallboardLink: '看板(显示令牌,全屏)→',
     agentDeskLink: '座席工作台:以模拟座席的身份回复 →',
@@ -62,6 +65,7 @@ const TEXT = {
         { ok: '恢复正常', warn: '达到警告级别', alert: '达到告警级别' }[e.level] ?? e.level
       }`,
     drill: (figure) => `已打开呼叫:${figure}`,
+    directoryChange: (e) => `目录:${e.kind} ${e.id} ${{ create: '已创建', update: '已修改', retire: '已停用' }[e.action]}`,
     signedInAs: (name) => `已登录:${name}`,
   },
 };
@@ -123,6 +127,8 @@ const PANELS = {
   // The history widgets open on the last 7 days of the simulated centre.
   history: () => ['fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats'].map((tag) => Object.assign(document.createElement(tag), { id: tag })),
   reports: () => [Object.assign(document.createElement('fv-wrapup-reports'), { id: 'fv-wrapup-reports' })],
+  // Admins manage the directory here; another supervisor is told it is for admins.
+  directory: () => [Object.assign(document.createElement('fv-directory-admin'), { id: 'fv-directory-admin' })],
 };
 const tabs = () => [...document.querySelectorAll('[role=tab]')];
 
@@ -221,6 +227,7 @@ $('floor').addEventListener('fv-connection-change', (e) => log(text().connection
 $('floor').addEventListener('fv-error', (e) => log(text().error(e.message)));
 $('floor').addEventListener('fv-queue-level-change', (e) => log(text().level(e.queueName, e)));
 $('floor').addEventListener('fv-drill-down', (e) => log(text().drill(e.figure)));
+$('floor').addEventListener('fv-directory-change', (e) => log(text().directoryChange(e)));
 
 applyPrefs();
 show(await currentViewer());

@@ -8,6 +8,7 @@ import './agent-stats/define.js';
 import './queue-history/define.js';
 import './wrapup-stats/define.js';
 import './wrapup-reports/define.js';
+import './directory-admin/define.js';
 
 export { FvProvider } from './provider/provider.js';
 export { FvAgentList } from './agent-list/agent-list.js';
@@ -23,6 +24,8 @@ export { FvQueueHistory } from './queue-history/queue-history.js';
 export { FvWrapupStats } from './wrapup-stats/wrapup-stats.js';
 export { FvWrapupReports } from './wrapup-reports/wrapup-reports.js';
 export { FvReportChangeEvent } from './wrapup-reports/events.js';
+export { FvDirectoryAdmin } from './directory-admin/directory-admin.js';
+export { FvDirectoryChangeEvent } from './directory-admin/events.js';
 export { FvDrillDownEvent } from './history-common/events.js';
 export { FvConnectionChangeEvent, FvErrorEvent } from './core/events.js';
 export { defineElement } from './core/define.js';

@@ -23,4 +23,8 @@ export const EXAMPLES: Record<string, Example> = {
   'fv-queue-history': { markup: '<fv-queue-history range="last7"></fv-queue-history>' },
   'fv-wrapup-stats': { markup: '<fv-wrapup-stats range="last7"></fv-wrapup-stats>' },
   'fv-wrapup-reports': { markup: '<fv-wrapup-reports range="yesterday"></fv-wrapup-reports>' },
+  'fv-directory-admin': {
+    markup: '<fv-directory-admin section="supervisors"></fv-directory-admin>',
+    note: 'Admins only: signed in as admin@example.com it manages the demo centre’s directory; another supervisor is told it is for admins.',
+  },
 };

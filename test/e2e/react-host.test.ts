@@ -32,7 +32,7 @@ describe('a React host of the packed package', () => {
     const built = readdirSync(assets).map((file) => readFileSync(join(assets, file), 'utf8'));
     const has = (tag: string) => built.some((code) => new RegExp(`[\`'"]${tag}[\`'"]`).test(code));
     assert.ok(has('fv-agent-list'), 'the agent list is in');
-    const unused = ['fv-provider', 'fv-queue-realtime', 'fv-chat', 'fv-agent-desk', 'fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats', 'fv-wrapup-reports'];
+    const unused = ['fv-provider', 'fv-queue-realtime', 'fv-chat', 'fv-agent-desk', 'fv-agent-stats', 'fv-queue-history', 'fv-wrapup-stats', 'fv-wrapup-reports', 'fv-directory-admin'];
     assert.deepEqual(unused.filter(has), []);
   });
 

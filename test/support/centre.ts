@@ -48,7 +48,8 @@ export const centre = {
 /**
  * The widget suites' centre: five agents (one with a Chinese name, one with HTML for
  * a name that flags the page if it ever runs), Ava and Ben supervising both queues,
- * the wallboard token for Support; 李娜 signs in to the agent desk with a password.
+ * Sam the admin with no queues of his own (so no agent's desk lists him), the wallboard
+ * token for Support; 李娜 signs in to the agent desk with a password.
  */
 export const widgetCentre = {
   ...premises,
@@ -59,7 +60,7 @@ export const widgetCentre = {
     { id: 'a-4', name: '<img src=x onerror="window.__pwned=1">', location: 'Austin', queues: [SALES] },
     { id: 'a-5', name: 'Ben Carter', location: 'Austin', queues: [SUPPORT] },
   ],
-  supervisors: [supervisor('ava', 'Ava', [SALES, SUPPORT]), supervisor('ben', 'Ben', [SALES, SUPPORT])],
+  supervisors: [supervisor('ava', 'Ava', [SALES, SUPPORT]), supervisor('ben', 'Ben', [SALES, SUPPORT]), { ...supervisor('sam', 'Sam', []), admin: true }],
   wrapupReasons: [resolved],
   // Raised at the server's next evaluation (every 5 s), not 10 s after: tests wait for the alert itself.
   alerts: { raiseAfterSeconds: 0 },

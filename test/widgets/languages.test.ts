@@ -9,6 +9,7 @@ import { agentListCatalogs } from '../../widgets/agent-list/i18n/index.js';
 import { agentActionsCatalogs } from '../../widgets/agent-list/i18n/actions.js';
 import { agentStatsCatalogs } from '../../widgets/agent-stats/i18n/index.js';
 import { chatCatalogs } from '../../widgets/chat/i18n/index.js';
+import { directoryAdminCatalogs } from '../../widgets/directory-admin/i18n/index.js';
 import { queueHistoryCatalogs } from '../../widgets/queue-history/i18n/index.js';
 import { wrapupReportsCatalogs } from '../../widgets/wrapup-reports/i18n/index.js';
 import { wrapupStatsCatalogs } from '../../widgets/wrapup-stats/i18n/index.js';
@@ -105,7 +106,7 @@ describe('registerLanguage', () => {
   it('types a catalogue: every key of the built-in ones, which agree on each key’s text', () => {
     // @ts-expect-error a catalogue without every key needs `{ partial: true }`: type-checking fails on this line otherwise
     expect(() => registerLanguage('qaa', { 'column.queue': 'x' })).not.to.throw();
-    const all = [agentDeskCatalogs, handCatalogs, agentListCatalogs, agentActionsCatalogs, agentStatsCatalogs, chatCatalogs, queueHistoryCatalogs, queueRealtimeCatalogs, wrapupReportsCatalogs, wrapupStatsCatalogs, refusalCatalogs, { en: alertsEn, 'zh-CN': alertsZhCN }] as const;
+    const all = [agentDeskCatalogs, handCatalogs, agentListCatalogs, agentActionsCatalogs, agentStatsCatalogs, chatCatalogs, queueHistoryCatalogs, queueRealtimeCatalogs, wrapupReportsCatalogs, wrapupStatsCatalogs, directoryAdminCatalogs, refusalCatalogs, { en: alertsEn, 'zh-CN': alertsZhCN }] as const;
     const clashes: string[] = [];
     for (const lang of ['en', 'zh-CN'] as const) {
       const merged: Record<string, string> = {};
@@ -120,7 +121,7 @@ describe('registerLanguage', () => {
     // The built-in catalogues are the examples: merged, each language type-checks as a complete `Catalogue`.
     const merge = (lang: 'en' | 'zh-CN'): Catalogue => ({
       ...agentDeskCatalogs[lang], ...handCatalogs[lang], ...agentListCatalogs[lang], ...agentActionsCatalogs[lang], ...agentStatsCatalogs[lang], ...chatCatalogs[lang],
-      ...queueHistoryCatalogs[lang], ...queueRealtimeCatalogs[lang], ...wrapupReportsCatalogs[lang], ...wrapupStatsCatalogs[lang], ...refusalCatalogs[lang],
+      ...queueHistoryCatalogs[lang], ...queueRealtimeCatalogs[lang], ...wrapupReportsCatalogs[lang], ...wrapupStatsCatalogs[lang], ...directoryAdminCatalogs[lang], ...refusalCatalogs[lang],
       ...(lang === 'en' ? alertsEn : alertsZhCN),
     });
     expect(Object.keys(merge('zh-CN'))).to.have.members(Object.keys(merge('en')));

@@ -41,6 +41,11 @@ export function formatTime(at: number | Date, lang: Lang, timeZone?: string): st
   return cached(`t|${lang}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { timeStyle: 'medium', ...(timeZone ? { timeZone } : {}) })).format(at);
 }
 
+/** A date and time in the viewer's time zone (undefined: the browser's), for an instant that may be days old. */
+export function formatDateTime(at: number | Date, lang: Lang, timeZone?: string): string {
+  return cached(`dt|${lang}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) })).format(at);
+}
+
 /** Sorting names the way the viewer's language does (pinyin order for zh-CN). */
 export function collator(lang: Lang): Intl.Collator {
   return (collators[lang] ??= new Intl.Collator(lang, { sensitivity: 'base', numeric: true }));

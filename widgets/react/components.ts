@@ -8,6 +8,7 @@ import { FvAgentList as FvAgentListElement } from '../agent-list/agent-list.js';
 import { FvAgentStats as FvAgentStatsElement } from '../agent-stats/agent-stats.js';
 import { FvChat as FvChatElement } from '../chat/chat.js';
 import { defineElement } from '../core/define.js';
+import { FvDirectoryAdmin as FvDirectoryAdminElement } from '../directory-admin/directory-admin.js';
 import { FvProvider as FvProviderElement } from '../provider/provider.js';
 import { FvQueueHistory as FvQueueHistoryElement } from '../queue-history/queue-history.js';
 import { FvQueueRealtime as FvQueueRealtimeElement } from '../queue-realtime/queue-realtime.js';
@@ -50,3 +51,4 @@ export const FvAgentStats = /* @__PURE__ */ wrap('fv-agent-stats', FvAgentStatsE
 export const FvQueueHistory = /* @__PURE__ */ wrap('fv-queue-history', FvQueueHistoryElement, 'fv-drill-down', 'fv-error');
 export const FvWrapupStats = /* @__PURE__ */ wrap('fv-wrapup-stats', FvWrapupStatsElement, 'fv-drill-down', 'fv-error');
 export const FvWrapupReports = /* @__PURE__ */ wrap('fv-wrapup-reports', FvWrapupReportsElement, 'fv-report-change', 'fv-error');
+export const FvDirectoryAdmin = /* @__PURE__ */ wrap('fv-directory-admin', FvDirectoryAdminElement, 'fv-directory-change', 'fv-error');

@@ -10,7 +10,7 @@ export interface TestServer {
   /** Posts platform events (SPEC §3) through the ingestion API. */
   events(...events: object[]): Promise<void>;
   /** A supervisor's bearer token, signed in from this page (a CORS request, as an embedding portal would make). */
-  login(who: 'ava' | 'ben'): Promise<string>;
+  login(who: 'ava' | 'ben' | 'sam'): Promise<string>;
   /** How the platform stub answers commands: confirm (once answered), hold (until `release`), refuse (with `refusal`). */
   platform(mode: 'confirm' | 'hold' | 'refuse', refusal?: string): Promise<void>;
   release(): Promise<void>;

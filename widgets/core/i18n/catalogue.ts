@@ -4,6 +4,7 @@ import type { AgentListKey } from '../../agent-list/i18n/index.js';
 import type { AgentActionsKey } from '../../agent-list/i18n/actions.js';
 import type { AgentStatsKey } from '../../agent-stats/i18n/index.js';
 import type { ChatKey } from '../../chat/i18n/index.js';
+import type { DirectoryAdminKey } from '../../directory-admin/i18n/index.js';
 import type { QueueHistoryKey } from '../../queue-history/i18n/index.js';
 import type { QueueRealtimeKey } from '../../queue-realtime/i18n/index.js';
 import type { WrapupReportsKey } from '../../wrapup-reports/i18n/index.js';
@@ -23,6 +24,7 @@ export type CatalogueKey =
   | AgentActionsKey
   | AgentStatsKey
   | ChatKey
+  | DirectoryAdminKey
   | QueueHistoryKey
   | QueueRealtimeKey
   | WrapupReportsKey
