@@ -117,10 +117,10 @@ describe('<fv-directory-admin>', () => {
     const input = dialog(el)!.querySelector<HTMLInputElement>('#field-id')!;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.contain('field-id-error');
-    expect(dialog(el)!.querySelector('#field-name-error')).to.equal(null);
+    expect(dialog(el)!.querySelector('#field-name-error') === null, 'no message under the name').to.equal(true);
     expect([input.value, dialog(el)!.querySelector<HTMLInputElement>('#field-name')!.value]).to.deep.equal(['not an id!', 'Kept name']);
     expect(text(dialog(el)!.querySelector('[role=alert]'))).to.contain('correct the fields marked below');
-    expect(root(el).activeElement).to.equal(input);
+    expect(root(el).activeElement === input, 'the focus on the field to correct').to.equal(true);
   });
 
   it('says a 409 plainly and keeps the dialog open', async () => {
@@ -147,7 +147,7 @@ describe('<fv-directory-admin>', () => {
     expect(secret.value).to.have.length.above(15);
     expect(secret.readOnly).to.equal(true);
     expect(text(dialog(el)!.querySelector('.secret-warning'))).to.contain('you will not see this secret again');
-    expect(dialog(el)!.querySelector('[part=copy-button]')).to.not.equal(null);
+    expect(text(dialog(el)!.querySelector('[part=copy-button]'))).to.equal('Copy');
     // The secret works: the server takes it as an integration key.
     const posted = await fetch(`${server.url}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${secret.value}`, 'content-type': 'application/json' }, body: '[]' });
     expect(posted.status).to.not.equal(401);
@@ -186,8 +186,7 @@ describe('<fv-directory-admin>', () => {
     const el = await widget('queues', ava);
     const alert = await waitUntil(() => $(el, '[part=alert]'), 'the message');
     expect(text(alert)).to.contain('managed by admins').and.contain('Ava');
-    expect($(el, 'table')).to.equal(null);
-    expect($(el, '[role=tab]')).to.equal(null);
+    expect(root(el).querySelectorAll('table, [role=tab]')).to.have.length(0);
   });
 
   it('centres its dialog inside a 360 px screen, and is accessible with it open', async () => {

@@ -40,7 +40,8 @@ export class AdminDialog {
     await this.host.updateComplete;
     const dialog = this.dialog;
     if (!dialog?.open) return;
-    const target = dialog.querySelector<HTMLElement>('[aria-invalid=true] input, input[aria-invalid=true], textarea[aria-invalid=true], [role=alert]');
+    // The first invalid field in the form's order; the message only when no field is named.
+    const target = dialog.querySelector<HTMLElement>('[aria-invalid=true] input, input[aria-invalid=true], textarea[aria-invalid=true]') ?? dialog.querySelector<HTMLElement>('[role=alert]');
     target?.focus();
   }
 
