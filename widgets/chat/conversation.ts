@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { asApiError, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import type { ChatMessage, ChatRead } from '../../contract/chat.js';
 import { fetchMessages, postMessage, postRead, type ConversationRef } from '../core/chat-api.js';
 import type { FloorChange } from '../core/stream.js';
@@ -220,8 +220,4 @@ export class Conversation {
     });
     return changed;
   }
-}
-
-function asApiError(err: unknown): FloorviewApiError {
-  return err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err));
 }

@@ -37,6 +37,9 @@ export class FloorviewApiError extends Error {
   }
 }
 
+/** Whatever a call threw, as a FloorviewApiError: anything else means the server was not reached (status 0). */
+export const asApiError = (err: unknown) => (err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err)));
+
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; fields?: Record<string, string> };
 }

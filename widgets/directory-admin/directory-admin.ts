@@ -1,10 +1,12 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { asApiError, credentialKey, hasBearer } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
 import { SignInController } from '../core/sign-in.js';
+import { renderTokenRefusal } from '../core/token-refusal.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { GridNavigation } from '../history-common/grid-navigation.js';
 import { renderAuditTable } from './audit-table.js';
@@ -25,7 +27,7 @@ import { SECTIONS, SPECS, type SectionName } from './sections.js';
  * Changes take effect at once for everyone (a supervisor's open agent list follows their
  * new scope). Admins only: anyone else is told so.
  *
- * @attr token - An admin supervisor's bearer token; default: the session cookie (with a sign-in form when there is none).
+ * @attr token - An admin supervisor's bearer token (or set `tokenProvider`); default: the session cookie (with a sign-in form when there is none).
  * @attr lang - `en`, `zh-CN` or a registered language; default: the enclosing `fv-provider`, else the page's `lang`.
  * @attr time-zone - IANA zone of the audit trail's times; default: the browser's.
  * @attr section - The section shown first: `queues` (default), `agents`, `supervisors`, `wrapupReasons`, `integrationKeys`, `displayTokens` or `audit`.
@@ -56,8 +58,8 @@ export class FvDirectoryAdmin extends FloorviewElement {
   @property() accessor section: SectionName = 'queues';
 
   private readonly viewer = new Task(this, {
-    task: ([api, token], { signal }) => fetchViewer({ api, token }, signal),
-    args: () => [this.target.api, this.target.token] as const,
+    task: (_, { signal }) => fetchViewer(this.target, signal),
+    args: () => [this.target.api, credentialKey(this.target)] as const,
   });
   private readonly signIn = new SignInController(this, () => this.target.api, () => void this.viewer.run());
   private readonly store = new DirectoryStore(this, () => this.target);
@@ -168,10 +170,14 @@ export class FvDirectoryAdmin extends FloorviewElement {
 
   private renderBody(tr: DirectoryAdminTranslator) {
     const viewer = this.viewer;
-    if (viewer.error) return html`<p part="alert" class="alert" role="alert">${tr.t('error.network')}</p>`;
+    if (viewer.error) {
+      const error = asApiError(viewer.error);
+      if (error.status === 401) return html`<div class="content">${renderTokenRefusal(tr, error.code)}</div>`;
+      return html`<p part="alert" class="alert" role="alert">${error.status === 0 ? tr.t('error.network') : error.message}</p>`;
+    }
     if (viewer.value === undefined) return html`<p class="empty" role="status">${tr.t('admin.loading')}</p>`;
     const v = viewer.value;
-    if (v === null) return this.target.token ? html`<p part="alert" class="alert" role="alert">${tr.t('signIn.tokenRefused')}</p>` : html`<div class="content">${this.signIn.render(tr)}</div>`;
+    if (v === null) return hasBearer(this.target) ? html`<div class="content">${renderTokenRefusal(tr, null)}</div>` : html`<div class="content">${this.signIn.render(tr)}</div>`;
     if (v.kind !== 'supervisor') return html`<p part="alert" class="alert" role="alert">${tr.t('admin.notSupervisor')}</p>`;
     if (!v.isAdmin) return html`<p part="alert" class="alert" role="alert">${tr.t('admin.notAdmin', { name: v.name ?? v.id })}</p>`;
     const section = this.shown;

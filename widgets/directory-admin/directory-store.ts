@@ -1,11 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
-import { FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { asApiError, type FloorviewApiError, type ApiTarget } from '../core/api.js';
 import type { DirectoryChange } from '../../contract/admin.js';
 import { ADMIN_API, listAudit } from './admin-api.js';
 import type { DirectoryRecord } from './record-draft.js';
 import type { RecordKind, SectionName } from './sections.js';
-
-export const asApiError = (err: unknown) => (err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err)));
 
 interface Loaded<T> {
   items: T[];

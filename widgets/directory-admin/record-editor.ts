@@ -1,8 +1,7 @@
 import { nothing, type ReactiveControllerHost } from 'lit';
-import type { ApiTarget, FloorviewApiError } from '../core/api.js';
+import { asApiError, type ApiTarget, type FloorviewApiError } from '../core/api.js';
 import { AdminDialog } from './admin-dialog.js';
 import { ADMIN_API } from './admin-api.js';
-import { asApiError } from './directory-store.js';
 import type { DirectoryAdminTranslator } from './i18n/index.js';
 import { renderRecordDialog, type QueueChoice } from './record-dialog.js';
 import { bodyOf, draftOf, fieldErrors, type DirectoryRecord, type Draft, type DraftValue } from './record-draft.js';

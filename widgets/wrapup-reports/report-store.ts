@@ -1,6 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { credentialKey, FloorviewApiError, type ApiTarget } from '../core/api.js';
+import { asApiError, credentialKey, FloorviewApiError, type ApiTarget } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { FloorChange } from '../core/stream.js';
@@ -16,7 +16,6 @@ const RANK = { queued: 0, generating: 1, ready: 2, failed: 2 } as const;
 const stale = (a: Report, b: Report) => RANK[a.status] < RANK[b.status] || (a.status === b.status && a.rowCount < b.rowCount);
 const newestFirst = (a: Report, b: Report) => b.createdAt.localeCompare(a.createdAt);
 
-export const asApiError = (err: unknown) => (err instanceof FloorviewApiError ? err : new FloorviewApiError(0, 'network_error', String(err)));
 
 export interface ReportStoreOptions {
   target(): ApiTarget;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { FloorviewApiError, hasBearer } from '../core/api.js';
+import { asApiError, FloorviewApiError, hasBearer } from '../core/api.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FvErrorEvent } from '../core/events.js';
 import { SignInController } from '../core/sign-in.js';
@@ -13,7 +13,7 @@ import { wrapupReportsCatalogs, type WrapupReportsTranslator } from './i18n/inde
 import { downloadReport } from './report-download.js';
 import { rangeLabel, renderReportList } from './report-list.js';
 import { renderRequest, reportBody } from './report-request.js';
-import { asApiError, ReportStore } from './report-store.js';
+import { ReportStore } from './report-store.js';
 import type { Report } from '../../contract/reports.js';
 import { createReport, deleteReport } from './reports-api.js';
 import { reportsStyles } from './wrapup-reports.styles.js';
