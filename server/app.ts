@@ -62,7 +62,7 @@ export function createApp(s: Services) {
   const corsAllowed = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     credentials: true,
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
     maxAge: 600,
   });

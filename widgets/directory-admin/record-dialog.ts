@@ -27,8 +27,8 @@ export interface RecordDialogProps {
 const fieldId = (name: string) => `field-${name}`;
 
 /** An invalid field points at its message; a hint is read with the field too. */
-function describedBy(field: FieldSpec, error: string | undefined): string {
-  return [field.hint ? `${fieldId(field.name)}-hint` : '', error ? `${fieldId(field.name)}-error` : ''].filter(Boolean).join(' ');
+function describedBy(name: string, hint: unknown, error: string | undefined) {
+  return [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
 function renderQueues(p: RecordDialogProps, field: FieldSpec, error: string | undefined) {
@@ -38,7 +38,7 @@ function renderQueues(p: RecordDialogProps, field: FieldSpec, error: string | un
     // Queues the draft names that are not listed (retired meanwhile) stay as they were, for the server to judge.
     p.onInput(field.name, [...next, ...[...chosen].filter((id) => !p.queues.some((q) => q.id === id))]);
   };
-  return html`<fieldset class="queues-field" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy(field, error) || nothing}>
+  return html`<fieldset class="queues-field" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy(field.name, field.hint, error)}>
     <legend>${p.tr.t(field.label)}</legend>
     ${p.queues.length === 0
       ? html`<p class="muted">${p.tr.t('admin.noQueues')}</p>`
@@ -64,18 +64,21 @@ function renderField(p: RecordDialogProps, field: FieldSpec) {
   if (field.kind === 'queues') return renderQueues(p, field, error);
   const id = fieldId(field.name);
   const value = p.draft[field.name];
-  const described = describedBy(field, error) || nothing;
   const invalid = error ? 'true' : 'false';
   if (field.kind === 'flag') {
     return html`<div class="form-row">
       <label class="choice">
-        <input id=${id} type="checkbox" .checked=${live(value === true)} aria-invalid=${invalid} aria-describedby=${described} @change=${(e: Event) => p.onInput(field.name, (e.target as HTMLInputElement).checked)} />
+        <input id=${id} type="checkbox" .checked=${live(value === true)} aria-invalid=${invalid} aria-describedby=${describedBy(field.name, undefined, error)} @change=${(e: Event) => p.onInput(field.name, (e.target as HTMLInputElement).checked)} />
         <span>${tr.t(field.label)}</span>
       </label>
       ${renderError(field, error)}
     </div>`;
   }
-  const label = field.kind === 'password' && p.editing ? tr.t('admin.field.passwordEdit') : tr.t(field.label);
+  // An existing password is kept when the box stays empty: the label says so, and the hint (for a new record) would contradict it.
+  const newPassword = field.kind === 'password' && p.editing;
+  const label = newPassword ? tr.t('admin.field.passwordEdit') : tr.t(field.label);
+  const hint = newPassword ? undefined : field.hint;
+  const described = describedBy(field.name, hint, error);
   const onInput = (e: Event) => p.onInput(field.name, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
   return html`<div class="form-row">
     <label for=${id}>${label}${field.required ? html` <span class="muted">${tr.t('admin.required')}</span>` : nothing}</label>
@@ -96,7 +99,7 @@ function renderField(p: RecordDialogProps, field: FieldSpec) {
           aria-describedby=${described}
           @input=${onInput}
         />`}
-    ${field.hint ? html`<p class="hint muted" id=${`${id}-hint`}>${tr.t(field.hint)}</p>` : nothing}
+    ${hint ? html`<p class="hint muted" id=${`${id}-hint`}>${tr.t(hint)}</p>` : nothing}
     ${renderError(field, error)}
   </div>`;
 }
