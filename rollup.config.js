@@ -55,7 +55,7 @@ const BUDGETS = {
   'fv-wrapup-reports.js': 27.1,
   // Issue 12: the directory administration, all seven sections and both catalogues in the first load
   // (an admin's page, seldom beside the others); the all-in-one file grew by what it adds (11.4 KB).
-  'fv-directory-admin.js': 28.6,
+  'fv-directory-admin.js': 28.2,
   'floorview.min.js': 98.6,
 };
 
