@@ -77,7 +77,8 @@ async function floorview(dir: string, name: string, checkout?: string) {
   await settle(2000);
   const product: Product = {
     name,
-    targets: centre.displayTokens.map((t) => ({ url: `${server.url}/api/v1/stream`, headers: { authorization: `Bearer ${t.secret}` } })),
+    // Field-level deltas, as the widgets ask for them (a server from before them ignores the parameter).
+    targets: centre.displayTokens.map((t) => ({ url: `${server.url}/api/v1/stream?delta=fields`, headers: { authorization: `Bearer ${t.secret}` } })),
     readyOn: 'snapshot',
     send: (batch) => postEvents(server.url, key, batch.map((m) => benchEvent('agent.state_changed', { agentId: agentOf(m).id, state: 'unavailable', reason: m.marker }))),
     cpuSeconds: () => server.cpuSeconds(),
