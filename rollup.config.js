@@ -56,7 +56,8 @@ const BUDGETS = {
   // Issue 12: the directory administration, all seven sections and both catalogues in the first load
   // (an admin's page, seldom beside the others); the all-in-one file grew by what it adds (11.4 KB).
   'fv-directory-admin.js': 28.2,
-  'floorview.min.js': 98.6,
+  // and issue 12's sign-in with the OpenID provider by its 0.5 KB (the per-widget files fetch every sign-in form lazily instead).
+  'floorview.min.js': 99.1,
 };
 
 /**

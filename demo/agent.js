@@ -72,7 +72,8 @@ desk.addEventListener('fv-agent-signed-in', (e) => use({ token: e.token, expires
 $('sign-out').addEventListener('click', async () => {
   const session = stored();
   sessionStorage.removeItem(STORE);
-  if (session) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
+  // The desk's token, or else the session cookie a sign-in with the OpenID provider set.
+  await fetch('/api/v1/auth/logout', { method: 'POST', headers: session ? { authorization: `Bearer ${session.token}` } : {} });
   location.href = '/agent.html';
 });
 
@@ -93,4 +94,9 @@ const wanted = params.get('agent');
 const session = stored();
 if (session && (!wanted || session.agent?.id === wanted)) use(session);
 else if (wanted) await signInAs(wanted);
+else {
+  // Back from the OpenID provider's sign-in, the agent's session is the cookie.
+  const probe = await (await fetch('/api/v1/auth/session')).json();
+  $('sign-out').hidden = probe.viewer?.kind !== 'agent';
+}
 $('desk-slot').replaceWith(desk);

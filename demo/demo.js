@@ -14,6 +14,8 @@ const TEXT = {
     email: 'Email',
     password: 'Password',
     signInSubmit: 'Sign in',
+    or: 'or',
+    withProvider: (name) => `Sign in with ${name}`,
     events: 'Widget events',
     views: 'Views',
     live: 'Live floor',
@@ -47,6 +49,8 @@ const TEXT = {
     email: '电子邮件',
     password: '密码',
     signInSubmit: '登录',
+    or: '或',
+    withProvider: (name) => `使用 ${name} 登录`,
     events: '组件事件',
     views: '视图',
     live: '实时现场',
@@ -72,6 +76,8 @@ const TEXT = {
 
 const prefs = { lang: localStorage.getItem('fv-demo-lang') || 'en', theme: localStorage.getItem('fv-demo-theme') || 'light' };
 let viewerName = '';
+/** The OpenID provider's name when the server signs in with one (the button's text is in the page's language). */
+let providerName = '';
 
 function applyPrefs() {
   const text = TEXT[prefs.lang] ?? TEXT.en;
@@ -87,6 +93,7 @@ function applyPrefs() {
   }
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', text[el.dataset.i18nLabel]);
   $('who').textContent = viewerName ? text.signedInAs(viewerName) : '';
+  $('provider-sign-in').textContent = providerName ? text.withProvider(providerName) : '';
   $('chat-panel')?.setAttribute('aria-label', text.chatPanel);
 }
 
@@ -102,6 +109,19 @@ async function currentViewer() {
   const res = await fetch('/api/v1/auth/session', { credentials: 'same-origin' });
   const session = res.ok ? await res.json() : null;
   return session?.signedIn ? session.viewer : null;
+}
+
+/** Password fields, "Sign in with <provider>" or both, as the server signs in (`GET /auth/methods`). */
+async function showSignInMethods() {
+  const res = await fetch('/api/v1/auth/methods');
+  const methods = res.ok ? await res.json() : { password: true, oidc: null };
+  $('password-sign-in').hidden = !methods.password;
+  providerName = methods.oidc?.providerName ?? '';
+  $('provider-or').hidden = !providerName || !methods.password;
+  $('provider-sign-in').hidden = !providerName;
+  // Back to this page and tab once the provider has signed the supervisor in.
+  $('provider-sign-in').href = `/api/v1/auth/oidc/start?${new URLSearchParams({ returnTo: location.pathname + location.hash })}`;
+  applyPrefs();
 }
 
 /** The chat side panel: opened by the agent list's Chat action (or an unread badge), closed by its close button. */
@@ -230,4 +250,6 @@ $('floor').addEventListener('fv-drill-down', (e) => log(text().drill(e.figure)))
 $('floor').addEventListener('fv-directory-change', (e) => log(text().directoryChange(e)));
 
 applyPrefs();
-show(await currentViewer());
+const viewer = await currentViewer();
+show(viewer);
+if (!viewer) await showSignInMethods();

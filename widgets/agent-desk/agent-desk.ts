@@ -9,6 +9,7 @@ import { sendRefusal } from '../chat/thread-view.js';
 import { panelStyles } from '../chat/panel.styles.js';
 import { threadStyles } from '../chat/thread.styles.js';
 import { credentialKey, hasBearer, type FloorviewApiError } from '../core/api.js';
+import { addStyles } from '../core/add-styles.js';
 import { ChatInbox } from '../core/chat-inbox.js';
 import { ClockController } from '../core/clock.js';
 import { renderConnectionStatus } from '../core/connection-status.js';
@@ -23,7 +24,7 @@ import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { agentDeskStyles } from './agent-desk.styles.js';
 import type { RaisedHand } from './hand/raised-hand.js';
 import type { WrapupPicker } from './wrapup/wrapup-picker.js';
-import { AgentSignIn } from './agent-sign-in.js';
+import type { AgentSignIn } from './agent-sign-in.js';
 import { renderTabs } from './conversation-tabs.js';
 import { FvAgentSignedInEvent } from './events.js';
 import { agentDeskCatalogs, type AgentDeskTranslator } from './i18n/index.js';
@@ -116,7 +117,22 @@ export class FvAgentDesk extends FloorviewElement {
   });
   private readonly inbox = new ChatInbox(this, () => this.target);
   private readonly thread = new ChatThread(this, { target: () => this.target, side: 'agent', failed: (e) => this.failed(e) });
-  private readonly signIn = new AgentSignIn(this, () => this.target.api, (session) => this.signedIn(session));
+  /** The sign-in form, loaded the first time the desk has to show it: a desk opened with a token never does. */
+  private signIn: AgentSignIn | null = null;
+  private signInRequested = false;
+
+  private async loadSignIn(): Promise<void> {
+    this.signInRequested = true;
+    const { AgentSignIn, providerSignInStyles } = await import('./agent-sign-in.js');
+    addStyles(this.renderRoot, providerSignInStyles);
+    this.signIn = new AgentSignIn(this, () => this.target.api, (session) => this.signedIn(session));
+    this.requestUpdate();
+  }
+
+  private renderSignIn(tr: AgentDeskTranslator, note: string) {
+    if (!this.signInRequested) void this.loadSignIn();
+    return this.signIn?.render(tr, note) ?? nothing;
+  }
   private alert = '';
 
   /** The signed-in agent; null for any other credentials, or before `/auth/me` answered. */
@@ -188,8 +204,8 @@ export class FvAgentDesk extends FloorviewElement {
 
   private renderBody(tr: AgentDeskTranslator, agentId: string | null) {
     const viewer = this.viewer.value;
-    if (this.connection === 'unauthenticated') return this.signIn.render(tr, hasBearer(this.target) ? tokenRefusalText(tr, this.stream.floor?.refusal) : '');
-    if (viewer && !agentId) return this.signIn.render(tr, tr.t('desk.signIn.notAgent'));
+    if (this.connection === 'unauthenticated') return this.renderSignIn(tr, hasBearer(this.target) ? tokenRefusalText(tr, this.stream.floor?.refusal) : '');
+    if (viewer && !agentId) return this.renderSignIn(tr, tr.t('desk.signIn.notAgent'));
     if (!agentId) return html`<p class="placeholder">${tr.t('desk.loading')}</p>`;
     const floor = this.stream.floor;
     const row = floor?.agents.get(agentId);

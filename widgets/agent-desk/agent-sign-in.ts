@@ -1,6 +1,9 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AgentSession } from '../../contract/auth.js';
 import { api, FloorviewApiError } from '../core/api.js';
+import { renderProviderSignIn, SignInMethodsLoader } from '../core/sign-in-methods.js';
+
+export { providerSignInStyles } from '../core/sign-in-methods.js';
 import type { AgentDeskTranslator } from './i18n/index.js';
 
 /**
@@ -11,21 +14,28 @@ import type { AgentDeskTranslator } from './i18n/index.js';
 export class AgentSignIn {
   private busy = false;
   private error = '';
+  private readonly methods: SignInMethodsLoader;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly api: () => string,
     private readonly signedIn: (session: AgentSession) => void,
-  ) {}
+  ) {
+    this.methods = new SignInMethodsLoader(host);
+  }
 
   render(tr: AgentDeskTranslator, note: string) {
+    const methods = this.methods.for(this.api());
     return html`<form part="sign-in" class="sign-in" @submit=${this.submit} aria-labelledby="agent-sign-in-title">
       <h2 id="agent-sign-in-title">${tr.t('desk.signIn.title')}</h2>
       ${note ? html`<p class="muted">${note}</p>` : nothing}
-      <label>${tr.t('desk.signIn.login')} <input class="field" name="login" autocomplete="username" required /></label>
-      <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
-      ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
-      <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>
+      ${methods?.password !== false
+        ? html`<label>${tr.t('desk.signIn.login')} <input class="field" name="login" autocomplete="username" required /></label>
+            <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
+            ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
+            <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>`
+        : nothing}
+      ${methods ? renderProviderSignIn(methods, this.api(), 'agent', tr) : nothing}
     </form>`;
   }
 

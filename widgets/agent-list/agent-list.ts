@@ -24,7 +24,7 @@ import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
 import { renderToolbar } from './agent-toolbar.js';
 import { filterAgents, listItems, sortAgents, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
-import { SignInLoader } from './sign-in-loader.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { virtualRows } from './virtual-rows.js';
 
 /**
@@ -84,7 +84,7 @@ export class FvAgentList extends FloorviewElement {
     task: (_, { signal }) => fetchViewer(this.target, signal),
     args: () => [this.target.api, credentialKey(this.target)] as const,
   });
-  private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.stream.floor?.reconnect());
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.stream.floor?.reconnect(), () => import('./sign-in.js'));
   /** Unread chat per agent, for the badges. */
   private readonly inbox = new ChatInbox(this, () => this.target);
   private readonly actions = new ActionsLoader(this, {

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { providerSignInStyles } from '../core/sign-in-methods.js';
 
-/** The sign-in form and its look: a chunk the list fetches only when it first has to show it (sign-in-loader.ts). */
+/** The sign-in form and its look: a chunk the list fetches only when it first has to show it (core/sign-in-loader.ts). */
 export { SignInController } from '../core/sign-in.js';
 
 export const signInStyles = css`
+  ${providerSignInStyles}
   .sign-in {
     display: flex;
     flex-direction: column;

@@ -8,7 +8,7 @@ import { FvConnectionChangeEvent, FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
-import { SignInController } from '../core/sign-in.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { ConnectionState } from '../core/stream.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
@@ -71,7 +71,7 @@ export class FvChat extends FloorviewElement {
     task: (_, { signal }) => fetchViewer(this.target, signal),
     args: () => [this.target.api, credentialKey(this.target)] as const,
   });
-  private readonly signIn = new SignInController(this, () => this.target.api, () => this.signedIn());
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.signedIn(), () => import('../core/sign-in.js'));
   private readonly thread = new ChatThread(this, { target: () => this.target, side: 'supervisor', failed: (e) => this.failed(e) });
   private alert = '';
 

@@ -5,7 +5,7 @@ import { asApiError, credentialKey, hasBearer } from '../core/api.js';
 import { FvErrorEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { fetchViewer } from '../core/session.js';
-import { SignInController } from '../core/sign-in.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { GridNavigation } from '../history-common/grid-navigation.js';
@@ -61,7 +61,7 @@ export class FvDirectoryAdmin extends FloorviewElement {
     task: (_, { signal }) => fetchViewer(this.target, signal),
     args: () => [this.target.api, credentialKey(this.target)] as const,
   });
-  private readonly signIn = new SignInController(this, () => this.target.api, () => void this.viewer.run());
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => void this.viewer.run(), () => import('../core/sign-in.js'));
   private readonly store = new DirectoryStore(this, () => this.target);
   private readonly editor = new RecordEditor(this, {
     target: () => this.target,

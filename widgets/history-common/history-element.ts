@@ -3,7 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { api, credentialKey, FloorviewApiError, hasBearer } from '../core/api.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FvErrorEvent } from '../core/events.js';
-import { SignInController } from '../core/sign-in.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { CallsDialog, type DrillDown } from './calls-dialog.js';
 import type { Order } from './chart-box.js';
 import { FvDrillDownEvent } from './events.js';
@@ -51,10 +51,10 @@ export abstract class HistoryElement<T> extends RangeFilterElement {
 
   protected readonly calls = new CallsDialog(this, { target: () => this.target, params: () => this.params, root: () => this.renderRoot });
 
-  private readonly signIn = new SignInController(this, () => this.target.api, () => {
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => {
     void this.stats.run();
     this.rangeFilter.reload();
-  });
+  }, () => import('../core/sign-in.js'));
 
   /** The range and filter parameters of every request; null while a custom range is incomplete. */
   protected get params(): StatsParams | null {

@@ -10,7 +10,7 @@ import { connectionStatusStyles } from '../core/connection-status.styles.js';
 import { FvConnectionChangeEvent } from '../core/events.js';
 import { FloorviewElement } from '../core/floorview-element.js';
 import { collator } from '../core/format.js';
-import { SignInController } from '../core/sign-in.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FloorStreamController } from '../core/stream-controller.js';
 import type { QueueRow } from '../../contract/live.js';
@@ -123,7 +123,8 @@ export class FvQueueRealtime extends FloorviewElement {
     option: () => this.chartOption,
     theme: () => this.themeClass,
   });
-  private readonly signIn = new SignInController(this, () => this.target.api, () => this.stream.floor?.reconnect());
+  // Its own styles give the form its look; a board that is signed in never loads the form.
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => this.stream.floor?.reconnect(), () => import('../core/sign-in.js'));
 
   private frames = 0;
   private shown: Shown = { queues: [], figures: [], aggregate: null, agents: agentCounts(new Set(), []) };

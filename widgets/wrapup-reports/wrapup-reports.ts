@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { asApiError, FloorviewApiError, hasBearer } from '../core/api.js';
 import { renderTokenRefusal } from '../core/token-refusal.js';
 import { FvErrorEvent } from '../core/events.js';
-import { SignInController } from '../core/sign-in.js';
+import { SignInLoader } from '../core/sign-in-loader.js';
 import { controlStyles, themeStyles } from '../core/theme.styles.js';
 import { historyStyles } from '../history-common/history.styles.js';
 import { RangeFilterController } from '../history-common/range-filter.js';
@@ -72,11 +72,11 @@ export class FvWrapupReports extends RangeFilterElement {
     dropped: (ranges) => this.droppedNotice(ranges),
   });
   private readonly rangeFilter = new RangeFilterController(this, { target: () => this.target, zone: () => this.zone, lang: () => this.i18n.lang });
-  private readonly signIn = new SignInController(this, () => this.target.api, () => {
+  private readonly signIn = new SignInLoader(this, () => this.target.api, () => {
     this.store.reconnect();
     this.rangeFilter.reload();
     this.store.load();
-  });
+  }, () => import('../core/sign-in.js'));
 
   private get i18n(): WrapupReportsTranslator {
     return this.translatorFor(wrapupReportsCatalogs);

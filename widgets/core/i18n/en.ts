@@ -17,6 +17,8 @@ export const coreEn = {
   'signIn.email': 'Email',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
+  'signIn.or': 'or',
+  'signIn.withProvider': 'Sign in with {provider}',
   'signIn.tokenRefused': 'The Floorview server refused this widget’s token. Ask the portal’s administrator for a new one.',
   'signIn.tokenUnavailable': 'The portal gave this widget no sign-in token. It will ask again; if this goes on, sign in to the portal again.',
 

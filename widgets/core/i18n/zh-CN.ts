@@ -15,6 +15,8 @@ export const coreZhCN: Record<CoreKey, string> = {
   'signIn.email': '电子邮件',
   'signIn.password': '密码',
   'signIn.submit': '登录',
+  'signIn.or': '或',
+  'signIn.withProvider': '使用 {provider} 登录',
   'signIn.tokenRefused': 'Floorview 服务器拒绝了此组件的令牌。请向门户管理员申请新令牌。',
   'signIn.tokenUnavailable': '门户未向此组件提供登录令牌。组件会再次请求；如果问题持续，请重新登录门户。',
 
