@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AgentSession } from '../../contract/auth.js';
 import { api, FloorviewApiError } from '../core/api.js';
-import { renderProviderSignIn, SignInMethodsLoader } from '../core/sign-in-methods.js';
+import { renderSignInMethods, SignInMethodsLoader } from '../core/sign-in-methods.js';
 
 export { providerSignInStyles } from '../core/sign-in-methods.js';
 import type { AgentDeskTranslator } from './i18n/index.js';
@@ -29,13 +29,16 @@ export class AgentSignIn {
     return html`<form part="sign-in" class="sign-in" @submit=${this.submit} aria-labelledby="agent-sign-in-title">
       <h2 id="agent-sign-in-title">${tr.t('desk.signIn.title')}</h2>
       ${note ? html`<p class="muted">${note}</p>` : nothing}
-      ${methods?.password !== false
-        ? html`<label>${tr.t('desk.signIn.login')} <input class="field" name="login" autocomplete="username" required /></label>
-            <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
-            ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
-            <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>`
-        : nothing}
-      ${methods ? renderProviderSignIn(methods, this.api(), 'agent', tr) : nothing}
+      ${renderSignInMethods(
+        methods,
+        this.api(),
+        'agent',
+        tr,
+        html`<label>${tr.t('desk.signIn.login')} <input class="field" name="login" autocomplete="username" required /></label>
+          <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
+          ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
+          <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>`,
+      )}
     </form>`;
   }
 

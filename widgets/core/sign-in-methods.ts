@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SignInMethods } from '../../contract/auth.js';
 import { api, routeUrl } from './api.js';
 import type { Translator } from './i18n/index.js';
@@ -34,16 +34,20 @@ export class SignInMethodsLoader {
 }
 
 /**
- * "Sign in with <provider>": a link to the server's `GET /auth/oidc/start`, which returns to this
- * page signed in. Only for a page of the server's own origin: the server returns nowhere else, and
- * its session cookie would not reach a widget on another site anyway.
+ * A sign-in form's body as the server signs in: its password fields (`passwords`, also while the
+ * methods are being asked), "Sign in with <provider>", or both. The link goes to the server's `GET /auth/oidc/start`, which returns to this page signed in;
+ * only on a page of the server's own origin: the server returns nowhere else, and its session cookie
+ * would not reach a widget on another site anyway.
  */
-export function renderProviderSignIn(methods: SignInMethods, base: string, role: 'supervisor' | 'agent', tr: Translator) {
-  if (!methods.oidc || new URL(base, location.href).origin !== location.origin) return nothing;
+export function renderSignInMethods(methods: SignInMethods | null, base: string, role: 'supervisor' | 'agent', tr: Translator, passwords: TemplateResult) {
+  const provider = methods?.oidc && new URL(base, location.href).origin === location.origin ? methods.oidc.providerName : null;
+  const password = methods?.password !== false;
+  // Without a provider to offer, the fields stay: with password sign-in off, the server's refusal says so.
+  if (!provider) return passwords;
   const returnTo = `${location.pathname}${location.search}${location.hash}`;
   const href = routeUrl({ api: base, token: null }, 'GET /auth/oidc/start', { query: { role, returnTo } });
-  return html`${methods.password ? html`<p class="or" aria-hidden="true">${tr.t('signIn.or')}</p>` : nothing}
-    <a class="button ${methods.password ? '' : 'primary'}" href=${href}>${tr.t('signIn.withProvider', { provider: methods.oidc.providerName })}</a>`;
+  return html`${password ? html`${passwords}<p class="or" aria-hidden="true">${tr.t('signIn.or')}</p>` : nothing}
+    <a class="button ${password ? '' : 'primary'}" href=${href}>${tr.t('signIn.withProvider', { provider })}</a>`;
 }
 
 /** The link's look beside the house buttons (theme.styles.ts), in the form's chunk: a signed-in widget never loads it. */

@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { FloorviewApiError } from './api.js';
 import type { Translator } from './i18n/index.js';
 import { signIn } from './session.js';
-import { providerSignInStyles, renderProviderSignIn, SignInMethodsLoader } from './sign-in-methods.js';
+import { providerSignInStyles, renderSignInMethods, SignInMethodsLoader } from './sign-in-methods.js';
 
 /** What the form needs beside a widget's own styles (core/sign-in-loader.ts adds it). */
 export const signInStyles = providerSignInStyles;
@@ -28,13 +28,16 @@ export class SignInController {
     const methods = this.methods.for(this.api());
     return html`<form part="sign-in" class="sign-in" @submit=${this.submit} aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">${tr.t('signIn.title')}</h2>
-      ${methods?.password !== false
-        ? html`<label>${tr.t('signIn.email')} <input class="field" name="email" type="email" autocomplete="username" required /></label>
-            <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
-            ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
-            <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>`
-        : nothing}
-      ${methods ? renderProviderSignIn(methods, this.api(), 'supervisor', tr) : nothing}
+      ${renderSignInMethods(
+        methods,
+        this.api(),
+        'supervisor',
+        tr,
+        html`<label>${tr.t('signIn.email')} <input class="field" name="email" type="email" autocomplete="username" required /></label>
+          <label>${tr.t('signIn.password')} <input class="field" name="password" type="password" autocomplete="current-password" required /></label>
+          ${this.error ? html`<p class="alert" role="alert">${this.error === 'network' ? tr.t('error.network') : this.error}</p>` : nothing}
+          <button class="button primary" type="submit" ?disabled=${this.busy}>${tr.t('signIn.submit')}</button>`,
+      )}
     </form>`;
   }
 
