@@ -195,6 +195,11 @@ export class FactWriter {
   }
 
   /** Call inside the transaction that stores `fresh`: writes what needs no backlog (agent state history). */
+  /** Queues' thresholds changed: the rollups follow (the facts do not depend on them). */
+  thresholdsChanged(): void {
+    this.rollups?.thresholdsChanged();
+  }
+
   recordStates(fresh: readonly FloorEvent[]): void {
     for (const e of fresh) {
       if (e.type !== 'agent.signed_in' && e.type !== 'agent.signed_out' && e.type !== 'agent.state_changed') continue;

@@ -57,6 +57,12 @@ export class History {
     this.write(this.clock());
   }
 
+  /** A queue's service-level or short-abandon threshold changed: what is pending is written first, with the thresholds it came under. */
+  thresholdsChanged(): void {
+    this.upToDate();
+    this.facts.thresholdsChanged();
+  }
+
   /** Writes what is pending. After a failure, the next start writes it from the log. */
   close(): void {
     try {

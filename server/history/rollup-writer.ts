@@ -39,7 +39,7 @@ export class RollupWriter {
   private readonly pending = new Map<string, Pending>();
   private readonly stmts: Record<FamilyName, FamilyStatements>;
   private readonly knownKeys = new Map<FamilyName, Set<string>>();
-  private readonly thresholds: (queueId: string) => QueueThresholds;
+  private thresholds: (queueId: string) => QueueThresholds;
   private readonly zone: Zone;
   private readonly saveLine: Statement;
   /** The seal line; null before any data. */
@@ -57,6 +57,17 @@ export class RollupWriter {
     this.saveLine = db.$client.prepare(
       "INSERT INTO rollup_meta (key, value) VALUES ('sealed_before', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     );
+    this.loadState();
+  }
+
+  /**
+   * After a queue's thresholds changed live (directory administration): the queue rollups are
+   * rebuilt from the facts with the new ones, as a restart would, and new cells use them.
+   * Call with nothing pending (History.thresholdsChanged writes it first).
+   */
+  thresholdsChanged(): void {
+    syncRollups(this.db, this.zone.name);
+    this.thresholds = thresholdsOf(queueThresholds(this.db));
     this.loadState();
   }
 

@@ -194,9 +194,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const queueTrend = new QueueTrend(floor, clock);
   queueTrend.seed(db);
   queueTrend.start();
-  // An admin's change, live: open streams take the new scopes (a fresh snapshot), a new queue gets its trend and today's figures.
+  // An admin's change, live: open streams take the new scopes (a fresh snapshot), a new queue gets its trend and today's figures,
+  // the statistics count service level with a queue's new thresholds (a rebuild of the queue rollups only when they changed).
   directory.onChange(() => {
     hub.rescope((viewer) => auth.currentScope(viewer));
+    history.thresholdsChanged();
     queueTrend.addNewQueues();
     queueToday.markPending();
   });
