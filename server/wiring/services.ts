@@ -11,6 +11,8 @@ import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
 import { openDb, type Db } from '../db/client.js';
+import { SqliteStore } from '../db/sqlite-store.js';
+import type { Store } from '../db/store.js';
 import { AlertRules } from '../directory/alert-rules.js';
 import { Directory } from '../directory/directory.js';
 import { importDirectoryFile } from '../directory/directory-import.js';
@@ -39,6 +41,8 @@ import type { Config } from './env.js';
 export interface Services {
   config: Config;
   db: Db;
+  /** The database behind every area's store module (server/db/store.ts); `db` goes once every area has moved to it. */
+  store: Store;
   directory: Directory;
   floor: LiveFloor;
   ingest: IngestService;
@@ -96,19 +100,20 @@ export interface ServiceOptions {
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
+  const store = SqliteStore.over(db);
   const { file: directoryFile, imported } = await importDirectoryFile(db, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = Directory.load(db);
   const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
-  const store = new EventStore(db);
-  const floor = restoreFloor(db, store, directory);
-  const ingest = new IngestService(db, directory, clock, store, {
+  const events = new EventStore(db);
+  const floor = restoreFloor(db, events, directory);
+  const ingest = new IngestService(db, directory, clock, events, {
     maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,
     maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
   });
   ingest.onIngested((fresh) => floor.apply(fresh));
-  const history = new History(db, store, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
+  const history = new History(db, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
   const hub = new StreamHub(floor, options.stream, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
@@ -171,7 +176,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   if (simulator) {
     const now = clock();
-    if (store.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
+    if (events.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
       const days = config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS;
       options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
       const from = now - days * 86_400_000;
@@ -237,6 +242,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   return {
     config,
     db,
+    store,
     directory,
     floor,
     ingest,

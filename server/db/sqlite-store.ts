@@ -1,0 +1,72 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+import * as schema from './schema/index.js';
+import type { Store } from './store.js';
+
+/** One writer at a time on the file: a transaction may await between its statements, so every write waits its turn here. */
+class WriteLock {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T> | T): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** The embedded SQLite file behind the `Store` interface (server/db/store.ts). */
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite';
+  readonly tables = schema;
+
+  static over(sqlite: Db): SqliteStore {
+    return new SqliteStore(sqlite, new WriteLock(), false);
+  }
+
+  private constructor(
+    readonly sqlite: Db,
+    private readonly lock: WriteLock,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  get db(): Db {
+    return this.sqlite;
+  }
+
+  async all<T>(query: SQL): Promise<T[]> {
+    return this.sqlite.all<T>(query);
+  }
+
+  async get<T>(query: SQL): Promise<T | undefined> {
+    return this.sqlite.get<T>(query);
+  }
+
+  async run(query: SQL): Promise<{ changes: number }> {
+    return { changes: this.sqlite.run(query).changes };
+  }
+
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.lock.run(async () => {
+      const client = this.sqlite.$client;
+      client.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqliteStore(this.sqlite, this.lock, true));
+        client.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (client.inTransaction) client.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  exclusive<T>(work: (sqlite: Db) => T): Promise<T> {
+    if (this.inTransaction) return Promise.resolve(work(this.sqlite));
+    return this.lock.run(() => work(this.sqlite));
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(() => this.sqlite.$client.close());
+  }
+}
