@@ -1,5 +1,5 @@
 import { agentInScope, scopeOf, type Scope } from '../auth/principal.js';
-import type { Db } from '../db/client.js';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, badRequest, forbidden, notFound } from '../lib/errors.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
@@ -28,12 +28,12 @@ export class ChatService {
   private readonly listeners: ((message: ChatMessage) => void)[] = [];
 
   constructor(
-    db: Db,
+    store: Store,
     private readonly directory: Directory,
     private readonly publish: (item: ViewerItem) => void,
     private readonly clock: () => number = Date.now,
   ) {
-    this.store = new ChatStore(db);
+    this.store = new ChatStore(store);
   }
 
   /** Called with every message sent (the simulator's agents answer through this). */
@@ -41,14 +41,14 @@ export class ChatService {
     this.listeners.push(listener);
   }
 
-  page(caller: ChatParticipant, agentId: string, request: PageRequest): { messages: ChatMessage[]; hasMore: boolean } {
+  async page(caller: ChatParticipant, agentId: string, request: PageRequest): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     this.checkAgent(caller, agentId);
     const supervisorId = caller.kind === 'supervisor' ? this.ownSupervisor(caller, request.supervisorId) : this.knownSupervisor(request.supervisorId);
-    const { rows, hasMore } = this.store.page(agentId, supervisorId, request.before ?? null, request.limit);
+    const { rows, hasMore } = await this.store.page(agentId, supervisorId, request.before ?? null, request.limit);
     return { messages: rows.map((r) => this.toMessage(r)), hasMore };
   }
 
-  send(caller: ChatParticipant, agentId: string, body: string, supervisorId?: string): ChatMessage {
+  async send(caller: ChatParticipant, agentId: string, body: string, supervisorId?: string): Promise<ChatMessage> {
     this.checkAgent(caller, agentId);
     let to: string;
     if (caller.kind === 'supervisor') to = this.ownSupervisor(caller, supervisorId);
@@ -59,7 +59,7 @@ export class ChatService {
     }
     const from = `${caller.kind}:${caller.id}`;
     if (!this.rate.take(from, this.clock())) throw new ApiError(429, 'too_many_messages', 'Too many messages in a minute; wait a moment and send again.');
-    const row = this.store.insert({ agentId, supervisorId: to, sender: caller.kind, body, sentAt: this.clock() });
+    const row = await this.store.insert({ agentId, supervisorId: to, sender: caller.kind, body, sentAt: this.clock() });
     const message = this.toMessage(row);
     this.publish({ audience: audience(agentId, to), channel: 'messages', data: message });
     for (const listener of this.listeners) listener(message);
@@ -67,23 +67,25 @@ export class ChatService {
   }
 
   /** Marks the other side's messages read up to `throughId` (all when absent): one receipt per conversation touched. */
-  markRead(caller: ChatParticipant, agentId: string, request: { supervisorId?: string | undefined; throughId?: number | undefined }): ChatRead[] {
+  async markRead(caller: ChatParticipant, agentId: string, request: { supervisorId?: string | undefined; throughId?: number | undefined }): Promise<ChatRead[]> {
     this.checkAgent(caller, agentId);
     const supervisorId = caller.kind === 'supervisor' ? this.ownSupervisor(caller, request.supervisorId) : this.knownSupervisor(request.supervisorId);
     const now = this.clock();
-    const marked = this.store.markRead(agentId, supervisorId, caller.kind, request.throughId ?? null, now);
-    return [...marked].map(([sid, throughId]) => {
+    const marked = await this.store.markRead(agentId, supervisorId, caller.kind, request.throughId ?? null, now);
+    const reads: ChatRead[] = [];
+    for (const [sid, throughId] of marked) {
       const read: ChatRead = {
         agentId,
         supervisorId: sid,
         reader: caller.kind,
         throughId,
         readAt: new Date(now).toISOString(),
-        unread: this.store.unread(agentId, sid, caller.kind),
+        unread: await this.store.unread(agentId, sid, caller.kind),
       };
       this.publish({ audience: audience(agentId, sid), channel: 'reads', data: read });
-      return read;
-    });
+      reads.push(read);
+    }
+    return reads;
   }
 
   /**
@@ -91,13 +93,13 @@ export class ChatService {
    * supervisor they have written with, plus those who supervise them (so the
    * desk can start one). Latest first.
    */
-  conversations(caller: ChatParticipant): ChatConversation[] {
+  async conversations(caller: ChatParticipant): Promise<ChatConversation[]> {
     const dir = this.directory;
     const summaries =
       caller.kind === 'supervisor'
-        ? this.store.summaries({ supervisorId: caller.id, agentIds: [...dir.agents.keys()].filter((a) => agentInScope(dir, caller.scope, a)) })
-        : this.store.summaries({ agentId: caller.id });
-    const last = new Map(this.store.byIds(summaries.map((s) => s.lastId)).map((r) => [r.id, this.toMessage(r)]));
+        ? await this.store.summaries({ supervisorId: caller.id, agentIds: [...dir.agents.keys()].filter((a) => agentInScope(dir, caller.scope, a)) })
+        : await this.store.summaries({ agentId: caller.id });
+    const last = new Map((await this.store.byIds(summaries.map((s) => s.lastId))).map((r) => [r.id, this.toMessage(r)]));
     const list: ChatConversation[] = summaries.map((s) => ({
       ...this.names(s.agentId, s.supervisorId),
       unread: s.unread,

@@ -79,20 +79,20 @@ export function chatRoutes(s: Services) {
   app.use('/:id/messages', limitBody(), auth);
   app.use('/:id/messages/read', limitBody(), auth);
   return app
-    .openapi(listMessages, (c) => {
+    .openapi(listMessages, async (c) => {
       const { supervisor, before, limit } = c.req.valid('query');
-      return c.json(s.chat.page(participant(c.var.principal), c.req.valid('param').id, { supervisorId: supervisor, before, limit }), 200);
+      return c.json(await s.chat.page(participant(c.var.principal), c.req.valid('param').id, { supervisorId: supervisor, before, limit }), 200);
     })
-    .openapi(sendMessage, (c) => {
+    .openapi(sendMessage, async (c) => {
       const { body, supervisorId } = c.req.valid('json');
-      return c.json(s.chat.send(participant(c.var.principal), c.req.valid('param').id, body, supervisorId), 201);
+      return c.json(await s.chat.send(participant(c.var.principal), c.req.valid('param').id, body, supervisorId), 201);
     })
-    .openapi(markRead, (c) => c.json({ reads: s.chat.markRead(participant(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200));
+    .openapi(markRead, async (c) => c.json({ reads: await s.chat.markRead(participant(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200));
 }
 
 /** `GET /conversations`. */
 export function conversationRoutes(s: Services) {
   const app = router();
   app.use('*', requireViewer(s.auth, { agents: true }));
-  return app.openapi(listConversations, (c) => c.json({ conversations: s.chat.conversations(participant(c.var.principal)) }, 200));
+  return app.openapi(listConversations, async (c) => c.json({ conversations: await s.chat.conversations(participant(c.var.principal)) }, 200));
 }

@@ -64,17 +64,17 @@ export class ChatReplies {
     const replies = REPLIES[language][onCall ? 'onCall' : /[?？]\s*$/.test(message.body) ? 'question' : 'statement'];
     const reply = this.rng.pick(replies);
     const stillThere = () => agent.signedIn && !this.attended(agentId);
-    this.engine.at(at + delay * 0.6, () => this.safely(() => stillThere() && this.chat.markRead(me, agentId, { supervisorId })));
+    this.engine.at(at + delay * 0.6, () => void this.safely(() => stillThere() && this.chat.markRead(me, agentId, { supervisorId })));
     this.engine.at(at + delay, () => {
       this.answering.delete(key);
-      this.safely(() => stillThere() && this.chat.send(me, agentId, reply, supervisorId));
+      void this.safely(() => stillThere() && this.chat.send(me, agentId, reply, supervisorId));
     });
   }
 
   /** A refused reply (the supervisor lost this agent from scope meanwhile) must not stop the simulated centre. */
-  private safely(run: () => unknown): void {
+  private async safely(run: () => unknown): Promise<void> {
     try {
-      run();
+      await run();
     } catch (err) {
       console.error(`Simulator: a chat reply failed: ${(err as Error).message}`);
     }

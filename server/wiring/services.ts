@@ -149,7 +149,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     auth.acceptPortalTokens(portal);
   }
   const audit = new AuditLog(db, clock);
-  const chat = new ChatService(db, directory, (item) => hub.publish(item), clock);
+  const chat = new ChatService(store, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
 
   // Each platform's code is loaded only when chosen: a production node talking to a real platform never carries the simulator.

@@ -7,6 +7,7 @@ import { scopeOf } from '../../server/auth/principal.js';
 import type { ChatMessage } from '../../contract/chat.js';
 import { ChatService, type ChatParticipant } from '../../server/chat/chat-service.js';
 import { openDb, type Db } from '../../server/db/client.js';
+import { SqliteStore } from '../../server/db/sqlite-store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
@@ -16,6 +17,7 @@ import { EventStore } from '../../server/ingest/event-store.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import type { ViewerItem } from '../../server/stream/stream-hub.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /** A fixed past morning in Shanghai (evening in Austin): both sites have agents signed in. */
 const START = Date.UTC(2025, 2, 4, 1);
@@ -39,10 +41,21 @@ describe('the simulated agents answer chat', () => {
     simulator.backfill(ingest, now, now + ms);
     now += ms;
   };
-  const thread = (agentId: string): ChatMessage[] => chat.page(admin, agentId, { limit: 100 }).messages;
+  const thread = async (agentId: string): Promise<ChatMessage[]> => (await chat.page(admin, agentId, { limit: 100 })).messages;
+  /** The replies are written a moment after simulated time reaches them: waits until `agentId`'s thread has `count` messages. */
+  const threadOf = (agentId: string, count: number) =>
+    waitUntil(async () => {
+      const messages = await thread(agentId);
+      return messages.length >= count && messages;
+    }, `${count} messages with ${agentId}`);
   /** Signed-in agents no test has written to yet. */
-  const signedIn = (test: (name: string) => boolean) =>
-    [...floor.state.agents.values()].filter((a) => a.state !== 'signed_out' && thread(a.agentId).length === 0 && test(floor.directory.agents.get(a.agentId)!.name));
+  const signedIn = async (test: (name: string) => boolean) => {
+    const found = [];
+    for (const a of floor.state.agents.values()) {
+      if (a.state !== 'signed_out' && test(floor.directory.agents.get(a.agentId)!.name) && (await thread(a.agentId)).length === 0) found.push(a);
+    }
+    return found;
+  };
   const han = (text: string) => /\p{Script=Han}/u.test(text);
 
   before(async () => {
@@ -54,7 +67,7 @@ describe('the simulated agents answer chat', () => {
     ingest = new IngestService(db, directory, Date.now, store);
     ingest.onIngested((fresh) => floor.apply(fresh));
     simulator = new Simulator({ directory, seed: 1 });
-    chat = new ChatService(db, directory, (item) => published.push(item));
+    chat = new ChatService(SqliteStore.over(db), directory, (item) => published.push(item));
     simulator.answerChat(chat, (agentId) => attended.has(agentId));
     admin = { kind: 'supervisor', id: 's-admin', scope: scopeOf(directory.supervisors.get('s-admin')!.queues) };
     pass(2 * 3_600_000);
@@ -65,18 +78,18 @@ describe('the simulated agents answer chat', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers in the agent’s language after a few seconds to a minute, having read the message', () => {
-    const [zh] = signedIn(han);
-    const [en] = signedIn((name) => !han(name));
+  it('answers in the agent’s language after a few seconds to a minute, having read the message', async () => {
+    const [zh] = await signedIn(han);
+    const [en] = await signedIn((name) => !han(name));
     assert.ok(zh && en, 'a Chinese and an English agent are signed in');
-    const toZh = chat.send(admin, zh.agentId, '下午三点的培训别忘了', 's-admin');
-    const toEn = chat.send(admin, en.agentId, 'Can you cover the VIP queue at three?', 's-admin');
+    const toZh = await chat.send(admin, zh.agentId, '下午三点的培训别忘了', 's-admin');
+    const toEn = await chat.send(admin, en.agentId, 'Can you cover the VIP queue at three?', 's-admin');
 
     pass(2.9 * SECOND);
-    assert.equal(thread(zh.agentId).length, 1, 'no one answers within three seconds');
+    assert.equal((await thread(zh.agentId)).length, 1, 'no one answers within three seconds');
     pass(57.2 * SECOND);
-    const zhThread = thread(zh.agentId);
-    const enThread = thread(en.agentId);
+    const zhThread = await threadOf(zh.agentId, 2);
+    const enThread = await threadOf(en.agentId, 2);
     assert.deepEqual(zhThread.map((m) => m.sender), ['supervisor', 'agent'], 'answered within a minute');
     assert.deepEqual(enThread.map((m) => m.sender), ['supervisor', 'agent']);
     assert.ok(han(zhThread[1]!.body), `a Chinese answer: ${zhThread[1]!.body}`);
@@ -91,26 +104,28 @@ describe('the simulated agents answer chat', () => {
     assert.ok(published.some((i) => i.channel === 'reads' && i.data.agentId === zh.agentId && i.data.reader === 'agent'));
   });
 
-  it('answers a burst of messages once', () => {
-    const [agent] = signedIn(() => true);
+  it('answers a burst of messages once', async () => {
+    const [agent] = await signedIn(() => true);
     assert.ok(agent);
-    for (const body of ['One thing', 'and another', 'and a third']) chat.send(admin, agent.agentId, body, 's-admin');
+    for (const body of ['One thing', 'and another', 'and a third']) await chat.send(admin, agent.agentId, body, 's-admin');
     pass(61 * SECOND);
-    assert.deepEqual(thread(agent.agentId).map((m) => m.sender), ['supervisor', 'supervisor', 'supervisor', 'agent']);
-    assert.ok(thread(agent.agentId).slice(0, 3).every((m) => m.readAt !== null));
+    const answered = await threadOf(agent.agentId, 4);
+    assert.deepEqual(answered.map((m) => m.sender), ['supervisor', 'supervisor', 'supervisor', 'agent']);
+    assert.ok(answered.slice(0, 3).every((m) => m.readAt !== null));
   });
 
-  it('leaves signed-out agents silent, and an agent whose desk a person has open to them', () => {
+  it('leaves signed-out agents silent, and an agent whose desk a person has open to them', async () => {
     const away = [...floor.state.agents.values()].find((a) => a.state === 'signed_out') ?? {
       agentId: [...floor.directory.agents.keys()].find((id) => !floor.state.agents.has(id))!,
     };
-    const [person] = signedIn(() => true);
-    assert.ok(away.agentId && person);
+    const [person, control] = await signedIn(() => true);
+    assert.ok(away.agentId && person && control);
     attended.add(person.agentId);
-    chat.send(admin, away.agentId, 'Are you there?', 's-admin');
-    chat.send(admin, person.agentId, 'Are you there?', 's-admin');
+    for (const agentId of [away.agentId, person.agentId, control.agentId]) await chat.send(admin, agentId, 'Are you there?', 's-admin');
     pass(61 * SECOND);
-    assert.deepEqual(thread(away.agentId).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
-    assert.deepEqual(thread(person.agentId).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
+    // An agent who does answer, written to at the same moment: once their reply is in, any other would be too.
+    await threadOf(control.agentId, 2);
+    assert.deepEqual((await thread(away.agentId)).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
+    assert.deepEqual((await thread(person.agentId)).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);
   });
 });
