@@ -12,6 +12,8 @@
  *   node --import tsx bench/fanout-vs-nchan.ts [--clients 2000,5000,10000] [--seconds 20] [--rounds 3]
  *   node --import tsx bench/fanout-vs-nchan.ts --quick      # smoke run: 200 and 1,000 clients, 5 s, one round
  *   … --baseline <checkout>   # also another commit's server (e.g. `git archive <commit>` unpacked, with node_modules), in the same alternation
+ *   … --ticks 100,25,10       # one Floorview server per stream tick (FLOORVIEW_STREAM_TICK_MS), in the same alternation
+ *   … --env NAME=VALUE,…      # more environment for this checkout's servers (e.g. a setting under trial)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    ticks: { type: 'string' },
+    env: { type: 'string', default: '' },
   },
 });
 const sizes = (values.quick ? '200,1000' : values.clients).split(',').map(Number);
@@ -69,10 +73,12 @@ interface Product {
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function floorview(dir: string, name: string, checkout?: string) {
+const extraEnv: Record<string, string> = Object.fromEntries(values.env.split(',').filter(Boolean).map((kv) => kv.split('=', 2) as [string, string]));
+
+async function floorview(dir: string, name: string, env: Record<string, string>, checkout?: string) {
   writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
   const db = join(dir, `${name.replace(/\W+/g, '-')}.db`);
-  const server = await startServerProcess({ FLOORVIEW_DB: db, FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off' }, [], checkout);
+  const server = await startServerProcess({ FLOORVIEW_DB: db, FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off', ...env }, [], checkout);
   await postEvents(server.url, key, openingEvents(centre.agents));
   await settle(2000);
   const product: Product = {
@@ -229,8 +235,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 try {
   console.log(`load average at the start: ${loadavg()}`);
   const floorviews: Product[] = [];
-  for (const [name, checkout] of [['Floorview', undefined], ...(values.baseline ? [[`Floorview ${values.baseline}`, values.baseline]] : [])]) {
-    const fv = await floorview(dir, name!, checkout);
+  const own: [string, Record<string, string>][] = values.ticks
+    ? values.ticks.split(',').map((t) => [`Floorview tick ${t}`, { ...extraEnv, FLOORVIEW_STREAM_TICK_MS: t }])
+    : [['Floorview', extraEnv]];
+  const servers: [string, Record<string, string>, string?][] = [...own, ...(values.baseline ? [[`Floorview ${values.baseline}`, {}, values.baseline] as [string, Record<string, string>, string]] : [])];
+  for (const [name, env, checkout] of servers) {
+    const fv = await floorview(dir, name, env, checkout);
     stops.push(fv.stop);
     floorviews.push(fv.product);
   }

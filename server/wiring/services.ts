@@ -114,7 +114,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   });
   ingest.onIngested((fresh) => floor.apply(fresh));
   const history = new History(db, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
-  const hub = new StreamHub(floor, options.stream, clock);
+  const hub = new StreamHub(floor, { tickMs: config.FLOORVIEW_STREAM_TICK_MS, ...options.stream }, clock);
   const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
   const oidcSignIn =
