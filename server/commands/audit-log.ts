@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { auditLog } from '../db/schema/audit.js';
+import type { Store } from '../db/store.js';
 
 export type AuditOutcome = 'sent' | 'refused' | 'failed';
 
@@ -16,10 +15,10 @@ export interface AuditEntry {
   message: string | null;
 }
 
-/** Who did what to whom, when, and how it went: every supervisor command, refused ones included. */
+/** Who did what to whom, when, and how it went: every supervisor command, refused ones included. One implementation for both stores. */
 export class AuditLog {
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -29,12 +28,13 @@ export class AuditLog {
     request: { kind: string; queueId?: string } & Record<string, unknown>,
     outcome: AuditOutcome,
     message: string | null,
-  ): void {
+  ): Promise<void> {
     const { kind, queueId, ...detail } = request;
-    this.db
-      .insert(auditLog)
-      .values({
-        at: this.clock(),
+    const at = this.clock();
+    // A transaction of its own: on SQLite that keeps the entry out of another task's open transaction (and its rollback).
+    return this.store.transaction(async (tx) => {
+      await tx.db.insert(tx.tables.auditLog).values({
+        at,
         supervisorId,
         action: kind,
         agentId,
@@ -42,25 +42,25 @@ export class AuditLog {
         detail: Object.keys(detail).length > 0 ? JSON.stringify(detail) : null,
         outcome,
         message,
-      })
-      .run();
+      });
+    });
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */
-  list(filter: { supervisorId?: string; agentId?: string; from?: number; to?: number; before?: number; limit: number }): AuditEntry[] {
+  async list(filter: { supervisorId?: string; agentId?: string; from?: number; to?: number; before?: number; limit: number }): Promise<AuditEntry[]> {
+    const { auditLog } = this.store.tables;
     const where: SQL[] = [];
     if (filter.supervisorId) where.push(eq(auditLog.supervisorId, filter.supervisorId));
     if (filter.agentId) where.push(eq(auditLog.agentId, filter.agentId));
     if (filter.from !== undefined) where.push(gte(auditLog.at, filter.from));
     if (filter.to !== undefined) where.push(lt(auditLog.at, filter.to));
     if (filter.before !== undefined) where.push(lt(auditLog.id, filter.before));
-    return this.db
+    const rows = await this.store.db
       .select()
       .from(auditLog)
       .where(and(...where))
       .orderBy(desc(auditLog.id))
-      .limit(filter.limit)
-      .all()
-      .map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
+      .limit(filter.limit);
+    return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
   }
 }

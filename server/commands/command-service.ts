@@ -51,7 +51,7 @@ export class CommandService {
     try {
       command = this.check(supervisor, agentId, request, commandId);
     } catch (err) {
-      if (err instanceof ApiError) this.audit.record(supervisor.id, agentId, request, 'refused', err.message);
+      if (err instanceof ApiError) await this.audit.record(supervisor.id, agentId, request, 'refused', err.message);
       throw err;
     }
     try {
@@ -59,10 +59,10 @@ export class CommandService {
     } catch (err) {
       if (command.kind === 'monitor') this.claims.delete(command.callId);
       const message = (err as Error).message;
-      this.audit.record(supervisor.id, agentId, request, 'failed', message);
+      await this.audit.record(supervisor.id, agentId, request, 'failed', message);
       throw new ApiError(502, 'platform_error', message);
     }
-    this.audit.record(supervisor.id, agentId, request, 'sent', null);
+    await this.audit.record(supervisor.id, agentId, request, 'sent', null);
     return { commandId };
   }
 

@@ -42,13 +42,13 @@ const listAudit = createRoute({
 export function auditRoutes(s: Services) {
   const app = router();
   app.use('*', requireViewer(s.auth));
-  return app.openapi(listAudit, (c) => {
+  return app.openapi(listAudit, async (c) => {
     const me = asSupervisor(c.var.principal);
     const q = c.req.valid('query');
     if (!me.isAdmin && q.supervisor !== undefined && q.supervisor !== me.id) {
       throw forbidden("Only admins read other supervisors' entries.");
     }
-    const entries = s.audit.list({
+    const entries = await s.audit.list({
       supervisorId: me.isAdmin ? q.supervisor : me.id,
       agentId: q.agent,
       from: q.from ? Date.parse(q.from) : undefined,

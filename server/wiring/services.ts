@@ -148,7 +148,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     await portal.start();
     auth.acceptPortalTokens(portal);
   }
-  const audit = new AuditLog(db, clock);
+  const audit = new AuditLog(store, clock);
   const chat = new ChatService(store, directory, (item) => hub.publish(item), clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
 
