@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { scopeOf } from '../server/auth/principal.js';
 import { openDb } from '../server/db/client.js';
+import { SqliteStore } from '../server/db/sqlite-store.js';
 import { Directory } from '../server/directory/directory.js';
 import { readMeta } from '../server/history/rollup-meta.js';
 import { rebuildRollups } from '../server/history/rollup-rebuild.js';
@@ -40,7 +41,7 @@ const runs = Number(values.runs);
 const factRuns = Number(values['fact-runs']);
 
 const db = openDb(dbFile);
-const directory = Directory.load(db);
+const directory = await Directory.load(SqliteStore.over(db));
 const reporting = readMeta(db).timeZone!;
 const other = values.zone ?? (Zone.of(reporting).name === 'Asia/Shanghai' ? 'America/Chicago' : 'Asia/Shanghai');
 // Nothing ingests here: the history is as the seed wrote it.

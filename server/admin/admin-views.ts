@@ -1,19 +1,17 @@
 import { eq, isNull } from 'drizzle-orm';
 import type { AdminAgent, AdminQueue, AdminSupervisor, AdminWrapupReason, DisplayToken, IntegrationKey } from '../../contract/admin.js';
-import type { Db } from '../db/client.js';
-import { displayTokenQueues, displayTokens, integrationKeys } from '../db/schema/auth.js';
-import { agentMembers, agentQueues, agents, queues, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
+import type { Store } from '../db/store.js';
 
 /**
  * The directory as the admin API shows it, read from the database: every entry, retired and
- * revoked ones too. The audit stores these same shapes before and after a change. A membership in
- * a retired queue is not shown (the queue has left every assignment, scope and wallboard).
+ * revoked ones too, by id. The audit stores these same shapes before and after a change. A
+ * membership in a retired queue is not shown (the queue has left every assignment, scope and wallboard).
  */
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function queuesInUse(db: Db): Set<string> {
-  return new Set(db.select({ id: queues.id }).from(queues).where(isNull(queues.retiredAt)).all().map((q) => q.id));
+async function queuesInUse({ db, tables: t }: Store): Promise<Set<string>> {
+  return new Set((await db.select({ id: t.queues.id }).from(t.queues).where(isNull(t.queues.retiredAt))).map((q) => q.id));
 }
 
 function groupIds<K extends string>(rows: { key: K; value: string }[], keep: (value: string) => boolean = () => true): Map<K, string[]> {
@@ -28,42 +26,58 @@ function groupIds<K extends string>(rows: { key: K; value: string }[], keep: (va
   return out;
 }
 
-export function adminQueues(db: Db, id?: string): AdminQueue[] {
-  const rows = id === undefined ? db.select().from(queues).all() : db.select().from(queues).where(eq(queues.id, id)).all();
+export async function adminQueues({ db, tables: t }: Store, id?: string): Promise<AdminQueue[]> {
+  const rows = await db.select().from(t.queues).where(id === undefined ? undefined : eq(t.queues.id, id)).orderBy(t.queues.id);
   return rows.map((q) => ({ ...q, retiredAt: iso(q.retiredAt) }));
 }
 
-export function adminAgents(db: Db, id?: string): AdminAgent[] {
-  const inUse = queuesInUse(db);
-  const rows = id === undefined ? db.select().from(agents).all() : db.select().from(agents).where(eq(agents.id, id)).all();
-  const assigned = groupIds(db.select({ key: agentQueues.agentId, value: agentQueues.queueId }).from(agentQueues).all(), (q) => inUse.has(q));
-  const members = groupIds(db.select({ key: agentMembers.agentId, value: agentMembers.member }).from(agentMembers).all());
+export async function adminAgents(store: Store, id?: string): Promise<AdminAgent[]> {
+  const { db, tables: t } = store;
+  const [inUse, rows, assignedRows, memberRows] = await Promise.all([
+    queuesInUse(store),
+    db.select().from(t.agents).where(id === undefined ? undefined : eq(t.agents.id, id)).orderBy(t.agents.id),
+    db.select({ key: t.agentQueues.agentId, value: t.agentQueues.queueId }).from(t.agentQueues).where(id === undefined ? undefined : eq(t.agentQueues.agentId, id)),
+    db.select({ key: t.agentMembers.agentId, value: t.agentMembers.member }).from(t.agentMembers).where(id === undefined ? undefined : eq(t.agentMembers.agentId, id)),
+  ]);
+  const assigned = groupIds(assignedRows, (q) => inUse.has(q));
+  const members = groupIds(memberRows);
   return rows.map((a) => ({ ...a, queues: assigned.get(a.id) ?? [], members: members.get(a.id) ?? [], retiredAt: iso(a.retiredAt) }));
 }
 
-export function adminSupervisors(db: Db, id?: string): AdminSupervisor[] {
-  const inUse = queuesInUse(db);
-  const base = db.select().from(supervisors);
-  const rows = id === undefined ? base.all() : base.where(eq(supervisors.id, id)).all();
-  const scopes = groupIds(db.select({ key: supervisorQueues.supervisorId, value: supervisorQueues.queueId }).from(supervisorQueues).all(), (q) => inUse.has(q));
+export async function adminSupervisors(store: Store, id?: string): Promise<AdminSupervisor[]> {
+  const { db, tables: t } = store;
+  const [inUse, rows, scopeRows] = await Promise.all([
+    queuesInUse(store),
+    db.select().from(t.supervisors).where(id === undefined ? undefined : eq(t.supervisors.id, id)).orderBy(t.supervisors.id),
+    db.select({ key: t.supervisorQueues.supervisorId, value: t.supervisorQueues.queueId }).from(t.supervisorQueues).where(id === undefined ? undefined : eq(t.supervisorQueues.supervisorId, id)),
+  ]);
+  const scopes = groupIds(scopeRows, (q) => inUse.has(q));
   return rows.map(({ passwordHash, ...s }) => ({ ...s, queues: scopes.get(s.id) ?? [], hasPassword: passwordHash !== '', retiredAt: iso(s.retiredAt) }));
 }
 
-export function adminWrapupReasons(db: Db, id?: string): AdminWrapupReason[] {
-  const rows = id === undefined ? db.select().from(wrapupReasons).all() : db.select().from(wrapupReasons).where(eq(wrapupReasons.id, id)).all();
+export async function adminWrapupReasons({ db, tables: t }: Store, id?: string): Promise<AdminWrapupReason[]> {
+  const rows = await db.select().from(t.wrapupReasons).where(id === undefined ? undefined : eq(t.wrapupReasons.id, id)).orderBy(t.wrapupReasons.id);
   return rows.map((r) => ({ ...r, retiredAt: iso(r.retiredAt) }));
 }
 
-export function adminIntegrationKeys(db: Db, id?: string): IntegrationKey[] {
-  const base = db.select({ id: integrationKeys.id, label: integrationKeys.label, createdAt: integrationKeys.createdAt, revokedAt: integrationKeys.revokedAt }).from(integrationKeys);
-  const rows = id === undefined ? base.all() : base.where(eq(integrationKeys.id, id)).all();
-  return rows.map((k) => ({ id: k.id, label: k.label ?? k.id, createdAt: iso(k.createdAt), revokedAt: iso(k.revokedAt) }));
+export async function adminIntegrationKeys({ db, tables: t }: Store, id?: string): Promise<IntegrationKey[]> {
+  const k = t.integrationKeys;
+  const rows = await db
+    .select({ id: k.id, label: k.label, createdAt: k.createdAt, revokedAt: k.revokedAt })
+    .from(k)
+    .where(id === undefined ? undefined : eq(k.id, id))
+    .orderBy(k.id);
+  return rows.map((r) => ({ id: r.id, label: r.label ?? r.id, createdAt: iso(r.createdAt), revokedAt: iso(r.revokedAt) }));
 }
 
-export function adminDisplayTokens(db: Db, id?: string): DisplayToken[] {
-  const inUse = queuesInUse(db);
-  const base = db.select({ id: displayTokens.id, label: displayTokens.label, createdAt: displayTokens.createdAt, revokedAt: displayTokens.revokedAt }).from(displayTokens);
-  const rows = id === undefined ? base.all() : base.where(eq(displayTokens.id, id)).all();
-  const shown = groupIds(db.select({ key: displayTokenQueues.tokenId, value: displayTokenQueues.queueId }).from(displayTokenQueues).all(), (q) => inUse.has(q));
-  return rows.map((t) => ({ id: t.id, label: t.label ?? t.id, queues: shown.get(t.id) ?? [], createdAt: iso(t.createdAt), revokedAt: iso(t.revokedAt) }));
+export async function adminDisplayTokens(store: Store, id?: string): Promise<DisplayToken[]> {
+  const { db, tables: t } = store;
+  const d = t.displayTokens;
+  const [inUse, rows, shownRows] = await Promise.all([
+    queuesInUse(store),
+    db.select({ id: d.id, label: d.label, createdAt: d.createdAt, revokedAt: d.revokedAt }).from(d).where(id === undefined ? undefined : eq(d.id, id)).orderBy(d.id),
+    db.select({ key: t.displayTokenQueues.tokenId, value: t.displayTokenQueues.queueId }).from(t.displayTokenQueues).where(id === undefined ? undefined : eq(t.displayTokenQueues.tokenId, id)),
+  ]);
+  const shown = groupIds(shownRows, (q) => inUse.has(q));
+  return rows.map((r) => ({ id: r.id, label: r.label ?? r.id, queues: shown.get(r.id) ?? [], createdAt: iso(r.createdAt), revokedAt: iso(r.revokedAt) }));
 }

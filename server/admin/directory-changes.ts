@@ -1,7 +1,6 @@
 import { desc, lt } from 'drizzle-orm';
 import type { DirectoryAction, DirectoryChange, DirectoryChangePage, DirectoryResource } from '../../contract/admin.js';
-import type { Db } from '../db/client.js';
-import { directoryChanges } from '../db/schema/directory-changes.js';
+import type { Store } from '../db/store.js';
 
 export interface Actor {
   id: string;
@@ -11,32 +10,32 @@ export interface Actor {
 /** The audit of directory administration: written in the change's own transaction, read newest first by pages. */
 export class DirectoryChanges {
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  record(actor: Actor, action: DirectoryAction, resource: DirectoryResource, resourceId: string, before: object | null, after: object | null): void {
-    this.db
-      .insert(directoryChanges)
-      .values({
-        at: this.clock(),
-        actorId: actor.id,
-        actorName: actor.name,
-        action,
-        resource,
-        resourceId,
-        before: before as Record<string, unknown> | null,
-        after: after as Record<string, unknown> | null,
-      })
-      .run();
+  /** Written through `tx`, the change's transaction: the entry and its audit are kept or lost together. */
+  async record(tx: Store, actor: Actor, action: DirectoryAction, resource: DirectoryResource, resourceId: string, before: object | null, after: object | null): Promise<void> {
+    await tx.db.insert(tx.tables.directoryChanges).values({
+      at: this.clock(),
+      actorId: actor.id,
+      actorName: actor.name,
+      action,
+      resource,
+      resourceId,
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown> | null,
+    });
   }
 
-  page(query: { before?: number | undefined; limit: number }): DirectoryChangePage {
-    const base = this.db.select().from(directoryChanges);
-    const rows = (query.before === undefined ? base : base.where(lt(directoryChanges.id, query.before)))
+  async page(query: { before?: number | undefined; limit: number }): Promise<DirectoryChangePage> {
+    const { directoryChanges } = this.store.tables;
+    const rows = await this.store.db
+      .select()
+      .from(directoryChanges)
+      .where(query.before === undefined ? undefined : lt(directoryChanges.id, query.before))
       .orderBy(desc(directoryChanges.id))
-      .limit(query.limit + 1)
-      .all();
+      .limit(query.limit + 1);
     const entries: DirectoryChange[] = rows.slice(0, query.limit).map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),

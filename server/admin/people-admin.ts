@@ -1,76 +1,76 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminAgent, AdminSupervisor, createAgentBody, createSupervisorBody, updateAgentBody, updateSupervisorBody } from '../../contract/admin.js';
-import { agentMembers, agentQueues, agents, supervisorQueues, supervisors } from '../db/schema/directory.js';
+import type { Store } from '../db/store.js';
 import { interfaceKey } from '../directory/pbx-interface.js';
 import { badRequest, conflict } from '../lib/errors.js';
 import { hashPassword } from '../lib/secrets.js';
 import { adminAgents, adminSupervisors } from './admin-views.js';
-import type { DirectoryAdmin } from './directory-admin.js';
+import { first, type DirectoryAdmin } from './directory-admin.js';
 import type { Actor } from './directory-changes.js';
+
+const agentEntry = (id: string) => (s: Store) => first(adminAgents(s, id));
+const supervisorEntry = (id: string) => (s: Store) => first(adminSupervisors(s, id));
 
 /** Agents (with their queues and PBX interfaces) and supervisors (with their scopes), administered through DirectoryAdmin's checks and commit. */
 export class PeopleAdmin {
   constructor(private readonly base: DirectoryAdmin) {}
 
-  private get db() {
-    return this.base.db;
-  }
-
   // ── Agents ──
 
-  createAgent(actor: Actor, body: z.output<typeof createAgentBody>): AdminAgent {
-    this.base.freshId('Agent', body.id, adminAgents(this.db, body.id)[0]);
-    this.base.queuesInUse(body.queues);
-    this.checkAgent(body.id, body.email, body.members);
-    return this.base.commit(actor, 'create', 'agent', body.id, () => adminAgents(this.db, body.id)[0], () => {
-      this.base.noteLocation(body.location);
-      this.db.insert(agents).values({ id: body.id, name: body.name, email: body.email ?? null, location: body.location ?? null }).run();
-      this.setAgentQueues(body.id, body.queues);
-      this.setMembers(body.id, body.members);
+  createAgent(actor: Actor, body: z.output<typeof createAgentBody>): Promise<AdminAgent> {
+    return this.base.commit(actor, 'create', 'agent', body.id, agentEntry(body.id), async (tx, before) => {
+      this.base.freshId('Agent', body.id, before);
+      await this.base.queuesInUse(tx, body.queues);
+      await this.checkAgent(tx, body.id, body.email, body.members);
+      await this.base.noteLocation(tx, body.location);
+      await tx.db.insert(tx.tables.agents).values({ id: body.id, name: body.name, email: body.email ?? null, location: body.location ?? null });
+      await this.setAgentQueues(tx, body.id, body.queues);
+      await this.setMembers(tx, body.id, body.members);
     });
   }
 
-  updateAgent(actor: Actor, id: string, body: z.output<typeof updateAgentBody>): AdminAgent {
-    const current = this.base.existing('Agent', id, adminAgents(this.db, id)[0]);
-    this.base.queuesInUse(body.queues);
-    this.checkAgent(id, body.email, body.members);
-    const { queues, members, ...row } = body;
-    if (Object.keys(body).length === 0) return current;
-    return this.base.commit(actor, 'update', 'agent', id, () => adminAgents(this.db, id)[0], () => {
-      this.base.noteLocation(row.location);
-      if (Object.keys(row).length > 0) this.db.update(agents).set(row).where(eq(agents.id, id)).run();
-      this.setAgentQueues(id, queues);
-      this.setMembers(id, members);
+  updateAgent(actor: Actor, id: string, body: z.output<typeof updateAgentBody>): Promise<AdminAgent> {
+    return this.base.commit(actor, 'update', 'agent', id, agentEntry(id), async (tx, before) => {
+      this.base.existing('Agent', id, before);
+      await this.base.queuesInUse(tx, body.queues);
+      await this.checkAgent(tx, id, body.email, body.members);
+      const { queues, members, ...row } = body;
+      await this.base.noteLocation(tx, row.location);
+      if (Object.keys(row).length > 0) await tx.db.update(tx.tables.agents).set(row).where(eq(tx.tables.agents.id, id));
+      await this.setAgentQueues(tx, id, queues);
+      await this.setMembers(tx, id, members);
     });
   }
 
   /** One queue assignment added (`assign`) or taken away, the rest kept. */
-  assign(actor: Actor, id: string, queueId: string, assign: boolean): AdminAgent {
-    const current = this.base.existing('Agent', id, adminAgents(this.db, id)[0]);
-    if (assign) this.base.queuesInUse([queueId]);
-    const queues = assign ? [...current.queues, queueId] : current.queues.filter((q) => q !== queueId);
-    return this.updateAgent(actor, id, { queues });
+  assign(actor: Actor, id: string, queueId: string, assign: boolean): Promise<AdminAgent> {
+    return this.base.commit(actor, 'update', 'agent', id, agentEntry(id), async (tx, before) => {
+      const current = this.base.existing('Agent', id, before);
+      if (assign) await this.base.queuesInUse(tx, [queueId]);
+      await this.setAgentQueues(tx, id, assign ? [...current.queues, queueId] : current.queues.filter((q) => q !== queueId));
+    });
   }
 
   /** The agent leaves the floor and the desk (sessions end); its interfaces are freed for another agent. */
-  retireAgent(actor: Actor, id: string): AdminAgent {
-    this.base.existing('Agent', id, adminAgents(this.db, id)[0]);
-    const retired = this.base.commit(actor, 'retire', 'agent', id, () => adminAgents(this.db, id)[0], () => {
-      this.db.update(agents).set({ retiredAt: this.base.clock() }).where(eq(agents.id, id)).run();
-      this.db.delete(agentMembers).where(eq(agentMembers.agentId, id)).run();
+  async retireAgent(actor: Actor, id: string): Promise<AdminAgent> {
+    const retired = await this.base.commit(actor, 'retire', 'agent', id, agentEntry(id), async (tx, before) => {
+      this.base.existing('Agent', id, before);
+      await tx.db.update(tx.tables.agents).set({ retiredAt: this.base.clock() }).where(eq(tx.tables.agents.id, id));
+      await tx.db.delete(tx.tables.agentMembers).where(eq(tx.tables.agentMembers.agentId, id));
     });
     this.base.auth.endSessionsOf('agent', id);
     return retired;
   }
 
-  private checkAgent(id: string, email: string | null | undefined, members: readonly string[] | undefined): void {
+  private async checkAgent(tx: Store, id: string, email: string | null | undefined, members: readonly string[] | undefined): Promise<void> {
+    const { agents, agentMembers } = tx.tables;
     if (email) {
-      const other = this.db
+      const [other] = await tx.db
         .select({ id: agents.id })
         .from(agents)
         .where(and(sql`lower(${agents.email}) = ${email.toLowerCase()}`, ne(agents.id, id), isNull(agents.retiredAt)))
-        .get();
+        .limit(1);
       if (other) throw conflict('email_in_use', `Agent "${other.id}" has the email ${email}.`);
     }
     if (!members) return;
@@ -78,79 +78,83 @@ export class PeopleAdmin {
     const twice = Object.fromEntries(keys.flatMap((k, i) => (keys.indexOf(k) < i ? [[`members[${i}]`, `interface "${members[i]}" is listed twice`]] : [])));
     if (Object.keys(twice).length > 0) throw badRequest('The request is invalid.', twice);
     const wanted = new Set(keys);
-    const taken = this.db.select().from(agentMembers).where(ne(agentMembers.agentId, id)).all().find((m) => wanted.has(interfaceKey(m.member)));
+    const taken = (await tx.db.select().from(agentMembers).where(ne(agentMembers.agentId, id))).find((m) => wanted.has(interfaceKey(m.member)));
     if (taken) throw conflict('interface_in_use', `Interface "${taken.member}" identifies agent "${taken.agentId}".`);
   }
 
-  private setAgentQueues(id: string, queues: readonly string[] | undefined): void {
+  private async setAgentQueues(tx: Store, id: string, queues: readonly string[] | undefined): Promise<void> {
     if (queues === undefined) return;
-    this.db.delete(agentQueues).where(eq(agentQueues.agentId, id)).run();
-    for (const queueId of new Set(queues)) this.db.insert(agentQueues).values({ agentId: id, queueId }).run();
+    const { agentQueues } = tx.tables;
+    await tx.db.delete(agentQueues).where(eq(agentQueues.agentId, id));
+    if (queues.length > 0) await tx.db.insert(agentQueues).values([...new Set(queues)].map((queueId) => ({ agentId: id, queueId })));
   }
 
-  private setMembers(id: string, members: readonly string[] | undefined): void {
+  private async setMembers(tx: Store, id: string, members: readonly string[] | undefined): Promise<void> {
     if (members === undefined) return;
-    this.db.delete(agentMembers).where(eq(agentMembers.agentId, id)).run();
-    for (const member of members) this.db.insert(agentMembers).values({ agentId: id, member }).run();
+    const { agentMembers } = tx.tables;
+    await tx.db.delete(agentMembers).where(eq(agentMembers.agentId, id));
+    if (members.length > 0) await tx.db.insert(agentMembers).values(members.map((member) => ({ agentId: id, member })));
   }
 
   // ── Supervisors ──
 
   async createSupervisor(actor: Actor, body: z.output<typeof createSupervisorBody>): Promise<AdminSupervisor> {
-    this.base.freshId('Supervisor', body.id, adminSupervisors(this.db, body.id)[0]);
-    this.base.queuesInUse(body.queues);
-    this.emailFree(body.id, body.email);
+    // Hashing is slow on purpose: done before the transaction, so other changes need not wait for it.
     const passwordHash = body.password === undefined ? '' : await hashPassword(body.password);
-    return this.base.commit(actor, 'create', 'supervisor', body.id, () => adminSupervisors(this.db, body.id)[0], () => {
-      this.db
-        .insert(supervisors)
-        .values({ id: body.id, name: body.name, email: body.email.toLowerCase(), isAdmin: body.isAdmin, device: body.device ?? null, passwordHash })
-        .run();
-      this.setScope(body.id, body.queues);
+    return this.base.commit(actor, 'create', 'supervisor', body.id, supervisorEntry(body.id), async (tx, before) => {
+      this.base.freshId('Supervisor', body.id, before);
+      await this.base.queuesInUse(tx, body.queues);
+      await this.emailFree(tx, body.id, body.email);
+      await tx.db
+        .insert(tx.tables.supervisors)
+        .values({ id: body.id, name: body.name, email: body.email.toLowerCase(), isAdmin: body.isAdmin, device: body.device ?? null, passwordHash });
+      await this.setScope(tx, body.id, body.queues);
     });
   }
 
   /** A scope changed here reaches the supervisor's open streams at once: a fresh snapshot in the new scope. */
   async updateSupervisor(actor: Actor, id: string, body: z.output<typeof updateSupervisorBody>): Promise<AdminSupervisor> {
-    const current = this.base.existing('Supervisor', id, adminSupervisors(this.db, id)[0]);
-    this.base.queuesInUse(body.queues);
-    if (body.email !== undefined) this.emailFree(id, body.email);
-    if (current.isAdmin && body.isAdmin === false) this.anotherAdmin(id);
     const { queues, password, ...row } = body;
-    if (Object.keys(body).length === 0) return current;
     const passwordHash = password === undefined ? undefined : password === null ? '' : await hashPassword(password);
     const set = { ...row, ...(row.email !== undefined && { email: row.email.toLowerCase() }), ...(passwordHash !== undefined && { passwordHash }) };
-    return this.base.commit(actor, 'update', 'supervisor', id, () => adminSupervisors(this.db, id)[0], () => {
-      if (Object.keys(set).length > 0) this.db.update(supervisors).set(set).where(eq(supervisors.id, id)).run();
-      this.setScope(id, queues);
+    return this.base.commit(actor, 'update', 'supervisor', id, supervisorEntry(id), async (tx, before) => {
+      const current = this.base.existing('Supervisor', id, before);
+      await this.base.queuesInUse(tx, queues);
+      if (body.email !== undefined) await this.emailFree(tx, id, body.email);
+      if (current.isAdmin && body.isAdmin === false) await this.anotherAdmin(tx, id);
+      if (Object.keys(set).length > 0) await tx.db.update(tx.tables.supervisors).set(set).where(eq(tx.tables.supervisors.id, id));
+      await this.setScope(tx, id, queues);
     });
   }
 
   /** The supervisor's sessions end and their open streams are closed; sign-in is refused from now on. */
-  retireSupervisor(actor: Actor, id: string): AdminSupervisor {
-    const current = this.base.existing('Supervisor', id, adminSupervisors(this.db, id)[0]);
-    if (current.isAdmin) this.anotherAdmin(id);
-    const retired = this.base.commit(actor, 'retire', 'supervisor', id, () => adminSupervisors(this.db, id)[0], () => {
-      this.db.update(supervisors).set({ retiredAt: this.base.clock() }).where(eq(supervisors.id, id)).run();
+  async retireSupervisor(actor: Actor, id: string): Promise<AdminSupervisor> {
+    const retired = await this.base.commit(actor, 'retire', 'supervisor', id, supervisorEntry(id), async (tx, before) => {
+      const current = this.base.existing('Supervisor', id, before);
+      if (current.isAdmin) await this.anotherAdmin(tx, id);
+      await tx.db.update(tx.tables.supervisors).set({ retiredAt: this.base.clock() }).where(eq(tx.tables.supervisors.id, id));
     });
     this.base.auth.endSessionsOf('supervisor', id);
     return retired;
   }
 
-  private emailFree(id: string, email: string): void {
-    const other = this.db.select({ id: supervisors.id }).from(supervisors).where(and(eq(supervisors.email, email.toLowerCase()), ne(supervisors.id, id))).get();
+  private async emailFree(tx: Store, id: string, email: string): Promise<void> {
+    const { supervisors } = tx.tables;
+    const [other] = await tx.db.select({ id: supervisors.id }).from(supervisors).where(and(eq(supervisors.email, email.toLowerCase()), ne(supervisors.id, id))).limit(1);
     if (other) throw conflict('email_in_use', `Supervisor "${other.id}" has the email ${email} (retired ones keep theirs).`);
   }
 
   /** Someone must still be able to administer the directory. */
-  private anotherAdmin(id: string): void {
-    const other = this.db.select({ id: supervisors.id }).from(supervisors).where(and(eq(supervisors.isAdmin, true), isNull(supervisors.retiredAt), ne(supervisors.id, id))).get();
+  private async anotherAdmin(tx: Store, id: string): Promise<void> {
+    const { supervisors } = tx.tables;
+    const [other] = await tx.db.select({ id: supervisors.id }).from(supervisors).where(and(eq(supervisors.isAdmin, true), isNull(supervisors.retiredAt), ne(supervisors.id, id))).limit(1);
     if (!other) throw conflict('last_admin', `Supervisor "${id}" is the last admin; make another admin first.`);
   }
 
-  private setScope(id: string, queues: readonly string[] | undefined): void {
+  private async setScope(tx: Store, id: string, queues: readonly string[] | undefined): Promise<void> {
     if (queues === undefined) return;
-    this.db.delete(supervisorQueues).where(eq(supervisorQueues.supervisorId, id)).run();
-    for (const queueId of new Set(queues)) this.db.insert(supervisorQueues).values({ supervisorId: id, queueId }).run();
+    const { supervisorQueues } = tx.tables;
+    await tx.db.delete(supervisorQueues).where(eq(supervisorQueues.supervisorId, id));
+    if (queues.length > 0) await tx.db.insert(supervisorQueues).values([...new Set(queues)].map((queueId) => ({ supervisorId: id, queueId })));
   }
 }

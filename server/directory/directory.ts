@@ -1,5 +1,4 @@
-import type { Db } from '../db/client.js';
-import { agentMembers, agentQueues, agents, queues, stateReasons, supervisorQueues, supervisors, wrapupReasons } from '../db/schema/directory.js';
+import type { Store } from '../db/store.js';
 import { NO_NAMES } from '../../common/local-name.js';
 import type { Names } from '../../contract/names.js';
 import { interfaceKey } from './pbx-interface.js';
@@ -68,6 +67,8 @@ export class Directory {
     agentByInterface: Map<string, string>;
   };
   private readonly listeners: (() => void)[] = [];
+  /** Reloads run one after another, so the last to finish is the last to start: it saw every change committed before it. */
+  private reloading: Promise<void> = Promise.resolve();
 
   constructor(
     queues: ReadonlyMap<string, QueueInfo>,
@@ -107,9 +108,13 @@ export class Directory {
   }
 
   /** Reads the directory from the database again (after a committed change), then tells the listeners. */
-  reload(db: Db): void {
-    this.entries = Directory.load(db).entries;
-    for (const listener of this.listeners) listener();
+  reload(store: Store): Promise<void> {
+    const done = this.reloading.then(async () => {
+      this.entries = (await Directory.load(store)).entries;
+      for (const listener of this.listeners) listener();
+    });
+    this.reloading = done.catch(() => undefined);
+    return done;
   }
 
   /** Called after every reload: what must follow a change of the directory (scopes, live rows). */
@@ -142,13 +147,26 @@ export class Directory {
     return id === undefined ? undefined : this.agents.get(id);
   }
 
-  static load(db: Db): Directory {
-    const members = groupBy(db.select().from(agentMembers).all(), (r) => r.agentId, (r) => r.member);
-    const assigned = groupBy(db.select().from(agentQueues).all(), (r) => r.agentId, (r) => r.queueId);
-    const supervised = groupBy(db.select().from(supervisorQueues).all(), (r) => r.supervisorId, (r) => r.queueId);
-    const [liveQueues, retiredQueues] = split(db.select().from(queues).all());
-    const [liveAgents, retiredAgents] = split(db.select().from(agents).all());
-    const [liveReasons, retiredReasons] = split(db.select().from(wrapupReasons).all());
+  static async load(store: Store): Promise<Directory> {
+    const { db, tables: t } = store;
+    const [memberRows, assignedRows, supervisedRows, queueRows, agentRows, reasonRows, supervisorRows, stateReasonRows] = await Promise.all([
+      db.select().from(t.agentMembers),
+      db.select().from(t.agentQueues),
+      db.select().from(t.supervisorQueues),
+      db.select().from(t.queues),
+      db.select().from(t.agents),
+      db.select().from(t.wrapupReasons),
+      db
+        .select({ id: t.supervisors.id, name: t.supervisors.name, email: t.supervisors.email, isAdmin: t.supervisors.isAdmin, device: t.supervisors.device, retiredAt: t.supervisors.retiredAt })
+        .from(t.supervisors),
+      db.select().from(t.stateReasons),
+    ]);
+    const members = groupBy(memberRows, (r) => r.agentId, (r) => r.member);
+    const assigned = groupBy(assignedRows, (r) => r.agentId, (r) => r.queueId);
+    const supervised = groupBy(supervisedRows, (r) => r.supervisorId, (r) => r.queueId);
+    const [liveQueues, retiredQueues] = split(queueRows);
+    const [liveAgents, retiredAgents] = split(agentRows);
+    const [liveReasons, retiredReasons] = split(reasonRows);
     const inUse = new Set(liveQueues.map((q) => q.id));
     const queuesOf = (ids: string[] | undefined) => (ids ?? []).filter((q) => inUse.has(q)).sort();
     const nameEntry = (r: Named & { id: string }): [string, Named] => [r.id, { name: r.name, names: r.names }];
@@ -156,15 +174,8 @@ export class Directory {
       new Map(liveQueues.map(({ retiredAt: _, ...q }) => [q.id, q])),
       new Map(liveAgents.map(({ retiredAt: _, ...a }) => [a.id, { ...a, queues: queuesOf(assigned.get(a.id)), members: members.get(a.id) ?? [] }])),
       new Map(liveReasons.map(nameEntry)),
-      new Map(
-        db
-          .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email, isAdmin: supervisors.isAdmin, device: supervisors.device, retiredAt: supervisors.retiredAt })
-          .from(supervisors)
-          .all()
-          .filter((s) => s.retiredAt === null)
-          .map(({ retiredAt: _, ...s }) => [s.id, { ...s, queues: queuesOf(supervised.get(s.id)) }]),
-      ),
-      db.select().from(stateReasons).all(),
+      new Map(supervisorRows.filter((s) => s.retiredAt === null).map(({ retiredAt: _, ...s }) => [s.id, { ...s, queues: queuesOf(supervised.get(s.id)) }])),
+      stateReasonRows,
       { queues: new Map(retiredQueues.map(nameEntry)), agents: new Map(retiredAgents.map((a) => [a.id, { name: a.name, names: NO_NAMES }])), wrapupReasons: new Map(retiredReasons.map(nameEntry)) },
     );
   }

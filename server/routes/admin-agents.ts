@@ -37,16 +37,16 @@ const unassign = adminRoute({
 export function adminAgentRoutes(s: Services) {
   const people = s.admin.people;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ agents: adminAgents(s.db) }, 200))
-    .openapi(routes.create, (c) => c.json({ agent: people.createAgent(actorOf(c.var.principal), c.req.valid('json')) }, 201))
-    .openapi(routes.update, (c) => c.json({ agent: people.updateAgent(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(assign, (c) => {
+    .openapi(routes.list, async (c) => c.json({ agents: await adminAgents(s.store) }, 200))
+    .openapi(routes.create, async (c) => c.json({ agent: await people.createAgent(actorOf(c.var.principal), c.req.valid('json')) }, 201))
+    .openapi(routes.update, async (c) => c.json({ agent: await people.updateAgent(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(assign, async (c) => {
       const { id, queueId } = c.req.valid('param');
-      return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, true) }, 200);
+      return c.json({ agent: await people.assign(actorOf(c.var.principal), id, queueId, true) }, 200);
     })
-    .openapi(unassign, (c) => {
+    .openapi(unassign, async (c) => {
       const { id, queueId } = c.req.valid('param');
-      return c.json({ agent: people.assign(actorOf(c.var.principal), id, queueId, false) }, 200);
+      return c.json({ agent: await people.assign(actorOf(c.var.principal), id, queueId, false) }, 200);
     })
-    .openapi(routes.end, (c) => c.json({ agent: people.retireAgent(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.end, async (c) => c.json({ agent: await people.retireAgent(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

@@ -15,8 +15,8 @@ const routes = resourceRoutes({
 export function adminDisplayTokenRoutes(s: Services) {
   const admin = s.admin.directory;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ displayTokens: adminDisplayTokens(s.db) }, 200))
-    .openapi(routes.create, (c) => c.json(admin.createDisplayToken(actorOf(c.var.principal), c.req.valid('json')), 201))
-    .openapi(routes.update, (c) => c.json({ displayToken: admin.updateDisplayToken(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(routes.end, (c) => c.json({ displayToken: admin.revokeDisplayToken(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.list, async (c) => c.json({ displayTokens: await adminDisplayTokens(s.store) }, 200))
+    .openapi(routes.create, async (c) => c.json(await admin.createDisplayToken(actorOf(c.var.principal), c.req.valid('json')), 201))
+    .openapi(routes.update, async (c) => c.json({ displayToken: await admin.updateDisplayToken(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(routes.end, async (c) => c.json({ displayToken: await admin.revokeDisplayToken(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

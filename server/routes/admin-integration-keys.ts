@@ -15,8 +15,8 @@ const routes = resourceRoutes({
 export function adminIntegrationKeyRoutes(s: Services) {
   const admin = s.admin.directory;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ integrationKeys: adminIntegrationKeys(s.db) }, 200))
-    .openapi(routes.create, (c) => c.json(admin.createIntegrationKey(actorOf(c.var.principal), c.req.valid('json')), 201))
-    .openapi(routes.update, (c) => c.json({ integrationKey: admin.updateIntegrationKey(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(routes.end, (c) => c.json({ integrationKey: admin.revokeIntegrationKey(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.list, async (c) => c.json({ integrationKeys: await adminIntegrationKeys(s.store) }, 200))
+    .openapi(routes.create, async (c) => c.json(await admin.createIntegrationKey(actorOf(c.var.principal), c.req.valid('json')), 201))
+    .openapi(routes.update, async (c) => c.json({ integrationKey: await admin.updateIntegrationKey(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(routes.end, async (c) => c.json({ integrationKey: await admin.revokeIntegrationKey(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

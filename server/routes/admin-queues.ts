@@ -15,8 +15,8 @@ const routes = resourceRoutes({
 export function adminQueueRoutes(s: Services) {
   const admin = s.admin.directory;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ queues: adminQueues(s.db) }, 200))
-    .openapi(routes.create, (c) => c.json({ queue: admin.createQueue(actorOf(c.var.principal), c.req.valid('json')) }, 201))
-    .openapi(routes.update, (c) => c.json({ queue: admin.updateQueue(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(routes.end, (c) => c.json({ queue: admin.retireQueue(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.list, async (c) => c.json({ queues: await adminQueues(s.store) }, 200))
+    .openapi(routes.create, async (c) => c.json({ queue: await admin.createQueue(actorOf(c.var.principal), c.req.valid('json')) }, 201))
+    .openapi(routes.update, async (c) => c.json({ queue: await admin.updateQueue(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(routes.end, async (c) => c.json({ queue: await admin.retireQueue(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

@@ -15,8 +15,8 @@ const routes = resourceRoutes({
 export function adminSupervisorRoutes(s: Services) {
   const people = s.admin.people;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ supervisors: adminSupervisors(s.db) }, 200))
+    .openapi(routes.list, async (c) => c.json({ supervisors: await adminSupervisors(s.store) }, 200))
     .openapi(routes.create, async (c) => c.json({ supervisor: await people.createSupervisor(actorOf(c.var.principal), c.req.valid('json')) }, 201))
     .openapi(routes.update, async (c) => c.json({ supervisor: await people.updateSupervisor(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(routes.end, (c) => c.json({ supervisor: people.retireSupervisor(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.end, async (c) => c.json({ supervisor: await people.retireSupervisor(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

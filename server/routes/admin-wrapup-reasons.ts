@@ -15,8 +15,8 @@ const routes = resourceRoutes({
 export function adminWrapupReasonRoutes(s: Services) {
   const admin = s.admin.directory;
   return adminRouter(s)
-    .openapi(routes.list, (c) => c.json({ wrapupReasons: adminWrapupReasons(s.db) }, 200))
-    .openapi(routes.create, (c) => c.json({ wrapupReason: admin.createWrapupReason(actorOf(c.var.principal), c.req.valid('json')) }, 201))
-    .openapi(routes.update, (c) => c.json({ wrapupReason: admin.updateWrapupReason(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
-    .openapi(routes.end, (c) => c.json({ wrapupReason: admin.retireWrapupReason(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
+    .openapi(routes.list, async (c) => c.json({ wrapupReasons: await adminWrapupReasons(s.store) }, 200))
+    .openapi(routes.create, async (c) => c.json({ wrapupReason: await admin.createWrapupReason(actorOf(c.var.principal), c.req.valid('json')) }, 201))
+    .openapi(routes.update, async (c) => c.json({ wrapupReason: await admin.updateWrapupReason(actorOf(c.var.principal), c.req.valid('param').id, c.req.valid('json')) }, 200))
+    .openapi(routes.end, async (c) => c.json({ wrapupReason: await admin.retireWrapupReason(actorOf(c.var.principal), c.req.valid('param').id) }, 200));
 }

@@ -30,6 +30,6 @@ export function adminRoutes(s: Services) {
     .route('/display-tokens', adminDisplayTokenRoutes(s))
     .route(
       '/audit',
-      adminRouter(s).openapi(audit, (c) => c.json(s.admin.changes.page(c.req.valid('query')), 200)),
+      adminRouter(s).openapi(audit, async (c) => c.json(await s.admin.changes.page(c.req.valid('query')), 200)),
     );
 }

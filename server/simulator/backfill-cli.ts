@@ -8,6 +8,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/client.js';
+import { SqliteStore } from '../db/sqlite-store.js';
 import { Directory } from '../directory/directory.js';
 import { DirectoryFileError, readDirectoryFile, type DirectoryFile } from '../directory/directory-file.js';
 import { centreJson, generateCentre } from '../directory/generate-centre.js';
@@ -107,8 +108,9 @@ if (!args.directory) {
   writeFileSync(`${args.db}.centre.json`, centreJson(centre));
   console.log(`Centre: ${centre.agents.length} agents, ${centre.queues.length} queues, written to ${args.db}.centre.json`);
 }
-await upsertDirectory(db, centre);
-const directory = Directory.load(db);
+const database = SqliteStore.over(db);
+await upsertDirectory(database, centre);
+const directory = await Directory.load(database);
 const floor = restoreFloor(db, store, directory);
 const ingest = new IngestService(db, directory, Date.now, store);
 ingest.onIngested((fresh) => floor.apply(fresh));

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from '../db/client.js';
+import { SqliteStore } from '../db/sqlite-store.js';
 import { readDirectoryFile } from '../directory/directory-file.js';
 import { Directory } from '../directory/directory.js';
 import { upsertDirectory } from '../directory/upsert-directory.js';
@@ -78,8 +79,9 @@ try {
 } catch (err) {
   fail((err as Error).message);
 }
-await upsertDirectory(db, directoryFile);
-const directory = Directory.load(db);
+const database = SqliteStore.over(db);
+await upsertDirectory(database, directoryFile);
+const directory = await Directory.load(database);
 const store = new EventStore(db);
 const ingest = new IngestService(db, directory, Date.now, store, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
 const floor = direct ? restoreFloor(db, store, directory) : null;

@@ -101,9 +101,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const clock = options.clock ?? Date.now;
   const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
   const store = SqliteStore.over(db);
-  const { file: directoryFile, imported } = await importDirectoryFile(db, config.FLOORVIEW_DIRECTORY, clock);
+  const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
-  const directory = Directory.load(db);
+  const directory = await Directory.load(store);
   const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const events = new EventStore(db);
@@ -228,8 +228,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       : new EventRetention(db, { days: config.FLOORVIEW_EVENT_RETENTION_DAYS }, clock, (line) => (options.log ?? console.log)(line));
   retention?.start();
 
-  const changes = new DirectoryChanges(db, clock);
-  const directoryAdmin = new DirectoryAdmin(db, directory, floor, auth, changes, clock);
+  const changes = new DirectoryChanges(store, clock);
+  const directoryAdmin = new DirectoryAdmin(store, directory, floor, auth, changes, clock);
   const admin = { directory: directoryAdmin, people: new PeopleAdmin(directoryAdmin), changes };
 
   hub.start();

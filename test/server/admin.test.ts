@@ -101,8 +101,8 @@ describe('directory administration', () => {
     assert.deepEqual(
       listed.json.integrationKeys.map((k: { id: string; label: string }) => [k.id, k.label]),
       [
-        ['pbx', 'pbx'],
         ['crm', 'CRM'],
+        ['pbx', 'pbx'],
       ],
     );
     const event = eventFactory()('agent.signed_in', 0, { agentId: 'a-1' });
@@ -124,6 +124,28 @@ describe('directory administration', () => {
     assert.equal((await login('dee-password')).status, 401);
     const audit = (await call(h, 'GET', '/audit?limit=3', sam)).json as DirectoryChangePage;
     assert.ok(!JSON.stringify(audit).includes('scrypt'), 'no password hash in the audit');
+  });
+
+  it('checks changes made at the same moment one after the other: one is made, the other refused with 409', async () => {
+    const at = (...requests: Promise<{ status: number; json: any }>[]) =>
+      Promise.all(requests).then((answers) => answers.map((a) => [a.status, a.json.error?.code ?? null]).sort());
+    assert.deepEqual(
+      await at(call(h, 'POST', '/wrapup-reasons', sam, { id: 'w-twice', name: 'One' }), call(h, 'POST', '/wrapup-reasons', sam, { id: 'w-twice', name: 'Two' })),
+      [
+        [201, null],
+        [409, 'id_in_use'],
+      ],
+    );
+    assert.deepEqual(
+      await at(
+        call(h, 'POST', '/agents', sam, { id: 'a-kim', name: 'Kim', email: 'desk@example.com' }),
+        call(h, 'POST', '/agents', sam, { id: 'a-lee', name: 'Lee', email: 'DESK@example.com' }),
+      ),
+      [
+        [201, null],
+        [409, 'email_in_use'],
+      ],
+    );
   });
 
   it('pages the audit newest first', async () => {

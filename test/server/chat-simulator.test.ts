@@ -60,8 +60,9 @@ describe('the simulated agents answer chat', () => {
 
   before(async () => {
     db = openDb(join(dir, 'sim-chat.db'));
-    await upsertDirectory(db, generateCentre({ agents: 60, queues: 8, seed: 1 }));
-    const directory = Directory.load(db);
+    const database = SqliteStore.over(db);
+    await upsertDirectory(database, generateCentre({ agents: 60, queues: 8, seed: 1 }));
+    const directory = await Directory.load(database);
     const store = new EventStore(db);
     floor = restoreFloor(db, store, directory);
     ingest = new IngestService(db, directory, Date.now, store);

@@ -86,8 +86,8 @@ describe('directory members and devices: stored and looked up', () => {
 
   it('moves an interface to the agent a later file gives it, even from an agent that file no longer lists', async () => {
     const later = parseDirectoryFile({ ...centre, agents: [{ ...centre.agents[1]!, members: ['PJSIP/1001'] }] }, 'later.json');
-    await upsertDirectory(h.services.db, later);
-    const directory = Directory.load(h.services.db);
+    await upsertDirectory(h.services.store, later);
+    const directory = await Directory.load(h.services.store);
     assert.equal(directory.agentOfInterface('PJSIP/1001')?.id, 'a-2');
     assert.deepEqual(directory.agents.get('a-1')!.members, ['Local/1001@from-queue/n']);
     assert.deepEqual(directory.agents.get('a-2')!.members, ['PJSIP/1001']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb, type Db } from '../../server/db/client.js';
+import { SqliteStore } from '../../server/db/sqlite-store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile } from '../../server/directory/directory-file.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
@@ -40,9 +41,10 @@ function assertRebuildsTheSame(db: Db): void {
 /** The ingestion and history of a server process on `file`, without the rest (nothing else touches the database). */
 async function ingestionOn(file: string, options: HistoryOptions) {
   const db = openDb(file);
-  await upsertDirectory(db, parseDirectoryFile(centre, 'test centre'));
+  const database = SqliteStore.over(db);
+  await upsertDirectory(database, parseDirectoryFile(centre, 'test centre'));
   const store = new EventStore(db);
-  const ingest = new IngestService(db, Directory.load(db), Date.now, store);
+  const ingest = new IngestService(db, await Directory.load(database), Date.now, store);
   return { db, ingest, history: new History(db, store, Date.now, options).follow(ingest) };
 }
 

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { SupervisorCommand } from '../../server/commands/command.js';
 import { openDb, type Db } from '../../server/db/client.js';
+import { SqliteStore } from '../../server/db/sqlite-store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile, type DirectoryFile } from '../../server/directory/directory-file.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
@@ -57,13 +58,13 @@ interface Centre {
 let dbCount = 0;
 async function openCentre(file: DirectoryFile = demo, path = join(tmp, `sim-${++dbCount}.db`)): Promise<Centre & { path: string }> {
   const db = openDb(path);
-  await upsertDirectory(db, file);
-  return { path, ...attach(db) };
+  await upsertDirectory(SqliteStore.over(db), file);
+  return { path, ...(await attach(db)) };
 }
 
 /** The live side of a process on `db`: what a (re)started server builds. */
-function attach(db: Db): Centre {
-  const directory = Directory.load(db);
+async function attach(db: Db): Promise<Centre> {
+  const directory = await Directory.load(SqliteStore.over(db));
   const store = new EventStore(db);
   const floor = restoreFloor(db, store, directory);
   const ingest = new IngestService(db, directory, Date.now, store);
@@ -387,7 +388,7 @@ describe('simulator: adopt after a restart', () => {
     saveFloor(first.db, first.floor, END);
 
     // The restart: a new process rebuilds the floor from the database, and a new simulator adopts it.
-    const second = attach(first.db);
+    const second = await attach(first.db);
     assert.deepEqual([...second.floor.state.calls.keys()].sort(), [...openCalls].sort());
     const sim = new Simulator({ directory: second.directory, seed: 5 });
     sim.adopt(second.floor.state, END);
