@@ -1,12 +1,10 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
 import { agentInScope, type Scope } from '../auth/principal.js';
-import type { Db } from '../db/client.js';
-import { displayTokenQueues } from '../db/schema/auth.js';
-import { handlings } from '../db/schema/facts.js';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import { queueRow, waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import type { HistoryCatchUp } from '../history/history.js';
+import { Serial } from '../lib/serial.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import type { Alert } from '../../contract/alerts.js';
 import type { AlertEvent } from './alert-webhook.js';
@@ -24,6 +22,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * alerts with hysteresis, keeps them in the database (open ones survive a restart and are
  * not raised twice) and sends each change on the stream to the supervisors — and, for
  * queue alerts, the wallboards — whose scope holds its queue or agent.
+ * A round, an acknowledgement and a hand raised or lowered change the open alerts one at a time
+ * (`serial`), as each awaits the database between reading and updating them.
  */
 export class AlertService {
   private readonly store: AlertStore;
@@ -31,12 +31,14 @@ export class AlertService {
   /** Open alerts by condition key. */
   private readonly open = new Map<string, AlertRecord>();
   private readonly displays = new Map<string, Set<string>>();
-  private readonly bounces;
+  private readonly serial = new Serial();
   private timer: NodeJS.Timeout | undefined;
+  /** The timer's round under way: the next tick skips rather than queue behind a slow one. */
+  private round: Promise<void> | null = null;
   private readonly listeners: ((event: AlertEvent, alert: Alert) => void)[] = [];
 
   constructor(
-    db: Db,
+    store: Store,
     private readonly directory: Directory,
     private readonly floor: LiveFloor,
     private readonly history: HistoryCatchUp,
@@ -45,19 +47,8 @@ export class AlertService {
     private readonly clock: () => number = Date.now,
     private readonly everyMs = 5_000,
   ) {
-    this.store = new AlertStore(db);
+    this.store = new AlertStore(store);
     this.hysteresis = new Hysteresis(rules.section.raiseAfterSeconds * 1000, rules.section.clearAfterSeconds * 1000);
-    for (const r of this.store.open()) this.open.set(conditionKey(r.rule as Condition['rule'], r.queueId ?? r.agentId!), r);
-    for (const { tokenId, queueId } of db.select().from(displayTokenQueues).all()) {
-      if (!this.displays.has(queueId)) this.displays.set(queueId, new Set());
-      this.displays.get(queueId)!.add(tokenId);
-    }
-    this.bounces = db
-      .select({ agentId: handlings.agentId, n: sql<number>`count(*)`.mapWith(Number) })
-      .from(handlings)
-      .where(and(gte(handlings.offeredAt, sql.placeholder('since')), eq(handlings.result, 'bounced')))
-      .groupBy(handlings.agentId)
-      .prepare();
   }
 
   /** Every alert raised, cleared or acknowledged (the alert webhook). */
@@ -65,14 +56,19 @@ export class AlertService {
     this.listeners.push(listener);
   }
 
-  start(): void {
+  /** Loads the open alerts (not raised twice after a restart) and the wallboards' queues, then evaluates every `everyMs`. */
+  async start(): Promise<void> {
+    for (const r of await this.store.open()) this.open.set(conditionKey(r.rule as Condition['rule'], r.queueId ?? r.agentId!), r);
+    for (const { tokenId, queueId } of await this.store.wallboardQueues()) {
+      if (!this.displays.has(queueId)) this.displays.set(queueId, new Set());
+      this.displays.get(queueId)!.add(tokenId);
+    }
     this.timer = setInterval(() => {
+      if (this.round) return;
       // A failed round (the database busy, say) must not take the server down: the next one tries again.
-      try {
-        this.evaluate();
-      } catch (err) {
-        console.error('Alert evaluation failed:', err);
-      }
+      this.round = this.evaluate()
+        .catch((err: unknown) => console.error('Alert evaluation failed:', err))
+        .finally(() => (this.round = null));
     }, this.everyMs);
     this.timer.unref();
   }
@@ -83,55 +79,66 @@ export class AlertService {
   }
 
   /** One round: every rule against the floor now; raises and clears what the hysteresis lets through. */
-  evaluate(): void {
-    const now = this.clock();
-    const holding = new Map<string, Condition>();
-    for (const c of this.conditions(now)) holding.set(c.key, c);
+  evaluate(): Promise<void> {
+    return this.serial.run(async () => {
+      const now = this.clock();
+      const holding = new Map<string, Condition>();
+      for (const c of await this.conditions(now)) holding.set(c.key, c);
     // A raised hand is no figure's condition: it goes down with the hand, or when its agent signs out.
-    const judged = new Set([...this.open].filter(([, r]) => r.rule !== RAISED_HAND).map(([key]) => key));
-    const { raise, clear } = this.hysteresis.step(now, new Set(holding.keys()), judged);
-    for (const [, r] of this.open) if (r.rule === RAISED_HAND && this.floor.agent(r.agentId!).state === 'signed_out') this.lowerHand(r.agentId!);
-    for (const key of raise) {
-      const record = this.store.raise(holding.get(key)!, now);
-      this.open.set(key, record);
-      this.send(record, 'raised');
-    }
-    for (const key of clear) {
-      const record = this.store.clear(this.open.get(key)!.seq, now);
-      this.open.delete(key);
-      this.send(record, 'cleared');
-    }
+      const judged = new Set([...this.open].filter(([, r]) => r.rule !== RAISED_HAND).map(([key]) => key));
+      const { raise, clear } = this.hysteresis.step(now, new Set(holding.keys()), judged);
+      const handsOfSignedOut = [...this.open.values()].filter((r) => r.rule === RAISED_HAND && this.floor.agent(r.agentId!).state === 'signed_out');
+      for (const r of handsOfSignedOut) await this.lower(r.agentId!);
+      for (const key of raise) {
+        const record = await this.store.raise(holding.get(key)!, now);
+        this.open.set(key, record);
+        this.send(record, 'raised');
+      }
+      for (const key of clear) {
+        const record = await this.store.clear(this.open.get(key)!.seq, now);
+        this.open.delete(key);
+        this.send(record, 'cleared');
+      }
+    });
   }
 
   /** Acknowledges for everyone; the first acknowledgement stands. Undefined: no such alert in this scope. */
-  acknowledge(seq: number, supervisorId: string, scope: Scope): Alert | undefined {
-    const known = this.store.get(seq);
-    if (!known || !this.visible(known, scope)) return undefined;
-    if (known.ackedBy !== null) return this.view(known);
-    const record = this.store.acknowledge(seq, supervisorId, this.clock())!;
-    for (const [key, open] of this.open) if (open.seq === seq) this.open.set(key, record);
-    this.send(record, 'acknowledged');
-    return this.view(record);
+  acknowledge(seq: number, supervisorId: string, scope: Scope): Promise<Alert | undefined> {
+    return this.serial.run(async () => {
+      const known = await this.store.get(seq);
+      if (!known || !this.visible(known, scope)) return undefined;
+      if (known.ackedBy !== null) return this.view(known);
+      const record = (await this.store.acknowledge(seq, supervisorId, this.clock()))!;
+      for (const [key, open] of this.open) if (open.seq === seq) this.open.set(key, record);
+      this.send(record, 'acknowledged');
+      return this.view(record);
+    });
   }
 
   /** An agent asks for help from the desk: an alert for their supervisors at once. A hand already up stays as it is. */
-  raiseHand(agentId: string, note: string | null): Alert {
-    const key = conditionKey(RAISED_HAND, agentId);
-    let record = this.open.get(key);
-    if (!record) {
-      record = this.store.raise({ key, rule: RAISED_HAND, queueId: null, agentId, threshold: 0, value: 0 }, this.clock(), note);
-      this.open.set(key, record);
-      this.send(record, 'raised');
-    }
-    return this.view(record);
+  raiseHand(agentId: string, note: string | null): Promise<Alert> {
+    return this.serial.run(async () => {
+      const key = conditionKey(RAISED_HAND, agentId);
+      let record = this.open.get(key);
+      if (!record) {
+        record = await this.store.raise({ key, rule: RAISED_HAND, queueId: null, agentId, threshold: 0, value: 0 }, this.clock(), note);
+        this.open.set(key, record);
+        this.send(record, 'raised');
+      }
+      return this.view(record);
+    });
   }
 
   /** The hand goes down: its alert clears. Null when none was up. */
-  lowerHand(agentId: string): Alert | null {
+  lowerHand(agentId: string): Promise<Alert | null> {
+    return this.serial.run(() => this.lower(agentId));
+  }
+
+  private async lower(agentId: string): Promise<Alert | null> {
     const key = conditionKey(RAISED_HAND, agentId);
     const open = this.open.get(key);
     if (!open) return null;
-    const record = this.store.clear(open.seq, this.clock());
+    const record = await this.store.clear(open.seq, this.clock());
     this.open.delete(key);
     this.send(record, 'cleared');
     return this.view(record);
@@ -144,12 +151,12 @@ export class AlertService {
   }
 
   /** Alerts in the scope: the open ones, or those raised in [from, to). A wallboard (`queuesOnly`) gets its queues' alerts, as its stream does, not its agents'. */
-  list(scope: Scope, range: { from: number; to: number } | 'open', queuesOnly = false): Alert[] {
-    const records = range === 'open' ? [...this.open.values()].sort((a, b) => b.seq - a.seq) : this.store.raisedBetween(range.from, range.to);
+  async list(scope: Scope, range: { from: number; to: number } | 'open', queuesOnly = false): Promise<Alert[]> {
+    const records = range === 'open' ? [...this.open.values()].sort((a, b) => b.seq - a.seq) : await this.store.raisedBetween(range.from, range.to);
     return records.filter((r) => (!queuesOnly || r.queueId !== null) && this.visible(r, scope)).map((r) => this.view(r));
   }
 
-  private conditions(now: number): Condition[] {
+  private async conditions(now: number): Promise<Condition[]> {
     const dir = this.directory;
     const state = this.floor.state;
     const waiting = waitingByQueue(state);
@@ -166,7 +173,7 @@ export class AlertService {
       } catch {
         // Counted from what is written so far; the history service logs the failure and tries again.
       }
-      for (const { agentId, n } of this.bounces.all({ since: now - HOUR })) bounces.set(agentId, n);
+      for (const { agentId, n } of await this.store.bouncesSince(now - HOUR)) bounces.set(agentId, n);
     }
     for (const agent of state.agents.values()) {
       if (!dir.agents.has(agent.agentId)) continue;

@@ -1,18 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import * as schema from './schema/index.js';
+import { Serial } from '../lib/serial.js';
 import type { Store } from './store.js';
-
-/** One writer at a time on the file: a transaction may await between its statements, so every write waits its turn here. */
-class WriteLock {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T> | T): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}
 
 /** The embedded SQLite file behind the `Store` interface (server/db/store.ts). */
 export class SqliteStore implements Store {
@@ -20,12 +10,13 @@ export class SqliteStore implements Store {
   readonly tables = schema;
 
   static over(sqlite: Db): SqliteStore {
-    return new SqliteStore(sqlite, new WriteLock(), false);
+    // One writer at a time on the file: a transaction may await between its statements, so every write waits its turn.
+    return new SqliteStore(sqlite, new Serial(), false);
   }
 
   private constructor(
     readonly sqlite: Db,
-    private readonly lock: WriteLock,
+    private readonly lock: Serial,
     private readonly inTransaction: boolean,
   ) {}
 

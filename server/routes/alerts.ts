@@ -39,23 +39,23 @@ export function alertRoutes(s: Services) {
   const app = router();
   app.use('*', limitBody(), requireViewer(s.auth));
   return app
-    .openapi(listAlerts, (c) => {
+    .openapi(listAlerts, async (c) => {
       const { scope } = c.var.principal;
       const queuesOnly = c.var.principal.kind === 'display';
       const q = c.req.valid('query');
       if (q.from === undefined) {
         if (q.to !== undefined) throw badRequest('The request is invalid.', { to: 'give `from` with `to`' });
-        return c.json({ alerts: s.alerts.list(scope, 'open', queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
+        return c.json({ alerts: await s.alerts.list(scope, 'open', queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
       }
       const from = Date.parse(q.from);
       const to = q.to === undefined ? s.clock() : Date.parse(q.to);
       if (to <= from) throw badRequest('The request is invalid.', { to: 'must be after `from`' });
       if (to - from > MAX_RANGE_DAYS * DAY) throw badRequest('The request is invalid.', { to: `at most ${MAX_RANGE_DAYS} days after \`from\`` });
-      return c.json({ alerts: s.alerts.list(scope, { from, to }, queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
+      return c.json({ alerts: await s.alerts.list(scope, { from, to }, queuesOnly), serverTime: new Date(s.clock()).toISOString() }, 200);
     })
-    .openapi(acknowledge, (c) => {
+    .openapi(acknowledge, async (c) => {
       const me = asSupervisor(c.var.principal);
-      const alert = s.alerts.acknowledge(c.req.valid('param').id, me.id, me.scope);
+      const alert = await s.alerts.acknowledge(c.req.valid('param').id, me.id, me.scope);
       if (!alert) throw notFound('Alert');
       return c.json({ alert }, 200);
     });

@@ -52,6 +52,6 @@ export function handRoutes(s: Services) {
   app.use('/:id/hand', limitBody(), requireViewer(s.auth, { agents: true }), requireOwnDesk('Only the agent’s own desk raises or lowers its hand.'));
   return app
     .openapi(getHand, (c) => c.json({ alert: s.alerts.handOf(c.req.valid('param').id) }, 200))
-    .openapi(raiseHand, (c) => c.json({ alert: s.alerts.raiseHand(c.req.valid('param').id, c.req.valid('json').note ?? null) }, 200))
-    .openapi(lowerHand, (c) => c.json({ alert: s.alerts.lowerHand(c.req.valid('param').id) }, 200));
+    .openapi(raiseHand, async (c) => c.json({ alert: await s.alerts.raiseHand(c.req.valid('param').id, c.req.valid('json').note ?? null) }, 200))
+    .openapi(lowerHand, async (c) => c.json({ alert: await s.alerts.lowerHand(c.req.valid('param').id) }, 200));
 }

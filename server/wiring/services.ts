@@ -215,12 +215,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
   reports.start();
   const stats = new StatsService(db, directory, history);
 
-  const alerts = new AlertService(db, directory, floor, history, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
+  const alerts = new AlertService(store, directory, floor, history, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
   if (config.FLOORVIEW_ALERT_WEBHOOK) {
     const webhook = new AlertWebhook(config.FLOORVIEW_ALERT_WEBHOOK, config.FLOORVIEW_ALERT_WEBHOOK_SECRET!, options.log ?? console.error);
     alerts.onChange((event, alert) => webhook.send(event, alert));
   }
-  alerts.start();
+  await alerts.start();
 
   const retention =
     config.FLOORVIEW_EVENT_RETENTION_DAYS === null

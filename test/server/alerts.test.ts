@@ -33,9 +33,9 @@ describe('alerts', () => {
   const at = (t: number) => new Date(t).toISOString();
   const ev = (type: string, fields: object) => ({ id: `al-${++n}`, type, at: at(now), ...fields });
   /** Moves the clock on and lets the service evaluate, as its timer would. */
-  const tick = (seconds: number) => {
+  const tick = async (seconds: number) => {
     now += seconds * 1000;
-    h.services.alerts.evaluate();
+    await h.services.alerts.evaluate();
   };
   const open = async (headers: Headers) => ((await (await h.get('/api/v1/alerts', headers)).json()) as { alerts: Alert[] }).alerts;
   const history = async (headers: Headers) =>
@@ -55,10 +55,10 @@ describe('alerts', () => {
   it('raises a queue alert once its condition has held for 10 s, only to the supervisors and wallboards of that queue', async () => {
     const streams = { ava: await openSse(`${h.url}/api/v1/stream`, who.ava), ben: await openSse(`${h.url}/api/v1/stream`, who.ben) };
     await h.events(ev('call.queued', { callId: 'c-1', queueId: 'q-support' }), ev('call.queued', { callId: 'c-2', queueId: 'q-support' }));
-    tick(0);
-    tick(9);
+    await tick(0);
+    await tick(9);
     assert.deepEqual(await open(who.ben), [], 'not before 10 s');
-    tick(1);
+    await tick(1);
     const [alert, ...more] = await open(who.ben);
     assert.equal(more.length, 0);
     assert.deepEqual(
@@ -80,16 +80,16 @@ describe('alerts', () => {
 
   it('does not flap: a figure dipping under its limit and back keeps one alert, cleared 60 s after it settles', async () => {
     await h.events(ev('call.ended', { callId: 'c-2', by: 'caller' }));
-    tick(0);
-    tick(30);
+    await tick(0);
+    await tick(30);
     assert.equal((await open(who.ben)).length, 1, 'one waiting for 30 s: still open');
     await h.events(ev('call.queued', { callId: 'c-3', queueId: 'q-support' }));
-    tick(5);
+    await tick(5);
     await h.events(ev('call.ended', { callId: 'c-3', by: 'caller' }));
-    tick(0);
-    tick(59);
+    await tick(0);
+    await tick(59);
     assert.equal((await open(who.ben)).length, 1, 'back at the limit for a moment: the 60 s start again');
-    tick(1);
+    await tick(1);
     assert.deepEqual(await open(who.ben), []);
     const raised = (await history(who.ben)).filter((a) => a.rule === 'waitingAtLeast');
     assert.equal(raised.length, 1, 'one alert in the history');
@@ -98,8 +98,8 @@ describe('alerts', () => {
 
   it('is acknowledged once for everyone, by a supervisor of its scope; a wallboard cannot', async () => {
     await h.events(ev('call.queued', { callId: 'c-4', queueId: 'q-support' }), ev('call.queued', { callId: 'c-5', queueId: 'q-support' }));
-    tick(0);
-    tick(10);
+    await tick(0);
+    await tick(10);
     const [alert] = await open(who.sam);
     const sam = await openSse(`${h.url}/api/v1/stream`, who.sam);
     assert.equal((await h.post(`/api/v1/alerts/${alert!.id}/ack`, {}, who.ava)).status, 404, 'outside Ava’s scope');
@@ -119,10 +119,10 @@ describe('alerts', () => {
 
   it('raises agent alerts: on hold too long, and rings left unanswered twice in an hour', async () => {
     await h.events(ev('call.offered', { callId: 'c-4', agentId: 'a-3' }), ev('call.answered', { callId: 'c-4', agentId: 'a-3' }), ev('call.held', { callId: 'c-4' }));
-    tick(59);
-    tick(1);
+    await tick(59);
+    await tick(1);
     assert.ok(!(await open(who.ben)).some((a) => a.rule === 'holdAtLeastSeconds'), 'at 60 s the condition starts; the alert 10 s later');
-    tick(10);
+    await tick(10);
     const hold = (await open(who.ben)).find((a) => a.rule === 'holdAtLeastSeconds')!;
     assert.deepEqual([hold.agentId, hold.agentName, hold.threshold, hold.value], ['a-3', 'Olivia Smith', 60, 70]);
     assert.ok(!(await open(who.ava)).some((a) => a.agentId === 'a-3'), 'a-3 is in Support only');
@@ -133,8 +133,8 @@ describe('alerts', () => {
       now += 15_000;
       await h.events(ev('call.bounced', { callId, agentId: 'a-1' }), ev('call.ended', { callId, by: 'caller' }));
     }
-    tick(0);
-    tick(10);
+    await tick(0);
+    await tick(10);
     const rings = (await open(who.ava)).find((a) => a.rule === 'ringNoAnswerPerHourAtLeast')!;
     assert.deepEqual([rings.agentId, rings.value], ['a-1', 2]);
   });
@@ -164,7 +164,7 @@ describe('alerts', () => {
     const mine = ((await (await h.get('/api/v1/agents/a-3/hand', olivia)).json()) as { alert: Alert }).alert;
     assert.equal(mine.acknowledged?.supervisorId, 's-ben');
     // The hand stays up through the figures' evaluations, until it is lowered.
-    tick(120);
+    await tick(120);
     assert.ok((await open(who.ben)).some((a) => a.id === hand.id));
     const lowered = ((await (await fetch(`${h.url}/api/v1/agents/a-3/hand`, { method: 'DELETE', headers: olivia })).json()) as { alert: Alert }).alert;
     assert.equal(lowered.clearedAt, at(now));
@@ -175,7 +175,7 @@ describe('alerts', () => {
     // Signing out lowers a hand left up.
     await h.post('/api/v1/agents/a-3/hand', {}, olivia);
     await h.events(ev('agent.signed_out', { agentId: 'a-3' }));
-    tick(5);
+    await tick(5);
     assert.equal(((await (await h.get('/api/v1/agents/a-3/hand', olivia)).json()) as { alert: Alert | null }).alert, null);
   });
 
@@ -185,8 +185,8 @@ describe('alerts', () => {
     await h.close({ keepFiles: true });
     h = await startHarness({ dir: h.dir, centre: withRules, clock: () => now, stream: { tickMs: 20, heartbeatMs: 1_000 } });
     for (const name of ['ava', 'ben', 'sam'] as const) who[name] = await h.login(name);
-    tick(10);
-    tick(10);
+    await tick(10);
+    await tick(10);
     assert.deepEqual((await open(who.sam)).map((a) => a.id).sort(), openBefore);
     assert.equal((await history(who.sam)).length, before.length, 'nothing raised twice');
   });
@@ -229,16 +229,16 @@ describe('alerts to a webhook', () => {
   it('posts each alert raised, acknowledged and cleared, signed, in order, with a line a chat tool shows', async () => {
     const ev = (type: string, fields: object) => ({ id: `wh-${type}-${Math.random()}`, type, at: new Date(now).toISOString(), ...fields });
     await h.events(ev('call.queued', { callId: 'w-1', queueId: 'q-support' }), ev('call.queued', { callId: 'w-2', queueId: 'q-support' }));
-    h.services.alerts.evaluate();
+    await h.services.alerts.evaluate();
     now += 10_000;
-    h.services.alerts.evaluate();
-    const [raised] = h.services.alerts.list(scopeOf(['q-support']), 'open');
+    await h.services.alerts.evaluate();
+    const [raised] = await h.services.alerts.list(scopeOf(['q-support']), 'open');
     const ben = await h.login('ben');
     await h.post(`/api/v1/alerts/${raised!.id}/ack`, {}, ben);
     await h.events(ev('call.ended', { callId: 'w-1', by: 'caller' }));
-    h.services.alerts.evaluate();
+    await h.services.alerts.evaluate();
     now += 60_000;
-    h.services.alerts.evaluate();
+    await h.services.alerts.evaluate();
     await waitUntil(() => received.length >= 3, 'three posts');
     assert.deepEqual(
       received.map((r) => [r.event, r.alert.id, r.verified]),

@@ -212,10 +212,10 @@ describe('authorization matrix from the OpenAPI document', () => {
     const portalBenReport = (await readyReport(h, headers.portalBen, { from: '2026-03-02', to: '2026-03-02', tz: 'UTC' })).id;
     // Ben, the display (Support) and the agent desk (a-3) see a-3 and q-support, not a-1 and q-sales.
     await h.events(...['q-sales', 'q-support'].map((queueId) => eventFactory()('call.queued', 0, { callId: `c-${queueId}`, queueId })));
-    h.services.alerts.evaluate();
-    const alertOf = (queueId: string) => String(h.services.alerts.list(scopeOf([queueId]), 'open').find((a) => a.queueId === queueId)!.id);
-    const inSupport = { id: 'a-3', queueId: 'q-support', reportId: benReport, alertId: alertOf('q-support') };
-    const inSales = { id: 'a-1', queueId: 'q-sales', reportId: samReport, alertId: alertOf('q-sales') };
+    await h.services.alerts.evaluate();
+    const alertOf = async (queueId: string) => String((await h.services.alerts.list(scopeOf([queueId]), 'open')).find((a) => a.queueId === queueId)!.id);
+    const inSupport = { id: 'a-3', queueId: 'q-support', reportId: benReport, alertId: await alertOf('q-support') };
+    const inSales = { id: 'a-1', queueId: 'q-sales', reportId: samReport, alertId: await alertOf('q-sales') };
     for (const c of CREDS) ids[c] = { own: c === 'sam' || c === 'ticket' ? inSales : inSupport, other: c === 'sam' || c === 'ticket' ? inSupport : inSales };
     // Sam sees every agent and queue; only a report of someone else is outside.
     ids.sam.other = { ...inSales, reportId: benReport };
