@@ -280,7 +280,7 @@ for (const [name, attributes] of views) {
 posting = false;
 await poster;
 await browser.close();
-services.close();
+await services.close();
 rmSync(dir, { recursive: true, force: true });
 
 const ms = (n: number) => n.toFixed(1);

@@ -83,7 +83,7 @@ for (let run = 1; run <= runs; run++) {
     if (floor.calls.size !== 0 || onCall !== 0) throw new Error(`the floor is not right: ${floor.calls.size} calls live, ${onCall} agents on a call`);
     rows.push({ run, 'AMI events': emitted.count, calls, seconds: seconds.toFixed(1), 'AMI events/s': Math.round(emitted.count / seconds), 'calls/s': Math.round(calls / seconds), 'floor right': 'yes', 'load at start': load.toFixed(1) });
   } finally {
-    services?.close();
+    await services?.close();
     await pbx.close();
     rmSync(dir, { recursive: true, force: true });
   }

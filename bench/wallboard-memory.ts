@@ -136,7 +136,7 @@ for (let h = 1; h <= hours; h++) {
 
 await browser.close();
 await new Promise<void>((r) => server.close(() => r()));
-services.close();
+await services.close();
 rmSync(dir, { recursive: true, force: true });
 
 printTable(samples.map((s) => ({ ...s })));

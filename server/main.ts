@@ -31,8 +31,7 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(
     err.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the other server or set PORT.` : `Server error: ${err.message}`,
   );
-  services.close();
-  process.exit(1);
+  void services.close().finally(() => process.exit(1));
 });
 
 let stopping = false;
@@ -50,11 +49,11 @@ function shutdown(signal: string): void {
   console.log(`${signal}: stopping (at most ${config.FLOORVIEW_SHUTDOWN_SECONDS} s)`);
   const http = server as Server;
   let sweep: NodeJS.Timeout | undefined;
-  const finish = (code: number) => {
+  const finish = async (code: number) => {
     clearTimeout(deadline);
     clearInterval(sweep);
     try {
-      services.close();
+      await services.close();
     } catch (err) {
       console.error(`Closing failed: ${(err as Error).message}`);
       code = 1;
@@ -65,9 +64,9 @@ function shutdown(signal: string): void {
   const deadline = setTimeout(() => {
     console.error(`Requests still running after ${config.FLOORVIEW_SHUTDOWN_SECONDS} s: cut off (they were not acknowledged)`);
     http.closeAllConnections();
-    finish(1);
+    void finish(1);
   }, config.FLOORVIEW_SHUTDOWN_SECONDS * 1000);
-  http.close(() => finish(0));
+  http.close(() => void finish(0));
   services.simulator?.stop();
   services.hub.closeForShutdown();
   // A keep-alive socket becomes idle when its last response is sent: close those as they appear.

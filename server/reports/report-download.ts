@@ -17,7 +17,7 @@ export function reportCsvStream(store: ReportStore, reportId: string, chunkCount
     {
       async pull(controller) {
         if (seq >= chunkCount) return controller.close();
-        const data = store.chunk(reportId, seq++);
+        const data = await store.chunk(reportId, seq++);
         if (!data) return controller.error(new Error(`Report ${reportId} was deleted while it was being downloaded.`));
         controller.enqueue(await inflateRaw(data));
       },

@@ -47,6 +47,8 @@ export class ReportRunner {
   private readonly options: RunnerOptions;
   private stopped = true;
   private kickPending = false;
+  /** The claim in hand: one at a time, so the slots it fills are counted before the next looks. */
+  private claiming: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -65,9 +67,7 @@ export class ReportRunner {
     this.stopped = false;
     // The sweep renews this process's leases and picks up jobs other holders left.
     this.timer = setInterval(() => {
-      this.guarded('renew its leases', () => {
-        if (this.active.size > 0) this.store.renew(this.owner, this.leaseUntil());
-      });
+      if (this.active.size > 0) void this.guarded('renew its leases', () => this.store.renew(this.owner, this.leaseUntil()));
       this.kick();
     }, Math.max(100, this.options.leaseMs / 3));
     this.timer.unref();
@@ -75,37 +75,40 @@ export class ReportRunner {
   }
 
   /** Stops between pages; the jobs in hand are released for the next start to resume. */
-  stop(): void {
+  async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    this.store.release(this.owner);
+    await this.claiming;
+    await this.store.release(this.owner);
   }
 
   /** Looks for work soon (after the current request has answered, so it still shows the report queued). */
   kick(): void {
     if (this.stopped || this.kickPending) return;
     this.kickPending = true;
-    setImmediate(() => {
-      this.kickPending = false;
-      this.guarded('claim a job', () => this.claimAll());
-    });
+    this.claiming = this.claiming
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.kickPending = false;
+        return this.guarded('claim a job', () => this.claimAll());
+      });
   }
 
   /** A database that is busy or failing must not take the server down from a timer: the next sweep tries again. */
-  private guarded(what: string, work: () => void): void {
+  private async guarded(what: string, work: () => Promise<void>): Promise<void> {
     if (this.stopped) return;
     try {
-      work();
+      await work();
     } catch (err) {
       if (!this.stopped) console.error(`Reports: could not ${what}:`, err);
     }
   }
 
-  private claimAll(): void {
+  private async claimAll(): Promise<void> {
     while (!this.stopped && this.active.size < this.options.concurrency) {
       const now = this.options.clock();
-      const { job, failed } = this.store.claim(this.owner, now, now + this.options.leaseMs, (o) => ownerIsDead(o, this.owner));
+      const { job, failed } = await this.store.claim(this.owner, now, now + this.options.leaseMs, (o) => ownerIsDead(o, this.owner));
       for (const f of failed) this.changed(f);
       if (!job) return;
       this.active.add(job.id);
@@ -130,13 +133,13 @@ export class ReportRunner {
       let seq = record.chunkCount;
       let cursor = record.cursor === null ? null : (JSON.parse(record.cursor) as RowCursor);
       if (seq === 0) {
-        const expected = this.rows.expected(plan.range, plan.filter);
+        const expected = await this.rows.expected(plan.range, plan.filter);
         if (!(await this.write(job, seq++, 0, reportHeader(plan.request.lang, plan.range.zone), null, expected))) return;
       }
       const { pageRows, pauseMs } = this.options;
       for (;;) {
         if (this.stopped) return;
-        const page = this.rows.page(plan.range, plan.filter, cursor, pageRows);
+        const page = await this.rows.page(plan.range, plan.filter, cursor, pageRows);
         if (page.rows.length > 0) {
           let csv = '';
           for (const row of page.rows) csv += reportRecord(row, this.directory, plan.range.zone, plan.request.lang);
@@ -144,7 +147,7 @@ export class ReportRunner {
           if (!(await this.write(job, seq++, page.rows.length, csv, cursor))) return;
         }
         if (page.done) {
-          const finished = this.store.finish(job, this.options.clock());
+          const finished = await this.store.finish(job, this.options.clock());
           if (finished) this.changed(finished);
           return;
         }
@@ -153,7 +156,7 @@ export class ReportRunner {
     } catch (err) {
       // Stopping closes the database under a job between pages: not the job's failure.
       if (this.stopped) return;
-      this.fail(job, 'internal', INTERNAL_ERROR, err);
+      await this.fail(job, 'internal', INTERNAL_ERROR, err);
     }
   }
 
@@ -171,27 +174,27 @@ export class ReportRunner {
     // In the thread pool, while the event loop serves requests.
     const data = await deflateRaw(raw, { level: constants.Z_BEST_SPEED });
     if (this.stopped) return false;
-    const ok = this.store.append(
+    const ok = await this.store.append(
       job,
       { seq, rowCount, data, bytes: raw.length },
       { cursor: cursor === null ? null : JSON.stringify(cursor), leaseUntil: this.leaseUntil(), ...(expectedRows !== undefined ? { expectedRows } : {}) },
     );
-    if (ok) this.progressed(job.id);
+    if (ok) await this.progressed(job.id);
     return ok;
   }
 
-  private progressed(id: string): void {
+  private async progressed(id: string): Promise<void> {
     const now = this.options.clock();
     if (now - (this.published.get(id) ?? 0) < PROGRESS_EVERY_MS) return;
     this.published.set(id, now);
-    const record = this.store.get(id);
+    const record = await this.store.get(id);
     if (record) this.changed(record);
   }
 
-  private fail(job: { id: string; owner: string }, code: ReportErrorCode, message: string, cause: unknown): void {
+  private async fail(job: { id: string; owner: string }, code: ReportErrorCode, message: string, cause: unknown): Promise<void> {
     if (code === 'internal') console.error(`Report ${job.id} failed:`, cause);
     try {
-      const failed = this.store.fail(job, code, message, this.options.clock());
+      const failed = await this.store.fail(job, code, message, this.options.clock());
       if (failed) this.changed(failed);
     } catch (err) {
       // The database itself is failing: the job stays held, and is taken up again when its lease runs out.

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '../auth/principal.js';
-import type { Db } from '../db/client.js';
+import type { Store } from '../db/store.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../lib/errors.js';
-import { readMeta } from '../history/rollup-meta.js';
 import type { ViewerItem } from '../stream/stream-hub.js';
 import { newOwner } from './job-owner.js';
 import type { Report, ReportCreated, ReportDeletion } from '../../contract/reports.js';
 import { reportCsvStream } from './report-download.js';
 import { fileNameOf, planReport, rangeOf, type ReportInput } from './report-request.js';
-import { ReportRows } from './report-rows.js';
+import { reportRowsFor } from './report-rows.js';
 import { ReportRunner, type RunnerOptions } from './report-runner.js';
 import { ReportStore, type ReportRecord } from './report-store.js';
 import { reportView, type StoredParams } from './report-view.js';
@@ -29,20 +28,20 @@ export interface ReportOwner {
 export class ReportService {
   private readonly store: ReportStore;
   private readonly runner: ReportRunner;
-  private readonly defaultZone: string;
 
   constructor(
-    db: Db,
+    store: Store,
     history: HistoryCatchUp,
     private readonly directory: Directory,
+    /** The zone of a request that names none: the reporting zone (FLOORVIEW_TIME_ZONE). */
+    private readonly defaultZone: string,
     private readonly publish: (item: ViewerItem) => void,
     private readonly clock: () => number = Date.now,
     options: Partial<RunnerOptions> = {},
   ) {
-    this.store = new ReportStore(db);
-    this.defaultZone = readMeta(db).timeZone ?? 'UTC';
+    this.store = new ReportStore(store);
     const changed = (r: ReportRecord) => this.publish({ audience: [viewer(r.supervisorId)], channel: 'reports', data: reportView(r) });
-    this.runner = new ReportRunner(this.store, new ReportRows(db, history), directory, newOwner(), changed, { clock, ...options });
+    this.runner = new ReportRunner(this.store, reportRowsFor(store, history), directory, newOwner(), changed, { clock, ...options });
   }
 
   /** Starts generating: jobs left queued, released by a clean stop, or held by a process that died. */
@@ -50,14 +49,15 @@ export class ReportService {
     this.runner.start();
   }
 
-  stop(): void {
-    this.runner.stop();
+  /** Waits for the leases to be released: close the store after. */
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
-  create(owner: ReportOwner, input: ReportInput): ReportCreated {
+  async create(owner: ReportOwner, input: ReportInput): Promise<ReportCreated> {
     const plan = planReport(this.directory, owner.scope, input, this.defaultZone);
     const params: StoredParams = { request: plan.request, range: rangeOf(plan), fileName: fileNameOf(plan) };
-    const { created, dropped } = this.store.create({ id: `r-${randomUUID()}`, supervisorId: owner.id, params: JSON.stringify(params), createdAt: this.clock() });
+    const { created, dropped } = await this.store.create({ id: `r-${randomUUID()}`, supervisorId: owner.id, params: JSON.stringify(params), createdAt: this.clock() });
     const report = reportView(created);
     this.publish({ audience: [viewer(owner.id)], channel: 'reports', data: report });
     for (const d of dropped) this.deleted(owner.id, { id: d.id, reason: 'limit' });
@@ -66,22 +66,22 @@ export class ReportService {
   }
 
   /** Newest first. */
-  list(ownerId: string): Report[] {
-    return this.store.list(ownerId).map(reportView);
+  async list(ownerId: string): Promise<Report[]> {
+    return (await this.store.list(ownerId)).map(reportView);
   }
 
-  get(ownerId: string, id: string): Report {
-    return reportView(this.own(ownerId, id));
+  async get(ownerId: string, id: string): Promise<Report> {
+    return reportView(await this.own(ownerId, id));
   }
 
-  delete(ownerId: string, id: string): void {
-    if (!this.store.delete(id, ownerId)) throw notFound(`Report "${id}"`);
+  async delete(ownerId: string, id: string): Promise<void> {
+    if (!(await this.store.delete(id, ownerId))) throw notFound(`Report "${id}"`);
     this.deleted(ownerId, { id, reason: 'deleted' });
   }
 
   /** A ready report's CSV, streamed; 409 while it is not ready. */
-  csv(ownerId: string, id: string): { report: Report; body: ReadableStream<Uint8Array> } {
-    const record = this.own(ownerId, id);
+  async csv(ownerId: string, id: string): Promise<{ report: Report; body: ReadableStream<Uint8Array> }> {
+    const record = await this.own(ownerId, id);
     const report = reportView(record);
     if (record.status !== 'ready') {
       const why =
@@ -96,8 +96,8 @@ export class ReportService {
   }
 
   /** Another supervisor's report is "not found", like one that never existed: ids are not for probing. */
-  private own(ownerId: string, id: string): ReportRecord {
-    const record = this.store.get(id);
+  private async own(ownerId: string, id: string): Promise<ReportRecord> {
+    const record = await this.store.get(id);
     if (!record || record.supervisorId !== ownerId) throw notFound(`Report "${id}"`);
     return record;
   }

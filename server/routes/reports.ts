@@ -105,14 +105,14 @@ export function reportRoutes(s: Services) {
   app.use('*', limitBody(), requireReportOwner(s));
   const owner = (p: AppEnv['Variables']['principal']) => ({ id: p.id, scope: p.scope });
   return app
-    .openapi(listReports, (c) => c.json({ reports: s.reports.list(c.var.principal.id), limit: MAX_REPORTS_PER_SUPERVISOR }, 200))
-    .openapi(createReport, (c) => {
-      const created = s.reports.create(owner(c.var.principal), c.req.valid('json'));
+    .openapi(listReports, async (c) => c.json({ reports: await s.reports.list(c.var.principal.id), limit: MAX_REPORTS_PER_SUPERVISOR }, 200))
+    .openapi(createReport, async (c) => {
+      const created = await s.reports.create(owner(c.var.principal), c.req.valid('json'));
       return c.json(created, 202, { location: `/api/v1/reports/${created.report.id}` });
     })
-    .openapi(getReport, (c) => c.json(s.reports.get(c.var.principal.id, c.req.valid('param').id), 200))
-    .openapi(downloadReport, (c) => {
-      const { report, body } = s.reports.csv(c.var.principal.id, c.req.valid('param').id);
+    .openapi(getReport, async (c) => c.json(await s.reports.get(c.var.principal.id, c.req.valid('param').id), 200))
+    .openapi(downloadReport, async (c) => {
+      const { report, body } = await s.reports.csv(c.var.principal.id, c.req.valid('param').id);
       return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': attachment(report.fileName),
@@ -123,8 +123,8 @@ export function reportRoutes(s: Services) {
         'cache-control': 'private, no-store',
       });
     })
-    .openapi(deleteReport, (c) => {
-      s.reports.delete(c.var.principal.id, c.req.valid('param').id);
+    .openapi(deleteReport, async (c) => {
+      await s.reports.delete(c.var.principal.id, c.req.valid('param').id);
       return c.body(null, 204);
     });
 }

@@ -76,8 +76,8 @@ export interface Services {
   /** Directory administration (`/admin`): changes made live, and their audit. */
   admin: { directory: DirectoryAdmin; people: PeopleAdmin; changes: DirectoryChanges };
   clock: () => number;
-  /** Saves the floor, stops timers and the platform, closes the database. */
-  close(): void;
+  /** Saves the floor, stops timers and the platform, closes the database (after the report leases are released). */
+  close(): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -208,7 +208,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     queueToday.markPending();
   });
 
-  const reports = new ReportService(db, history, directory, (item) => hub.publish(item), clock, {
+  const reports = new ReportService(store, history, directory, config.FLOORVIEW_TIME_ZONE, (item) => hub.publish(item), clock, {
     pageRows: config.FLOORVIEW_REPORT_PAGE_ROWS,
     pauseMs: config.FLOORVIEW_REPORT_PAUSE_MS,
   });
@@ -264,11 +264,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     alerts,
     admin,
     clock,
-    close() {
+    async close() {
       for (const t of timers) clearInterval(t);
       portal?.close();
       retention?.stop();
-      reports.stop();
+      const released = reports.stop();
       alerts.stop();
       platform.stop();
       queueToday.stop();
@@ -276,7 +276,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       hub.stop();
       history.close();
       saveFloor(db, floor, clock());
-      db.$client.close();
+      await released;
+      await store.close();
     },
   };
 }

@@ -102,7 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return body as { accepted: number; duplicates: number };
     },
     async close({ keepFiles = false } = {}) {
-      services.close();
+      await services.close();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
       const coverage = process.env.FLOORVIEW_OPENAPI_COVERAGE;

@@ -92,14 +92,15 @@ describe('at most 50 reports per supervisor', () => {
         '--input-type=module',
         '-e',
         `import { openDb } from './server/db/client.ts';
+         import { SqliteStore } from './server/db/sqlite-store.ts';
          import { ReportStore } from './server/reports/report-store.ts';
          const db = openDb(process.env.FV_DB);
-         const store = new ReportStore(db);
+         const store = new ReportStore(SqliteStore.over(db));
          const count = db.$client.prepare("SELECT count(*) FROM reports WHERE supervisor_id = 's-sam'").pluck();
          let most = 0;
          const ids = [];
          for (let i = 0; i < 300; i++) {
-           ids.push(store.create({ id: 'r-child-' + i, supervisorId: 's-sam', params: process.env.FV_PARAMS, createdAt: Date.now() }).created.id);
+           ids.push((await store.create({ id: 'r-child-' + i, supervisorId: 's-sam', params: process.env.FV_PARAMS, createdAt: Date.now() })).created.id);
            most = Math.max(most, count.get());
            // A breath between transactions: SQLite's busy wait is not a queue, and a writer in a
            // tight loop can starve the server's for longer than its busy timeout on a loaded machine.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb } from '../../server/db/client.js';
+import { SqliteStore } from '../../server/db/sqlite-store.js';
 import { MAX_INTERRUPTIONS, ReportStore } from '../../server/reports/report-store.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { centreEnv, eventFactory, INTEGRATION } from './harness.js';
@@ -120,27 +121,27 @@ describe('report jobs whose holder is gone', () => {
 
   const params = JSON.stringify({ request: {}, range: {}, fileName: 'x.csv' });
 
-  it('waits out the lease of a holder on another host, then takes the job over', () => {
-    const store = new ReportStore(openDb(join(dir, 'lease.db')));
-    store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
+  it('waits out the lease of a holder on another host, then takes the job over', async () => {
+    const store = new ReportStore(SqliteStore.over(openDb(join(dir, 'lease.db'))));
+    await store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
     const other = 'another-host|42|abcd';
-    assert.equal(store.claim(other, 1_000, 16_000, () => false).job?.id, 'r-1');
+    assert.equal((await store.claim(other, 1_000, 16_000, () => false)).job?.id, 'r-1');
     // Its holder may be alive: nobody else takes it while the lease runs.
-    assert.equal(store.claim('me|1|ffff', 10_000, 25_000, () => false).job, null);
-    const taken = store.claim('me|1|ffff', 16_001, 31_000, () => false).job;
+    assert.equal((await store.claim('me|1|ffff', 10_000, 25_000, () => false)).job, null);
+    const taken = (await store.claim('me|1|ffff', 16_001, 31_000, () => false)).job;
     assert.deepEqual([taken?.id, taken?.leaseOwner, taken?.interruptions], ['r-1', 'me|1|ffff', 1]);
   });
 
-  it(`fails a job whose holder died ${MAX_INTERRUPTIONS} times, rather than let it take nodes down forever`, () => {
-    const store = new ReportStore(openDb(join(dir, 'poison.db')));
-    store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
+  it(`fails a job whose holder died ${MAX_INTERRUPTIONS} times, rather than let it take nodes down forever`, async () => {
+    const store = new ReportStore(SqliteStore.over(openDb(join(dir, 'poison.db'))));
+    await store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
     const dead = () => true;
     // The first claim, then one after each of the first deaths.
     for (let i = 0; i < MAX_INTERRUPTIONS; i++) {
-      const job = store.claim(`host|${i}|x`, i, i + 15_000, dead).job;
+      const job = (await store.claim(`host|${i}|x`, i, i + 15_000, dead)).job;
       assert.deepEqual([job?.id, job?.interruptions], ['r-1', i], `attempt ${i + 1}`);
     }
-    const last = store.claim('host|99|x', 100, 15_100, dead);
+    const last = await store.claim('host|99|x', 100, 15_100, dead);
     assert.equal(last.job, null);
     assert.deepEqual(last.failed.map((r) => [r.id, r.status, r.errorCode]), [['r-1', 'failed', 'interrupted']]);
     assert.match(last.failed[0]!.error!, /interrupted 3 times/);

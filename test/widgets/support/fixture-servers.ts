@@ -178,7 +178,7 @@ class FloorviewFixture {
     const closed = new Promise<void>((r) => (http ? http.close(() => r()) : r()));
     http?.closeAllConnections();
     await closed;
-    this.services.close();
+    await this.services.close();
     await new Promise<void>((r) => (this.platform ? this.platform.close(() => r()) : r()));
     rmSync(this.dir, { recursive: true, force: true });
   }
