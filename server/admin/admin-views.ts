@@ -6,6 +6,7 @@ import type { Store } from '../db/store.js';
  * The directory as the admin API shows it, read from the database: every entry, retired and
  * revoked ones too, by id. The audit stores these same shapes before and after a change. A
  * membership in a retired queue is not shown (the queue has left every assignment, scope and wallboard).
+ * Reads run one after another: inside a transaction they share one connection, which takes one query at a time.
  */
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -33,12 +34,10 @@ export async function adminQueues({ db, tables: t }: Store, id?: string): Promis
 
 export async function adminAgents(store: Store, id?: string): Promise<AdminAgent[]> {
   const { db, tables: t } = store;
-  const [inUse, rows, assignedRows, memberRows] = await Promise.all([
-    queuesInUse(store),
-    db.select().from(t.agents).where(id === undefined ? undefined : eq(t.agents.id, id)).orderBy(t.agents.id),
-    db.select({ key: t.agentQueues.agentId, value: t.agentQueues.queueId }).from(t.agentQueues).where(id === undefined ? undefined : eq(t.agentQueues.agentId, id)),
-    db.select({ key: t.agentMembers.agentId, value: t.agentMembers.member }).from(t.agentMembers).where(id === undefined ? undefined : eq(t.agentMembers.agentId, id)),
-  ]);
+  const inUse = await queuesInUse(store);
+  const rows = await db.select().from(t.agents).where(id === undefined ? undefined : eq(t.agents.id, id)).orderBy(t.agents.id);
+  const assignedRows = await db.select({ key: t.agentQueues.agentId, value: t.agentQueues.queueId }).from(t.agentQueues).where(id === undefined ? undefined : eq(t.agentQueues.agentId, id));
+  const memberRows = await db.select({ key: t.agentMembers.agentId, value: t.agentMembers.member }).from(t.agentMembers).where(id === undefined ? undefined : eq(t.agentMembers.agentId, id));
   const assigned = groupIds(assignedRows, (q) => inUse.has(q));
   const members = groupIds(memberRows);
   return rows.map((a) => ({ ...a, queues: assigned.get(a.id) ?? [], members: members.get(a.id) ?? [], retiredAt: iso(a.retiredAt) }));
@@ -46,11 +45,12 @@ export async function adminAgents(store: Store, id?: string): Promise<AdminAgent
 
 export async function adminSupervisors(store: Store, id?: string): Promise<AdminSupervisor[]> {
   const { db, tables: t } = store;
-  const [inUse, rows, scopeRows] = await Promise.all([
-    queuesInUse(store),
-    db.select().from(t.supervisors).where(id === undefined ? undefined : eq(t.supervisors.id, id)).orderBy(t.supervisors.id),
-    db.select({ key: t.supervisorQueues.supervisorId, value: t.supervisorQueues.queueId }).from(t.supervisorQueues).where(id === undefined ? undefined : eq(t.supervisorQueues.supervisorId, id)),
-  ]);
+  const inUse = await queuesInUse(store);
+  const rows = await db.select().from(t.supervisors).where(id === undefined ? undefined : eq(t.supervisors.id, id)).orderBy(t.supervisors.id);
+  const scopeRows = await db
+    .select({ key: t.supervisorQueues.supervisorId, value: t.supervisorQueues.queueId })
+    .from(t.supervisorQueues)
+    .where(id === undefined ? undefined : eq(t.supervisorQueues.supervisorId, id));
   const scopes = groupIds(scopeRows, (q) => inUse.has(q));
   return rows.map(({ passwordHash, ...s }) => ({ ...s, queues: scopes.get(s.id) ?? [], hasPassword: passwordHash !== '', retiredAt: iso(s.retiredAt) }));
 }
@@ -73,11 +73,12 @@ export async function adminIntegrationKeys({ db, tables: t }: Store, id?: string
 export async function adminDisplayTokens(store: Store, id?: string): Promise<DisplayToken[]> {
   const { db, tables: t } = store;
   const d = t.displayTokens;
-  const [inUse, rows, shownRows] = await Promise.all([
-    queuesInUse(store),
-    db.select({ id: d.id, label: d.label, createdAt: d.createdAt, revokedAt: d.revokedAt }).from(d).where(id === undefined ? undefined : eq(d.id, id)).orderBy(d.id),
-    db.select({ key: t.displayTokenQueues.tokenId, value: t.displayTokenQueues.queueId }).from(t.displayTokenQueues).where(id === undefined ? undefined : eq(t.displayTokenQueues.tokenId, id)),
-  ]);
+  const inUse = await queuesInUse(store);
+  const rows = await db.select({ id: d.id, label: d.label, createdAt: d.createdAt, revokedAt: d.revokedAt }).from(d).where(id === undefined ? undefined : eq(d.id, id)).orderBy(d.id);
+  const shownRows = await db
+    .select({ key: t.displayTokenQueues.tokenId, value: t.displayTokenQueues.queueId })
+    .from(t.displayTokenQueues)
+    .where(id === undefined ? undefined : eq(t.displayTokenQueues.tokenId, id));
   const shown = groupIds(shownRows, (q) => inUse.has(q));
   return rows.map((r) => ({ id: r.id, label: r.label ?? r.id, queues: shown.get(r.id) ?? [], createdAt: iso(r.createdAt), revokedAt: iso(r.revokedAt) }));
 }
