@@ -16,7 +16,10 @@
  * in state (rows move on most updates), grouped by queue.
  *
  *   node --import tsx bench/agent-list-render.ts [--agents 2000] [--rate 200] [--seconds 20]
- *     [--widgets dist/widgets]   another build's folder, to measure two side by side on one server
+ *     [--widgets dist/widgets]   a build's folder; give it twice (e.g. a build of main, then this one)
+ *                                to measure both side by side on one server, alternating view by view
+ *     [--rounds 1]               how many times each build measures each view; the order of the
+ *                                builds flips every round, so a change in the machine's load hits both
  *     [--profile DIR]            each view's JS profile and renderer trace saved to DIR, with a summary:
  *                                the functions with the most self time, and script/style/layout/paint per frame
  *
@@ -27,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { createApp } from '../server/app.js';
 import { generateCentre } from '../server/directory/generate-centre.js';
 import { readConfig } from '../server/wiring/env.js';
@@ -40,8 +43,9 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '2000' },
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '20' },
-    /** A built widgets folder other than dist/widgets (e.g. the commit before a change, built into a temp dir). */
-    widgets: { type: 'string', default: 'dist/widgets' },
+    /** Built widgets folders (e.g. the commit before a change, built into a temp dir, and dist/widgets). */
+    widgets: { type: 'string', multiple: true, default: ['dist/widgets'] },
+    rounds: { type: 'string', default: '1' },
     /** Writes each view's CPU profile (Chromium's) to this folder and prints where the time went. */
     profile: { type: 'string' },
   },
@@ -49,11 +53,13 @@ const { values } = parseArgs({
 const agentCount = Number(values.agents);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
 const WARMUP_MS = 3_000;
 
-const widgetsDir = values.widgets;
-if (!existsSync(join(widgetsDir, 'fv-agent-list.js'))) {
-  console.error('Build the widgets first: npm run build');
+const builds = values.widgets;
+for (const dir of builds) {
+  if (existsSync(join(dir, 'fv-agent-list.js'))) continue;
+  console.error(`No fv-agent-list.js in ${dir}: build the widgets first (npm run build)`);
   process.exit(1);
 }
 
@@ -145,12 +151,10 @@ const login = await fetch(`${url}/api/v1/auth/login`, {
 const { token } = (await login.json()) as { token: string };
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-page.on('pageerror', (e) => console.error('page error:', e.message));
 
 // Installed before the bundle loads: the widget's own EventSource gets timed listeners.
 // Plain JS in a string: tsx's helpers would not exist in the page.
-await page.addInitScript(`
+const TIMING_SCRIPT = `
   const bench = { recording: false, updates: [], frames: [], longTasks: [] };
   window.bench = bench;
   const nextTask = () => new Promise((resolve) => {
@@ -170,7 +174,7 @@ await page.addInitScript(`
           // Style and layout now, as the coming frame would do them.
           void list.shadowRoot.querySelector('.body').offsetHeight;
           const ms = performance.now() - start;
-          if (bench.recording) bench.updates.push({ ms, rows: JSON.parse(e.data).agents.length });
+          if (bench.recording) bench.updates.push({ ms, rows: (JSON.parse(e.data).agents ?? []).length });
         });
       }, options);
     }
@@ -185,32 +189,40 @@ await page.addInitScript(`
   new PerformanceObserver((list) => {
     if (bench.recording) for (const e of list.getEntries()) bench.longTasks.push(e.duration);
   }).observe({ type: 'longtask' });
-`);
+`;
 
-// The bundles come from the chosen folder, so two builds can be measured side by side on one server.
-await page.route(`${url}/widgets/**`, (route) =>
-  route.fulfill({ path: join(widgetsDir, new URL(route.request().url()).pathname.slice('/widgets/'.length)), contentType: 'text/javascript' }),
-);
-await page.route(`${url}/bench/agent-list.html`, (route) =>
-  route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-      <script type="module" src="/widgets/fv-agent-list.js"></script>
-      <style>body { margin: 0; font-family: system-ui, sans-serif } fv-agent-list { height: 100vh }</style></head>
-      <body><fv-agent-list token="${token}"></fv-agent-list></body></html>`,
-  }),
-);
-await page.goto(`${url}/bench/agent-list.html`);
-await page.waitForFunction(
-  (n) => {
-    const list = document.querySelector('fv-agent-list');
-    return list?.getAttribute('connection') === 'live' && list.shadowRoot!.querySelector('.count')?.textContent?.includes(`${n.toLocaleString('en')} agents`);
-  },
-  agentCount,
-  { timeout: 30_000 },
-);
+/** A fresh page with one build's list on this server, live and showing every agent. */
+async function openList(widgetsDir: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.addInitScript(TIMING_SCRIPT);
+  // The bundles come from the chosen folder, so two builds can be measured side by side on one server.
+  await page.route(`${url}/widgets/**`, (route) =>
+    route.fulfill({ path: join(widgetsDir, new URL(route.request().url()).pathname.slice('/widgets/'.length)), contentType: 'text/javascript' }),
+  );
+  await page.route(`${url}/bench/agent-list.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <script type="module" src="/widgets/fv-agent-list.js"></script>
+        <style>body { margin: 0; font-family: system-ui, sans-serif } fv-agent-list { height: 100vh }</style></head>
+        <body><fv-agent-list token="${token}"></fv-agent-list></body></html>`,
+    }),
+  );
+  await page.goto(`${url}/bench/agent-list.html`);
+  await page.waitForFunction(
+    (n) => {
+      const list = document.querySelector('fv-agent-list');
+      return list?.getAttribute('connection') === 'live' && list.shadowRoot!.querySelector('.count')?.textContent?.includes(`${n.toLocaleString('en')} agents`);
+    },
+    agentCount,
+    { timeout: 30_000 },
+  );
+  return page;
+}
 
 interface Result {
+  build: string;
   view: string;
   updates: { ms: number; rows: number }[];
   frames: number[];
@@ -222,21 +234,17 @@ const views: [name: string, attributes: Record<string, string>][] = [
   ['grouped by queue', { view: 'queue', sort: 'name' }],
 ];
 const results: Result[] = [];
-const cdp = values.profile ? await page.context().newCDPSession(page) : null;
-if (cdp) {
-  mkdirSync(values.profile!, { recursive: true });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-}
-type CpuProfile = Awaited<ReturnType<NonNullable<typeof cdp>['send']>> & {
+if (values.profile) mkdirSync(values.profile, { recursive: true });
+type CpuProfile = {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
 };
+const fileName = (name: string) => name.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '');
 /** Saves the profile (open it in Chromium's DevTools) and prints the functions with the most self time. */
 function reportProfile(view: string, profile: unknown): void {
   const p = profile as CpuProfile;
-  writeFileSync(join(values.profile!, `${view.replaceAll(' ', '-')}.cpuprofile`), JSON.stringify(p));
+  writeFileSync(join(values.profile!, `${fileName(view)}.cpuprofile`), JSON.stringify(p));
   const frames = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
   const self = new Map<string, number>();
   p.samples.forEach((id, i) => {
@@ -251,13 +259,26 @@ function reportProfile(view: string, profile: unknown): void {
 /** The main thread's rendering phases, per delta frame: what the JS profile calls "(program)". */
 const PHASES = { FunctionCall: 'script', UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'pre-paint', Paint: 'paint', Layerize: 'layerize' };
 function reportTrace(view: string, trace: Buffer, frames: number): void {
-  writeFileSync(join(values.profile!, `${view.replaceAll(' ', '-')}.trace.json`), trace);
+  writeFileSync(join(values.profile!, `${fileName(view)}.trace.json`), trace);
   const events = (JSON.parse(trace.toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] }).traceEvents;
   const ms = new Map<string, number>();
   for (const e of events) if (e.ph === 'X' && e.dur && e.name in PHASES) ms.set(e.name, (ms.get(e.name) ?? 0) + e.dur / 1000);
   console.log(`${view}: main thread per delta frame: ${Object.entries(PHASES).map(([n, label]) => `${label} ${((ms.get(n) ?? 0) / frames).toFixed(2)} ms`).join(', ')}`);
 }
-for (const [name, attributes] of views) {
+/** Each view in turn on one build's page; its updates, frames and long tasks join those of earlier rounds. */
+async function measure(build: string, label: string): Promise<void> {
+  const page = await openList(build);
+  const cdp = values.profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  for (const [view, attributes] of views) await measureView(page, cdp, label, view, attributes);
+  await page.close();
+}
+
+async function measureView(page: Page, cdp: CDPSession | null, build: string, view: string, attributes: Record<string, string>): Promise<void> {
+  const name = builds.length > 1 ? `${build} ${view}` : view;
   await page.evaluate((attrs) => {
     const list = document.querySelector('fv-agent-list')!;
     for (const [k, v] of Object.entries(attrs)) list.setAttribute(k, v);
@@ -274,7 +295,17 @@ for (const [name, attributes] of views) {
     b.recording = false;
     return { updates: b.updates, frames: b.frames, longTasks: b.longTasks };
   });
-  results.push({ view: name, ...raw });
+  const result = results.find((r) => r.build === build && r.view === view);
+  if (!result) results.push({ build, view, ...raw });
+  else for (const k of ['updates', 'frames', 'longTasks'] as const) (result[k] as unknown[]).push(...raw[k]);
+}
+
+/** Builds named by their folder, or by their place in the command line when two share a name. */
+const labels = builds.map((b, i) => (new Set(builds).size === builds.length ? b : `${i + 1}: ${b}`));
+for (let round = 0; round < rounds; round++) {
+  const order = builds.map((_, i) => i);
+  if (round % 2 === 1) order.reverse();
+  for (const i of order) await measure(builds[i]!, labels[i]!);
 }
 
 posting = false;
@@ -288,6 +319,7 @@ printTable(
   results.map((r) => {
     const times = r.updates.map((u) => u.ms);
     return {
+      ...(builds.length > 1 ? { build: r.build } : {}),
       view: r.view,
       'delta frames': r.updates.length,
       'rows/frame': ms(median(r.updates.map((u) => u.rows))),
@@ -300,5 +332,5 @@ printTable(
     };
   }),
 );
-saveResult('agent-list-render', { agents: agentCount, rate, seconds, results });
+saveResult('agent-list-render', { agents: agentCount, rate, seconds, rounds, builds, results });
 process.exit(0);
