@@ -43,9 +43,10 @@ rmSync('dist/widgets', { recursive: true, force: true });
  * the agent desk, 0.2 KB over theirs before (26.7 of 26.5, 23.2 of 23), got what they load, no room.
  * Issue 12's tokenProvider grew each by what it added (0.4–0.6 KB; its refresh logic is a lazy chunk),
  * and the live queues and the chat, over theirs by 0.1 KB after the stream's field deltas, by that too.
+ * Issue 20 goal 7: the agent list's sort order kept between frames (0.3 KB), in both files that carry it.
  */
 const BUDGETS = {
-  'fv-agent-list.js': 32.4,
+  'fv-agent-list.js': 32.7,
   'fv-chat.js': 23.4,
   'fv-agent-desk.js': 26.4,
   'fv-queue-realtime.js': 29.8,
@@ -57,7 +58,7 @@ const BUDGETS = {
   // (an admin's page, seldom beside the others); the all-in-one file grew by what it adds (11.4 KB).
   'fv-directory-admin.js': 28.2,
   // and issue 12's sign-in with the OpenID provider by its 0.5 KB (the per-widget files fetch every sign-in form lazily instead).
-  'floorview.min.js': 99.1,
+  'floorview.min.js': 99.4,
 };
 
 /**

@@ -23,7 +23,7 @@ import { agentListStyles } from './agent-list.styles.js';
 import { FvAgentChatEvent } from './events.js';
 import { renderHeader, renderItem, type RowContext } from './agent-row.js';
 import { renderToolbar } from './agent-toolbar.js';
-import { filterAgents, listItems, sortAgents, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
+import { AgentOrder, filterAgents, listItems, SORT_KEYS, STATE_FILTERS, type AgentFilter, type AgentListView, type ListItem, type SortDirection, type SortKey, type StateFilter } from './agent-view.js';
 import { SignInLoader } from '../core/sign-in-loader.js';
 import { virtualRows } from './virtual-rows.js';
 
@@ -112,6 +112,7 @@ export class FvAgentList extends FloorviewElement {
   private frames = 0;
   private itemsKey = '';
   private itemsFloor: FloorStream | null = null;
+  private readonly order = new AgentOrder();
 
   /** The signed-in supervisor's id; null for a display token or before `/auth/me` answered. */
   private get viewerId(): string | null {
@@ -173,7 +174,7 @@ export class FvAgentList extends FloorviewElement {
     this.itemsKey = key;
     this.itemsFloor = floor;
     const rows = floor ? [...floor.agents.values()] : [];
-    const sorted = sortAgents(filterAgents(rows, filter), sort, direction, collator(tr.lang));
+    const sorted = this.order.sort(filterAgents(rows, filter), sort, direction, collator(tr.lang));
     this.shownRows = sorted;
     this.items = listItems(sorted, view, (id) => this.queueName(id), filter, collator(tr.lang), tr.t('agents.noQueue'));
     this.counts = { shown: sorted.length, total: rows.length };

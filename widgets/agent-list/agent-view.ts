@@ -79,17 +79,73 @@ function nameRanks(rows: readonly AgentRow[], collator: Intl.Collator): Readonly
   return ranks;
 }
 
-export function sortAgents(rows: readonly AgentRow[], key: SortKey, direction: SortDirection, collator: Intl.Collator): AgentRow[] {
+interface Keyed {
+  row: AgentRow;
+  value: number | string | null;
+  name: number;
+}
+
+/** The rows' order for one column and direction: a total order (ties broken by id), so any way of sorting gives the same list. */
+function ordering(rows: readonly AgentRow[], key: SortKey, direction: SortDirection, collator: Intl.Collator) {
   const sign = direction === 'asc' ? 1 : -1;
   const ranks = nameRanks(rows, collator);
   const text = (x: string, y: string) => collator.compare(x, y);
-  const keyed = rows.map((row) => ({ row, value: sortValue(row, key, ranks), name: ranks.get(row.name)! }));
-  keyed.sort((a, b) => {
-    // Rows without a value (idle, unmonitored) stay at the end in both directions.
-    if (a.value === null || b.value === null) return compareNullable(a.value, b.value, text) || a.name - b.name;
-    return sign * compareNullable(a.value, b.value, text) || a.name - b.name || (a.row.agentId < b.row.agentId ? -1 : 1);
-  });
-  return keyed.map((k) => k.row);
+  return {
+    keyed: (row: AgentRow): Keyed => ({ row, value: sortValue(row, key, ranks), name: ranks.get(row.name)! }),
+    compare: (a: Keyed, b: Keyed): number => {
+      // Rows without a value (idle, unmonitored) stay at the end in both directions.
+      const byValue = a.value === null || b.value === null ? compareNullable(a.value, b.value, text) : sign * compareNullable(a.value, b.value, text);
+      return byValue || a.name - b.name || (a.row.agentId < b.row.agentId ? -1 : a.row.agentId > b.row.agentId ? 1 : 0);
+    },
+  };
+}
+
+export function sortAgents(rows: readonly AgentRow[], key: SortKey, direction: SortDirection, collator: Intl.Collator): AgentRow[] {
+  const { keyed, compare } = ordering(rows, key, direction, collator);
+  return rows.map(keyed).sort(compare).map((k) => k.row);
+}
+
+/**
+ * The sorted rows kept from one frame to the next. A frame replaces the row
+ * objects of the ~20 agents that changed out of 2,000: only those are sorted and
+ * put in place among the rows kept in their order, instead of a full sort each frame.
+ */
+export class AgentOrder {
+  private sorted: AgentRow[] = [];
+  private by: readonly unknown[] = [];
+
+  sort(rows: readonly AgentRow[], key: SortKey, direction: SortDirection, collator: Intl.Collator): AgentRow[] {
+    const by = [key, direction, collator];
+    const sameOrder = by.every((x, i) => x === this.by[i]);
+    this.by = by;
+    this.sorted = sameOrder ? this.resort(rows, ordering(rows, key, direction, collator)) : sortAgents(rows, key, direction, collator);
+    return this.sorted;
+  }
+
+  private resort(rows: readonly AgentRow[], { keyed, compare }: ReturnType<typeof ordering>): AgentRow[] {
+    const current = new Set(rows);
+    const kept = this.sorted.filter((row) => current.has(row));
+    // Many new rows (a filter changed, the stream reconnected): a full sort is cheaper than inserting each.
+    if (kept.length < rows.length / 2) return rows.map(keyed).sort(compare).map((k) => k.row);
+    const keptSet = new Set(kept);
+    const added = rows.filter((row) => !keptSet.has(row)).map(keyed).sort(compare);
+    const out: AgentRow[] = [];
+    let from = 0;
+    for (const a of added) {
+      // Binary search for the first kept row that sorts after `a`, from where the previous one went.
+      let lo = from;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(keyed(kept[mid]!), a) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; from < lo; from++) out.push(kept[from]!);
+      out.push(a.row);
+    }
+    for (; from < kept.length; from++) out.push(kept[from]!);
+    return out;
+  }
 }
 
 export function filterAgents(rows: Iterable<AgentRow>, filter: AgentFilter): AgentRow[] {
