@@ -185,22 +185,29 @@ export function listItems(
   noQueueName: string,
 ): ListItem[] {
   if (view === 'list') return sorted.map((row) => agentItem(row, null));
-  const groups = new Map<string | null, AgentRow[]>();
+  // One pass over the rows, no arrays per row: this runs for every frame of the grouped view.
+  const groups = new Map<string | null, { members: AgentRow[]; joined: number }>();
+  const add = (id: string | null, row: AgentRow, joined: boolean) => {
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { members: [], joined: 0 }));
+    group.members.push(row);
+    if (joined) group.joined++;
+  };
   for (const row of sorted) {
-    const ids = row.queues.map((q) => q.queueId).filter((id) => !filter.queue || id === filter.queue);
-    for (const id of ids.length > 0 ? ids : [null]) {
-      let members = groups.get(id);
-      if (!members) groups.set(id, (members = []));
-      members.push(row);
+    let listed = false;
+    for (const q of row.queues) {
+      if (filter.queue && q.queueId !== filter.queue) continue;
+      add(q.queueId, row, q.joined);
+      listed = true;
     }
+    if (!listed) add(null, row, false);
   }
-  const name = (id: string | null) => (id === null ? noQueueName : queueName(id));
-  const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(name(a), name(b))));
+  const names = new Map([...groups.keys()].map((id) => [id, id === null ? noQueueName : queueName(id)]));
+  const order = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : collator.compare(names.get(a)!, names.get(b)!)));
   const items: ListItem[] = [];
   for (const id of order) {
-    const members = groups.get(id)!;
-    const joined = id === null ? 0 : members.filter((r) => r.queues.some((q) => q.queueId === id && q.joined)).length;
-    items.push({ kind: 'group', key: `group ${id ?? ''}`, queueId: id, name: name(id), count: members.length, joined });
+    const { members, joined } = groups.get(id)!;
+    items.push({ kind: 'group', key: `group ${id ?? ''}`, queueId: id, name: names.get(id)!, count: members.length, joined });
     for (const row of members) items.push(agentItem(row, id));
   }
   return items;
