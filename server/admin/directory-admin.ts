@@ -222,7 +222,7 @@ export class DirectoryAdmin {
       this.existing('Display token', id, before);
       await tx.db.update(tx.tables.displayTokens).set({ revokedAt: this.clock() }).where(eq(tx.tables.displayTokens.id, id));
     });
-    this.auth.endSessionsOf('display', id);
+    await this.auth.endSessionsOf('display', id);
     return revoked;
   }
 

@@ -59,7 +59,7 @@ export class PeopleAdmin {
       await tx.db.update(tx.tables.agents).set({ retiredAt: this.base.clock() }).where(eq(tx.tables.agents.id, id));
       await tx.db.delete(tx.tables.agentMembers).where(eq(tx.tables.agentMembers.agentId, id));
     });
-    this.base.auth.endSessionsOf('agent', id);
+    await this.base.auth.endSessionsOf('agent', id);
     return retired;
   }
 
@@ -134,7 +134,7 @@ export class PeopleAdmin {
       if (current.isAdmin) await this.anotherAdmin(tx, id);
       await tx.db.update(tx.tables.supervisors).set({ retiredAt: this.base.clock() }).where(eq(tx.tables.supervisors.id, id));
     });
-    this.base.auth.endSessionsOf('supervisor', id);
+    await this.base.auth.endSessionsOf('supervisor', id);
     return retired;
   }
 

@@ -1,11 +1,9 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { AgentSession, Session } from '../../contract/auth.js';
-import type { Db } from '../db/client.js';
-import { displayTokenQueues, displayTokens, integrationKeys, sessions } from '../db/schema/auth.js';
-import { supervisors } from '../db/schema/directory.js';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import type { AgentCredentials, AgentLogin } from './agent-credentials.js';
+import { CredentialStore, type SessionRow } from './credential-store.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './login-throttle.js';
 import { portalPrincipal } from './portal-principal.js';
 import { looksLikeJwt, type PortalTokens } from './portal-tokens.js';
@@ -28,16 +26,18 @@ const unauthenticated = (message = 'Sign in first: no valid session cookie or be
 /**
  * Who is calling: supervisors (password → session), display tokens (read-only,
  * queue-scoped), stream tickets (short-lived, for EventSource URLs) and
- * integration keys (event ingestion).
+ * integration keys (event ingestion). `authenticate` runs on every request: one session lookup, and
+ * for a wallboard its queues, as before the database became a `Store`.
  */
 export class AuthService {
   /** Slows down password guessing, by client address and account together. */
   private readonly throttle: LoginThrottle;
   private readonly endedListeners: ((sessionId: string) => void)[] = [];
   private portal: PortalTokens | null = null;
+  private readonly credentials: CredentialStore;
 
   constructor(
-    private readonly db: Db,
+    store: Store,
     private readonly directory: Directory,
     private readonly sessionTtlMs: number,
     private readonly clock: () => number = Date.now,
@@ -45,13 +45,14 @@ export class AuthService {
     throttleLimits: ThrottleLimits = DEFAULT_THROTTLE,
   ) {
     this.throttle = new LoginThrottle(clock, throttleLimits);
+    this.credentials = new CredentialStore(store);
   }
 
   /** `address`: where the request came from (server/auth/client-address.ts), for throttling. */
   async login(email: string, password: string, address: string): Promise<Session> {
     const key = email.trim().toLowerCase();
     const attempt = this.throttle.reserve(address, key);
-    const row = this.db.select().from(supervisors).where(and(eq(supervisors.email, key), isNull(supervisors.retiredAt))).get();
+    const row = await this.credentials.supervisorForLogin(key);
     // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok) {
@@ -63,13 +64,13 @@ export class AuthService {
   }
 
   /** A supervisor's session; the caller has established who the supervisor is (password, the OpenID provider). */
-  issueSupervisorSession(supervisorId: string): Session {
+  async issueSupervisorSession(supervisorId: string): Promise<Session> {
     const info = this.directory.supervisors.get(supervisorId);
     if (!info) throw notFound(`Supervisor "${supervisorId}"`);
     const token = newToken();
     const now = this.clock();
     const expiresAt = now + this.sessionTtlMs;
-    this.db.insert(sessions).values({ id: sha256(token), kind: 'supervisor', principalId: info.id, createdAt: now, expiresAt }).run();
+    await this.credentials.addSession({ id: sha256(token), kind: 'supervisor', principalId: info.id, parentId: null, createdAt: now, expiresAt });
     return {
       token,
       expiresAt: new Date(expiresAt).toISOString(),
@@ -91,13 +92,13 @@ export class AuthService {
   }
 
   /** A session for an agent's desk (chat, their own live row); the caller has established who the agent is. */
-  issueAgentSession(agentId: string): AgentSession {
+  async issueAgentSession(agentId: string): Promise<AgentSession> {
     const agent = this.directory.agents.get(agentId);
     if (!agent) throw notFound(`Agent "${agentId}"`);
     const token = newToken();
     const now = this.clock();
     const expiresAt = now + this.sessionTtlMs;
-    this.db.insert(sessions).values({ id: sha256(token), kind: 'agent', principalId: agentId, createdAt: now, expiresAt }).run();
+    await this.credentials.addSession({ id: sha256(token), kind: 'agent', principalId: agentId, parentId: null, createdAt: now, expiresAt });
     return { token, expiresAt: new Date(expiresAt).toISOString(), agent: { id: agent.id, name: agent.name } };
   }
 
@@ -106,39 +107,30 @@ export class AuthService {
     this.endedListeners.push(listener);
   }
 
-  logout(principal: Principal): void {
+  async logout(principal: Principal): Promise<void> {
     if (principal.sessionId === null) return;
-    this.db
-      .delete(sessions)
-      .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
-      .run();
+    await this.credentials.endSession(principal.sessionId);
     this.ended(principal.sessionId);
   }
 
   /** Ends every session of a principal an admin retired or revoked (with the tickets minted from them): their streams end with them. */
-  endSessionsOf(kind: 'supervisor' | 'agent' | 'display', principalId: string): void {
-    const ended = this.db
-      .delete(sessions)
-      .where(and(eq(sessions.kind, kind), eq(sessions.principalId, principalId)))
-      .returning({ id: sessions.id })
-      .all();
-    for (const { id } of ended) {
-      this.db.delete(sessions).where(eq(sessions.parentId, id)).run();
-      this.ended(id);
-    }
+  async endSessionsOf(kind: 'supervisor' | 'agent' | 'display', principalId: string): Promise<void> {
+    for (const id of await this.credentials.endSessionsOf(kind, principalId)) this.ended(id);
   }
 
   /**
-   * A stream viewer's scope as the directory has it now (`supervisor:s-ava`, `display:wall-1`), so an
-   * open stream follows an admin's change; null when the viewer has none any more (retired, revoked).
+   * Stream viewers' scopes as the directory has them now (`supervisor:s-ava`, `display:wall-1`), so open
+   * streams follow an admin's change; null for a viewer who has none any more (retired, revoked). The
+   * wallboards' tokens are read first, so the stream hub asks synchronously.
    */
-  currentScope(viewer: string): Scope | null {
-    const [kind, id] = splitOnce(viewer, ':');
-    if (kind === 'display') {
-      const live = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt))).get();
-      return live ? this.displayPrincipal(id, null, null).scope : null;
-    }
-    return this.principalOf(kind, id, '', 0)?.scope ?? null;
+  async currentScopes(): Promise<(viewer: string) => Scope | null> {
+    const displays = await this.credentials.liveDisplays();
+    return (viewer) => {
+      const [kind, id] = splitOnce(viewer, ':');
+      if (kind !== 'display') return this.directoryPrincipal(kind, id, '', 0)?.scope ?? null;
+      const queues = displays.get(id);
+      return queues ? scopeOf(queues) : null;
+    };
   }
 
   private ended(sessionId: string): void {
@@ -165,17 +157,17 @@ export class AuthService {
    * expired or unknown. A stream ticket opens nothing here: tickets travel in URLs, which end up in
    * histories and logs (see `authenticateTicket`).
    */
-  authenticate(token: string): Principal {
+  async authenticate(token: string): Promise<Principal> {
     const id = sha256(token);
-    const session = this.db.select().from(sessions).where(eq(sessions.id, id)).get();
+    const session = await this.credentials.session(id);
     if (session) {
       if (session.kind === 'stream_ticket') {
         throw unauthenticated('A stream ticket opens only the stream and report downloads; send the session token.');
       }
       return this.sessionPrincipal(session);
     }
-    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.secretHash, id), isNull(displayTokens.revokedAt))).get();
-    if (display) return this.displayPrincipal(display.id, null, null);
+    const display = await this.credentials.displayBySecret(id);
+    if (display !== undefined) return this.displayPrincipal(display, null, null);
     throw unauthenticated('The token is not valid.');
   }
 
@@ -183,39 +175,36 @@ export class AuthService {
    * A `?ticket=` from a URL (the stream, a download link): only a short-lived stream ticket. A session
    * token or a display secret is refused there, so a long-lived credential never works from a URL.
    */
-  authenticateTicket(ticket: string): Principal {
-    const session = this.db.select().from(sessions).where(eq(sessions.id, sha256(ticket))).get();
+  async authenticateTicket(ticket: string): Promise<Principal> {
+    const session = await this.credentials.session(sha256(ticket));
     if (session?.kind !== 'stream_ticket') {
       throw unauthenticated('`?ticket=` takes a ticket from `POST /auth/stream-ticket`, never a session token or a display token.');
     }
     return this.sessionPrincipal(session);
   }
 
-  private sessionPrincipal(session: typeof sessions.$inferSelect): Principal {
+  private async sessionPrincipal(session: SessionRow): Promise<Principal> {
     if (session.expiresAt <= this.clock()) {
       throw new ApiError(401, 'token_expired', 'Your session has expired; sign in again.');
     }
-    const principal = this.principalOf(session.kind, session.principalId, session.parentId ?? session.id, session.expiresAt);
+    const principal = await this.principalOf(session.kind, session.principalId, session.parentId ?? session.id, session.expiresAt);
     if (!principal) throw unauthenticated();
     return principal;
   }
 
   /** A short-lived credential an EventSource can carry in its URL (it cannot send headers). */
-  issueStreamTicket(principal: Principal): { ticket: string; expiresAt: string } {
+  async issueStreamTicket(principal: Principal): Promise<{ ticket: string; expiresAt: string }> {
     const ticket = newToken();
     const now = this.clock();
     const expiresAt = Math.min(now + this.ticketTtlMs, principal.expiresAt ?? Infinity);
-    this.db
-      .insert(sessions)
-      .values({
-        id: sha256(ticket),
-        kind: 'stream_ticket',
-        principalId: `${principal.kind}:${principal.id}`,
-        parentId: principal.sessionId,
-        createdAt: now,
-        expiresAt,
-      })
-      .run();
+    await this.credentials.addSession({
+      id: sha256(ticket),
+      kind: 'stream_ticket',
+      principalId: `${principal.kind}:${principal.id}`,
+      parentId: principal.sessionId,
+      createdAt: now,
+      expiresAt,
+    });
     return { ticket, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -224,54 +213,55 @@ export class AuthService {
    * opened with), so the secret leaves the URL: read-only, scoped to the token's
    * queues, long-lived. Throws 401 for an unknown token.
    */
-  openDisplaySession(secret: string): DisplaySession {
-    const display = this.db.select({ id: displayTokens.id }).from(displayTokens).where(and(eq(displayTokens.secretHash, sha256(secret)), isNull(displayTokens.revokedAt))).get();
-    if (!display) throw unauthenticated('The display token is not valid.');
-    return this.issueDisplaySession(display.id);
+  async openDisplaySession(secret: string): Promise<DisplaySession> {
+    const display = await this.credentials.displayBySecret(sha256(secret));
+    if (display === undefined) throw unauthenticated('The display token is not valid.');
+    return this.issueDisplaySession(display, null);
   }
 
   /** A fresh display session replacing the caller's, so a wallboard left on for months keeps its cookie. */
-  renewDisplaySession(principal: Principal): DisplaySession {
+  async renewDisplaySession(principal: Principal): Promise<DisplaySession> {
     if (principal.kind !== 'display') throw new ApiError(403, 'forbidden', 'Only a display session is renewed here.');
-    if (principal.sessionId !== null) {
-      this.db
-        .delete(sessions)
-        .where(or(eq(sessions.id, principal.sessionId), eq(sessions.parentId, principal.sessionId)))
-        .run();
-      this.ended(principal.sessionId);
-    }
-    return this.issueDisplaySession(principal.id);
+    return this.issueDisplaySession(principal.id, principal.sessionId);
   }
 
-  private issueDisplaySession(displayId: string): DisplaySession {
+  /** A new display session; the one it replaces (`replacing`) ends in the same transaction, and its streams with it. */
+  private async issueDisplaySession(displayId: string, replacing: string | null): Promise<DisplaySession> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = now + DISPLAY_SESSION_MS;
-    this.db.insert(sessions).values({ id: sha256(token), kind: 'display', principalId: displayId, createdAt: now, expiresAt }).run();
-    const { scope } = this.displayPrincipal(displayId, null, null);
+    const session: SessionRow = { id: sha256(token), kind: 'display', principalId: displayId, parentId: null, createdAt: now, expiresAt };
+    if (replacing === null) await this.credentials.addSession(session);
+    else {
+      await this.credentials.endSession(replacing, session);
+      this.ended(replacing);
+    }
+    const { scope } = await this.displayPrincipal(displayId, null, null);
     return { token, expiresAt: new Date(expiresAt).toISOString(), display: { id: displayId, queues: [...scope.queues].sort() } };
   }
 
   /** The integration key presented as a bearer secret, or null. */
-  integrationKeyId(secret: string): string | null {
-    return (
-      this.db.select({ id: integrationKeys.id }).from(integrationKeys).where(and(eq(integrationKeys.secretHash, sha256(secret)), isNull(integrationKeys.revokedAt))).get()
-        ?.id ?? null
-    );
+  async integrationKeyId(secret: string): Promise<string | null> {
+    return (await this.credentials.integrationKeyBySecret(sha256(secret))) ?? null;
   }
 
-  purgeExpired(): void {
-    this.db.delete(sessions).where(lt(sessions.expiresAt, this.clock())).run();
+  purgeExpired(): Promise<void> {
+    return this.credentials.purgeExpired(this.clock());
   }
 
-  private principalOf(kind: string, principalId: string, sessionId: string, expiresAt: number): Principal | null {
+  private async principalOf(kind: string, principalId: string, sessionId: string, expiresAt: number): Promise<Principal | null> {
     if (kind === 'stream_ticket') {
       const [ticketKind, id] = splitOnce(principalId, ':');
       // A ticket dies with the session it came from.
-      if (sessionId && !this.sessionAlive(sessionId)) return null;
+      if (sessionId && !(await this.credentials.sessionAlive(sessionId, this.clock()))) return null;
       return this.principalOf(ticketKind, id, sessionId, expiresAt);
     }
     if (kind === 'display') return this.displayPrincipal(principalId, sessionId, expiresAt);
+    return this.directoryPrincipal(kind, principalId, sessionId, expiresAt);
+  }
+
+  /** A supervisor or an agent, as the directory (in memory) has them now. */
+  private directoryPrincipal(kind: string, principalId: string, sessionId: string, expiresAt: number): Principal | null {
     if (kind === 'agent') {
       const a = this.directory.agents.get(principalId);
       return a ? { kind: 'agent', id: a.id, name: a.name, scope: agentScope(a.id, a.queues), sessionId, expiresAt } : null;
@@ -281,23 +271,8 @@ export class AuthService {
     return { kind: 'supervisor', id: s.id, name: s.name, isAdmin: s.isAdmin, scope: scopeOf(s.queues), sessionId, expiresAt };
   }
 
-  private sessionAlive(sessionId: string): boolean {
-    const row = this.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, this.clock())))
-      .get();
-    return row !== undefined;
-  }
-
-  private displayPrincipal(tokenId: string, sessionId: string | null, expiresAt: number | null): Principal {
-    const queues = this.db
-      .select({ queueId: displayTokenQueues.queueId })
-      .from(displayTokenQueues)
-      .where(eq(displayTokenQueues.tokenId, tokenId))
-      .all()
-      .map((r) => r.queueId);
-    return { kind: 'display', id: tokenId, scope: scopeOf(queues), sessionId, expiresAt };
+  private async displayPrincipal(tokenId: string, sessionId: string | null, expiresAt: number | null): Promise<Principal> {
+    return { kind: 'display', id: tokenId, scope: scopeOf(await this.credentials.displayQueues(tokenId)), sessionId, expiresAt };
   }
 }
 

@@ -42,7 +42,7 @@ export async function authenticateRequest(c: Context<AppEnv>, auth: AuthService,
   const reading = SAFE_METHOD.test(c.req.method);
   if (session) {
     try {
-      return auth.authenticate(session);
+      return await auth.authenticate(session);
     } catch (err) {
       // A supervisor's session that ran out does not take the wallboard beside it down.
       if (!(reading && display && err instanceof ApiError && err.status === 401)) throw err;
@@ -84,7 +84,7 @@ export function requireOwnDesk(refusal: string): MiddlewareHandler<AppEnv> {
 export function requireIntegration(auth: AuthService, refusal: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const secret = bearerToken(c.req.header('authorization'));
-    if (!secret || auth.integrationKeyId(secret) === null) throw new ApiError(401, 'unauthenticated', refusal);
+    if (!secret || (await auth.integrationKeyId(secret)) === null) throw new ApiError(401, 'unauthenticated', refusal);
     await next();
   };
 }

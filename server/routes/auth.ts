@@ -92,8 +92,8 @@ export function authRoutes(s: Services) {
       setSessionCookie(c, s.config, result);
       return c.json(result, 200);
     })
-    .openapi(logout, (c) => {
-      s.auth.logout(c.var.principal);
+    .openapi(logout, async (c) => {
+      await s.auth.logout(c.var.principal);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
@@ -102,7 +102,7 @@ export function authRoutes(s: Services) {
       const principal = await probe(() => authenticateRequest(c, s.auth));
       return c.json(principal ? { signedIn: true as const, viewer: viewerBody(principal) } : { signedIn: false as const }, 200);
     })
-    .openapi(streamTicket, (c) => c.json(s.auth.issueStreamTicket(c.var.principal), 200));
+    .openapi(streamTicket, async (c) => c.json(await s.auth.issueStreamTicket(c.var.principal), 200));
 }
 
 /** `GET /auth/me`'s answer: who, their kind and scope. */

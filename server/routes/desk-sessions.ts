@@ -40,7 +40,7 @@ export function deskSessionRoutes(s: Services) {
   app.use('/auth/agent-login', limitBody(), requirePasswordLogin(s.config.FLOORVIEW_PASSWORD_LOGIN));
   app.use('/agents/:id/desk-token', requireIntegration(s.auth, 'Desk tokens are issued to integrations: `Authorization: Bearer <integration key secret>`.'));
   return app
-    .openapi(deskToken, (c) => c.json(s.auth.issueAgentSession(c.req.valid('param').id), 200))
+    .openapi(deskToken, async (c) => c.json(await s.auth.issueAgentSession(c.req.valid('param').id), 200))
     .openapi(agentLogin, async (c) => {
       const { email, agentId, password } = c.req.valid('json');
       const login = email !== undefined ? { email } : { agentId: agentId! };

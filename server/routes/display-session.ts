@@ -52,6 +52,6 @@ export function displaySessionRoutes(s: Services) {
   app.use('/display-session/*', limitBody());
   app.use('/display-session/renew', requireViewer(s.auth, { display: 'first' }));
   return app
-    .openapi(exchange, (c) => c.json(answer(c, s.auth.openDisplaySession(c.req.valid('json').token)), 200))
-    .openapi(renew, (c) => c.json(answer(c, s.auth.renewDisplaySession(c.var.principal)), 200));
+    .openapi(exchange, async (c) => c.json(answer(c, await s.auth.openDisplaySession(c.req.valid('json').token)), 200))
+    .openapi(renew, async (c) => c.json(answer(c, await s.auth.renewDisplaySession(c.var.principal)), 200));
 }

@@ -93,7 +93,7 @@ export function oidcSignInRoutes(s: Services) {
       const flowId = getCookie(c, FLOW_COOKIE);
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_PATH });
       const person = await sso.finish(flowId, new URL(c.req.url).searchParams);
-      const session = person.role === 'supervisor' ? s.auth.issueSupervisorSession(person.id) : s.auth.issueAgentSession(person.id);
+      const session = person.role === 'supervisor' ? await s.auth.issueSupervisorSession(person.id) : await s.auth.issueAgentSession(person.id);
       setSessionCookie(c, s.config, session);
       return c.redirect(person.returnTo, 302);
     });

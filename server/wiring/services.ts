@@ -22,6 +22,7 @@ import type { LiveFloor } from '../floor/live-floor.js';
 import { QueueTodayService } from '../floor/queue-today-service.js';
 import { QueueTrend } from '../floor/queue-trend.js';
 import { History } from '../history/history.js';
+import { Serial } from '../lib/serial.js';
 import { syncRollups } from '../history/rollup-rebuild.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
@@ -115,7 +116,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   ingest.onIngested((fresh) => floor.apply(fresh));
   const history = new History(db, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
   const hub = new StreamHub(floor, { tickMs: config.FLOORVIEW_STREAM_TICK_MS, ...options.stream }, clock);
-  const auth = new AuthService(db, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
+  const auth = new AuthService(store, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
   const oidcSignIn =
     config.FLOORVIEW_OIDC_ISSUER && config.FLOORVIEW_OIDC_CLIENT_ID
@@ -201,8 +202,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
   queueTrend.start();
   // An admin's change, live: open streams take the new scopes (a fresh snapshot), a new queue gets its trend and today's figures,
   // the statistics count service level with a queue's new thresholds (a rebuild of the queue rollups only when they changed).
+  // The wallboards' scopes are read from the database first; one rescope at a time, so the streams end with the last change's scopes.
+  const rescoping = new Serial();
   directory.onChange(() => {
-    hub.rescope((viewer) => auth.currentScope(viewer));
+    rescoping.run(async () => hub.rescope(await auth.currentScopes())).catch((err: unknown) => console.error('Rescoping the streams failed:', err));
     history.thresholdsChanged();
     queueTrend.addNewQueues();
     queueToday.markPending();
@@ -235,7 +238,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   hub.start();
   const timers = [
     setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
-    setInterval(() => auth.purgeExpired(), 3_600_000),
+    setInterval(() => auth.purgeExpired().catch((err: unknown) => console.error('Purging expired sessions failed:', err)), 3_600_000),
   ];
   for (const t of timers) t.unref();
 

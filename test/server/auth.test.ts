@@ -79,9 +79,9 @@ describe('authentication', () => {
   });
 
   it('keeps no password or secret in clear in the database', async () => {
-    const dump = h.services.db
-      .all<{ v: string }>(sql`select password_hash as v from supervisors union all select secret_hash from integration_keys union all select secret_hash from display_tokens`)
-      .map((r) => r.v);
+    const dump = (
+      await h.services.store.all<{ v: string }>(sql`select password_hash as v from supervisors union all select secret_hash from integration_keys union all select secret_hash from display_tokens`)
+    ).map((r) => r.v);
     assert.equal(dump.length, 5);
     for (const secret of ['ava-password', 'ben-password', 'sam-password', 'test-integration-secret', 'test-display-secret-0001']) {
       assert.ok(dump.every((v) => !v.includes(secret)), `${secret} is not stored`);

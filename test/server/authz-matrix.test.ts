@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sessions } from '../../server/db/schema/auth.js';
 import { newToken, sha256 } from '../../server/lib/secrets.js';
 import { scopeOf } from '../../server/auth/principal.js';
 import { AUDIENCE, CLIENT_ID, CLIENT_SECRET, startOidcProvider, type TestIssuer } from '../support/oidc-provider.js';
@@ -187,7 +186,8 @@ describe('authorization matrix from the OpenAPI document', () => {
     const desk = (await (await h.post('/api/v1/agents/a-3/desk-token', {}, INTEGRATION)).json()) as { token: string };
     ticket = ((await (await h.post('/api/v1/auth/stream-ticket', {}, sam)).json()) as { ticket: string }).ticket;
     const expired = newToken();
-    h.services.db.insert(sessions).values({ id: sha256(expired), kind: 'supervisor', principalId: 's-sam', createdAt: 0, expiresAt: 1 }).run();
+    const { store } = h.services;
+    await store.transaction((tx) => tx.db.insert(store.tables.sessions).values({ id: sha256(expired), kind: 'supervisor', principalId: 's-sam', createdAt: 0, expiresAt: 1 }));
     Object.assign(headers, {
       none: {},
       forged: { authorization: `Bearer ${newToken()}` },
