@@ -23,8 +23,11 @@ export function openEventStream(res: ServerResponse, prepared: Headers): void {
 }
 
 /**
- * One EventSource client, written to directly on the Node response: no
- * per-message stream machinery, the same Buffer goes to every client of a scope.
+ * One EventSource client, written to directly: no per-message stream machinery, the same
+ * frame goes to every client of a scope. On a chunked response (HTTP/1.1, every browser) the
+ * frame's ready-made chunk goes straight to the socket, past the response's own write (which
+ * would frame it again for each client: a hex length, four buffers, a cork and a writev each);
+ * the response still ends the stream, its terminating chunk after ours on the same socket.
  */
 export class SseConnection {
   /** Id (sequence number) of the last frame written. */
@@ -47,17 +50,25 @@ export class SseConnection {
     readonly fieldDeltas = false,
   ) {}
 
-  /** Bytes accepted but not yet handed to the kernel. */
+  /** Bytes accepted but not yet handed to the kernel (the response's own count includes its socket's). */
   get backlog(): number {
     return this.res.writableLength;
   }
 
-  write(chunk: Buffer): void {
-    if (!this.closed) this.res.write(chunk);
+  write(frame: SseFrame): void {
+    if (this.closed) return;
+    // A socket is the response's own once assigned (a pipelined response waits without one); an
+    // HTTP/1.0 client gets no chunks, only the frame.
+    const socket = this.res.socket;
+    if (socket && this.res.chunkedEncoding) socket.write(frame.chunk);
+    else this.res.write(frame.body);
   }
 
+  /** Once the backlog is written: the socket says so for the chunks written to it, the response for its own writes. */
   onDrain(fn: () => void): void {
-    this.res.once('drain', fn);
+    const socket = this.res.socket;
+    if (socket && this.res.chunkedEncoding) socket.once('drain', fn);
+    else this.res.once('drain', fn);
   }
 
   onClose(fn: () => void): void {
@@ -67,11 +78,11 @@ export class SseConnection {
     });
   }
 
-  /** Ends the stream, after a last chunk if given (a reconnect hint). */
-  close(last?: Buffer): void {
+  /** Ends the stream, after a last frame if given (a reconnect hint). */
+  close(last?: SseFrame): void {
     if (this.closed) return;
     this.closed = true;
-    if (last) this.res.end(last);
+    if (last) this.res.end(last.body);
     else this.res.end();
   }
 
@@ -82,22 +93,38 @@ export class SseConnection {
   }
 }
 
-export function sseFrame(id: string, event: string, data: unknown): Buffer {
+/** An SSE message encoded once: `chunk` is it as an HTTP/1.1 chunk, `body` the message alone (a view into the same bytes). */
+export interface SseFrame {
+  chunk: Buffer;
+  body: Buffer;
+}
+
+export function encodeFrame(text: string): SseFrame {
+  const length = Buffer.byteLength(text);
+  const head = `${length.toString(16)}\r\n`;
+  const chunk = Buffer.allocUnsafe(head.length + length + 2);
+  chunk.write(head, 0, 'latin1');
+  chunk.write(text, head.length, 'utf8');
+  chunk.write('\r\n', head.length + length, 'latin1');
+  return { chunk, body: chunk.subarray(head.length, head.length + length) };
+}
+
+export function sseFrame(id: string, event: string, data: unknown): SseFrame {
   return sseFrameJson(id, event, JSON.stringify(data));
 }
 
 /** A frame whose data is already serialized (the hub reuses a scope's JSON for each viewer's own additions). */
-export function sseFrameJson(id: string, event: string, json: string): Buffer {
-  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${json}\n\n`);
+export function sseFrameJson(id: string, event: string, json: string): SseFrame {
+  return encodeFrame(`id: ${id}\nevent: ${event}\ndata: ${json}\n\n`);
 }
 
-export const HEARTBEAT = Buffer.from(': heartbeat\n\n');
+export const HEARTBEAT = encodeFrame(': heartbeat\n\n');
 
 /**
  * The last words of a stream when the server stops: EventSource reconnects after `retry`
  * ms, to this server restarted or to another node behind the balancer. Spread over
  * 0.5–2.5 s, so thousands of clients do not all come back in the same instant.
  */
-export function shutdownFrame(random: () => number = Math.random): Buffer {
-  return Buffer.from(`: server stopping, reconnect\nretry: ${500 + Math.floor(random() * 2000)}\n\n`);
+export function shutdownFrame(random: () => number = Math.random): SseFrame {
+  return encodeFrame(`: server stopping, reconnect\nretry: ${500 + Math.floor(random() * 2000)}\n\n`);
 }

@@ -7,7 +7,7 @@ import type { Scope } from '../auth/principal.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from '../floor/live-floor.js';
 import { agentsInScope, scopedRows, type Waiting } from '../floor/scoped-rows.js';
-import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection } from './sse-connection.js';
+import { HEARTBEAT, shutdownFrame, sseFrame, sseFrameJson, type SseConnection, type SseFrame } from './sse-connection.js';
 
 export interface StreamHubOptions {
   /** A change goes out at once when the last frame is this old; changes coming faster go out together, one frame per tick. Infinity: only when tick() is called (tests). */
@@ -57,7 +57,7 @@ interface ScopeGroup {
    * among them) may hold those rows as they were, so the next frame sends them whole.
    */
   fresh: boolean;
-  snapshot: { seq: number; bytes: Buffer } | null;
+  snapshot: { seq: number; bytes: SseFrame } | null;
 }
 
 /**
@@ -308,7 +308,7 @@ export class StreamHub {
       if (!shown && own.size === 0) continue;
       const status = platform ? this.platform : null;
       const json = { fields: null as string | null, rows: null as string | null };
-      const shared = { fields: null as Buffer | null, rows: null as Buffer | null };
+      const shared = { fields: null as SseFrame | null, rows: null as SseFrame | null };
       for (const c of g.clients) {
         const parts = own.get(c.viewer);
         if (!parts && !shown) continue;
@@ -353,7 +353,7 @@ export class StreamHub {
     }
   }
 
-  private send(c: SseConnection, seq: number, bytes: Buffer, now: number): void {
+  private send(c: SseConnection, seq: number, bytes: SseFrame, now: number): void {
     if (c.laggingSince !== null) return;
     c.write(bytes);
     c.lastSeq = seq;
@@ -415,7 +415,7 @@ export class StreamHub {
   }
 
   /** Every row the scope's clients hold, once per frame id. */
-  private snapshotBytes(g: ScopeGroup, now: number): Buffer {
+  private snapshotBytes(g: ScopeGroup, now: number): SseFrame {
     if (g.snapshot?.seq === this.seq) return g.snapshot.bytes;
     const snapshot: FloorSnapshot = { agents: [...g.agents.values()], queues: [...g.queues.values()], serverTime: new Date(now).toISOString() };
     if (this.platform) snapshot.platform = this.platform;
