@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { get, type IncomingMessage } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { EventSource } from 'eventsource';
+import { createParser } from 'eventsource-parser';
 import { waitUntil, WAIT_MS } from '../support/wait-until.js';
 import { centre, DISPLAY, eventFactory, startHarness, type Harness } from './harness.js';
-import { frame, openSse } from './sse-reader.js';
+import { frame, openSse, type SseMessage } from './sse-reader.js';
 
 const ev = eventFactory(Date.now() - 10 * 60_000);
 
@@ -96,6 +98,24 @@ describe('GET /api/v1/stream', () => {
     s.close();
   });
 
+  it('streams plain frames, without chunk framing, to an HTTP/1.0 client', async () => {
+    const url = new URL(h.url);
+    const socket = connect(Number(url.port), '127.0.0.1');
+    let wire = '';
+    socket.setEncoding('utf8').on('data', (text: string) => (wire += text));
+    socket.write(`GET /api/v1/stream HTTP/1.0\r\nHost: ${url.host}\r\nAuthorization: ${ava.authorization}\r\n\r\n`);
+    await waitUntil(() => wire.includes('event: snapshot\ndata: ') && wire.endsWith('\n\n'), 'the snapshot arrived');
+    const seen = wire.length;
+    await h.events(ev('agent.state_changed', 7, { agentId: 'a-2', state: 'available' }));
+    await waitUntil(() => wire.slice(seen).includes('event: delta\n') && wire.endsWith('\n\n'), 'a delta arrived');
+    const [head, body] = wire.split('\r\n\r\n') as [string, string];
+    assert.doesNotMatch(head, /transfer-encoding/i);
+    // Heartbeats (every 100 ms here) may come between the frames.
+    assert.match(body.replaceAll(': heartbeat\n\n', ''), /^retry: 2000\n\nid: \S+\nevent: snapshot\ndata: \{.*\}\n\nid: \S+\nevent: delta\ndata: \{.*\}\n\n$/s);
+    assert.doesNotMatch(body, /\r\n/, 'no chunk sizes between the frames');
+    socket.destroy();
+  });
+
   it('resumes a real EventSource after a forced disconnect, losing and repeating nothing', async () => {
     // A TCP relay we can cut, standing for a flaky network between browser and server.
     const port = Number(new URL(h.url).port);
@@ -170,14 +190,15 @@ describe('GET /api/v1/stream', () => {
   });
 });
 
+// Large frames (many agents, long names and reasons), so the kernel's socket buffers
+// (up to tens of MB on loopback) fill within a few seconds and the backlog reaches the server.
+const big = {
+  ...centre,
+  agents: Array.from({ length: 600 }, (_, i) => ({ id: `b-${i}`, name: `Agent ${i} ${'x'.repeat(180)}`, queues: ['q-sales'] })),
+};
+const reason = (round: number) => `${round} ${'r'.repeat(95)}`;
+
 describe('GET /api/v1/stream with a client that stops reading', () => {
-  // Large frames (many agents, long names and reasons), so the kernel's socket buffers
-  // (up to tens of MB on loopback) fill within a few seconds and the backlog reaches the server.
-  const big = {
-    ...centre,
-    agents: Array.from({ length: 600 }, (_, i) => ({ id: `b-${i}`, name: `Agent ${i} ${'x'.repeat(180)}`, queues: ['q-sales'] })),
-  };
-  const reason = (round: number) => `${round} ${'r'.repeat(95)}`;
   let h: Harness;
 
   before(async () => {
@@ -220,5 +241,55 @@ describe('GET /api/v1/stream with a client that stops reading', () => {
     await healthy.next((m) => m.event === 'delta' && m.data.includes('after-cut'), WAIT_MS, seen);
     healthy.close();
     stalled.destroy();
+  });
+});
+
+describe('GET /api/v1/stream with a client that falls behind for a while', () => {
+  let h: Harness;
+
+  before(async () => {
+    // Never cut off here: the client reads again long before stallMs.
+    h = await startHarness({ centre: big, stream: { tickMs: 10, heartbeatMs: 3_600_000, lagBytes: 32 * 1024, stallMs: 3_600_000 } });
+    await h.listen();
+  });
+  after(() => h.close());
+
+  it('skips its frames while its backlog is high, then catches it up with one merged delta, no snapshot', async () => {
+    const ava = await h.login('ava');
+    const messages: SseMessage[] = [];
+    const parser = createParser({ onEvent: (e) => messages.push({ id: e.id ?? null, event: e.event ?? 'message', data: e.data }) });
+    // node:http stops reading the socket while the paused response holds a few KB: the kernel's buffers fill, then the server's.
+    const res = await new Promise<IncomingMessage>((resolve, reject) => get(`${h.url}/api/v1/stream`, { headers: ava }, resolve).on('error', reject));
+    res.pause();
+    await waitUntil(() => h.services.hub.clientCount === 1, 'the server serves the client');
+    // A reading client paces the rounds: each round is a frame of its own.
+    const pace = await openSse(`${h.url}/api/v1/stream`, ava);
+    const toggle = eventFactory(Date.now() - 60_000);
+    const ROUNDS = 50; // about 15 MB of frames: more than the loopback buffers hold for a reader that stopped
+    for (let round = 0; round < ROUNDS; round++) {
+      const from = pace.messages.length;
+      await h.events(...big.agents.map((a) => toggle('agent.state_changed', round / 10, { agentId: a.id, state: 'unavailable', reason: reason(round) })));
+      await pace.next((m) => m.event === 'delta' && m.data.includes(reason(round)), WAIT_MS, from);
+    }
+    pace.close();
+    res.setEncoding('utf8');
+    res.on('data', (text: string) => parser.feed(text));
+    res.resume();
+
+    // Whole rows (no ?delta=fields): the last row seen of each agent is its state on the client.
+    const last = new Map<string, string | null>();
+    const seen: SseMessage[] = [];
+    await waitUntil(() => {
+      for (const m of messages.splice(0)) {
+        seen.push(m);
+        for (const a of frame(m).agents) last.set(a.agentId, a.stateReason);
+      }
+      return big.agents.every((a) => last.get(a.id) === reason(ROUNDS - 1));
+    }, 'the client holds every agent as the last round left it');
+    assert.deepEqual(seen.map((m) => m.event).filter((e) => e === 'snapshot'), ['snapshot'], 'caught up without a new snapshot');
+    const seqs = seen.map((m) => Number(m.id!.split('-')[1]));
+    assert.ok(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!), 'ids only grow');
+    assert.ok(seqs.some((seq, i) => i > 0 && seq > seqs[i - 1]! + 1), 'frames were skipped while it lagged: the catch-up merged them');
+    res.destroy();
   });
 });
