@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { storeLabel } from './wiring/open-store.js';
+import { StartupError } from './db/postgres-startup-errors.js';
 import { readConfig, type Config } from './wiring/env.js';
 import { createServices } from './wiring/services.js';
 
@@ -13,8 +15,12 @@ try {
 }
 
 const started = Date.now();
-console.log(`Starting Floorview: database ${config.FLOORVIEW_DB} (schema migrations, directory, statistics)…`);
-const services = await createServices(config, { log: (line) => console.log(line) });
+console.log(`Starting Floorview: database ${storeLabel(config)} (schema migrations, directory, statistics)…`);
+const services = await createServices(config, { log: (line) => console.log(line) }).catch((err: unknown) => {
+  if (!(err instanceof StartupError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 const server = serve({ fetch: createApp(services).fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://localhost:${info.port}`;
   console.log(`Floorview is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);

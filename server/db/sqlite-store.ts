@@ -8,6 +8,7 @@ import type { Store } from './store.js';
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   readonly tables = schema;
+  readonly pg = null;
 
   static over(sqlite: Db): SqliteStore {
     // One writer at a time on the file: a transaction may await between its statements, so every write waits its turn.

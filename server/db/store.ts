@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
+import type { PgDb } from './postgres-client.js';
 import type * as schema from './schema/index.js';
 
 /**
@@ -37,6 +38,8 @@ export interface Store {
   exclusive<T>(work: (sqlite: Db) => T): Promise<T>;
   /** The SQLite database, for a SQLite module's synchronous fast path (reads may use it directly); null on PostgreSQL. */
   readonly sqlite: Db | null;
+  /** The PostgreSQL database (typed with server/db/schema-pg), for a PostgreSQL module's own SQL; null on SQLite. */
+  readonly pg: PgDb | null;
   close(): Promise<void>;
 }
 

@@ -17,6 +17,14 @@ const envSchema = z.object({
   FLOORVIEW_DB: z.string().min(1).default('data/floorview.db'),
   /** `full`: an acknowledged write survives power loss; `normal`: cheaper, survives a process crash only (server/db/client.ts). */
   FLOORVIEW_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /** PostgreSQL instead of the SQLite file (server/db/open-store.ts): `postgres://user:password@host:5432/database`. */
+  FLOORVIEW_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be postgres://user:password@host:5432/database' })
+    .optional(),
+  /** Connections the PostgreSQL pool may hold. */
+  FLOORVIEW_DATABASE_POOL: z.coerce.number().int().min(1).max(1000).default(10),
+  /** A PostgreSQL statement running longer is cancelled (its request fails, its transaction rolls back); 0 for no limit. */
+  FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
   /** The telephony platform (server/platforms/): default the simulator, or `webhook` when FLOORVIEW_SIMULATOR=off (its older spelling). */
   FLOORVIEW_PLATFORM: z.enum(PLATFORMS).optional(),

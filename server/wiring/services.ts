@@ -10,8 +10,9 @@ import { PortalTokens, type PortalTokenOptions } from '../auth/portal-tokens.js'
 import { ChatService } from '../chat/chat-service.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
-import { openDb, type Db } from '../db/client.js';
-import { SqliteStore } from '../db/sqlite-store.js';
+import type { Db } from '../db/client.js';
+import { openStore } from './open-store.js';
+import { sqliteHandleOnPostgres } from '../db/sqlite-handle-on-postgres.js';
 import type { Store } from '../db/store.js';
 import { AlertRules } from '../directory/alert-rules.js';
 import { Directory } from '../directory/directory.js';
@@ -41,6 +42,7 @@ import type { Config } from './env.js';
 /** Everything a route needs, built once per process. */
 export interface Services {
   config: Config;
+  /** The SQLite handle for the areas not yet on `store`; on PostgreSQL any use of it fails, naming itself (server/db/sqlite-handle-on-postgres.ts). */
   db: Db;
   /** The database behind every area's store module (server/db/store.ts); `db` goes once every area has moved to it. */
   store: Store;
@@ -100,8 +102,8 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const db = openDb(config.FLOORVIEW_DB, { synchronous: config.FLOORVIEW_SYNCHRONOUS });
-  const store = SqliteStore.over(db);
+  const store = await openStore(config);
+  const db = store.sqlite ?? sqliteHandleOnPostgres();
   const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = await Directory.load(store);

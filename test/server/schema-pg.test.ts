@@ -81,6 +81,16 @@ describe('the PostgreSQL schema', () => {
     assert.equal(disagreeing, 'none');
   });
 
+  it('keeps instants, seqs and millisecond counters in int8, where epoch milliseconds fit', () => {
+    const wide = /^(at|seq|bucket|hour|watermark|last_seq|lease_until|byte_size)$|_at$|_ms$/;
+    const narrow = pgTables.flatMap(([, table]) =>
+      pgConfig(table)
+        .columns.filter((column) => wide.test(column.name) && column.getSQLType() !== 'bigint')
+        .map((column) => `${pgConfig(table).name}.${column.name}`),
+    );
+    assert.deepEqual(narrow, []);
+  });
+
   it('gives every table the same columns, JavaScript types, keys, defaults and indexes', () => {
     const pgByName = new Map(pgTables);
     for (const [name, table] of sqliteTables) {

@@ -1,11 +1,11 @@
-import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text } from 'drizzle-orm/pg-core';
 
 /** What supervisors did: every command sent, refused or failed. */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    at: integer('at').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
     supervisorId: text('supervisor_id').notNull(),
     action: text('action').notNull(),
     agentId: text('agent_id'),

@@ -1,10 +1,10 @@
-import { bigint, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { DirectoryAction, DirectoryResource } from '../../../contract/admin.js';
 
 /** The audit of directory administration: who changed what, and the entry before → after, as the admin API shows it. */
 export const directoryChanges = pgTable('directory_changes', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  at: integer('at').notNull(),
+  at: bigint('at', { mode: 'number' }).notNull(),
   actorId: text('actor_id').notNull(),
   /** As named when they made the change. */
   actorName: text('actor_name').notNull(),

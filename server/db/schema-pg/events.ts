@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Every accepted event, once. `seq` is the arrival order; `id` makes posting idempotent. */
 export const events = pgTable(
@@ -7,7 +7,7 @@ export const events = pgTable(
     seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     id: text('id').notNull(),
     type: text('type').notNull(),
-    at: integer('at').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
     agentId: text('agent_id'),
     callId: text('call_id'),
     queueId: text('queue_id'),

@@ -106,7 +106,7 @@ export const agentStateChanges = pgTable(
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     agentId: text('agent_id').notNull(),
-    at: integer('at').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
     state: text('state', { enum: ['available', 'unavailable', 'signed_out'] }).notNull(),
     reason: text('reason'),
   },
