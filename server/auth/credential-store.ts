@@ -79,7 +79,11 @@ export class CredentialStore {
 
   async displayQueues(tokenId: string): Promise<string[]> {
     const { displayTokenQueues } = this.store.tables;
-    const rows = await this.store.db.select({ queueId: displayTokenQueues.queueId }).from(displayTokenQueues).where(eq(displayTokenQueues.tokenId, tokenId));
+    const rows = await this.store.db
+      .select({ queueId: displayTokenQueues.queueId })
+      .from(displayTokenQueues)
+      .where(eq(displayTokenQueues.tokenId, tokenId))
+      .orderBy(displayTokenQueues.queueId);
     return rows.map((r) => r.queueId);
   }
 
@@ -87,7 +91,7 @@ export class CredentialStore {
   async liveDisplays(): Promise<Map<string, string[]>> {
     const { displayTokens, displayTokenQueues } = this.store.tables;
     const live = await this.store.db.select({ id: displayTokens.id }).from(displayTokens).where(isNull(displayTokens.revokedAt));
-    const shown = await this.store.db.select().from(displayTokenQueues);
+    const shown = await this.store.db.select().from(displayTokenQueues).orderBy(displayTokenQueues.queueId);
     const displays = new Map(live.map((d) => [d.id, [] as string[]]));
     for (const { tokenId, queueId } of shown) displays.get(tokenId)?.push(queueId);
     return displays;

@@ -17,7 +17,7 @@ const other = (reader: ChatSender): ChatSender => (reader === 'agent' ? 'supervi
 
 /**
  * The messages table, on either store; every conversation query leads with `agent_id`, so the conversation index serves it.
- * Counts and sums go through Number(): PostgreSQL returns them as bigint strings.
+ * Ordered wherever an answer lists rows (PostgreSQL keeps no insertion order); counts and sums through Number(), as drivers differ on bigints.
  */
 export class ChatStore {
   constructor(private readonly store: Store) {}
@@ -61,7 +61,8 @@ export class ChatStore {
         .select({ supervisorId: messages.supervisorId, through: max(messages.id) })
         .from(messages)
         .where(where)
-        .groupBy(messages.supervisorId);
+        .groupBy(messages.supervisorId)
+        .orderBy(messages.supervisorId);
       if (marked.length > 0) await tx.db.update(messages).set({ readAt: at }).where(where);
       return new Map(marked.map((m) => [m.supervisorId, Number(m.through)]));
     });
