@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Report, ReportCreated } from '../../contract/reports.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
 import { startHarness, type Harness } from './harness.js';
@@ -23,14 +24,9 @@ describe('at most 50 reports per supervisor', () => {
   after(() => h.close());
 
   const list = async (who: Record<string, string>) => ((await (await h.get('/api/v1/reports', who)).json()) as { reports: Report[]; limit: number });
-  const seqs = (supervisorId: string) =>
-    new Map(
-      (h.services.db.$client.prepare('SELECT id, seq FROM reports WHERE supervisor_id = ?').all(supervisorId) as { id: string; seq: number }[]).map((r) => [
-        r.id,
-        r.seq,
-      ]),
-    );
-  const maxSeq = () => h.services.db.$client.prepare('SELECT coalesce(max(seq), 0) FROM reports').pluck().get() as number;
+  const seqs = async (supervisorId: string) =>
+    new Map((await h.services.store.all<{ id: string; seq: number }>(sql`SELECT id, seq FROM reports WHERE supervisor_id = ${supervisorId}`)).map((r) => [r.id, r.seq]));
+  const maxSeq = async () => (await h.services.store.get<{ seq: number }>(sql`SELECT coalesce(max(seq), 0) AS seq FROM reports`))!.seq;
   /** Creates over real HTTP, all at once. */
   const createAtOnce = (who: Record<string, string>, n: number) =>
     Promise.all(
@@ -57,7 +53,7 @@ describe('at most 50 reports per supervisor', () => {
   });
 
   it('keeps exactly the newest 50 when many are created at once, and tells each creator what it dropped', async () => {
-    const before = maxSeq();
+    const before = await maxSeq();
     const [bens, avas] = await Promise.all([createAtOnce(ben, 80), createAtOnce(ava, 10)]);
     const created = bens.map((c) => c.report.id);
     const dropped = bens.flatMap((c) => c.dropped.map((d) => d.id));
@@ -72,16 +68,16 @@ describe('at most 50 reports per supervisor', () => {
 
     // Creation order is the seq, one number per report in the order the creations committed: Ben's are all of
     // this batch's numbers but Ava's. The kept ones must be Ben's 50 highest.
-    const avaSeqs = new Set(seqs('s-ava').values());
+    const avaSeqs = new Set((await seqs('s-ava')).values());
     const bensSeqs = Array.from({ length: 90 }, (_, i) => before + 1 + i).filter((s) => !avaSeqs.has(s));
-    const kept = [...seqs('s-ben').values()].sort((a, b) => a - b);
+    const kept = [...(await seqs('s-ben')).values()].sort((a, b) => a - b);
     assert.deepEqual(kept, bensSeqs.slice(-50));
     // Each creator dropped only reports older than its own.
     for (const c of bens) for (const d of c.dropped) assert.ok(Date.parse(d.createdAt) <= Date.parse(c.report.createdAt));
   });
 
   it('never holds more than 50, with another process creating reports in the same database at the same time', async () => {
-    const params = h.services.db.$client.prepare('SELECT params FROM reports LIMIT 1').pluck().get() as string;
+    const { params } = (await h.services.store.get<{ params: string }>(sql`SELECT params FROM reports LIMIT 1`))!;
     // A second writer on the same SQLite file (another Floorview node would be one), creating Sam's reports in a loop
     // and counting them between creations: a limit applied outside the creating transaction would show 51.
     const child = spawn(
@@ -127,10 +123,10 @@ describe('at most 50 reports per supervisor', () => {
     const result = JSON.parse(out) as { ids: string[]; most: number };
     assert.ok(mine.length > 0);
     assert.ok(result.most <= 50 && most <= 50, `at most 50 seen (child ${result.most}, server ${most})`);
-    const kept = [...seqs('s-sam').entries()].sort((a, b) => a[1] - b[1]);
+    const kept = [...(await seqs('s-sam')).entries()].sort((a, b) => a[1] - b[1]);
     assert.equal(kept.length, 50);
     // Seqs are consecutive across both writers: the 50 kept are the 50 newest of all.
     assert.equal(kept[49]![1] - kept[0]![1], 49);
-    assert.equal(kept[49]![1], maxSeq());
+    assert.equal(kept[49]![1], await maxSeq());
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Report, ReportDeletion } from '../../contract/reports.js';
 import { DAY, handComputedDay } from './hand-computed-day.js';
 import { DISPLAY, INTEGRATION, startHarness, type Harness } from './harness.js';
@@ -192,18 +193,23 @@ describe('wrap-up reason reports on the hand-computed day', () => {
   describe('lifecycle', () => {
     it('deletes a report and its CSV', async () => {
       const report = await readyReport(h, sam, { ...day, tz: 'UTC' });
-      const chunks = () => h.services.db.$client.prepare('SELECT count(*) FROM report_chunks WHERE report_id = ?').pluck().get(report.id);
-      assert.ok((chunks() as number) > 0);
+      const chunks = async () => (await h.services.store.get<{ n: number }>(sql`SELECT count(*) AS n FROM report_chunks WHERE report_id = ${report.id}`))?.n;
+      assert.ok((await chunks())! > 0);
       const del = await h.app.request(`/api/v1/reports/${report.id}`, { method: 'DELETE', headers: sam });
       assert.equal(del.status, 204);
       assert.equal((await h.get(`/api/v1/reports/${report.id}`, sam)).status, 404);
-      assert.equal(chunks(), 0);
+      assert.equal(await chunks(), 0);
       assert.equal((await h.app.request(`/api/v1/reports/${report.id}`, { method: 'DELETE', headers: sam })).status, 404);
     });
 
     it('fails a report that cannot be written, with the reason, answers 409 for its CSV, and generates the next one', async () => {
       // A real failure of the store under the job, as a full disk would give.
-      h.services.db.$client.exec(`CREATE TRIGGER refuse_chunks BEFORE INSERT ON report_chunks BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+      const { store } = h.services;
+      if (store.dialect === 'sqlite') await store.run(sql`CREATE TRIGGER refuse_chunks BEFORE INSERT ON report_chunks BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+      else {
+        await store.run(sql`CREATE FUNCTION refuse_chunks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+        await store.run(sql`CREATE TRIGGER refuse_chunks BEFORE INSERT ON report_chunks FOR EACH ROW EXECUTE FUNCTION refuse_chunks()`);
+      }
       const logged = console.error;
       console.error = () => {};
       let failed: Report;
@@ -212,7 +218,7 @@ describe('wrap-up reason reports on the hand-computed day', () => {
         failed = await settled(h, sam, report.id);
       } finally {
         console.error = logged;
-        h.services.db.$client.exec('DROP TRIGGER refuse_chunks');
+        await store.run(store.dialect === 'sqlite' ? sql`DROP TRIGGER refuse_chunks` : sql`DROP FUNCTION refuse_chunks() CASCADE`);
       }
       assert.equal(failed.status, 'failed');
       assert.equal(failed.error?.code, 'internal');
