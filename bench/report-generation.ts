@@ -79,7 +79,7 @@ interface Downloaded {
 type Measured = Generated & { download: Downloaded };
 
 /** Nothing ingests here: the history is as the seed wrote it. */
-const written: HistoryCatchUp = { upToDate() {} };
+const written: HistoryCatchUp = { async upToDate() {} };
 const MiB = 2 ** 20;
 
 if (values.measure && values.download) await measureDownload(values.measure, values.supervisor!, values.download);

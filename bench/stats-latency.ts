@@ -45,7 +45,7 @@ const directory = await Directory.load(SqliteStore.over(db));
 const reporting = readMeta(db).timeZone!;
 const other = values.zone ?? (Zone.of(reporting).name === 'Asia/Shanghai' ? 'America/Chicago' : 'Asia/Shanghai');
 // Nothing ingests here: the history is as the seed wrote it.
-const stats = new StatsService(db, directory, { upToDate() {} });
+const stats = new StatsService(db, directory, { async upToDate() {} });
 const newest = db.$client.prepare('SELECT max(started_at) FROM calls').pluck().get() as number;
 
 const centre = JSON.parse(readFileSync(directoryFile, 'utf8')) as { supervisors: { email: string; password: string; queues: string[] }[] };

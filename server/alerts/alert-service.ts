@@ -169,7 +169,7 @@ export class AlertService {
     const bounces = new Map<string, number>();
     if (limits.ringNoAnswerPerHourAtLeast !== null) {
       try {
-        this.history.upToDate();
+        await this.history.upToDate();
       } catch {
         // Counted from what is written so far; the history service logs the failure and tries again.
       }

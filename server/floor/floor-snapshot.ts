@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { floorSnapshots } from '../db/schema/events.js';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import { emptyFloor, type FloorState, type LiveAgent, type LiveCall } from '../domain/floor-state.js';
 import { FloorTimeline, NO_WATERMARK } from '../domain/floor-timeline.js';
@@ -17,18 +16,19 @@ interface SavedFloor {
   calls: LiveCall[];
 }
 
-export function saveFloor(db: Db, floor: LiveFloor, now = Date.now()): void {
+export async function saveFloor(store: Store, floor: LiveFloor, now = Date.now()): Promise<void> {
   const { state, watermark } = floor.timeline.settled;
   const saved: SavedFloor = { agents: [...state.agents.values()], calls: [...state.calls.values()] };
   const row = { lastSeq: floor.lastSeq, watermark, state: JSON.stringify(saved), savedAt: now };
-  db.insert(floorSnapshots)
-    .values({ id: 1, ...row })
-    .onConflictDoUpdate({ target: floorSnapshots.id, set: row })
-    .run();
+  const { floorSnapshots } = store.tables;
+  await store.transaction(async (tx) => {
+    await tx.db.insert(floorSnapshots).values({ id: 1, ...row }).onConflictDoUpdate({ target: floorSnapshots.id, set: row });
+  });
 }
 
-export function restoreFloor(db: Db, store: EventStore, directory: Directory): LiveFloor {
-  const row = db.select().from(floorSnapshots).where(eq(floorSnapshots.id, 1)).get();
+export async function restoreFloor(store: Store, events: EventStore, directory: Directory): Promise<LiveFloor> {
+  const { floorSnapshots } = store.tables;
+  const [row] = await store.db.select().from(floorSnapshots).where(eq(floorSnapshots.id, 1));
   const base: FloorState = emptyFloor();
   if (row) {
     const saved = JSON.parse(row.state) as SavedFloor;
@@ -36,7 +36,7 @@ export function restoreFloor(db: Db, store: EventStore, directory: Directory): L
     for (const c of saved.calls) base.calls.set(c.callId, c);
   }
   const floor = new LiveFloor(directory, new FloorTimeline(base, row?.watermark ?? NO_WATERMARK), row?.lastSeq ?? 0);
-  for (const batch of store.since(row?.lastSeq ?? 0, row?.watermark ?? NO_WATERMARK)) floor.apply(batch);
+  for (const batch of events.since(row?.lastSeq ?? 0, row?.watermark ?? NO_WATERMARK)) floor.apply(batch);
   floor.takeDirty();
   return floor;
 }

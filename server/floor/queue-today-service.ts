@@ -34,6 +34,8 @@ export class QueueTodayService {
   private readonly handled;
   private readonly wrapped;
   private timer: NodeJS.Timeout | undefined;
+  /** Stopped: a refresh still waiting for the history schedules no other. */
+  private stopped = false;
   private day = Number.NaN;
   private pending = true;
 
@@ -86,29 +88,31 @@ export class QueueTodayService {
     this.pending = true;
   }
 
-  start(): void {
-    this.refresh();
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.refresh();
     this.schedule();
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   /** Re-aggregates today's visits when events came in since the last time or the local day turned; the staffing window always. */
-  refresh(): void {
-    const now = this.clock();
-    const day = this.zone.dayOf(now);
+  async refresh(): Promise<void> {
     const eventsCame = this.pending;
     if (eventsCame) {
       this.pending = false;
       try {
-        this.history.upToDate();
+        await this.history.upToDate();
       } catch {
         // Counted from what is written so far; the history service logs the failure and tries again.
       }
     }
+    const now = this.clock();
+    const day = this.zone.dayOf(now);
     if (eventsCame || day !== this.day) {
       this.day = day;
       const counts = new Map<string, QueueDayCounts>();
@@ -138,13 +142,11 @@ export class QueueTodayService {
 
   /** The next refresh: after `everyMs`, or just after local midnight when that comes first. */
   private schedule(): void {
+    if (this.stopped) return;
     const now = this.clock();
     const midnight = this.zone.dayStart(this.zone.dayOf(now) + 1);
     this.timer = setTimeout(
-      () => {
-        this.refresh();
-        this.schedule();
-      },
+      () => void this.refresh().finally(() => this.schedule()),
       Math.max(1, Math.min(this.everyMs, midnight - now + 1)),
     );
     this.timer.unref();

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Store } from '../db/store.js';
 import type { FloorEvent } from '../domain/events.js';
 import type { EventStore } from '../ingest/event-store.js';
 import type { IngestService } from '../ingest/ingest-service.js';
@@ -27,20 +27,24 @@ const RETRY_MS = 5_000;
  * Batched so, a call's facts are derived once for several of its events.
  */
 export class History {
-  private readonly facts: FactWriter;
   private readonly afterMs: number | null;
   private readonly every: number;
   private timer: NodeJS.Timeout | undefined;
   /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
   private failing = false;
 
-  constructor(
-    db: Db,
-    store: EventStore,
-    private readonly clock: () => number = Date.now,
-    options: HistoryOptions = {},
+  /** Opens the history writer; what a crash left unwritten is written first. */
+  static async open(database: Store, events: EventStore, clock: () => number = Date.now, options: HistoryOptions = {}): Promise<History> {
+    const facts = await database.exclusive((db) => new FactWriter(db, events, options));
+    return new History(database, facts, clock, options);
+  }
+
+  private constructor(
+    private readonly database: Store,
+    private readonly facts: FactWriter,
+    private readonly clock: () => number,
+    options: HistoryOptions,
   ) {
-    this.facts = new FactWriter(db, store, options);
     this.afterMs = options.historyAfterMs === undefined ? 250 : options.historyAfterMs;
     this.every = options.historyEvery ?? 5_000;
   }
@@ -52,21 +56,27 @@ export class History {
     return this;
   }
 
-  /** Writes the history of every accepted event; throws when that fails (the figures would be stale). Whatever reads facts or rollups calls it first. */
-  upToDate(): void {
-    this.write(this.clock());
+  /**
+   * Writes the history of every accepted event; rejects when that fails (the figures would be stale). Whatever reads facts
+   * or rollups awaits it first. A reader inside a transaction passes it: the writing joins it (waiting for the store
+   * instead would wait for that transaction), and is written again from the log should it roll back.
+   */
+  upToDate(within: Store = this.database): Promise<void> {
+    return within.exclusive(() => this.write(this.clock()));
   }
 
   /** A queue's service-level or short-abandon threshold changed: what is pending is written first, with the thresholds it came under. */
-  thresholdsChanged(): void {
-    this.upToDate();
-    this.facts.thresholdsChanged();
+  thresholdsChanged(): Promise<void> {
+    return this.database.exclusive(() => {
+      this.write(this.clock());
+      this.facts.thresholdsChanged();
+    });
   }
 
   /** Writes what is pending. After a failure, the next start writes it from the log. */
-  close(): void {
+  async close(): Promise<void> {
     try {
-      this.upToDate();
+      await this.upToDate();
     } catch (err) {
       clearTimeout(this.timer);
       console.error(`The history of the latest events could not be written; the next start writes it: ${(err as Error).message}`);
@@ -76,7 +86,7 @@ export class History {
   private ingested(fresh: readonly FloorEvent[], backfill: boolean): void {
     this.facts.enqueue(fresh);
     // A backfill writes the past: time passing on the clock must not close what it has yet to send.
-    if (this.facts.pending >= this.every && !this.failing) this.catchUp(backfill ? null : this.clock());
+    if (this.facts.pending >= this.every && !this.failing) void this.catchUp(backfill ? null : this.clock());
     else this.schedule(this.afterMs);
   }
 
@@ -95,9 +105,9 @@ export class History {
   }
 
   /** Off the read path, a failure is logged (and tried again); the events are safe in the log meanwhile. */
-  private catchUp(now: number | null): void {
+  private async catchUp(now: number | null): Promise<void> {
     try {
-      this.write(now);
+      await this.database.exclusive(() => this.write(now));
     } catch (err) {
       console.error(`Writing the history of the latest events failed; trying again in ${RETRY_MS / 1000} s:`, err);
     }
@@ -107,7 +117,7 @@ export class History {
     if (this.timer || afterMs === null || !this.facts.waiting) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.catchUp(this.clock());
+      void this.catchUp(this.clock());
     }, afterMs);
     this.timer.unref();
   }

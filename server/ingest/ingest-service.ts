@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import type { FloorEvent, IncomingEvent } from '../domain/events.js';
 import { badRequest, fieldsFromIssues } from '../lib/errors.js';
@@ -40,13 +40,13 @@ export class IngestService {
   private backfillFrom: number | null = null;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: Store,
     private readonly directory: Directory,
     private readonly clock: () => number = Date.now,
     store?: EventStore,
     options: IngestOptions = {},
   ) {
-    this.store = store ?? new EventStore(db);
+    this.store = store ?? new EventStore(database.sqlite!);
     this.maxAgeMs = options.maxAgeDays === undefined ? Infinity : options.maxAgeDays * DAY_MS;
     this.maxFutureMs = (options.maxFutureSeconds ?? 300) * 1000;
   }
@@ -62,35 +62,38 @@ export class IngestService {
   }
 
   /** A platform's events in, validated as a posted batch (server/platforms/platform.ts). */
-  readonly sink = (events: readonly unknown[]): IngestResult => this.ingestBody({ events });
+  readonly sink = (events: readonly unknown[]): Promise<IngestResult> => this.ingestBody({ events });
 
-  /** Validates an untrusted body; throws a 400 `ApiError` naming each bad field. */
-  ingestBody(body: unknown): IngestResult {
+  /** Validates an untrusted body; rejects with a 400 `ApiError` naming each bad field. */
+  async ingestBody(body: unknown): Promise<IngestResult> {
     const parsed = eventBatchSchema.safeParse(body);
     if (!parsed.success) throw badRequest('The event batch is invalid; nothing was stored.', fieldsFromIssues(parsed.error.issues));
     return this.ingest(parsed.data.events);
   }
 
-  ingest(batch: readonly WireEvent[]): IngestResult {
+  async ingest(batch: readonly WireEvent[]): Promise<IngestResult> {
     const fields = this.checkReferences(batch);
     if (Object.keys(fields).length > 0) throw badRequest('The event batch is invalid; nothing was stored.', fields);
     const incoming = batch.map(toIncoming);
 
-    const fresh = this.db.transaction(() => {
-      const stored = this.store.append(incoming);
-      for (const l of this.storing) l(stored);
-      return stored;
-    });
+    // The hot path: one synchronous better-sqlite3 transaction, nothing else of the process in between.
+    const fresh = await this.database.exclusive((db) =>
+      db.transaction(() => {
+        const stored = this.store.append(incoming);
+        for (const l of this.storing) l(stored);
+        return stored;
+      }),
+    );
     const backfill = this.backfillFrom !== null;
     for (const l of this.listeners) l(fresh, backfill);
     return { accepted: fresh.length, duplicates: batch.length - fresh.length };
   }
 
   /** Runs `fn` (a simulated backfill) accepting events from `fromMs` on, older than the window allows. */
-  backfilling<T>(fromMs: number, fn: () => T): T {
+  async backfilling<T>(fromMs: number, fn: () => Promise<T>): Promise<T> {
     this.backfillFrom = fromMs;
     try {
-      return fn();
+      return await fn();
     } finally {
       this.backfillFrom = null;
     }

@@ -7,7 +7,7 @@ import type { PlatformStatusTracker } from './platform-status.js';
  * Where events go in: the ingestion path and validation of `POST /api/v1/events`, so an adapter's
  * mapping mistake is refused with the fields it got wrong, exactly as an integration's would be.
  */
-export type EventSink = (events: readonly unknown[]) => IngestResult;
+export type EventSink = (events: readonly unknown[]) => Promise<IngestResult>;
 
 /**
  * A telephony platform (FLOORVIEW_PLATFORM): events in, supervisor commands out, a connection status.

@@ -21,15 +21,16 @@ export class SqliteReportRows implements ReportRows {
   constructor(
     private readonly store: Store,
     private readonly db: Db,
-    history: HistoryCatchUp,
+    private readonly history: HistoryCatchUp,
   ) {
     const zone = readMeta(db).timeZone;
-    this.rollups = new RollupSource(db, history, Zone.of(zone ?? 'UTC'));
+    this.rollups = new RollupSource(db, Zone.of(zone ?? 'UTC'));
   }
 
-  /** Rows the statistics count for this range and filter (from the rollups: fast at any length). */
-  expected(range: StatsRange, filter: CellFilter): Promise<number> {
-    // Exclusive: reading the rollups first writes the history still pending.
+  /** Rows the statistics count for this range and filter (from the rollups: fast at any length), once the history is written. */
+  async expected(range: StatsRange, filter: CellFilter): Promise<number> {
+    await this.history.upToDate();
+    // Exclusive: no other task's open transaction around the read.
     return this.store.exclusive((db) =>
       db.transaction(() => this.rollups.totals('wrapupAgent', range, filter).reduce((n, t) => n + t.values[0]!, 0), { behavior: 'deferred' }),
     );

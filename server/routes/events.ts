@@ -29,5 +29,5 @@ export function eventRoutes(s: Services) {
     requireIntegration(s.auth, 'Posting events needs `Authorization: Bearer <integration key secret>`.'),
     limitBody(MAX_EVENT_BODY_BYTES, '; post smaller batches'),
   );
-  return app.openapi(postEvents, (c) => c.json(s.ingest.ingest(c.req.valid('json').events), 200));
+  return app.openapi(postEvents, async (c) => c.json(await s.ingest.ingest(c.req.valid('json').events), 200));
 }

@@ -69,8 +69,8 @@ export function statsRoutes(s: Services) {
   const app = router();
   app.use('*', requireViewer(s.auth));
   return app
-    .openapi(agentStats, (c) => c.json(stats.agents(c.var.principal.scope, c.req.valid('query')), 200))
-    .openapi(queueStats, (c) => c.json(stats.queues(c.var.principal.scope, c.req.valid('query')), 200))
-    .openapi(wrapupStats, (c) => c.json(stats.wrapups(c.var.principal.scope, c.req.valid('query')), 200))
-    .openapi(calls, (c) => c.json(stats.calls(c.var.principal.scope, c.req.valid('query')), 200));
+    .openapi(agentStats, async (c) => c.json(await stats.agents(c.var.principal.scope, c.req.valid('query')), 200))
+    .openapi(queueStats, async (c) => c.json(await stats.queues(c.var.principal.scope, c.req.valid('query')), 200))
+    .openapi(wrapupStats, async (c) => c.json(await stats.wrapups(c.var.principal.scope, c.req.valid('query')), 200))
+    .openapi(calls, async (c) => c.json(await stats.calls(c.var.principal.scope, c.req.valid('query')), 200));
 }

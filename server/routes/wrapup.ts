@@ -42,7 +42,7 @@ export function wrapupRoutes(s: Services) {
     .openapi(listWrapupReasons, (c) =>
       c.json({ wrapupReasons: [...s.directory.wrapupReasons].map(([id, r]) => ({ id, name: r.name, names: r.names })) }, 200),
     )
-    .openapi(completeWrapup, (c) => {
+    .openapi(completeWrapup, async (c) => {
       const { id } = c.req.valid('param');
       const { reasonId } = c.req.valid('json');
       if (!s.directory.wrapupReasons.has(reasonId)) throw badRequest('No wrap-up reason was recorded.', { reasonId: `unknown wrap-up reason "${reasonId}"` });
@@ -52,7 +52,7 @@ export function wrapupRoutes(s: Services) {
       const callId = agent.callId;
       // One id per agent and call: a second choice (a double click, another tab) is a duplicate, ignored.
       const eventId = `desk-wrapup-${createHash('sha1').update(`${id}\u001f${callId}`).digest('base64url')}`;
-      s.ingest.ingest([{ type: 'wrapup.completed', id: eventId, at: new Date(s.clock()).toISOString(), agentId: id, callId, reasonId }]);
+      await s.ingest.ingest([{ type: 'wrapup.completed', id: eventId, at: new Date(s.clock()).toISOString(), agentId: id, callId, reasonId }]);
       return c.json({ callId, reasonId }, 200);
     });
 }

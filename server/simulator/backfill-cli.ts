@@ -111,10 +111,10 @@ if (!args.directory) {
 const database = SqliteStore.over(db);
 await upsertDirectory(database, centre);
 const directory = await Directory.load(database);
-const floor = restoreFloor(db, store, directory);
-const ingest = new IngestService(db, directory, Date.now, store);
+const floor = await restoreFloor(database, store, directory);
+const ingest = new IngestService(database, directory, Date.now, store);
 ingest.onIngested((fresh) => floor.apply(fresh));
-const history = new History(db, store, Date.now, { rollups: !args.rollupsAtEnd }).follow(ingest);
+const history = (await History.open(database, store, Date.now, { rollups: !args.rollupsAtEnd })).follow(ingest);
 const simulator = new Simulator({ directory, seed: args.seed, callsPerDay: args.callsPerDay });
 
 const to = Date.now();
@@ -122,10 +122,10 @@ const from = Math.round(to - args.days * DAY_MS);
 console.log(
   `Simulating ${new Date(from).toISOString()} → ${new Date(to).toISOString()}, ${simulator.callsPerDay} calls a day, seed ${args.seed}`,
 );
-const stats = simulator.backfill(ingest, from, to, { onProgress: progressLines(from, to, (line) => console.log(line)) });
+const stats = await simulator.backfill(ingest, from, to, { onProgress: progressLines(from, to, (line) => console.log(line)) });
 // A bulk load is done when its history is written too.
-history.upToDate();
-saveFloor(db, floor, to);
+await history.upToDate();
+await saveFloor(database, floor, to);
 let rollupSeconds: number | null = null;
 if (args.rollupsAtEnd) {
   const t0 = performance.now();
@@ -133,7 +133,7 @@ if (args.rollupsAtEnd) {
   rollupSeconds = (performance.now() - t0) / 1000;
 }
 db.$client.pragma('wal_checkpoint(TRUNCATE)');
-db.$client.close();
+await database.close();
 
 const size = [args.db, `${args.db}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
 console.log(

@@ -52,23 +52,23 @@ export function progressLines(fromMs: number, toMs: number, log: (line: string) 
 }
 
 /** Runs simulated time up to `toMs` as fast as the ingestion path takes the events. */
-export function runBackfill(
+export async function runBackfill(
   engine: SimEngine,
-  post: (events: WireEvent[]) => IngestResult,
+  post: (events: WireEvent[]) => Promise<IngestResult>,
   toMs: number,
   batchSize: number,
   onProgress?: (p: BackfillProgress) => void,
-): BackfillStats {
+): Promise<BackfillStats> {
   const fromMs = engine.now;
   const events0 = engine.eventCount;
   const calls0 = engine.callCount;
   let accepted = 0;
   let duplicates = 0;
   const started = performance.now();
-  engine.advanceTo(
+  await engine.advanceTo(
     toMs,
-    (events) => {
-      const result = post(events);
+    async (events) => {
+      const result = await post(events);
       accepted += result.accepted;
       duplicates += result.duplicates;
       onProgress?.({ simulatedTo: engine.now, events: engine.eventCount - events0, calls: engine.callCount - calls0 });

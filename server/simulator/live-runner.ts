@@ -10,15 +10,17 @@ const REPORT_EVERY_MS = 60_000;
 export class LiveRunner {
   private timer: NodeJS.Timeout | null = null;
   private lastReport = -Infinity;
+  /** A tick still storing its batches: the next waits for it, so simulated time never runs twice at once. */
+  private ticking = false;
 
   constructor(
     private readonly engine: SimEngine,
-    private readonly post: (events: WireEvent[]) => IngestResult,
+    private readonly post: (events: WireEvent[]) => Promise<IngestResult>,
     private readonly clock: () => number,
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => this.tick(), TICK_MS);
+    this.timer ??= setInterval(() => void this.tick(), TICK_MS);
     // The server's own handles keep the process alive; a forgotten simulator must not.
     this.timer.unref();
   }
@@ -28,14 +30,18 @@ export class LiveRunner {
     this.timer = null;
   }
 
-  private tick(): void {
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
     try {
-      this.engine.advanceTo(this.clock(), this.post, MAX_EVENTS_PER_BATCH);
+      await this.engine.advanceTo(this.clock(), this.post, MAX_EVENTS_PER_BATCH);
     } catch (err) {
       const now = Date.now();
       if (now - this.lastReport < REPORT_EVERY_MS) return;
       this.lastReport = now;
       console.error(`Simulator: posting events failed, the batch was dropped: ${(err as Error).message}`);
+    } finally {
+      this.ticking = false;
     }
   }
 }

@@ -113,22 +113,25 @@ export class SimEngine {
     this.calls.delete(call.id);
   }
 
-  /** Runs every action due before `toMs`, handing events to `flush` in time order, at most `batchSize` at a time. */
-  advanceTo(toMs: number, flush: (events: WireEvent[]) => void, batchSize: number): void {
+  /**
+   * Runs every action due before `toMs`, handing events to `flush` in time order, at most `batchSize` at a time;
+   * each batch is taken (stored) before simulated time goes on.
+   */
+  async advanceTo(toMs: number, flush: (events: WireEvent[]) => Promise<unknown>, batchSize: number): Promise<void> {
     while (this.agenda.peekTime() < toMs) {
       const next = this.agenda.pop()!;
       this.now = next.at;
       next.run();
-      if (this.out.length >= batchSize) this.flush(flush, batchSize);
+      if (this.out.length >= batchSize) await this.flush(flush, batchSize);
     }
     if (toMs > this.now) this.now = Math.round(toMs);
-    this.flush(flush, batchSize);
+    await this.flush(flush, batchSize);
   }
 
-  private flush(to: (events: WireEvent[]) => void, batchSize: number): void {
+  private async flush(to: (events: WireEvent[]) => Promise<unknown>, batchSize: number): Promise<void> {
     const out = this.out;
     this.out = [];
     // One action can report several events, so the buffer may run past a batch.
-    for (let i = 0; i < out.length; i += batchSize) to(out.length <= batchSize ? out : out.slice(i, i + batchSize));
+    for (let i = 0; i < out.length; i += batchSize) await to(out.length <= batchSize ? out : out.slice(i, i + batchSize));
   }
 }

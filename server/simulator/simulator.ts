@@ -50,7 +50,7 @@ export class Simulator {
    * carries on, and `fromMs` must be where it stands. The history of the events
    * is written by whoever follows ingestion (server/history/history.ts).
    */
-  backfill(ingest: IngestService, fromMs: number, toMs: number, options: BackfillOptions = {}): BackfillStats {
+  async backfill(ingest: IngestService, fromMs: number, toMs: number, options: BackfillOptions = {}): Promise<BackfillStats> {
     const engine = this.engine;
     if (!engine.started) {
       engine.begin('backfill', fromMs);
@@ -60,10 +60,7 @@ export class Simulator {
     }
     const batchSize = Math.max(1, Math.min(MAX_EVENTS_PER_BATCH, options.batchSize ?? MAX_EVENTS_PER_BATCH));
     // Simulated history is older than the acceptance window by design.
-    const stats = ingest.backfilling(fromMs, () =>
-      runBackfill(engine, (events) => ingest.ingestBody({ events }), toMs, batchSize, options.onProgress),
-    );
-    return stats;
+    return ingest.backfilling(fromMs, () => runBackfill(engine, (events) => ingest.ingestBody({ events }), toMs, batchSize, options.onProgress));
   }
 
   /** Takes over the floor as the live projection has it (after a restart) and carries on from `nowMs`. */
@@ -74,7 +71,7 @@ export class Simulator {
   }
 
   /** Real time: about every 250 ms advances to clock() and posts what is due through `sink`. Continues a backfill or adoption seamlessly. */
-  startLive(sink: (events: WireEvent[]) => IngestResult, clock: () => number = Date.now): void {
+  startLive(sink: (events: WireEvent[]) => Promise<IngestResult>, clock: () => number = Date.now): void {
     this.stop();
     const engine = this.engine;
     const cold = !engine.started;

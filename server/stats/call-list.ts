@@ -4,7 +4,6 @@ import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES } from '../../common/local-name.js';
 import { badRequest } from '../lib/errors.js';
-import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr } from '../history/fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
@@ -132,11 +131,10 @@ export class CallList {
   constructor(
     private readonly db: Db,
     private readonly directory: Directory,
-    private readonly history: HistoryCatchUp,
   ) {}
 
+  /** Read once the history of every accepted event is written (`HistoryCatchUp`, server/history/history.ts). */
   list(range: StatsRange, filter: CellFilter, input: CallListInput): Omit<CallPage, 'range'> {
-    this.history.upToDate();
     const b = BASES[input.by];
     const f = filterSql({ queue: b.queue, agent: b.agent }, filter);
     const conditions = [b.closed, `${b.time} >= ?`, `${b.time} < ?`, f.sql];

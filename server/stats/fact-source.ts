@@ -1,7 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { FAMILIES, type FactFamily } from '../domain/rollup-cells.js';
-import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr, FACT_AGGREGATES, type FactAggregate } from '../history/fact-aggregates.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
@@ -11,22 +10,19 @@ import type { TrendPeriods } from './trend-periods.js';
 /**
  * The same counters computed by scanning the fact rows of the range. Used where
  * a rollup lacks a dimension (queue figures of chosen agents, wrap-up reasons
- * of chosen agents), and by tests and benchmarks as the reference.
+ * of chosen agents), and by tests and benchmarks as the reference. Read once the
+ * history of every accepted event is written (`HistoryCatchUp`, server/history/history.ts).
  */
 export class FactSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly history: HistoryCatchUp,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   filtersAgents(): boolean {
     return true;
   }
 
   totals(family: FactFamily, range: StatsRange, filter: CellFilter): KeyTotals[] {
-    this.history.upToDate();
     const a = FACT_AGGREGATES[family];
     const where = this.where(a, range, filter);
     const groupBy = a.dims.map((_, i) => i + 1).join(', ');
@@ -37,7 +33,6 @@ export class FactSource implements FamilySource {
   }
 
   trend(family: FactFamily, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
-    this.history.upToDate();
     const a = FACT_AGGREGATES[family];
     const names: readonly string[] = FAMILIES[family].values;
     const exprs = values.map((v) => {

@@ -1,7 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { BUCKET_MS, type FamilyName } from '../domain/rollup-cells.js';
-import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
 import { firstOpenMonth } from '../history/day-sealing.js';
@@ -35,15 +34,14 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
  * Day and month totals walk the key table and seek each key's rows (CROSS JOIN
  * fixes that order: no sort, whatever the planner would guess); bucket and hour
  * rows are read in time order.
- * Call inside a read transaction, so the seal line and the rows agree. Each read
- * first writes the history of events still waiting for it (server/history/history.ts).
+ * Call inside a read transaction, so the seal line and the rows agree, once the history
+ * of every accepted event is written (`HistoryCatchUp`, server/history/history.ts).
  */
 export class RollupSource implements FamilySource {
   private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Db,
-    private readonly history: HistoryCatchUp,
     /** The zone of the day tables. */
     readonly reportingZone: Zone,
   ) {}
@@ -53,7 +51,6 @@ export class RollupSource implements FamilySource {
   }
 
   totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
-    this.history.upToDate();
     const t = ROLLUP_TABLES[family];
     const merged = new Map<string, KeyTotals>();
     const sums = t.values.map((v) => `sum(t.${v})`).join(', ');
@@ -72,7 +69,6 @@ export class RollupSource implements FamilySource {
   }
 
   trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
-    this.history.upToDate();
     const t = ROLLUP_TABLES[family];
     const sums = emptySums(periods, values.length);
     const range = periods.range;

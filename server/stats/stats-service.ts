@@ -42,12 +42,12 @@ export class StatsService {
     private readonly history: HistoryCatchUp,
   ) {
     this.reportingZone = Zone.of(readMeta(db).timeZone!);
-    this.rollups = new RollupSource(db, history, this.reportingZone);
-    this.facts = new FactSource(db, history);
-    this.callList = new CallList(db, directory, history);
+    this.rollups = new RollupSource(db, this.reportingZone);
+    this.facts = new FactSource(db);
+    this.callList = new CallList(db, directory);
   }
 
-  agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): AgentStats {
+  agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<AgentStats> {
     const { range, periods } = this.resolve(req);
     const { byAgent, assigned } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
@@ -68,7 +68,7 @@ export class StatsService {
     }));
   }
 
-  queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): QueueStats {
+  queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<QueueStats> {
     const { range, periods } = this.resolve(req);
     const { byQueue } = resolveFilter(this.directory, scope, req);
     const src = this.sourceFor('queue', byQueue, source);
@@ -86,7 +86,7 @@ export class StatsService {
     }));
   }
 
-  wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): WrapupStats {
+  wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<WrapupStats> {
     const { range, periods } = this.resolve(req);
     const { byAgent } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
@@ -125,9 +125,10 @@ export class StatsService {
     return periodStaffing(queues, periods.lengthMs);
   }
 
-  calls(scope: Scope, req: StatsRequest & CallListInput): CallPage {
+  async calls(scope: Scope, req: StatsRequest & CallListInput): Promise<CallPage> {
     const range = this.range(req);
     const filter = resolveFilter(this.directory, scope, req);
+    await this.history.upToDate();
     return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };
   }
 
@@ -135,8 +136,8 @@ export class StatsService {
    * One snapshot of the store for all of a request's reads (another process may be ingesting),
    * taken once the history of every accepted event is written.
    */
-  private read<T>(work: () => T): T {
-    this.history.upToDate();
+  private async read<T>(work: () => T): Promise<T> {
+    await this.history.upToDate();
     return this.db.transaction(work, { behavior: 'deferred' });
   }
 

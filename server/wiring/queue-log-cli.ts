@@ -83,10 +83,10 @@ const database = SqliteStore.over(db);
 await upsertDirectory(database, directoryFile);
 const directory = await Directory.load(database);
 const store = new EventStore(db);
-const ingest = new IngestService(db, directory, Date.now, store, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
-const floor = direct ? restoreFloor(db, store, directory) : null;
+const ingest = new IngestService(database, directory, Date.now, store, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
+const floor = direct ? await restoreFloor(database, store, directory) : null;
 if (floor) ingest.onIngested((fresh) => floor.apply(fresh));
-const history = direct ? new History(db, store, Date.now, { historyAfterMs: null }).follow(ingest) : null;
+const history = direct ? (await History.open(database, store, Date.now, { historyAfterMs: null })).follow(ingest) : null;
 const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest, store);
 
 const summary = new ImportSummary();
@@ -106,13 +106,13 @@ try {
     await importer.line(line.text, line.n, line.terminated);
   }
   await importer.finish();
-  history?.upToDate();
-  if (floor) saveFloor(db, floor);
+  await history?.upToDate();
+  if (floor) await saveFloor(database, floor);
 } catch (err) {
   console.error(`import:queue-log: ${(err as Error).message}`);
   process.exitCode = 1;
 } finally {
-  db.$client.close();
+  await database.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 

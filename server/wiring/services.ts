@@ -110,13 +110,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const events = new EventStore(db);
-  const floor = restoreFloor(db, events, directory);
-  const ingest = new IngestService(db, directory, clock, events, {
+  const floor = await restoreFloor(store, events, directory);
+  const ingest = new IngestService(store, directory, clock, events, {
     maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,
     maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
   });
   ingest.onIngested((fresh) => floor.apply(fresh));
-  const history = new History(db, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs }).follow(ingest);
+  const history = (
+    await History.open(store, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs })
+  ).follow(ingest);
   const hub = new StreamHub(floor, { tickMs: config.FLOORVIEW_STREAM_TICK_MS, ...options.stream }, clock);
   const auth = new AuthService(store, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
@@ -183,9 +185,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
       const days = config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS;
       options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
       const from = now - days * 86_400_000;
-      const stats = simulator.backfill(ingest, from, now, { onProgress: options.log && progressLines(from, now, options.log) });
+      const stats = await simulator.backfill(ingest, from, now, { onProgress: options.log && progressLines(from, now, options.log) });
       // A bulk load is done when its history is written too.
-      history.upToDate();
+      await history.upToDate();
       options.log?.(`  ${stats.calls.toLocaleString('en')} calls, ${stats.events.toLocaleString('en')} events in ${stats.seconds.toFixed(1)} s`);
     } else {
       simulator.adopt(floor.state, now);
@@ -198,7 +200,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   const queueToday = new QueueTodayService(db, floor, history, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
   ingest.onIngested(() => queueToday.markPending());
-  queueToday.start();
+  await queueToday.start();
   const queueTrend = new QueueTrend(floor, clock);
   queueTrend.seed(db);
   queueTrend.start();
@@ -208,7 +210,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const rescoping = new Serial();
   directory.onChange(() => {
     rescoping.run(async () => hub.rescope(await auth.currentScopes())).catch((err: unknown) => console.error('Rescoping the streams failed:', err));
-    history.thresholdsChanged();
+    history.thresholdsChanged().catch((err: unknown) => console.error('The statistics could not take the new thresholds:', err));
     queueTrend.addNewQueues();
     queueToday.markPending();
   });
@@ -239,7 +241,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   hub.start();
   const timers = [
-    setInterval(() => saveFloor(db, floor, clock()), options.snapshotEveryMs ?? 10_000),
+    setInterval(() => saveFloor(store, floor, clock()).catch((err: unknown) => console.error('Saving the floor failed:', err)), options.snapshotEveryMs ?? 10_000),
     setInterval(() => auth.purgeExpired().catch((err: unknown) => console.error('Purging expired sessions failed:', err)), 3_600_000),
   ];
   for (const t of timers) t.unref();
@@ -279,8 +281,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queueToday.stop();
       queueTrend.stop();
       hub.stop();
-      history.close();
-      saveFloor(db, floor, clock());
+      await history.close();
+      await saveFloor(store, floor, clock());
       await released;
       await store.close();
     },

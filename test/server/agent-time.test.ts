@@ -103,8 +103,8 @@ describe('agent time in the rollups', () => {
   let now = Date.parse('2026-03-02T10:00:00Z');
   const t0 = Date.parse('2026-03-02T09:00:00Z');
   const clock = () => now;
-  const sum = (sql: string) => {
-    h.services.history.upToDate();
+  const sum = async (sql: string) => {
+    await h.services.history.upToDate();
     return h.services.db.$client.prepare(sql).pluck().get() as number | null;
   };
   const idleOf = (agentId: string) => sum(`SELECT sum(idle_ms) / 1000 FROM agent_time_buckets WHERE agent_id = '${agentId}' AND queue_id = ''`);
@@ -120,24 +120,24 @@ describe('agent time in the rollups', () => {
     await h.events(e('agent.signed_in', 0, { agentId: 'a-3' }), e('agent.state_changed', 0, { agentId: 'a-3', state: 'available' }));
     now = t0 + 10 * 60_000;
     // 10 minutes on the clock, accounted up to a minute behind it.
-    assert.equal(idleOf('a-3'), 9 * 60);
+    assert.equal(await idleOf('a-3'), 9 * 60);
     now = t0 + 30 * 60_000;
-    assert.equal(idleOf('a-3'), 29 * 60);
+    assert.equal(await idleOf('a-3'), 29 * 60);
   });
 
   it('keeps what it counted across a restart, and counts on from there', async () => {
     const e = eventFactory(t0 + 30 * 60_000);
     await h.events(e('agent.state_changed', 30, { agentId: 'a-3', state: 'unavailable' }));
     now = t0 + 40 * 60_000;
-    assert.equal(idleOf('a-3'), 30 * 60 + 30);
+    assert.equal(await idleOf('a-3'), 30 * 60 + 30);
     await h.close({ keepFiles: true });
     h = await startHarness({ clock, dir: h.dir, env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
     now = t0 + 50 * 60_000;
     await h.events(e('agent.state_changed', 20 * 60, { agentId: 'a-3', state: 'available' }));
     now = t0 + 60 * 60_000;
     // Available again from 09:50 to 09:59 (a minute behind the clock).
-    assert.equal(idleOf('a-3'), 30 * 60 + 30 + 9 * 60);
-    const staffed = sum("SELECT sum(staffed_ms) / 1000 FROM agent_time_buckets WHERE agent_id = 'a-3' AND queue_id = ''");
+    assert.equal(await idleOf('a-3'), 30 * 60 + 30 + 9 * 60);
+    const staffed = await sum("SELECT sum(staffed_ms) / 1000 FROM agent_time_buckets WHERE agent_id = 'a-3' AND queue_id = ''");
     assert.equal(staffed, 59 * 60);
   });
 });

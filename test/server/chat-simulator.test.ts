@@ -37,8 +37,8 @@ describe('the simulated agents answer chat', () => {
   const attended = new Set<string>();
 
   /** Simulated time passes (the centre keeps working); chat replies fall due in it. */
-  const pass = (ms: number) => {
-    simulator.backfill(ingest, now, now + ms);
+  const pass = async (ms: number) => {
+    await simulator.backfill(ingest, now, now + ms);
     now += ms;
   };
   const thread = async (agentId: string): Promise<ChatMessage[]> => (await chat.page(admin, agentId, { limit: 100 })).messages;
@@ -63,15 +63,15 @@ describe('the simulated agents answer chat', () => {
     const database = SqliteStore.over(db);
     await upsertDirectory(database, generateCentre({ agents: 60, queues: 8, seed: 1 }));
     const directory = await Directory.load(database);
-    const store = new EventStore(db);
-    floor = restoreFloor(db, store, directory);
-    ingest = new IngestService(db, directory, Date.now, store);
+    const events = new EventStore(db);
+    floor = await restoreFloor(database, events, directory);
+    ingest = new IngestService(database, directory, Date.now, events);
     ingest.onIngested((fresh) => floor.apply(fresh));
     simulator = new Simulator({ directory, seed: 1 });
-    chat = new ChatService(SqliteStore.over(db), directory, (item) => published.push(item));
+    chat = new ChatService(database, directory, (item) => published.push(item));
     simulator.answerChat(chat, (agentId) => attended.has(agentId));
     admin = { kind: 'supervisor', id: 's-admin', scope: scopeOf(directory.supervisors.get('s-admin')!.queues) };
-    pass(2 * 3_600_000);
+    await pass(2 * 3_600_000);
   });
   after(() => {
     simulator.stop();
@@ -86,9 +86,9 @@ describe('the simulated agents answer chat', () => {
     const toZh = await chat.send(admin, zh.agentId, '下午三点的培训别忘了', 's-admin');
     const toEn = await chat.send(admin, en.agentId, 'Can you cover the VIP queue at three?', 's-admin');
 
-    pass(2.9 * SECOND);
+    await pass(2.9 * SECOND);
     assert.equal((await thread(zh.agentId)).length, 1, 'no one answers within three seconds');
-    pass(57.2 * SECOND);
+    await pass(57.2 * SECOND);
     const zhThread = await threadOf(zh.agentId, 2);
     const enThread = await threadOf(en.agentId, 2);
     assert.deepEqual(zhThread.map((m) => m.sender), ['supervisor', 'agent'], 'answered within a minute');
@@ -109,7 +109,7 @@ describe('the simulated agents answer chat', () => {
     const [agent] = await signedIn(() => true);
     assert.ok(agent);
     for (const body of ['One thing', 'and another', 'and a third']) await chat.send(admin, agent.agentId, body, 's-admin');
-    pass(61 * SECOND);
+    await pass(61 * SECOND);
     const answered = await threadOf(agent.agentId, 4);
     assert.deepEqual(answered.map((m) => m.sender), ['supervisor', 'supervisor', 'supervisor', 'agent']);
     assert.ok(answered.slice(0, 3).every((m) => m.readAt !== null));
@@ -123,7 +123,7 @@ describe('the simulated agents answer chat', () => {
     assert.ok(away.agentId && person && control);
     attended.add(person.agentId);
     for (const agentId of [away.agentId, person.agentId, control.agentId]) await chat.send(admin, agentId, 'Are you there?', 's-admin');
-    pass(61 * SECOND);
+    await pass(61 * SECOND);
     // An agent who does answer, written to at the same moment: once their reply is in, any other would be too.
     await threadOf(control.agentId, 2);
     assert.deepEqual((await thread(away.agentId)).map((m) => [m.sender, m.readAt]), [['supervisor', null]]);

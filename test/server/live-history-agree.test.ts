@@ -33,11 +33,11 @@ describe('live and history figures of a simulated day', () => {
   let simulator: Simulator;
   let reached = MIDNIGHT;
 
-  const simulateUntil = (to: number) => {
+  const simulateUntil = async (to: number) => {
     now = to;
-    simulator.backfill(h.services.ingest, reached, to);
+    await simulator.backfill(h.services.ingest, reached, to);
     reached = to;
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
   };
 
   const live = async () => {
@@ -70,7 +70,7 @@ describe('live and history figures of a simulated day', () => {
   after(() => h.close());
 
   it('differ at noon by the answered calls still in progress, and nothing else', async () => {
-    simulateUntil(NOON);
+    await simulateUntil(NOON);
     const [liveRows, historyRows, open] = [await live(), await history(), answeredInProgress()];
     assert.ok([...open.values()].reduce((a, b) => a + b, 0) > 0, 'some answered calls are still in progress at noon');
     for (const [queueId, l] of liveRows) {
@@ -84,12 +84,12 @@ describe('live and history figures of a simulated day', () => {
   });
 
   it('agree on every figure once the day’s calls have ended', async () => {
-    simulateUntil(LATE);
+    await simulateUntil(LATE);
     // The few calls still going at the day's last second end now, as the platform would report.
     const going = h.services.db.$client.prepare(`SELECT DISTINCT call_id FROM queue_visits WHERE left_at IS NULL`).pluck().all() as string[];
     const ends = going.map((callId) => ({ id: `end-${callId}`, type: 'call.ended', at: new Date(LATE).toISOString(), callId, by: 'agent' }));
     assert.equal((await h.post('/api/v1/events', { events: ends }, { authorization: 'Bearer pbx-demo-secret-change-me' })).status, 200);
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.equal(answeredInProgress().size, 0, 'no call in progress');
     const [liveRows, historyRows] = [await live(), await history()];
     assert.equal(liveRows.size, 4);

@@ -56,7 +56,7 @@ describe('agents needed per queue, live', () => {
     for (let i = 0; i < 40; i++) support.push(...call('q-support', start + i * 30_000, i % 10 === 0 ? { agentId: 'a-3', handle: 150, wrapup: 30 } : undefined));
     await h.events(...sales);
     await h.events(...support);
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
   });
   after(() => h.close());
 
@@ -92,16 +92,16 @@ describe('agents needed per queue, live', () => {
     // Eleven minutes on, the window starts ten minutes after the first call: Sales' first 40 calls
     // (two of them answered) fall out of it.
     now = NOW + 11 * MIN;
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.deepEqual([...h.services.floor.takeDirty().queues].sort(), ['q-sales', 'q-support']);
     const sales = (await rows(ava)).get('q-sales')!;
     // 60 calls of 180 s in 30 minutes: 6 erlangs; by the same tables, 9 agents for 80 % in 20 s.
     assert.deepEqual(figures(sales), { agentsRequired: 9, recentCalls: 60, recentAhtSeconds: 180 });
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.equal(h.services.floor.takeDirty().queues.size, 0, 'nothing moved: nothing re-sent');
     // Half an hour later nothing is left.
     now = NOW + 40 * MIN;
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.deepEqual(figures((await rows(ava)).get('q-sales')!), { agentsRequired: 0, recentCalls: 0, recentAhtSeconds: null });
   });
 });

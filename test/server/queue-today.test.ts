@@ -53,7 +53,7 @@ describe('today’s service level and abandon rate per queue', () => {
       ...call(t + 360_000, 60, 'other'),
       ...call(t + 420_000, 0, 'waiting'), // no outcome yet: not counted
     );
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
   });
   after(() => h.close());
 
@@ -97,12 +97,12 @@ describe('today’s service level and abandon rate per queue', () => {
 
   it('marks only the queues whose figures changed, so the stream sends them', async () => {
     h.services.floor.takeDirty();
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.equal(h.services.floor.takeDirty().queues.size, 0, 'nothing came in: nothing re-sent');
     now += 60_000;
     await h.events(...call(now - 30_000, 12, 'answered'));
     h.services.floor.takeDirty();
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.deepEqual([...h.services.floor.takeDirty().queues], ['q-sales']);
     const sales = (await rows(ava)).get('q-sales')!;
     assert.deepEqual([sales.answered, sales.serviceLevel], [4, 0.6]);
@@ -113,20 +113,20 @@ describe('today’s service level and abandon rate per queue', () => {
     // Queued at 23:59:50 local and abandoned after midnight: the 15th's.
     await h.events(...call(NEXT_MIDNIGHT - 10_000, 30, 'abandoned'));
     now = NEXT_MIDNIGHT - 1_000;
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     const lateEvening = (await rows(ava)).get('q-sales')!;
     assert.deepEqual([lateEvening.abandoned, lateEvening.abandonedAfterShort, lateEvening.totalCalls], [4, 2, 9]);
 
     now = NEXT_MIDNIGHT + 1_000;
     h.services.floor.takeDirty();
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     assert.ok(h.services.floor.takeDirty().queues.has('q-sales'), 'the new day is sent without waiting for an event');
     const sales = (await rows(ava)).get('q-sales')!;
     assert.deepEqual([sales.answered, sales.abandoned, sales.totalCalls, sales.serviceLevel, sales.abandonRate], [0, 0, 0, null, null]);
 
     await h.events(...call(NEXT_MIDNIGHT + 500, 8, 'answered'));
     now = NEXT_MIDNIGHT + 60_000;
-    h.services.queueToday.refresh();
+    await h.services.queueToday.refresh();
     const first = (await rows(ava)).get('q-sales')!;
     assert.deepEqual([first.answered, first.totalCalls, first.serviceLevel, first.abandonRate], [1, 1, 1, 0]);
   });

@@ -45,7 +45,7 @@ describe('event retention', () => {
     const today = new Date(now).toISOString().slice(0, 10);
     const before = { old: await stats(oldDay, oldDay), today: await stats(today, today) };
     assert.equal((before.old as { kpis: { answered: number } }).kpis.answered, 40);
-    saveFloor(h.services.db, h.services.floor, now);
+    await saveFloor(h.services.store, h.services.floor, now);
     const oldFacts = h.services.db.all(sql`select * from calls where id like 'old-%' order by id`);
 
     const run = await pruneEvents(h.services.db, now, { days: 12, stepRows: 50, pauseMs: 0 });

@@ -12,14 +12,15 @@ import { byColumns, centre, eventFactory, startHarness, type Harness } from './h
 type Json = Record<string, any>;
 
 /** Rows straight from the tables, once the history of every accepted event is written (as every reader of them does first). */
-function rows(h: Harness, sql: string): unknown[][] {
-  h.services.history.upToDate();
+async function rows(h: Harness, sql: string): Promise<unknown[][]> {
+  await h.services.history.upToDate();
   return h.services.db.$client.prepare(sql).raw().all() as unknown[][];
 }
 
 /** Every rollup and fact row, in key order: equal dumps are equal stores. */
-function dump(h: Harness, tables: readonly string[]): Record<string, unknown[][]> {
-  return Object.fromEntries(tables.map((t) => [t, rows(h, `SELECT * FROM ${t}`).sort(byColumns)]));
+async function dump(h: Harness, tables: readonly string[]): Promise<Record<string, unknown[][]>> {
+  await h.services.history.upToDate();
+  return Object.fromEntries(tables.map((t) => [t, (h.services.db.$client.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]).sort(byColumns)]));
 }
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
@@ -53,15 +54,15 @@ describe('interval rollups', () => {
     after(() => h.close());
 
     it('counts facts in the interval of their start as first reported', async () => {
-      assert.deepEqual(queueRows(), [[at('09:30'), 1, 10_000]]);
-      assert.deepEqual(wrapupRows(), [[at('09:45'), 1, 0]]);
+      assert.deepEqual(await queueRows(), [[at('09:30'), 1, 10_000]]);
+      assert.deepEqual(await wrapupRows(), [[at('09:45'), 1, 0]]);
       assert.equal(await answeredBetween('09:30', '09:45'), 1);
     });
 
     it('moves a contribution to the right interval and out of the wrong one when an earlier event arrives', async () => {
       await h.events(ev('call.queued', -120, { callId: 'L1', queueId: 'q-sales' }), ev('wrapup.started', 810, { agentId: 'a-1', callId: 'L1' }));
-      assert.deepEqual(queueRows(), [[at('09:15'), 1, 130_000]]);
-      assert.deepEqual(wrapupRows(), [[at('09:30'), 1, 40_000]]);
+      assert.deepEqual(await queueRows(), [[at('09:15'), 1, 130_000]]);
+      assert.deepEqual(await wrapupRows(), [[at('09:30'), 1, 40_000]]);
       assert.equal(await answeredBetween('09:30', '09:45'), 0);
       assert.equal(await answeredBetween('09:15', '09:30'), 1);
     });
@@ -85,23 +86,23 @@ describe('interval rollups', () => {
     it('sums buckets into their day once behind the seal line, and moves late contributions between sealed days', async () => {
       const days = () => rows(h, "SELECT day, answered, answered_queue_ms FROM queue_days WHERE queue_id = 'q-sales' ORDER BY day");
       const hours = () => rows(h, "SELECT hour, answered, answered_queue_ms FROM queue_hours WHERE queue_id = 'q-sales' ORDER BY hour");
-      const line = () => Number(rows(h, "SELECT value FROM rollup_meta WHERE key = 'sealed_before'")[0]![0]);
+      const line = async () => Number((await rows(h, "SELECT value FROM rollup_meta WHERE key = 'sealed_before'"))[0]![0]);
       const [mar1, mar2] = [Date.parse('2026-03-01') / 86_400_000, Date.parse('2026-03-02') / 86_400_000];
       // The line starts at the first data (09:30); both calls then moved to before it.
-      assert.equal(line(), at('09:30'));
-      assert.deepEqual(days(), [[mar2, 2, 130_000 + 782_000]]);
-      assert.deepEqual(hours(), [[at('09:00'), 2, 130_000 + 782_000]]);
+      assert.equal(await line(), at('09:30'));
+      assert.deepEqual(await days(), [[mar2, 2, 130_000 + 782_000]]);
+      assert.deepEqual(await hours(), [[at('09:00'), 2, 130_000 + 782_000]]);
       // Data at 02:30 the next day moves the line two hours behind it.
       await h.events(ev('call.queued', 61_140, { callId: 'L3', queueId: 'q-support' }), ev('call.ended', 61_150, { callId: 'L3', by: 'caller' }));
-      assert.equal(line(), Date.parse('2026-03-03T00:30:00Z'));
-      assert.deepEqual(days(), [[mar2, 2, 130_000 + 782_000]]);
+      assert.equal(await line(), Date.parse('2026-03-03T00:30:00Z'));
+      assert.deepEqual(await days(), [[mar2, 2, 130_000 + 782_000]]);
       // L2 really entered the queue at 23:55 the day before.
       await h.events(ev('call.queued', -34_560, { callId: 'L2', queueId: 'q-sales' }));
-      assert.deepEqual(days(), [
+      assert.deepEqual(await days(), [
         [mar1, 1, 35_162_000],
         [mar2, 1, 130_000],
       ]);
-      assert.deepEqual(hours(), [
+      assert.deepEqual(await hours(), [
         [Date.parse('2026-03-01T23:00:00Z'), 1, 35_162_000],
         [at('09:00'), 1, 130_000],
       ]);
@@ -188,13 +189,13 @@ describe('interval rollups', () => {
       assert.deepEqual(byAgent.calls.map((r: Json) => [r.queueId, r.wrapupTime]), [['q-sales', 20], ['q-support', 30]]);
     });
 
-    it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', () => {
+    it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', async () => {
       const db = h.services.db;
-      const maintained = dump(h, [...FACTS, ...ROLLUPS]);
+      const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
       assert.equal(maintained.wrapups!.length, 3);
       rederiveFacts(db);
       rebuildRollups(db, 'UTC');
-      assert.deepEqual(dump(h, [...FACTS, ...ROLLUPS]), maintained);
+      assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
   });
 
@@ -215,11 +216,11 @@ describe('interval rollups', () => {
       ];
     };
     const request = (r: Partial<RankedRequest>): RankedRequest => ({ from: '2026-01-15', to: '2026-03-02', tz: 'UTC', order: 'desc', limit: 10, ...r });
-    const same = (r: Partial<RankedRequest>) => {
+    const same = async (r: Partial<RankedRequest>) => {
       const scope = scopeOf(['q-sales', 'q-support']);
-      assert.deepEqual(stats.agents(scope, request(r)), stats.agents(scope, request(r), 'facts'));
-      assert.deepEqual(stats.queues(scope, request(r)), stats.queues(scope, request(r), 'facts'));
-      assert.deepEqual(stats.wrapups(scope, request(r)), stats.wrapups(scope, request(r), 'facts'));
+      assert.deepEqual(await stats.agents(scope, request(r)), await stats.agents(scope, request(r), 'facts'));
+      assert.deepEqual(await stats.queues(scope, request(r)), await stats.queues(scope, request(r), 'facts'));
+      assert.deepEqual(await stats.wrapups(scope, request(r)), await stats.wrapups(scope, request(r), 'facts'));
     };
     const months = () => rows(h, "SELECT month, answered FROM queue_months WHERE queue_id = 'q-sales' ORDER BY month");
 
@@ -238,22 +239,22 @@ describe('interval rollups', () => {
     });
     after(() => h.close());
 
-    it('sums a month once its last day is sealed, and reads whole months from it', () => {
+    it('sums a month once its last day is sealed, and reads whole months from it', async () => {
       // 2026-01 is month 672 since January 1970.
-      assert.deepEqual(months(), [[672, 1], [673, 3]]);
-      assert.equal(stats.queues(scopeOf(['q-sales']), request({})).kpis.answered, 5);
-      same({});
-      same({ from: '2026-02-01', to: '2026-02-28' });
-      same({ from: '2026-01-31T12:00:00Z', to: '2026-03-01T00:15:00Z', tz: 'Asia/Kathmandu' });
+      assert.deepEqual(await months(), [[672, 1], [673, 3]]);
+      assert.equal((await stats.queues(scopeOf(['q-sales']), request({}))).kpis.answered, 5);
+      await same({});
+      await same({ from: '2026-02-01', to: '2026-02-28' });
+      await same({ from: '2026-01-31T12:00:00Z', to: '2026-03-01T00:15:00Z', tz: 'Asia/Kathmandu' });
     });
 
     it('brings a sealed month up to date when one of its calls arrives late', async () => {
       await h.events(...call('late', '2026-02-10T10:00:00Z'));
-      assert.deepEqual(months(), [[672, 1], [673, 4]]);
-      same({});
-      const maintained = dump(h, ROLLUPS);
+      assert.deepEqual(await months(), [[672, 1], [673, 4]]);
+      await same({});
+      const maintained = await dump(h, ROLLUPS);
       rebuildRollups(h.services.db, 'UTC');
-      assert.deepEqual(dump(h, ROLLUPS), maintained);
+      assert.deepEqual(await dump(h, ROLLUPS), maintained);
     });
   });
 
@@ -268,13 +269,13 @@ describe('interval rollups', () => {
     before(async () => {
       const sim = generateCentre({ agents: 40, queues: 6, seed: 3 });
       h = await startHarness({ centre: sim, env: { FLOORVIEW_TIME_ZONE: 'America/Chicago' } });
-      new Simulator({ directory: h.services.directory, seed: 3 }).backfill(h.services.ingest, from, to);
+      await new Simulator({ directory: h.services.directory, seed: 3 }).backfill(h.services.ingest, from, to);
       stats = h.services.stats;
     });
     after(() => h.close());
 
-    it('holds presented = answered + bounced + abandoned + otherUnanswered against the handling records', () => {
-      const { queueAgents, kpis } = stats.agents(everything(), request({}));
+    it('holds presented = answered + bounced + abandoned + otherUnanswered against the handling records', async () => {
+      const { queueAgents, kpis } = await stats.agents(everything(), request({}));
       const counted = new Map(
         (
           h.services.db.$client
@@ -293,8 +294,8 @@ describe('interval rollups', () => {
       }
     });
 
-    it('holds totalCalls = answered + abandoned + other against the queue visit records', () => {
-      const { queues, kpis } = stats.queues(everything(), request({}));
+    it('holds totalCalls = answered + abandoned + other against the queue visit records', async () => {
+      const { queues, kpis } = await stats.queues(everything(), request({}));
       const counted = new Map(
         h.services.db.$client
           .prepare('SELECT queue_id, count(*) FROM queue_visits WHERE left_at IS NOT NULL AND queued_at >= ? AND queued_at < ? GROUP BY 1')
@@ -326,51 +327,51 @@ describe('interval rollups', () => {
     ];
 
     for (const [name, r] of variants) {
-      it(`gives exactly the figures computed from the raw facts: ${name}`, () => {
+      it(`gives exactly the figures computed from the raw facts: ${name}`, async () => {
         const req = request(r);
         const scope = everything();
-        assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
-        assert.deepEqual(stats.queues(scope, req, 'rollups'), stats.queues(scope, req, 'facts'));
-        assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+        assert.deepEqual(await stats.agents(scope, req, 'rollups'), await stats.agents(scope, req, 'facts'));
+        assert.deepEqual(await stats.queues(scope, req, 'rollups'), await stats.queues(scope, req, 'facts'));
+        assert.deepEqual(await stats.wrapups(scope, req, 'rollups'), await stats.wrapups(scope, req, 'facts'));
       });
     }
 
-    it('gives a supervisor’s scope exactly the figures computed from the raw facts', () => {
+    it('gives a supervisor’s scope exactly the figures computed from the raw facts', async () => {
       const scope = scopeOf(['q-sales', 'q-vip']);
       for (const req of [request({}), request({ tz: 'Asia/Shanghai' }), request({ from: '2026-03-08', to: '2026-03-08', tz: 'UTC' })]) {
-        assert.deepEqual(stats.agents(scope, req, 'rollups'), stats.agents(scope, req, 'facts'));
-        assert.deepEqual(stats.queues(scope, req, 'rollups'), stats.queues(scope, req, 'facts'));
-        assert.deepEqual(stats.wrapups(scope, req, 'rollups'), stats.wrapups(scope, req, 'facts'));
+        assert.deepEqual(await stats.agents(scope, req, 'rollups'), await stats.agents(scope, req, 'facts'));
+        assert.deepEqual(await stats.queues(scope, req, 'rollups'), await stats.queues(scope, req, 'facts'));
+        assert.deepEqual(await stats.wrapups(scope, req, 'rollups'), await stats.wrapups(scope, req, 'facts'));
       }
     });
 
-    it('splits the trend into the local days of the request, 23 hours on the day DST starts', () => {
-      const chicago = stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09' }));
-      const utc = stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09', tz: 'UTC' }));
+    it('splits the trend into the local days of the request, 23 hours on the day DST starts', async () => {
+      const chicago = await stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09' }));
+      const utc = await stats.queues(everything(), request({ from: '2026-03-07', to: '2026-03-09', tz: 'UTC' }));
       assert.deepEqual(chicago.trend.map((p) => p.start), ['2026-03-07T00:00:00-06:00', '2026-03-08T00:00:00-06:00', '2026-03-09T00:00:00-05:00']);
       assert.deepEqual(utc.trend.map((p) => p.period), ['2026-03-07', '2026-03-08', '2026-03-09']);
       // The same calls, cut at other midnights.
       assert.notDeepEqual(chicago.trend.map((p) => p.totalCalls), utc.trend.map((p) => p.totalCalls));
-      const hours = stats.queues(everything(), request({ from: '2026-03-08', to: '2026-03-08' }));
+      const hours = await stats.queues(everything(), request({ from: '2026-03-08', to: '2026-03-08' }));
       assert.equal(hours.trend.length, 23);
       assert.equal(hours.outcomes.totalCalls, hours.trend.reduce((n, p) => n + p.totalCalls, 0));
       assert.equal(chicago.trend[1]!.totalCalls, hours.outcomes.totalCalls);
     });
 
-    it('rebuilds the rollups from the facts exactly as they were maintained', () => {
+    it('rebuilds the rollups from the facts exactly as they were maintained', async () => {
       const db = h.services.db;
-      const maintained = dump(h, ROLLUPS);
+      const maintained = await dump(h, ROLLUPS);
       rebuildRollups(db, 'America/Chicago');
-      assert.deepEqual(dump(h, ROLLUPS), maintained);
+      assert.deepEqual(await dump(h, ROLLUPS), maintained);
     });
 
-    it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', () => {
+    it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', async () => {
       const db = h.services.db;
-      const maintained = dump(h, [...FACTS, ...ROLLUPS]);
+      const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
       const { calls } = rederiveFacts(db);
       rebuildRollups(db, 'America/Chicago');
       assert.ok(calls > 10_000);
-      assert.deepEqual(dump(h, [...FACTS, ...ROLLUPS]), maintained);
+      assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
 
     it('recuts the daily totals when the reporting zone changes', async () => {
@@ -379,10 +380,10 @@ describe('interval rollups', () => {
       stats = h.services.stats;
       assert.equal(stats.reportingZone.name, 'Asia/Shanghai');
       const req = request({ tz: 'Asia/Shanghai' });
-      assert.deepEqual(stats.agents(everything(), req, 'rollups'), stats.agents(everything(), req, 'facts'));
-      const recut = dump(h, ROLLUPS);
+      assert.deepEqual(await stats.agents(everything(), req, 'rollups'), await stats.agents(everything(), req, 'facts'));
+      const recut = await dump(h, ROLLUPS);
       rebuildRollups(h.services.db, 'Asia/Shanghai');
-      assert.deepEqual(dump(h, ROLLUPS), recut);
+      assert.deepEqual(await dump(h, ROLLUPS), recut);
     });
   });
 });

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { SupervisorCommand } from '../../server/commands/command.js';
 import { openDb, type Db } from '../../server/db/client.js';
 import { SqliteStore } from '../../server/db/sqlite-store.js';
+import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile, type DirectoryFile } from '../../server/directory/directory-file.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
@@ -49,6 +50,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Centre {
   db: Db;
+  database: Store;
   directory: Directory;
   floor: LiveFloor;
   ingest: IngestService;
@@ -64,20 +66,21 @@ async function openCentre(file: DirectoryFile = demo, path = join(tmp, `sim-${++
 
 /** The live side of a process on `db`: what a (re)started server builds. */
 async function attach(db: Db): Promise<Centre> {
-  const directory = await Directory.load(SqliteStore.over(db));
-  const store = new EventStore(db);
-  const floor = restoreFloor(db, store, directory);
-  const ingest = new IngestService(db, directory, Date.now, store);
+  const database = SqliteStore.over(db);
+  const directory = await Directory.load(database);
+  const events = new EventStore(db);
+  const floor = await restoreFloor(database, events, directory);
+  const ingest = new IngestService(database, directory, Date.now, events);
   ingest.onIngested((fresh) => floor.apply(fresh));
-  return { db, directory, floor, ingest, history: new History(db, store).follow(ingest) };
+  return { db, database, directory, floor, ingest, history: (await History.open(database, events)).follow(ingest) };
 }
 
 /** Read once the history of every accepted event is written, as every reader of it does first. */
-function rows<T>(c: Centre, query: ReturnType<typeof sql>): T[] {
-  c.history.upToDate();
+async function rows<T>(c: Centre, query: ReturnType<typeof sql>): Promise<T[]> {
+  await c.history.upToDate();
   return c.db.all<T>(query);
 }
-const one = <T>(c: Centre, query: ReturnType<typeof sql>) => rows<T>(c, query)[0]!;
+const one = async <T>(c: Centre, query: ReturnType<typeof sql>) => (await rows<T>(c, query))[0]!;
 const storedEvents = (c: Centre) => rows(c, sql`select id, type, at, agent_id, call_id, queue_id, data from events order by seq`);
 const liveAgents = (c: Centre, test: (a: LiveAgent) => boolean) => [...c.floor.state.agents.values()].filter(test);
 
@@ -136,34 +139,34 @@ describe('simulator: a one-day backfill of the demo centre', () => {
 
   before(async () => {
     a = await openCentre();
-    stats = new Simulator({ directory: a.directory, seed: 1 }).backfill(a.ingest, DAY_START, DAY_START + DAY);
+    stats = await new Simulator({ directory: a.directory, seed: 1 }).backfill(a.ingest, DAY_START, DAY_START + DAY);
   });
 
   it('is deterministic: the same seed stores identical events, another seed different ones', async () => {
     const b = await openCentre();
-    new Simulator({ directory: b.directory, seed: 1 }).backfill(b.ingest, DAY_START, DAY_START + DAY);
-    assert.deepEqual(storedEvents(b), storedEvents(a));
+    await new Simulator({ directory: b.directory, seed: 1 }).backfill(b.ingest, DAY_START, DAY_START + DAY);
+    assert.deepEqual(await storedEvents(b), await storedEvents(a));
 
     const c = await openCentre();
-    new Simulator({ directory: c.directory, seed: 2 }).backfill(c.ingest, DAY_START, DAY_START + DAY);
-    assert.notDeepEqual(storedEvents(c).slice(0, 200), storedEvents(a).slice(0, 200));
+    await new Simulator({ directory: c.directory, seed: 2 }).backfill(c.ingest, DAY_START, DAY_START + DAY);
+    assert.notDeepEqual((await storedEvents(c)).slice(0, 200), (await storedEvents(a)).slice(0, 200));
   });
 
-  it('posts every event it generates, about 45 calls per agent', () => {
+  it('posts every event it generates, about 45 calls per agent', async () => {
     assert.equal(stats.accepted, stats.events);
     assert.equal(stats.duplicates, 0);
-    assert.equal(one<{ n: number }>(a, sql`select count(*) as n from events`).n, stats.events);
-    const inbound = one<{ n: number }>(a, sql`select count(*) as n from calls where direction = 'inbound'`).n;
+    assert.equal((await one<{ n: number }>(a, sql`select count(*) as n from events`)).n, stats.events);
+    const inbound = (await one<{ n: number }>(a, sql`select count(*) as n from calls where direction = 'inbound'`)).n;
     assert.ok(inbound > 2700 * 0.9 && inbound < 2700 * 1.1, `${inbound} inbound calls`);
   });
 
-  it('produces every event type of SPEC §3', () => {
-    const types = rows<{ type: string }>(a, sql`select distinct type from events`).map((r) => r.type);
+  it('produces every event type of SPEC §3', async () => {
+    const types = (await rows<{ type: string }>(a, sql`select distinct type from events`)).map((r) => r.type);
     for (const t of SPEC_EVENT_TYPES) assert.ok(types.includes(t), `no ${t}`);
   });
 
-  it('leaves every inbound call either ended or still live on the floor', () => {
-    const open = rows<{ id: string; started_at: number }>(a, sql`select id, started_at from calls where outcome is null`);
+  it('leaves every inbound call either ended or still live on the floor', async () => {
+    const open = await rows<{ id: string; started_at: number }>(a, sql`select id, started_at from calls where outcome is null`);
     const live = new Set(a.floor.state.calls.keys());
     for (const c of open) {
       assert.ok(live.has(c.id), `${c.id} is neither ended nor live`);
@@ -172,8 +175,8 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     assert.equal(live.size, open.length);
   });
 
-  it('keeps abandon, bounce and system-ended rates in plausible ranges', () => {
-    const r = one<{ total: number; answered: number; abandoned: number; other: number }>(
+  it('keeps abandon, bounce and system-ended rates in plausible ranges', async () => {
+    const r = await one<{ total: number; answered: number; abandoned: number; other: number }>(
       a,
       sql`select count(*) as total, sum(outcome = 'answered') as answered, sum(outcome = 'abandoned') as abandoned,
             sum(outcome = 'other') as other from calls where direction = 'inbound' and outcome is not null`,
@@ -181,7 +184,7 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     const abandonRate = r.abandoned / r.total;
     assert.ok(abandonRate > 0.01 && abandonRate < 0.12, `abandon rate ${abandonRate}`);
     assert.ok(r.other / r.total > 0.005 && r.other / r.total < 0.06, `other ${r.other / r.total}`);
-    const h = one<{ presented: number; bounced: number }>(
+    const h = await one<{ presented: number; bounced: number }>(
       a,
       sql`select count(*) as presented, sum(result = 'bounced') as bounced from handlings where direction = 'inbound'`,
     );
@@ -189,8 +192,8 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     assert.ok(bounceRate > 0.005 && bounceRate < 0.05, `bounce rate ${bounceRate}`);
   });
 
-  it('staffs every queue around the clock', () => {
-    const changes = rows<{ type: string; agent_id: string; queue_id: string | null; at: number }>(
+  it('staffs every queue around the clock', async () => {
+    const changes = await rows<{ type: string; agent_id: string; queue_id: string | null; at: number }>(
       a,
       sql`select type, agent_id, queue_id, at from events
           where type in ('agent.signed_in', 'agent.signed_out', 'agent.queue_joined', 'agent.queue_left') order by seq`,
@@ -214,21 +217,21 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     }
   });
 
-  it('calls customers back at a rate a visitor sees: about one outbound call every two minutes', () => {
-    const outbound = one<{ n: number }>(a, sql`select count(*) as n from calls where direction = 'outbound'`).n;
+  it('calls customers back at a rate a visitor sees: about one outbound call every two minutes', async () => {
+    const outbound = (await one<{ n: number }>(a, sql`select count(*) as n from calls where direction = 'outbound'`)).n;
     assert.ok(outbound > 24 * 15 && outbound < 24 * 60, `${outbound} outbound calls in a day`);
   });
 
-  it('stores no new events when the same backfill runs again', () => {
-    const again = new Simulator({ directory: a.directory, seed: 1 }).backfill(a.ingest, DAY_START, DAY_START + DAY);
+  it('stores no new events when the same backfill runs again', async () => {
+    const again = await new Simulator({ directory: a.directory, seed: 1 }).backfill(a.ingest, DAY_START, DAY_START + DAY);
     assert.equal(again.events, stats.events);
     assert.equal(again.accepted, 0);
     assert.equal(again.duplicates, stats.events);
   });
 
-  it('keeps the metric identities on the simulated facts', () => {
+  it('keeps the metric identities on the simulated facts', async () => {
     // Every closed handling has exactly one result, so per agent × queue presented = answered + bounced + abandoned + other.
-    const handlings = rows<{ presented: number; answered: number; bounced: number; abandoned: number; other: number }>(
+    const handlings = await rows<{ presented: number; answered: number; bounced: number; abandoned: number; other: number }>(
       a,
       sql`select count(*) as presented, sum(result = 'answered') as answered, sum(result = 'bounced') as bounced,
             sum(result = 'abandoned') as abandoned, sum(result = 'other') as other
@@ -236,12 +239,12 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     );
     assert.ok(handlings.length > 60);
     for (const h of handlings) assert.equal(h.presented, h.answered + h.bounced + h.abandoned + h.other);
-    const unresolved = one<{ n: number }>(a, sql`select count(*) as n from handlings where ended_at is not null and result is null`);
+    const unresolved = await one<{ n: number }>(a, sql`select count(*) as n from handlings where ended_at is not null and result is null`);
     assert.equal(unresolved.n, 0);
-    const stillRinging = one<{ n: number }>(a, sql`select count(*) as n from handlings where result is null`);
+    const stillRinging = await one<{ n: number }>(a, sql`select count(*) as n from handlings where result is null`);
     assert.ok(stillRinging.n <= a.floor.state.calls.size);
 
-    const visits = rows<{ total: number; answered: number; abandoned: number; other: number }>(
+    const visits = await rows<{ total: number; answered: number; abandoned: number; other: number }>(
       a,
       sql`select count(*) as total, sum(outcome = 'answered') as answered, sum(outcome = 'abandoned') as abandoned,
             sum(outcome = 'other') as other from queue_visits where outcome is not null group by queue_id`,
@@ -249,13 +252,13 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     assert.equal(visits.length, 8);
     for (const v of visits) assert.equal(v.total, v.answered + v.abandoned + v.other);
 
-    const durations = one<{ n: number }>(
+    const durations = await one<{ n: number }>(
       a,
       sql`select count(*) as n from handlings where result = 'answered' and ended_at is not null and (
             abs(handle_time - ring_time - connected_time) > 0.001 or abs(talk_time + hold_time - connected_time) > 0.001 or hold_time < 0)`,
     );
     assert.equal(durations.n, 0);
-    const wrapups = one<{ answered: number; wrapped: number }>(
+    const wrapups = await one<{ answered: number; wrapped: number }>(
       a,
       sql`select (select count(distinct call_id || ' ' || agent_id) from handlings where result = 'answered' and ended_at is not null) as answered,
                  (select count(*) from wrapups) as wrapped`,
@@ -275,22 +278,22 @@ describe('simulator: supervisor commands through its adapter', () => {
   before(async () => {
     c = await openCentre();
     sim = new Simulator({ directory: c.directory, seed: 3 });
-    sim.backfill(c.ingest, START, now);
+    await sim.backfill(c.ingest, START, now);
   });
 
-  const run = (ms: number) => {
-    sim.backfill(c.ingest, now, now + ms);
+  const run = async (ms: number) => {
+    await sim.backfill(c.ingest, now, now + ms);
     now += ms;
   };
   const send = (agentId: string, body: Record<string, unknown>, supervisorId = 's-admin') =>
     sim.adapter.send({ commandId: `cmd-${++n}`, supervisorId, agentId, issuedAt: new Date(now).toISOString(), ...body } as SupervisorCommand);
   /** Signed in within the last two hours: their shift has hours left. */
-  const freshlySignedIn = () => {
+  const freshlySignedIn = async () => {
     const recent = new Set(
-      rows<{ agent_id: string }>(
+      (await rows<{ agent_id: string }>(
         c,
         sql`select agent_id from events where type = 'agent.signed_in' and at > ${now - 2 * HOUR}`,
-      ).map((r) => r.agent_id),
+      )).map((r) => r.agent_id),
     );
     return liveAgents(c, (x) => x.state !== 'signed_out' && recent.has(x.agentId));
   };
@@ -300,23 +303,23 @@ describe('simulator: supervisor commands through its adapter', () => {
   });
 
   it('set_state makes an agent unavailable with the reason, and they return to available by themselves', async () => {
-    const agent = freshlySignedIn().find((x) => x.state === 'available')!;
+    const agent = (await freshlySignedIn()).find((x) => x.state === 'available')!;
     assert.ok(agent, 'an available agent');
     await send(agent.agentId, { kind: 'set_state', state: 'unavailable', reason: 'Coaching' });
-    run(1_000);
+    await run(1_000);
     assert.equal(c.floor.agent(agent.agentId).state, 'unavailable');
     assert.equal(c.floor.agent(agent.agentId).stateReason, 'Coaching');
-    run(11 * 60_000);
+    await run(11 * 60_000);
     assert.equal(c.floor.agent(agent.agentId).state, 'available');
   });
 
   it('sign_out signs an agent out, who signs back in while their shift is on', async () => {
-    const agent = freshlySignedIn()[0]!;
+    const agent = (await freshlySignedIn())[0]!;
     await send(agent.agentId, { kind: 'sign_out' });
-    run(1_000);
+    await run(1_000);
     assert.equal(c.floor.agent(agent.agentId).state, 'signed_out');
     await assert.rejects(send(agent.agentId, { kind: 'set_state', state: 'available' }), /is signed out/);
-    run(16 * 60_000);
+    await run(16 * 60_000);
     assert.notEqual(c.floor.agent(agent.agentId).state, 'signed_out');
   });
 
@@ -324,11 +327,11 @@ describe('simulator: supervisor commands through its adapter', () => {
     const agent = liveAgents(c, (x) => x.state !== 'signed_out' && x.joined.length > 0)[0]!;
     const queueId = agent.joined[0]!;
     await send(agent.agentId, { kind: 'leave_queue', queueId });
-    run(1_000);
+    await run(1_000);
     assert.ok(!c.floor.agent(agent.agentId).joined.includes(queueId));
     await assert.rejects(send(agent.agentId, { kind: 'leave_queue', queueId }), /has not joined/);
     await send(agent.agentId, { kind: 'join_queue', queueId });
-    run(1_000);
+    await run(1_000);
     assert.ok(c.floor.agent(agent.agentId).joined.includes(queueId));
   });
 
@@ -336,14 +339,14 @@ describe('simulator: supervisor commands through its adapter', () => {
     const agent = liveAgents(c, (x) => x.contactState === 'connected')[0]!;
     assert.ok(agent, 'an agent on a call');
     await send(agent.agentId, { kind: 'monitor', callId: agent.callId, mode: 'monitor' }, 's-ava');
-    run(1_000);
+    await run(1_000);
     assert.deepEqual(pick(c.floor.agent(agent.agentId).monitoredBy), { supervisorId: 's-ava', mode: 'monitor' });
     await send(agent.agentId, { kind: 'monitor', callId: agent.callId, mode: 'barge' }, 's-ava');
-    run(1_000);
+    await run(1_000);
     assert.deepEqual(pick(c.floor.agent(agent.agentId).monitoredBy), { supervisorId: 's-ava', mode: 'barge' });
     await assert.rejects(send(agent.agentId, { kind: 'monitor', callId: agent.callId, mode: 'coach' }, 's-ben'), /already monitored/);
     await send(agent.agentId, { kind: 'end_monitor', callId: agent.callId }, 's-ava');
-    run(1_000);
+    await run(1_000);
     assert.equal(c.floor.agent(agent.agentId).monitoredBy, null);
   });
 
@@ -351,10 +354,10 @@ describe('simulator: supervisor commands through its adapter', () => {
     const agent = liveAgents(c, (x) => x.contactState === 'connected' && x.monitoredBy === null)[0]!;
     const callId = agent.callId!;
     await send(agent.agentId, { kind: 'monitor', callId, mode: 'coach' }, 's-ben');
-    run(1_000);
+    await run(1_000);
     assert.equal(c.floor.agent(agent.agentId).monitoredBy?.mode, 'coach');
-    for (let i = 0; i < 60 && c.floor.state.calls.get(callId)?.agentId === agent.agentId; i++) run(60_000);
-    const tail = rows<{ type: string; at: number }>(
+    for (let i = 0; i < 60 && c.floor.state.calls.get(callId)?.agentId === agent.agentId; i++) await run(60_000);
+    const tail = await rows<{ type: string; at: number }>(
       c,
       sql`select type, at from events where (agent_id = ${agent.agentId} and type like 'monitor.%') or call_id = ${callId} order by seq`,
     );
@@ -380,28 +383,28 @@ describe('simulator: adopt after a restart', () => {
     const START = DAY_START + 2 * HOUR;
     const END = START + 5 * HOUR;
     const first = await openCentre();
-    new Simulator({ directory: first.directory, seed: 5 }).backfill(first.ingest, START, END);
+    await new Simulator({ directory: first.directory, seed: 5 }).backfill(first.ingest, START, END);
     const openCalls = [...first.floor.state.calls.keys()];
     const wrapping = liveAgents(first, (x) => x.contactState === 'wrapup');
     const signedIn = liveAgents(first, (x) => x.state !== 'signed_out').length;
     assert.ok(openCalls.length > 0 && wrapping.length > 0, 'the floor had open calls and wrap-ups');
-    saveFloor(first.db, first.floor, END);
+    await saveFloor(first.database, first.floor, END);
 
     // The restart: a new process rebuilds the floor from the database, and a new simulator adopts it.
     const second = await attach(first.db);
     assert.deepEqual([...second.floor.state.calls.keys()].sort(), [...openCalls].sort());
     const sim = new Simulator({ directory: second.directory, seed: 5 });
     sim.adopt(second.floor.state, END);
-    const stats = sim.backfill(second.ingest, END, END + HOUR);
+    const stats = await sim.backfill(second.ingest, END, END + HOUR);
 
     assert.ok(stats.events > 300, `${stats.events} events`);
     assert.equal(stats.accepted, stats.events, 'the adopted run makes fresh ids');
     for (const callId of openCalls) {
-      const call = one<{ outcome: string | null }>(second, sql`select outcome from calls where id = ${callId}`);
+      const call = await one<{ outcome: string | null }>(second, sql`select outcome from calls where id = ${callId}`);
       assert.notEqual(call.outcome, null, `${callId} is still open`);
     }
     for (const w of wrapping) {
-      const done = one<{ n: number }>(
+      const done = await one<{ n: number }>(
         second,
         sql`select count(*) as n from wrapups where call_id = ${w.callId} and agent_id = ${w.agentId} and completed_at is not null`,
       );

@@ -35,6 +35,8 @@ export class AsteriskPlatform implements Platform {
   /** Mapped events waiting for the end of what the socket delivered: one ingestion batch per read. */
   private batch: WireEvent[] = [];
   private flushing = false;
+  /** The batches being written, in order: a batch refused and retried event by event is done before the next goes in. */
+  private sending: Promise<void> = Promise.resolve();
   /** Events that arrive while reconciling wait, so they apply to the reconciled picture. */
   private held: { message: AmiMessage; at: number }[] | null = null;
 
@@ -86,21 +88,21 @@ export class AsteriskPlatform implements Platform {
     this.batch.push(...events);
     if (this.flushing) return;
     this.flushing = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => (this.sending = this.sending.then(() => this.flush())));
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.flushing = false;
     const batch = this.batch;
     this.batch = [];
     if (!this.sink || batch.length === 0) return;
     try {
-      this.sink(batch);
+      await this.sink(batch);
     } catch {
       // One event the ingestion refuses must not cost the others: each alone, the refused ones said.
       for (const e of batch) {
         try {
-          this.sink([e]);
+          await this.sink([e]);
         } catch (one) {
           const fields = one instanceof ApiError ? JSON.stringify(one.fields ?? {}) : (one as Error).message;
           this.log(`Asterisk: event ${e.id} (${e.type}) refused by ingestion: ${fields}`);

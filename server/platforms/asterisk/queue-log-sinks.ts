@@ -15,7 +15,7 @@ export function ingestionSink(ingest: IngestService, store: EventStore): EventSi
     recordedElsewhere: (callId) => store.callEvents(callId, store.lastSeq()).some((e) => !isQueueLogEventId(e.id)),
     async write(events) {
       try {
-        return ingest.backfilling(EARLIEST_EVENT, () => ingest.ingestBody({ events }));
+        return await ingest.backfilling(EARLIEST_EVENT, () => ingest.ingestBody({ events }));
       } catch (err) {
         if (err instanceof ApiError && err.status === 400) throw new RefusedBatch(err.fields ?? { '(batch)': err.message });
         throw err;
