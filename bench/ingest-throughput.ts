@@ -21,7 +21,10 @@
  *
  * `--profile DIR` starts the servers with `--cpu-prof --cpu-prof-dir=DIR` (written when they stop).
  *
- *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both] [--span-minutes 720] [--profile DIR]
+ * `--baseline CHECKOUT` adds another checkout's server (a commit before a change: `git archive <commit>` unpacked,
+ * with node_modules), with rollups and the first `synchronous`, taking its turn in the same alternation.
+ *
+ *   node --import tsx bench/ingest-throughput.ts [--runs 5] [--events 100000] [--rollups on|off|both] [--synchronous full|normal|both] [--span-minutes 720] [--profile DIR] [--baseline CHECKOUT]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     // event than a real floor does (200 events/s: 100,000 events in about 8 minutes).
     'span-minutes': { type: 'string', default: '720' },
     profile: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -55,7 +59,10 @@ if (!['full', 'normal', 'both'].includes(values.synchronous)) throw new Error('-
 const rollupModes = values.rollups === 'both' ? ['on', 'off'] : [values.rollups];
 const syncModes = values.synchronous === 'both' ? ['full', 'normal'] : [values.synchronous];
 /** One server per combination, named like "rollups on, synchronous full". */
-const variants = rollupModes.flatMap((rollups) => syncModes.map((synchronous) => ({ rollups, synchronous, name: `rollups ${rollups}, synchronous ${synchronous}` })));
+const variants: { rollups: string; synchronous: string; name: string; checkout?: string }[] = [
+  ...rollupModes.flatMap((rollups) => syncModes.map((synchronous) => ({ rollups, synchronous, name: `rollups ${rollups}, synchronous ${synchronous}` }))),
+  ...(values.baseline ? [{ rollups: 'on', synchronous: syncModes[0]!, name: `${values.baseline}: rollups on, synchronous ${syncModes[0]}`, checkout: values.baseline }] : []),
+];
 const modes = variants.map((v) => v.name);
 /** The anchor takes its turn with the servers; one per `synchronous`, as the servers' commits wait that long. */
 const anchors = syncModes.map((synchronous) => ({ synchronous, name: `${RAW_INSERT}, synchronous ${synchronous}` }));
@@ -79,7 +86,7 @@ try {
         FLOORVIEW_SIMULATOR: 'off',
         FLOORVIEW_ROLLUP_MAINTENANCE: v.rollups,
         FLOORVIEW_SYNCHRONOUS: v.synchronous,
-      }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+      }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [], v.checkout),
     );
   }
   for (const [i, a] of anchors.entries()) raws.set(a.name, rawInsert(join(dir, `raw-${i}.db`), a.synchronous as 'full' | 'normal'));
