@@ -107,7 +107,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = await Directory.load(store);
-  const rebuilt = Object.values(syncRollups(db, config.FLOORVIEW_TIME_ZONE));
+  const rebuilt = Object.values(await store.exclusive((sqlite) => syncRollups(sqlite, config.FLOORVIEW_TIME_ZONE)));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const events = new EventStore(db);
   const floor = await restoreFloor(store, events, directory);
