@@ -121,10 +121,10 @@ interface RecentCall {
 }
 
 /**
- * Keeps the history facts (calls, queue visits, handlings, wrap-ups, agent
- * state history) and the interval rollups in step with the event log.
+ * Keeps the history facts (calls, queue visits, handlings, wrap-ups) and the
+ * interval rollups in step with the event log.
  *
- * Agent state history is written with the events. A call's events wait in a
+ * Agent state history is written with the events (server/ingest/event-append.ts). A call's events wait in a
  * backlog and are written together (`catchUp`), in a transaction of their own:
  * a call's events arrive over several batches (offer, answer, hold, end,
  * wrap-up), and its facts and rollup contributions are then derived and written
@@ -143,7 +143,6 @@ export class FactWriter {
   private readonly rollups: RollupWriter | null;
   /** Agent time, kept with the rollups (none without them). */
   private readonly agentTime: AgentTimeWriter | null;
-  private readonly insertStateChange: Statement;
   private readonly readThrough: Statement;
   private readonly saveThrough: Statement;
   /** Call events stored but not yet in the history, by call. */
@@ -167,9 +166,6 @@ export class FactWriter {
     const rollups = this.rollups;
     this.agentTime = rollups && new AgentTimeWriter(db, store, (c) => rollups.addAll(c));
     const client = db.$client;
-    this.insertStateChange = client.prepare(
-      'INSERT INTO agent_state_changes (seq, agent_id, at, state, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    );
     this.readThrough = client.prepare(`SELECT value FROM rollup_meta WHERE key = '${META_KEYS.historyThrough}'`).pluck();
     this.saveThrough = client.prepare(
       `INSERT INTO rollup_meta (key, value) VALUES ('${META_KEYS.historyThrough}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -194,23 +190,9 @@ export class FactWriter {
     return this.backlogEvents > 0 || (this.agentTime?.pending ?? 0) > 0;
   }
 
-  /** Call inside the transaction that stores `fresh`: writes what needs no backlog (agent state history). */
   /** Queues' thresholds changed: the rollups follow (the facts do not depend on them). */
   thresholdsChanged(): void {
     this.rollups?.thresholdsChanged();
-  }
-
-  recordStates(fresh: readonly FloorEvent[]): void {
-    for (const e of fresh) {
-      if (e.type !== 'agent.signed_in' && e.type !== 'agent.signed_out' && e.type !== 'agent.state_changed') continue;
-      this.insertStateChange.run(
-        e.seq,
-        e.agentId,
-        e.at,
-        e.type === 'agent.signed_in' ? 'unavailable' : e.type === 'agent.signed_out' ? 'signed_out' : e.state,
-        e.type === 'agent.state_changed' && e.state === 'unavailable' ? (e.reason ?? null) : null,
-      );
-    }
   }
 
   /** Call once the transaction that stored `fresh` has committed: their call events join the backlog. */

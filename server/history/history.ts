@@ -49,9 +49,8 @@ export class History {
     this.every = options.historyEvery ?? 5_000;
   }
 
-  /** Subscribes to ingestion: agent state history is stored with each batch, the rest follows. */
+  /** Subscribes to ingestion: the history of each batch follows (its agent state history is stored with it). */
   follow(ingest: IngestService): this {
-    ingest.onStored((fresh) => this.facts.recordStates(fresh));
     ingest.onIngested((fresh, backfill) => this.ingested(fresh, backfill));
     return this;
   }

@@ -3,6 +3,7 @@ import type { Directory } from '../directory/directory.js';
 import type { FloorEvent, IncomingEvent } from '../domain/events.js';
 import { badRequest, fieldsFromIssues } from '../lib/errors.js';
 import { eventBatchSchema, type WireEvent } from './event-schema.js';
+import { eventAppend, type EventAppend } from './event-append.js';
 import { EventStore } from './event-store.js';
 
 export interface IngestResult {
@@ -32,7 +33,7 @@ export interface IngestOptions {
  */
 export class IngestService {
   readonly store: EventStore;
-  private readonly storing: ((fresh: readonly FloorEvent[]) => void)[] = [];
+  private readonly appender: EventAppend;
   private readonly listeners: IngestListener[] = [];
   private readonly maxAgeMs: number;
   private readonly maxFutureMs: number;
@@ -40,20 +41,16 @@ export class IngestService {
   private backfillFrom: number | null = null;
 
   constructor(
-    private readonly database: Store,
+    database: Store,
     private readonly directory: Directory,
     private readonly clock: () => number = Date.now,
     store?: EventStore,
     options: IngestOptions = {},
   ) {
     this.store = store ?? new EventStore(database.sqlite!);
+    this.appender = eventAppend(database, this.store);
     this.maxAgeMs = options.maxAgeDays === undefined ? Infinity : options.maxAgeDays * DAY_MS;
     this.maxFutureMs = (options.maxFutureSeconds ?? 300) * 1000;
-  }
-
-  /** Called inside the transaction that stores a batch, with its new events: what must be stored with them. */
-  onStored(listener: (fresh: readonly FloorEvent[]) => void): void {
-    this.storing.push(listener);
   }
 
   /** Called with each committed batch's new events, in the order of subscription (the floor subscribes first). */
@@ -76,14 +73,7 @@ export class IngestService {
     if (Object.keys(fields).length > 0) throw badRequest('The event batch is invalid; nothing was stored.', fields);
     const incoming = batch.map(toIncoming);
 
-    // The hot path: one synchronous better-sqlite3 transaction, nothing else of the process in between.
-    const fresh = await this.database.exclusive((db) =>
-      db.transaction(() => {
-        const stored = this.store.append(incoming);
-        for (const l of this.storing) l(stored);
-        return stored;
-      }),
-    );
+    const fresh = await this.appender.append(incoming);
     const backfill = this.backfillFrom !== null;
     for (const l of this.listeners) l(fresh, backfill);
     return { accepted: fresh.length, duplicates: batch.length - fresh.length };

@@ -99,6 +99,15 @@ describe('POST /api/v1/events', () => {
     const row = (await (await h.get('/api/v1/agents/a-2', await h.login('ava'))).json()) as { state: string; stateReason: string };
     assert.equal(row.state, 'unavailable');
     assert.equal(row.stateReason, 'Lunch');
+    // The agent state history is stored with the events, once each.
+    const states = await h.services.store.all<{ state: string; reason: string | null }>(
+      sql`SELECT state, reason FROM agent_state_changes WHERE agent_id = 'a-2' ORDER BY seq`,
+    );
+    assert.deepEqual(states, [
+      { state: 'unavailable', reason: null },
+      { state: 'available', reason: null },
+      { state: 'unavailable', reason: 'Lunch' },
+    ]);
   });
 
   it('keeps hostile strings as data', async () => {
