@@ -3,7 +3,7 @@ import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import { emptyFloor, type FloorState, type LiveAgent, type LiveCall } from '../domain/floor-state.js';
 import { FloorTimeline, NO_WATERMARK } from '../domain/floor-timeline.js';
-import type { EventStore } from '../ingest/event-store.js';
+import { eventsSince } from '../ingest/event-log.js';
 import { LiveFloor } from './live-floor.js';
 
 /**
@@ -26,7 +26,7 @@ export async function saveFloor(store: Store, floor: LiveFloor, now = Date.now()
   });
 }
 
-export async function restoreFloor(store: Store, events: EventStore, directory: Directory): Promise<LiveFloor> {
+export async function restoreFloor(store: Store, directory: Directory): Promise<LiveFloor> {
   const { floorSnapshots } = store.tables;
   const [row] = await store.db.select().from(floorSnapshots).where(eq(floorSnapshots.id, 1));
   const base: FloorState = emptyFloor();
@@ -36,7 +36,7 @@ export async function restoreFloor(store: Store, events: EventStore, directory: 
     for (const c of saved.calls) base.calls.set(c.callId, c);
   }
   const floor = new LiveFloor(directory, new FloorTimeline(base, row?.watermark ?? NO_WATERMARK), row?.lastSeq ?? 0);
-  for (const batch of events.since(row?.lastSeq ?? 0, row?.watermark ?? NO_WATERMARK)) floor.apply(batch);
+  for await (const batch of eventsSince(store, row?.lastSeq ?? 0, row?.watermark ?? NO_WATERMARK)) floor.apply(batch);
   floor.takeDirty();
   return floor;
 }

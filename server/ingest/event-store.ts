@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { and, asc, gt, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { events } from '../db/schema/events.js';
 import type { CallEvent, FloorEvent, IncomingEvent } from '../domain/events.js';
@@ -100,23 +100,6 @@ export class EventStore {
   /** The newest event instant, or null when there is none. */
   newestAt(): number | null {
     return this.db.get<{ at: number | null }>(sql`select max(at) as at from events`)?.at ?? null;
-  }
-
-  /** Events not reflected in a snapshot taken at (`lastSeq`, `watermark`), in arrival order. */
-  *since(lastSeq: number, watermark: number, batch = 10_000): Generator<FloorEvent[]> {
-    let after = 0;
-    for (;;) {
-      const rows = this.db
-        .select()
-        .from(events)
-        .where(and(gt(events.seq, after), or(gt(events.seq, lastSeq), gt(events.at, watermark))))
-        .orderBy(asc(events.seq))
-        .limit(batch)
-        .all();
-      if (rows.length === 0) return;
-      yield rows.map(toEvent);
-      after = rows[rows.length - 1]!.seq;
-    }
   }
 
   lastSeq(): number {

@@ -111,7 +111,7 @@ if (!args.directory) {
 const database = SqliteStore.over(db);
 await upsertDirectory(database, centre);
 const directory = await Directory.load(database);
-const floor = await restoreFloor(database, store, directory);
+const floor = await restoreFloor(database, directory);
 const ingest = new IngestService(database, directory, Date.now, store);
 ingest.onIngested((fresh) => floor.apply(fresh));
 const history = (await History.open(database, store, Date.now, { rollups: !args.rollupsAtEnd })).follow(ingest);

@@ -84,7 +84,7 @@ await upsertDirectory(database, directoryFile);
 const directory = await Directory.load(database);
 const store = new EventStore(db);
 const ingest = new IngestService(database, directory, Date.now, store, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
-const floor = direct ? await restoreFloor(database, store, directory) : null;
+const floor = direct ? await restoreFloor(database, directory) : null;
 if (floor) ingest.onIngested((fresh) => floor.apply(fresh));
 const history = direct ? (await History.open(database, store, Date.now, { historyAfterMs: null })).follow(ingest) : null;
 const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest, store);

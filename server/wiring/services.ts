@@ -25,6 +25,7 @@ import { QueueTrend } from '../floor/queue-trend.js';
 import { History } from '../history/history.js';
 import { Serial } from '../lib/serial.js';
 import { syncRollups } from '../history/rollup-rebuild.js';
+import { lastSeq } from '../ingest/event-log.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { EventRetention } from '../ops/retention.js';
@@ -110,7 +111,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const rebuilt = Object.values(await store.exclusive((sqlite) => syncRollups(sqlite, config.FLOORVIEW_TIME_ZONE)));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const events = new EventStore(db);
-  const floor = await restoreFloor(store, events, directory);
+  const floor = await restoreFloor(store, directory);
   const ingest = new IngestService(store, directory, clock, events, {
     maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,
     maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
@@ -181,7 +182,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
   if (simulator) {
     const now = clock();
-    if (events.lastSeq() === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
+    if ((await lastSeq(store)) === 0 && config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS > 0) {
       const days = config.FLOORVIEW_SIMULATOR_BACKFILL_DAYS;
       options.log?.(`Empty database: simulating the last ${days} days of history first (once)…`);
       const from = now - days * 86_400_000;

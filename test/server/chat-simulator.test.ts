@@ -64,7 +64,7 @@ describe('the simulated agents answer chat', () => {
     await upsertDirectory(database, generateCentre({ agents: 60, queues: 8, seed: 1 }));
     const directory = await Directory.load(database);
     const events = new EventStore(db);
-    floor = await restoreFloor(database, events, directory);
+    floor = await restoreFloor(database, directory);
     ingest = new IngestService(database, directory, Date.now, events);
     ingest.onIngested((fresh) => floor.apply(fresh));
     simulator = new Simulator({ directory, seed: 1 });

@@ -69,7 +69,7 @@ async function attach(db: Db): Promise<Centre> {
   const database = SqliteStore.over(db);
   const directory = await Directory.load(database);
   const events = new EventStore(db);
-  const floor = await restoreFloor(database, events, directory);
+  const floor = await restoreFloor(database, directory);
   const ingest = new IngestService(database, directory, Date.now, events);
   ingest.onIngested((fresh) => floor.apply(fresh));
   return { db, database, directory, floor, ingest, history: (await History.open(database, events)).follow(ingest) };
