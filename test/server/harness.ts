@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/wiring/env.js';
 import { createServices, type ServiceOptions, type Services } from '../../server/wiring/services.js';
 import { centre, INTEGRATION } from '../support/centre.js';
+import { storeEnv } from '../support/test-store.js';
 import { ResponseCheck } from './openapi-responses.js';
 
 export { centre, DISPLAY, INTEGRATION } from '../support/centre.js';
@@ -36,11 +37,11 @@ export interface HarnessOptions extends ServiceOptions {
   dir?: string;
 }
 
-/** Writes `directory` into `dir` as the directory file; the environment of a server on it and on a database in `dir`, the simulator off. */
+/** Writes `directory` into `dir` as the directory file; the environment of a server on it and on the database of `dir` (a file in it, or its PostgreSQL database: test/support/test-store.ts), the simulator off. */
 export function centreEnv(dir: string, directory: object = centre): Record<string, string> {
   const file = join(dir, 'centre.json');
   writeFileSync(file, JSON.stringify(directory));
-  return { FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DIRECTORY: file, FLOORVIEW_SIMULATOR: 'off' };
+  return { FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DIRECTORY: file, FLOORVIEW_SIMULATOR: 'off', ...storeEnv(dir) };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
