@@ -35,6 +35,9 @@ export class History {
 
   /** Opens the history writer; what a crash left unwritten is written first. */
   static async open(database: Store, events: EventStore, clock: () => number = Date.now, options: HistoryOptions = {}): Promise<History> {
+    if (database.dialect !== 'sqlite') {
+      throw new Error('The history (call facts, statistics rollups, agent time) is written on SQLite only so far: PostgreSQL cannot run the server yet (issue 18).');
+    }
     const facts = await database.exclusive((db) => new FactWriter(db, events, options));
     return new History(database, facts, clock, options);
   }
