@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import * as schema from './schema/index.js';
 import { Serial } from '../lib/serial.js';
@@ -56,6 +56,16 @@ export class SqliteStore implements Store {
   exclusive<T>(work: (sqlite: Db) => T): Promise<T> {
     if (this.inTransaction) return Promise.resolve(work(this.sqlite));
     return this.lock.run(() => work(this.sqlite));
+  }
+
+  /** A file open in this process answers or throws at once. */
+  async ping(): Promise<boolean> {
+    try {
+      this.sqlite.get(sql`select 1`);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {

@@ -40,6 +40,8 @@ export interface Store {
   readonly sqlite: Db | null;
   /** The PostgreSQL database (typed with server/db/schema-pg), for a PostgreSQL module's own SQL; null on SQLite. */
   readonly pg: PgDb | null;
+  /** Whether the database answers within `timeoutMs` (the health check). */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,9 @@ const health = createRoute({
         streamClients: z.number().int(),
         commands: z.string().nullable(),
         platform: platformStatusSchema,
+        database: z
+          .object({ store: z.enum(['sqlite', 'postgres']), state: z.enum(['up', 'down']) })
+          .describe('The store (FLOORVIEW_DATABASE_URL: PostgreSQL, otherwise the SQLite file) and whether it answers within 2 s.'),
         portalSignIn: z
           .object({
             issuer: z.string(),
@@ -33,7 +36,7 @@ const health = createRoute({
 });
 
 export function healthRoutes(s: Services) {
-  return router().openapi(health, (c) =>
+  return router().openapi(health, async (c) =>
     c.json(
       {
         status: 'ok' as const,
@@ -41,6 +44,7 @@ export function healthRoutes(s: Services) {
         streamClients: s.hub.clientCount,
         commands: s.commands.adapterName,
         platform: s.platform.status.current,
+        database: { store: s.store.dialect, state: (await s.store.ping(2_000)) ? ('up' as const) : ('down' as const) },
         portalSignIn: s.portal?.status ?? null,
       },
       200,
