@@ -45,7 +45,7 @@ const directory = await Directory.load(SqliteStore.over(db));
 const reporting = readMeta(db).timeZone!;
 const other = values.zone ?? (Zone.of(reporting).name === 'Asia/Shanghai' ? 'America/Chicago' : 'Asia/Shanghai');
 // Nothing ingests here: the history is as the seed wrote it.
-const stats = new StatsService(db, directory, { async upToDate() {} });
+const stats = await StatsService.open(SqliteStore.over(db), directory, { async upToDate() {} });
 const newest = db.$client.prepare('SELECT max(started_at) FROM calls').pluck().get() as number;
 
 const centre = JSON.parse(readFileSync(directoryFile, 'utf8')) as { supervisors: { email: string; password: string; queues: string[] }[] };
@@ -105,7 +105,7 @@ for (const c of cases) {
   const factMs: number[] = [];
   for (let i = 0; i < factRuns; i++) {
     const t0 = performance.now();
-    const fromFacts = stats[c.endpoint](scope, c.req, 'facts');
+    const fromFacts = await stats[c.endpoint](scope, c.req, 'facts');
     factMs.push(performance.now() - t0);
     assert.deepEqual(JSON.parse(JSON.stringify(fromFacts)), c.answer, `${c.endpoint} ${c.days} d in ${c.req.tz} differs from the facts`);
   }

@@ -22,7 +22,8 @@ export interface FactAggregate {
 }
 
 const ms = (column: string) => `round(coalesce(${column}, 0) * 1000)`;
-const count = (condition: string) => `sum(${condition})`;
+// CASE, not sum(condition): PostgreSQL does not sum booleans.
+const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 const queueOf = "coalesce(f.queue_id, '')";
 /** The agent of a fact with no queue, '' for the others (the narrow families' agent dimension). */
 const noQueueAgent = "CASE WHEN f.queue_id IS NULL THEN f.agent_id ELSE '' END";

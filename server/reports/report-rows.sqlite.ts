@@ -1,11 +1,13 @@
 import type { Statement } from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
-import type { Store } from '../db/store.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { filterSql, type CellFilter } from '../stats/cell-filter.js';
 import { FACT_AGGREGATES } from '../history/fact-aggregates.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { RollupSource } from '../stats/rollup-source.js';
+import { SQLITE_STATS_SQL, SqliteStatsReads } from '../stats/stats-snapshot.sqlite.js';
 import type { StatsRange } from '../stats/stats-range.js';
 import { Zone } from '../domain/zone.js';
 import type { ReportRow, ReportRows, RowCursor } from './report-rows.js';
@@ -17,28 +19,27 @@ import type { ReportRow, ReportRows, RowCursor } from './report-rows.js';
 export class SqliteReportRows implements ReportRows {
   private readonly statements = new Map<string, Statement>();
   private readonly rollups: RollupSource;
+  private readonly reads: SqliteStatsReads;
+  private readonly render = new SQLiteSyncDialect();
 
   constructor(
-    private readonly store: Store,
     private readonly db: Db,
-    private readonly history: HistoryCatchUp,
+    history: HistoryCatchUp,
   ) {
     const zone = readMeta(db).timeZone;
-    this.rollups = new RollupSource(db, Zone.of(zone ?? 'UTC'));
+    this.rollups = new RollupSource(Zone.of(zone ?? 'UTC'));
+    this.reads = new SqliteStatsReads(db, history);
   }
 
-  /** Rows the statistics count for this range and filter (from the rollups: fast at any length), once the history is written. */
+  /** Rows the statistics count for this range and filter (from the rollups: fast at any length). */
   async expected(range: StatsRange, filter: CellFilter): Promise<number> {
-    await this.history.upToDate();
-    // Exclusive: no other task's open transaction around the read.
-    return this.store.exclusive((db) =>
-      db.transaction(() => this.rollups.totals('wrapupAgent', range, filter).reduce((n, t) => n + t.values[0]!, 0), { behavior: 'deferred' }),
-    );
+    const totals = await this.reads.read((s) => this.rollups.totals(s, 'wrapupAgent', range, filter));
+    return totals.reduce((n, t) => n + t.values[0]!, 0);
   }
 
   async page(range: StatsRange, filter: CellFilter, after: RowCursor | null, limit: number): Promise<{ rows: ReportRow[]; done: boolean }> {
     const rows: ReportRow[] = [];
-    const f = filterSql({ queue: FACT_AGGREGATES.wrapupAgent.queue, agent: FACT_AGGREGATES.wrapupAgent.agent }, filter);
+    const f = this.render.sqlToQuery(filterSql(SQLITE_STATS_SQL, { queue: sql.raw(w.queue), agent: sql.raw(w.agent) }, filter));
     for (const [start, end] of range.spans) {
       if (after !== null && after[0] >= end) continue;
       const from = after === null ? start : Math.max(start, after[0]);

@@ -46,7 +46,7 @@ export interface ReportRows {
 }
 
 export function reportRowsFor(store: Store, history: HistoryCatchUp): ReportRows {
-  return store.sqlite ? new SqliteReportRows(store, store.sqlite, history) : new PostgresReportRows(store, history);
+  return store.sqlite ? new SqliteReportRows(store.sqlite, history) : new PostgresReportRows(store, history);
 }
 
 export const cursorOf = (row: ReportRow): RowCursor => [row.wrapupStart, row.callId, row.agentId, row.handling];

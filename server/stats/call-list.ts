@@ -1,12 +1,12 @@
-import type { Statement } from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CallPage, CallRow } from '../../contract/stats.js';
-import type { Db } from '../db/client.js';
 import type { Directory } from '../directory/directory.js';
 import { NO_NAMES } from '../../common/local-name.js';
 import { badRequest } from '../lib/errors.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { bucketExpr } from '../history/fact-aggregates.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
+import { numberOrNull, selectList, type StatsSnapshot } from './stats-snapshot.js';
 
 /**
  * What one row of the list is, and so which figure it explains:
@@ -28,8 +28,9 @@ export interface CallListInput {
 
 interface Basis {
   /** callId, sub-key, start, answered, end, queue, agent, outcome, direction, wait, talk, hold, reason, wrap-up time */
-  select: string;
-  from: string;
+  select: string[];
+  /** Given the visit index to use (SQLite), or nothing. */
+  from: (visitIndex: SQL) => SQL;
   closed: string;
   time: string;
   id: string;
@@ -43,10 +44,10 @@ interface Basis {
 
 const BASES: Record<CallListBasis, Basis> = {
   queue: {
-    select: `v.call_id, v.visit, v.queued_at, v.answered_at, v.left_at, v.queue_id, v.agent_id, v.outcome, 'inbound',
-      v.queue_time, h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
+    select: ['v.call_id', 'v.visit', 'v.queued_at', 'v.answered_at', 'v.left_at', 'v.queue_id', 'v.agent_id', 'v.outcome', "'inbound'",
+      'v.queue_time', 'h.talk_time', 'h.hold_time', 'w.reason_id', 'w.wrapup_time'],
     // The handling that answered the visit, and its agent's wrap-up.
-    from: `queue_visits v INDEXED BY {visitIndex}
+    from: (visitIndex) => sql`queue_visits v ${visitIndex}
       LEFT JOIN handlings h ON h.call_id = v.call_id AND h.handling = (SELECT min(x.handling) FROM handlings x
         WHERE x.call_id = v.call_id AND x.agent_id = v.agent_id AND x.answered_at = v.answered_at)
       LEFT JOIN wrapups w ON w.call_id = v.call_id AND w.handling = h.handling AND w.agent_id = h.agent_id`,
@@ -61,11 +62,11 @@ const BASES: Record<CallListBasis, Basis> = {
     reason: 'w.reason_id',
   },
   agent: {
-    select: `h.call_id, h.handling, h.offered_at, h.answered_at, h.ended_at, h.queue_id, h.agent_id, h.result, h.direction,
-      (SELECT x.queue_time FROM queue_visits x WHERE x.call_id = h.call_id AND x.queue_id = h.queue_id AND x.queued_at <= h.offered_at
-        ORDER BY x.visit DESC LIMIT 1),
-      h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
-    from: `handlings h
+    select: ['h.call_id', 'h.handling', 'h.offered_at', 'h.answered_at', 'h.ended_at', 'h.queue_id', 'h.agent_id', 'h.result', 'h.direction',
+      `(SELECT x.queue_time FROM queue_visits x WHERE x.call_id = h.call_id AND x.queue_id = h.queue_id AND x.queued_at <= h.offered_at
+        ORDER BY x.visit DESC LIMIT 1)`,
+      'h.talk_time', 'h.hold_time', 'w.reason_id', 'w.wrapup_time'],
+    from: () => sql`handlings h
       LEFT JOIN wrapups w ON w.call_id = h.call_id AND w.handling = h.handling AND w.agent_id = h.agent_id`,
     closed: 'h.ended_at IS NOT NULL AND h.result IS NOT NULL',
     time: 'h.offered_at',
@@ -78,10 +79,10 @@ const BASES: Record<CallListBasis, Basis> = {
     reason: 'w.reason_id',
   },
   wrapup: {
-    select: `w.call_id, w.agent_id || '/' || w.handling, w.started_at, h.answered_at, w.completed_at, w.queue_id, w.agent_id, c.outcome, c.direction,
-      NULL, h.talk_time, h.hold_time, w.reason_id, w.wrapup_time`,
+    select: ['w.call_id', "w.agent_id || '/' || w.handling", 'w.started_at', 'h.answered_at', 'w.completed_at', 'w.queue_id', 'w.agent_id', 'c.outcome', 'c.direction',
+      'NULL', 'h.talk_time', 'h.hold_time', 'w.reason_id', 'w.wrapup_time'],
     // The handling the wrap-up follows.
-    from: `wrapups w JOIN calls c ON c.id = w.call_id
+    from: () => sql`wrapups w JOIN calls c ON c.id = w.call_id
       LEFT JOIN handlings h ON h.call_id = w.call_id AND h.handling = w.handling AND h.agent_id = w.agent_id`,
     closed: 'w.completed_at IS NOT NULL AND w.reason_id IS NOT NULL',
     time: 'w.started_at',
@@ -117,8 +118,7 @@ function decodeCursor(text: string): Cursor {
   throw badRequest('The statistics request is invalid.', { cursor: 'is not a cursor this list returned' });
 }
 
-const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
-const num = (x: unknown) => (typeof x === 'number' ? x : null);
+const iso = (ms: unknown) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const str = (x: unknown) => (typeof x === 'string' ? x : null);
 
 /**
@@ -126,46 +126,33 @@ const str = (x: unknown) => (typeof x === 'string' ? x : null);
  * closed facts, range, scope and filters the figure counted.
  */
 export class CallList {
-  private readonly statements = new Map<string, Statement>();
+  constructor(private readonly directory: Directory) {}
 
-  constructor(
-    private readonly db: Db,
-    private readonly directory: Directory,
-  ) {}
-
-  /** Read once the history of every accepted event is written (`HistoryCatchUp`, server/history/history.ts). */
-  list(range: StatsRange, filter: CellFilter, input: CallListInput): Omit<CallPage, 'range'> {
+  async list(s: StatsSnapshot, range: StatsRange, filter: CellFilter, input: CallListInput): Promise<Omit<CallPage, 'range'>> {
     const b = BASES[input.by];
-    const f = filterSql({ queue: b.queue, agent: b.agent }, filter);
-    const conditions = [b.closed, `${b.time} >= ?`, `${b.time} < ?`, f.sql];
-    const params: unknown[] = [range.from, range.to, ...f.params];
-    if (range.window) {
-      conditions.push(`${bucketExpr(b.time)} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify([...bucketsOf(range)]));
-    }
-    const optional: [string, unknown][] = [
+    const [time, id, sub] = [sql.raw(b.time), sql.raw(b.id), sql.raw(b.sub)];
+    const conditions = [sql.raw(b.closed), sql`${time} >= ${range.from}`, sql`${time} < ${range.to}`, filterSql(s, { queue: sql.raw(b.queue), agent: sql.raw(b.agent) }, filter)];
+    if (range.window) conditions.push(s.oneOf(sql.raw(bucketExpr(b.time)), [...bucketsOf(range)]));
+    const optional: [string, string | undefined][] = [
       [b.outcome, input.outcome],
       [b.direction, input.direction],
       [b.reason, input.reason],
     ];
-    for (const [expr, value] of optional) {
-      if (value === undefined) continue;
-      conditions.push(`${expr} = ?`);
-      params.push(value);
-    }
+    for (const [expr, value] of optional) if (value !== undefined) conditions.push(sql`${sql.raw(expr)} = ${value}`);
     if (input.cursor !== undefined) {
-      const [time, callId, sub] = decodeCursor(input.cursor);
-      conditions.push(`${b.time} >= ?`, `(${b.time}, ${b.id}, ${b.sub}) > (?, ?, ?)`);
-      params.push(time, time, callId, sub);
+      const [at, callId, after] = decodeCursor(input.cursor);
+      conditions.push(sql`${time} >= ${at}`, sql`(${time}, ${id}, ${sub}) > (${at}, ${callId}, ${after})`);
     }
-    const sql = `SELECT ${b.select} FROM ${b.from.replace('{visitIndex}', visitIndex(filter))} WHERE ${conditions.join(' AND ')} ORDER BY ${b.time}, ${b.id}, ${b.sub} LIMIT ?`;
-    const rows = this.statement(sql).all(...params, input.limit + 1) as unknown[][];
+    const rows = await s.rows(
+      sql`SELECT ${selectList(b.select.map((e) => sql.raw(e)))} FROM ${b.from(s.indexedBy(visitIndex(filter)))}
+        WHERE ${sql.join(conditions, sql` AND `)} ORDER BY ${time}, ${id}, ${sub} LIMIT ${input.limit + 1}`,
+    );
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
     const last = page[page.length - 1];
     return {
       calls: page.map((r) => this.row(r)),
-      nextCursor: more && last ? encodeCursor([last[2] as number, last[0] as string, last[1] as number | string]) : null,
+      nextCursor: more && last ? encodeCursor([Number(last[2]), last[0] as string, typeof last[1] === 'string' ? last[1] : Number(last[1])]) : null,
     };
   }
 
@@ -188,22 +175,13 @@ export class CallList {
       agentId,
       agentName: agentId === null ? null : dir.nameOfAgent(agentId),
       outcome: str(r[7]),
-      waitTime: num(r[9]),
-      talkTime: num(r[10]),
-      holdTime: num(r[11]),
+      waitTime: numberOrNull(r[9]),
+      talkTime: numberOrNull(r[10]),
+      holdTime: numberOrNull(r[11]),
       wrapupReasonId: reasonId,
       wrapupReason: reason?.name ?? null,
       wrapupReasonNames: reason?.names ?? NO_NAMES,
-      wrapupTime: num(r[13]),
+      wrapupTime: numberOrNull(r[13]),
     };
-  }
-
-  private statement(sql: string): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.$client.prepare(sql).raw();
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
   }
 }

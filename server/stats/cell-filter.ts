@@ -1,3 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { StatsSql } from './stats-snapshot.js';
+
 /**
  * Which facts a statistics request counts, after scope and filters are resolved:
  * facts of these queues, facts with no queue (outbound) of these agents, and,
@@ -11,26 +14,16 @@ export interface CellFilter {
   everything: boolean;
 }
 
-export interface SqlPart {
-  sql: string;
-  params: (string | number)[];
-}
-
-const inList = (expr: string) => `${expr} IN (SELECT value FROM json_each(?))`;
-
 /** The filter as a WHERE condition on a queue and an agent expression ('' is no queue). */
-export function filterSql(columns: { queue: string; agent: string | null }, f: CellFilter): SqlPart {
-  if (f.everything) return { sql: '1', params: [] };
-  const params: string[] = [JSON.stringify(f.queues)];
-  let sql = inList(columns.queue);
+export function filterSql(d: StatsSql, columns: { queue: SQL; agent: SQL | null }, f: CellFilter): SQL {
+  if (f.everything) return sql`TRUE`;
+  let condition = d.oneOf(columns.queue, f.queues);
   if (columns.agent !== null && f.noQueueAgents.length > 0) {
-    sql = `(${sql} OR (${columns.queue} = '' AND ${inList(columns.agent)}))`;
-    params.push(JSON.stringify(f.noQueueAgents));
+    condition = sql`(${condition} OR (${columns.queue} = '' AND ${d.oneOf(columns.agent, f.noQueueAgents)}))`;
   }
   if (f.agents !== null) {
     if (columns.agent === null) throw new Error('This rollup has no agent dimension to filter by.');
-    sql += ` AND ${inList(columns.agent)}`;
-    params.push(JSON.stringify(f.agents));
+    condition = sql`${condition} AND ${d.oneOf(columns.agent, f.agents)}`;
   }
-  return { sql, params };
+  return condition;
 }

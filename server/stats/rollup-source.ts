@@ -1,12 +1,11 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
+import { sql, type SQL } from 'drizzle-orm';
 import { BUCKET_MS, type FamilyName } from '../domain/rollup-cells.js';
 import { filterSql, type CellFilter } from './cell-filter.js';
 import { addSums, emptySums, mergeTotals, type FamilySource, type KeyTotals } from './family-source.js';
 import { firstOpenMonth } from '../history/day-sealing.js';
-import { sealedBefore } from '../history/rollup-meta.js';
 import { byTime, columnOf, FAMILIES_WITH_AGENTS, HOUR_MS, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from '../history/rollup-tables.js';
 import { bucketsOf, type StatsRange } from './stats-range.js';
+import { selectList, type StatsSnapshot } from './stats-snapshot.js';
 import type { TrendPeriods } from './trend-periods.js';
 import { firstDayOfMonth, monthOfDay, type Zone } from '../domain/zone.js';
 
@@ -15,8 +14,8 @@ interface Part {
   level: Level;
   from: number;
   to: number;
-  /** JSON list of the buckets that count, when not all of them do (a time-of-day window). */
-  only: string | null;
+  /** The buckets that count, when not all of them do (a time-of-day window). */
+  only: number[] | null;
 }
 
 const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
@@ -34,14 +33,10 @@ const ceilHour = (ms: number) => hourOf(ms + HOUR_MS - 1);
  * Day and month totals walk the key table and seek each key's rows (CROSS JOIN
  * fixes that order: no sort, whatever the planner would guess); bucket and hour
  * rows are read in time order.
- * Call inside a read transaction, so the seal line and the rows agree, once the history
- * of every accepted event is written (`HistoryCatchUp`, server/history/history.ts).
+ * Read on one snapshot (server/stats/stats-snapshot.ts), so the seal line and the rows agree.
  */
 export class RollupSource implements FamilySource {
-  private readonly statements = new Map<string, Statement>();
-
   constructor(
-    private readonly db: Db,
     /** The zone of the day tables. */
     readonly reportingZone: Zone,
   ) {}
@@ -50,57 +45,66 @@ export class RollupSource implements FamilySource {
     return FAMILIES_WITH_AGENTS.has(family);
   }
 
-  totals(family: FamilyName, range: StatsRange, filter: CellFilter): KeyTotals[] {
+  async totals(s: StatsSnapshot, family: FamilyName, range: StatsRange, filter: CellFilter): Promise<KeyTotals[]> {
     const t = ROLLUP_TABLES[family];
-    const merged = new Map<string, KeyTotals>();
-    const sums = t.values.map((v) => `sum(t.${v})`).join(', ');
-    for (const part of this.parts(range, { months: true, hours: true })) {
+    const sums = t.values.map((v) => `sum(t.${v})`);
+    const reads = this.parts(s.sealedBefore, range, { months: true, hours: true }).map((part) => {
       const alias = byTime(part.level) ? 't' : 'k';
-      const dims = t.dims.map((d) => `${alias}.${d}`).join(', ');
-      const where = this.filter(t, alias, filter);
-      const sql = byTime(part.level)
-        ? `SELECT ${dims}, ${sums} FROM ${tableOf(t, part.level)} t
-           WHERE t.${part.level} >= ? AND t.${part.level} < ?${part.only ? ` AND t.${part.level} IN (SELECT value FROM json_each(?))` : ''} AND ${where.sql}
-           GROUP BY ${dims}`
-        : this.byKeySql(t, part.level, `${dims}, ${sums}`, where.sql, dims);
-      mergeTotals(merged, this.rows(sql, [part.from, part.to, ...(part.only ? [part.only] : []), ...where.params]), t.dims.length);
-    }
+      const dims = t.dims.map((d) => `${alias}.${d}`);
+      const select = selectList([...dims, ...sums].map((e) => sql.raw(e)));
+      const where = this.filter(s, t, alias, filter);
+      const query = byTime(part.level)
+        ? sql`SELECT ${select} FROM ${sql.raw(tableOf(t, part.level))} t
+           WHERE ${this.within(s, 't', part)} AND ${where}
+           GROUP BY ${sql.raw(dims.join(', '))}`
+        : this.byKeySql(s, t, part, select, where, dims.join(', '));
+      return s.rows(query);
+    });
+    const merged = new Map<string, KeyTotals>();
+    for (const rows of await Promise.all(reads)) mergeTotals(merged, rows, t.dims.length);
     return [...merged.values()];
   }
 
-  trend(family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): number[][] {
+  async trend(s: StatsSnapshot, family: FamilyName, periods: TrendPeriods, filter: CellFilter, values: readonly string[], inboundOnly = false): Promise<number[][]> {
     const t = ROLLUP_TABLES[family];
-    const sums = emptySums(periods, values.length);
     const range = periods.range;
-    const parts = this.parts(range, {
+    const parts = this.parts(s.sealedBefore, range, {
       // Day rows serve a daily trend only in the zone they were cut in.
       days: range.interval === 'day' && range.zone.name === this.reportingZone.name,
       hours: periods.hourAligned,
     });
-    const where = this.filter(t, 't', filter);
-    const direction = inboundOnly ? " AND t.direction = 'inbound'" : '';
-    for (const part of parts) {
+    const direction = (alias: string) => (inboundOnly ? sql.raw(` AND ${alias}.direction = 'inbound'`) : sql``);
+    const reads = parts.map((part) => {
       const period = part.level;
-      const select = `t.${period}, ${values.map((v) => `sum(t.${columnOf(t, v)})`).join(', ')}`;
+      const select = selectList([`t.${period}`, ...values.map((v) => `sum(t.${columnOf(t, v)})`)].map((e) => sql.raw(e)));
       // Families with an agent dimension are read by days only for an agent filter: key by key, the chosen agents' rows.
-      const sql =
+      const query =
         !byTime(period) && FAMILIES_WITH_AGENTS.has(family)
-          ? this.byKeySql(t, period, select, `${this.filter(t, 'k', filter).sql}${direction.replace('t.', 'k.')}`, `t.${period}`)
-          : `SELECT ${select} FROM ${tableOf(t, period)} t
-             WHERE t.${period} >= ? AND t.${period} < ?${part.only ? ` AND t.${period} IN (SELECT value FROM json_each(?))` : ''}${direction}
-               AND ${where.sql}
-             GROUP BY t.${period}`;
-      const rows = this.rows(sql, [part.from, part.to, ...(part.only ? [part.only] : []), ...where.params]);
-      addSums(sums, rows, period === 'day' ? (d) => periods.ofDay(d) : (b) => periods.ofBucket(b));
-    }
+          ? this.byKeySql(s, t, part, select, sql`${this.filter(s, t, 'k', filter)}${direction('k')}`, `t.${period}`)
+          : sql`SELECT ${select} FROM ${sql.raw(tableOf(t, period))} t
+             WHERE ${this.within(s, 't', part)}${direction('t')}
+               AND ${this.filter(s, t, 't', filter)}
+             GROUP BY ${sql.raw(`t.${period}`)}`;
+      return s.rows(query).then((rows) => ({ period, rows }));
+    });
+    const sums = emptySums(periods, values.length);
+    for (const { period, rows } of await Promise.all(reads)) addSums(sums, rows, period === 'day' ? (d) => periods.ofDay(d) : (b) => periods.ofBucket(b));
     return sums;
   }
 
-  /** Rows of a dimension-led level [?, ?), key by key through the key table. */
-  private byKeySql(t: FamilyTables, level: Level, select: string, where: string, groupBy: string): string {
-    return `SELECT ${select} FROM ${t.keys} k CROSS JOIN ${tableOf(t, level)} t
-        ON ${t.dims.map((d) => `t.${d} = k.${d}`).join(' AND ')} AND t.${level} >= ? AND t.${level} < ?
-      WHERE ${where} GROUP BY ${groupBy}`;
+  /** Rows of a dimension-led level in the part, key by key through the key table. */
+  private byKeySql(s: StatsSnapshot, t: FamilyTables, part: Part, select: SQL, where: SQL, groupBy: string): SQL {
+    const on = t.dims.map((d) => `t.${d} = k.${d}`).join(' AND ');
+    return sql`SELECT ${select} FROM ${sql.raw(t.keys)} k ${s.keyFirstJoin} ${sql.raw(tableOf(t, part.level))} t
+        ON ${sql.raw(on)} AND ${this.within(s, 't', part)}
+      WHERE ${where} GROUP BY ${sql.raw(groupBy)}`;
+  }
+
+  /** The part's periods [from, to), and only the counted buckets of a window. */
+  private within(s: StatsSnapshot, alias: string, part: Part): SQL {
+    const column = sql.raw(`${alias}.${part.level}`);
+    const only = part.only ? sql` AND ${s.oneOf(column, part.only)}` : sql``;
+    return sql`${column} >= ${part.from} AND ${column} < ${part.to}${only}`;
   }
 
   /**
@@ -108,9 +112,8 @@ export class RollupSource implements FamilySource {
    * whose sealed buckets lie inside it — the seal line's own day too, its row
    * holding the buckets before the line — and the rest as hours and buckets.
    */
-  private parts(range: StatsRange, use: { months?: boolean; days?: boolean; hours: boolean }): Part[] {
+  private parts(line: number | null, range: StatsRange, use: { months?: boolean; days?: boolean; hours: boolean }): Part[] {
     if (range.spans.length === 0) return [];
-    const line = sealedBefore(this.db);
     if (range.window || line === null) return [this.bucketPart(range)];
     const [a, c] = [range.from, range.to];
     const edges = (from: number, to: number) => (use.hours ? this.hourSplit(from, to, line) : from < to ? [bucketPart(from, to)] : []);
@@ -157,21 +160,12 @@ export class RollupSource implements FamilySource {
   }
 
   private bucketPart(range: StatsRange): Part {
-    return { level: 'bucket', from: range.from, to: range.to, only: range.window ? JSON.stringify([...bucketsOf(range)]) : null };
+    return { level: 'bucket', from: range.from, to: range.to, only: range.window ? [...bucketsOf(range)] : null };
   }
 
-  private filter(t: FamilyTables, alias: string, f: CellFilter) {
+  private filter(s: StatsSnapshot, t: FamilyTables, alias: string, f: CellFilter): SQL {
     if (f.agents !== null && !this.filtersAgents(t.family)) throw new Error(`The ${t.family} rollup cannot be filtered by agent; read the facts.`);
-    return filterSql({ queue: `${alias}.queue_id`, agent: t.dims.includes('agent_id') ? `${alias}.agent_id` : null }, f);
-  }
-
-  private rows(sql: string, params: unknown[]): unknown[][] {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.$client.prepare(sql).raw();
-      this.statements.set(sql, stmt);
-    }
-    return stmt.all(...params) as unknown[][];
+    return filterSql(s, { queue: sql.raw(`${alias}.queue_id`), agent: t.dims.includes('agent_id') ? sql.raw(`${alias}.agent_id`) : null }, f);
   }
 }
 

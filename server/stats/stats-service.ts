@@ -1,6 +1,7 @@
 import type { AgentStats, CallPage, PeriodStaffing, QueueStats, RangeEcho, WrapupStats } from '../../contract/stats.js';
 import type { Scope } from '../auth/principal.js';
-import type { Db } from '../db/client.js';
+import { sql } from 'drizzle-orm';
+import type { Store } from '../db/store.js';
 import type { Directory } from '../directory/directory.js';
 import type { HistoryCatchUp } from '../history/history.js';
 import { agentStats } from './agent-stats.js';
@@ -11,8 +12,9 @@ import type { FamilySource } from './family-source.js';
 import type { Ranking } from './figures.js';
 import { periodStaffing } from './period-staffing.js';
 import { queueStats } from './queue-stats.js';
-import { readMeta } from '../history/rollup-meta.js';
+import { META_KEYS } from '../history/rollup-meta.js';
 import { RollupSource } from './rollup-source.js';
+import { statsReads, type StatsReads, type StatsSnapshot } from './stats-snapshot.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';
 import { badFilterFields, resolveFilter, type FilterInput } from './stats-scope.js';
 import { trendLabels, TrendPeriods } from './trend-periods.js';
@@ -31,90 +33,92 @@ export type Source = 'rollups' | 'facts';
 
 /** History figures (SPEC §4, C8/C9/C12) for a caller's scope: resolves the request, reads counters, computes the glossary's figures. */
 export class StatsService {
-  readonly reportingZone: Zone;
   private readonly rollups: RollupSource;
-  private readonly facts: FactSource;
+  private readonly facts = new FactSource();
   private readonly callList: CallList;
 
-  constructor(
-    private readonly db: Db,
+  /** The statistics of the store, in the reporting zone its day rollups were cut in. */
+  static async open(store: Store, directory: Directory, history: HistoryCatchUp): Promise<StatsService> {
+    const zone = await store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${META_KEYS.timeZone}`);
+    return new StatsService(statsReads(store, history), directory, Zone.of(zone!.value));
+  }
+
+  private constructor(
+    private readonly reads: StatsReads,
     private readonly directory: Directory,
-    private readonly history: HistoryCatchUp,
+    readonly reportingZone: Zone,
   ) {
-    this.reportingZone = Zone.of(readMeta(db).timeZone!);
-    this.rollups = new RollupSource(db, this.reportingZone);
-    this.facts = new FactSource(db);
-    this.callList = new CallList(db, directory);
+    this.rollups = new RollupSource(reportingZone);
+    this.callList = new CallList(directory);
   }
 
   agents(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<AgentStats> {
     const { range, periods } = this.resolve(req);
     const { byAgent, assigned } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
-    return this.read(() => ({
-      range: echo(range, req),
-      ...agentStats({
-        cells: src.totals('agentQueue', range, byAgent),
-        trendLabels: trendLabels(periods),
-        trendSums:
-          byAgent.agents === null
-            ? src.trend('inboundQueue', periods, byAgent, ['answered', 'connectedMs'])
-            : src.trend('agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
-        timeCells: this.rollups.totals('agentTime', range, byAgent),
-        directory: this.directory,
-        assigned,
-        ranking: req,
-      }),
-    }));
+    return this.reads.read(async (s) => {
+      const [cells, trendSums, timeCells] = await Promise.all([
+        src.totals(s, 'agentQueue', range, byAgent),
+        byAgent.agents === null
+          ? src.trend(s, 'inboundQueue', periods, byAgent, ['answered', 'connectedMs'])
+          : src.trend(s, 'agentQueue', periods, byAgent, ['answered', 'connectedMs'], true),
+        this.rollups.totals(s, 'agentTime', range, byAgent),
+      ]);
+      return {
+        range: echo(range, req),
+        ...agentStats({ cells, trendLabels: trendLabels(periods), trendSums, timeCells, directory: this.directory, assigned, ranking: req }),
+      };
+    });
   }
 
   queues(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<QueueStats> {
     const { range, periods } = this.resolve(req);
     const { byQueue } = resolveFilter(this.directory, scope, req);
     const src = this.sourceFor('queue', byQueue, source);
-    return this.read(() => ({
-      range: echo(range, req),
-      ...queueStats({
-        cells: src.totals('queue', range, byQueue),
-        trendLabels: trendLabels(periods),
-        trendSums: src.trend('queue', periods, byQueue, ['answered', 'abandoned', 'other']),
-        trendStaffing: this.periodStaffing(periods, byQueue, src),
-        directory: this.directory,
-        queueIds: byQueue.queues,
-        ranking: req,
-      }),
-    }));
+    return this.reads.read(async (s) => {
+      const [cells, trendSums, trendStaffing] = await Promise.all([
+        src.totals(s, 'queue', range, byQueue),
+        src.trend(s, 'queue', periods, byQueue, ['answered', 'abandoned', 'other']),
+        this.periodStaffing(s, periods, byQueue, src),
+      ]);
+      return {
+        range: echo(range, req),
+        ...queueStats({ cells, trendLabels: trendLabels(periods), trendSums, trendStaffing, directory: this.directory, queueIds: byQueue.queues, ranking: req }),
+      };
+    });
   }
 
   wrapups(scope: Scope, req: RankedRequest, source: Source = 'rollups'): Promise<WrapupStats> {
     const { range, periods } = this.resolve(req);
     const { byAgent } = resolveFilter(this.directory, scope, req);
     const src = this.source(source);
-    return this.read(() => ({
-      range: echo(range, req),
-      ...wrapupStats({
-        agentCells: src.totals('wrapupAgent', range, byAgent),
-        reasonCells: byAgent.everything
-          ? src.totals('wrapupReasonTotal', range, byAgent)
-          : this.sourceFor('wrapupReason', byAgent, source).totals('wrapupReason', range, byAgent),
-        trendLabels: trendLabels(periods),
-        trendSums: src.trend(byAgent.agents === null ? 'wrapupQueue' : 'wrapupAgent', periods, byAgent, ['completed', 'wrapupMs']),
-        directory: this.directory,
-        ranking: req,
-      }),
-    }));
+    return this.reads.read(async (s) => {
+      const [agentCells, reasonCells, trendSums] = await Promise.all([
+        src.totals(s, 'wrapupAgent', range, byAgent),
+        byAgent.everything
+          ? src.totals(s, 'wrapupReasonTotal', range, byAgent)
+          : this.sourceFor('wrapupReason', byAgent, source).totals(s, 'wrapupReason', range, byAgent),
+        src.trend(s, byAgent.agents === null ? 'wrapupQueue' : 'wrapupAgent', periods, byAgent, ['completed', 'wrapupMs']),
+      ]);
+      return {
+        range: echo(range, req),
+        ...wrapupStats({ agentCells, reasonCells, trendLabels: trendLabels(periods), trendSums, directory: this.directory, ranking: req }),
+      };
+    });
   }
 
   /**
    * Agents needed and staffed per trend period, each queue read on its own (its need is its
    * own); staffed time of the chosen agents only, under an agent filter.
    */
-  private periodStaffing(periods: TrendPeriods, byQueue: CellFilter, src: FamilySource): PeriodStaffing[] {
-    const queues = byQueue.queues.map((queueId) => {
+  private async periodStaffing(s: StatsSnapshot, periods: TrendPeriods, byQueue: CellFilter, src: FamilySource): Promise<PeriodStaffing[]> {
+    const queues = byQueue.queues.map(async (queueId) => {
       const one: CellFilter = { ...byQueue, queues: [queueId], everything: false };
-      const calls = src.trend('queue', periods, one, ['answered', 'abandoned', 'other', 'handleMs']);
-      const wrapups = byQueue.agents === null ? this.rollups.trend('wrapupQueue', periods, one, ['wrapupMs']) : this.facts.trend('wrapupAgent', periods, one, ['wrapupMs']);
-      const staffed = this.rollups.trend(byQueue.agents === null ? 'queueTime' : 'agentTime', periods, one, ['staffedMs']);
+      const [calls, wrapups, staffed] = await Promise.all([
+        src.trend(s, 'queue', periods, one, ['answered', 'abandoned', 'other', 'handleMs']),
+        byQueue.agents === null ? this.rollups.trend(s, 'wrapupQueue', periods, one, ['wrapupMs']) : this.facts.trend(s, 'wrapupAgent', periods, one, ['wrapupMs']),
+        this.rollups.trend(s, byQueue.agents === null ? 'queueTime' : 'agentTime', periods, one, ['staffedMs']),
+      ]);
       const q = this.directory.queues.get(queueId)!;
       return {
         target: { seconds: q.serviceLevelSeconds, serviceLevel: q.serviceLevelTarget },
@@ -122,23 +126,13 @@ export class StatsService {
         staffedMs: staffed.map(([ms = 0]) => ms),
       };
     });
-    return periodStaffing(queues, periods.lengthMs);
+    return periodStaffing(await Promise.all(queues), periods.lengthMs);
   }
 
-  async calls(scope: Scope, req: StatsRequest & CallListInput): Promise<CallPage> {
+  calls(scope: Scope, req: StatsRequest & CallListInput): Promise<CallPage> {
     const range = this.range(req);
     const filter = resolveFilter(this.directory, scope, req);
-    await this.history.upToDate();
-    return { range: echo(range, req), ...this.callList.list(range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req) };
-  }
-
-  /**
-   * One snapshot of the store for all of a request's reads (another process may be ingesting),
-   * taken once the history of every accepted event is written.
-   */
-  private async read<T>(work: () => T): Promise<T> {
-    await this.history.upToDate();
-    return this.db.transaction(work, { behavior: 'deferred' });
+    return this.reads.read(async (s) => ({ range: echo(range, req), ...(await this.callList.list(s, range, req.by === 'queue' ? filter.byQueue : filter.byAgent, req)) }));
   }
 
   private resolve(req: StatsRequest): { range: StatsRange; periods: TrendPeriods } {

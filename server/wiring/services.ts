@@ -221,7 +221,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     pauseMs: config.FLOORVIEW_REPORT_PAUSE_MS,
   });
   reports.start();
-  const stats = new StatsService(db, directory, history);
+  const stats = await StatsService.open(store, directory, history);
 
   const alerts = new AlertService(store, directory, floor, history, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
   if (config.FLOORVIEW_ALERT_WEBHOOK) {
