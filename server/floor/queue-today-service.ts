@@ -1,7 +1,6 @@
-import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { queues } from '../db/schema/directory.js';
-import { handlings, queueVisits, wrapups } from '../db/schema/facts.js';
+import { and, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Store } from '../db/store.js';
 import { abandonedAfterShortSql, answeredInServiceLevelSql } from '../../common/metrics.js';
 import { NO_LOAD, queueStaffing, type QueueLoad } from '../domain/queue-staffing.js';
 import { NO_CALLS, type QueueDayCounts } from '../domain/queue-today.js';
@@ -9,8 +8,8 @@ import type { HistoryCatchUp } from '../history/history.js';
 import type { Zone } from '../domain/zone.js';
 import type { LiveFloor } from './live-floor.js';
 
-const count = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
-const total = (column: typeof handlings.handleTime | typeof wrapups.wrapupTime) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+const count = (condition: SQL) => sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`.mapWith(Number);
+const total = (column: SQLiteColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
 const rows = sql<number>`count(*)`.mapWith(Number);
 // The glossary's conditions (common/metrics.ts) over the visit's columns. Queue times are
 // stored in seconds; compared in whole milliseconds, as the statistics' rollups do.
@@ -29,59 +28,23 @@ const QUEUE_MS = 'round("queue_visits"."queue_time" * 1000)';
  * or not events came in, since the window slides.
  */
 export class QueueTodayService {
-  private readonly byQueue;
-  private readonly arrivals;
-  private readonly handled;
-  private readonly wrapped;
   private timer: NodeJS.Timeout | undefined;
   /** Stopped: a refresh still waiting for the history schedules no other. */
   private stopped = false;
   private day = Number.NaN;
   private pending = true;
+  /** The refresh running now: the next waits for it. */
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
-    db: Db,
+    private readonly store: Store,
     private readonly floor: LiveFloor,
     private readonly history: HistoryCatchUp,
     private readonly zone: Zone,
     private readonly clock: () => number = Date.now,
     private readonly everyMs = 10_000,
     private readonly windowMinutes = 30,
-  ) {
-    this.byQueue = db
-      .select({
-        queueId: queueVisits.queueId,
-        answered: count(sql`${queueVisits.outcome} = 'answered'`),
-        abandoned: count(sql`${queueVisits.outcome} = 'abandoned'`),
-        other: count(sql`${queueVisits.outcome} = 'other'`),
-        answeredInServiceLevel: count(sql.raw(answeredInServiceLevelSql(OUTCOME, QUEUE_MS, '"queues"."service_level_seconds"'))),
-        abandonedAfterShort: count(sql.raw(abandonedAfterShortSql(OUTCOME, QUEUE_MS, '"queues"."short_abandon_seconds"'))),
-      })
-      .from(queueVisits)
-      .innerJoin(queues, eq(queues.id, queueVisits.queueId))
-      .where(and(gte(queueVisits.queuedAt, sql.placeholder('since')), isNotNull(queueVisits.outcome)))
-      .groupBy(queueVisits.queueId)
-      .prepare();
-    const since = sql.placeholder('since');
-    this.arrivals = db
-      .select({ queueId: queueVisits.queueId, n: rows })
-      .from(queueVisits)
-      .where(gte(queueVisits.queuedAt, since))
-      .groupBy(queueVisits.queueId)
-      .prepare();
-    this.handled = db
-      .select({ queueId: handlings.queueId, n: rows, seconds: total(handlings.handleTime) })
-      .from(handlings)
-      .where(and(gte(handlings.offeredAt, since), eq(handlings.result, 'answered'), isNotNull(handlings.queueId), isNotNull(handlings.handleTime)))
-      .groupBy(handlings.queueId)
-      .prepare();
-    this.wrapped = db
-      .select({ queueId: wrapups.queueId, seconds: total(wrapups.wrapupTime) })
-      .from(wrapups)
-      .where(and(gte(wrapups.startedAt, since), isNotNull(wrapups.queueId), isNotNull(wrapups.wrapupTime)))
-      .groupBy(wrapups.queueId)
-      .prepare();
-  }
+  ) {}
 
   /** Events came in: the next refresh re-aggregates. */
   markPending(): void {
@@ -100,8 +63,13 @@ export class QueueTodayService {
     this.timer = undefined;
   }
 
-  /** Re-aggregates today's visits when events came in since the last time or the local day turned; the staffing window always. */
-  async refresh(): Promise<void> {
+  /** Re-aggregates today's visits when events came in since the last time or the local day turned; the staffing window always. One at a time. */
+  refresh(): Promise<void> {
+    this.running = this.running.catch(() => undefined).then(() => this.refreshNow());
+    return this.running;
+  }
+
+  private async refreshNow(): Promise<void> {
     const eventsCame = this.pending;
     if (eventsCame) {
       this.pending = false;
@@ -116,24 +84,57 @@ export class QueueTodayService {
     if (eventsCame || day !== this.day) {
       this.day = day;
       const counts = new Map<string, QueueDayCounts>();
-      for (const { queueId, ...c } of this.byQueue.all({ since: this.zone.dayStart(day) })) counts.set(queueId, c);
+      for (const { queueId, ...c } of await this.byQueue(this.zone.dayStart(day))) counts.set(queueId, c);
       for (const queueId of this.floor.directory.queues.keys()) this.floor.setQueueDay(queueId, counts.get(queueId) ?? NO_CALLS);
     }
-    this.refreshStaffing(now);
+    await this.refreshStaffing(now);
   }
 
-  private refreshStaffing(now: number): void {
+  /** Today's counts per queue: visits queued since `since` that have an outcome. */
+  private byQueue(since: number) {
+    const { queueVisits, queues } = this.store.tables;
+    return this.store.db
+      .select({
+        queueId: queueVisits.queueId,
+        answered: count(sql`${queueVisits.outcome} = 'answered'`),
+        abandoned: count(sql`${queueVisits.outcome} = 'abandoned'`),
+        other: count(sql`${queueVisits.outcome} = 'other'`),
+        answeredInServiceLevel: count(sql.raw(answeredInServiceLevelSql(OUTCOME, QUEUE_MS, '"queues"."service_level_seconds"'))),
+        abandonedAfterShort: count(sql.raw(abandonedAfterShortSql(OUTCOME, QUEUE_MS, '"queues"."short_abandon_seconds"'))),
+      })
+      .from(queueVisits)
+      .innerJoin(queues, eq(queues.id, queueVisits.queueId))
+      .where(and(gte(queueVisits.queuedAt, since), isNotNull(queueVisits.outcome)))
+      .groupBy(queueVisits.queueId);
+  }
+
+  private async refreshStaffing(now: number): Promise<void> {
+    const { queueVisits, handlings, wrapups } = this.store.tables;
+    const db = this.store.db;
     const windowSeconds = this.windowMinutes * 60;
     const since = now - windowSeconds * 1000;
+    const [arrivals, handled, wrapped] = await Promise.all([
+      db.select({ queueId: queueVisits.queueId, n: rows }).from(queueVisits).where(gte(queueVisits.queuedAt, since)).groupBy(queueVisits.queueId),
+      db
+        .select({ queueId: handlings.queueId, n: rows, seconds: total(handlings.handleTime) })
+        .from(handlings)
+        .where(and(gte(handlings.offeredAt, since), eq(handlings.result, 'answered'), isNotNull(handlings.queueId), isNotNull(handlings.handleTime)))
+        .groupBy(handlings.queueId),
+      db
+        .select({ queueId: wrapups.queueId, seconds: total(wrapups.wrapupTime) })
+        .from(wrapups)
+        .where(and(gte(wrapups.startedAt, since), isNotNull(wrapups.queueId), isNotNull(wrapups.wrapupTime)))
+        .groupBy(wrapups.queueId),
+    ]);
     const loads = new Map<string, QueueLoad>();
     const load = (queueId: string) => loads.get(queueId) ?? loads.set(queueId, { ...NO_LOAD }).get(queueId)!;
-    for (const { queueId, n } of this.arrivals.all({ since })) load(queueId).arrivals = n;
-    for (const { queueId, n, seconds } of this.handled.all({ since })) {
+    for (const { queueId, n } of arrivals) load(queueId).arrivals = n;
+    for (const { queueId, n, seconds } of handled) {
       const l = load(queueId!);
       l.handled = n;
       l.workSeconds += seconds;
     }
-    for (const { queueId, seconds } of this.wrapped.all({ since })) load(queueId!).workSeconds += seconds;
+    for (const { queueId, seconds } of wrapped) load(queueId!).workSeconds += seconds;
     for (const [queueId, q] of this.floor.directory.queues) {
       const target = { seconds: q.serviceLevelSeconds, serviceLevel: q.serviceLevelTarget };
       this.floor.setQueueStaffing(queueId, queueStaffing(loads.get(queueId) ?? NO_LOAD, windowSeconds, target));
@@ -146,7 +147,11 @@ export class QueueTodayService {
     const now = this.clock();
     const midnight = this.zone.dayStart(this.zone.dayOf(now) + 1);
     this.timer = setTimeout(
-      () => void this.refresh().finally(() => this.schedule()),
+      () => {
+        this.refresh()
+          .catch((err: Error) => console.error(`Today's queue figures could not be refreshed (tried again at the next): ${err.message}`))
+          .finally(() => this.schedule());
+      },
       Math.max(1, Math.min(this.everyMs, midnight - now + 1)),
     );
     this.timer.unref();

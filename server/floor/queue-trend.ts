@@ -1,7 +1,6 @@
 import { and, gte, lt } from 'drizzle-orm';
 import { TREND_MAX_MINUTES, TREND_STEP_MS } from '../../contract/live.js';
-import type { Db } from '../db/client.js';
-import { queueVisits } from '../db/schema/facts.js';
+import type { Store } from '../db/store.js';
 import { waitingByQueue } from '../domain/live-rows.js';
 import type { LiveFloor } from './live-floor.js';
 
@@ -67,15 +66,15 @@ export class QueueTrend {
    * from `queued_at` until answered or gone (`answered_at ?? left_at`; still
    * open: until now), as the live floor counts waiting contacts.
    */
-  seed(db: Db): void {
+  async seed(store: Store): Promise<void> {
     const now = this.clock();
     const last = Math.floor(now / TREND_STEP_MS);
     const first = last - CAPACITY + 1;
-    const visits = db
+    const { queueVisits } = store.tables;
+    const visits = await store.db
       .select({ queueId: queueVisits.queueId, queuedAt: queueVisits.queuedAt, answeredAt: queueVisits.answeredAt, leftAt: queueVisits.leftAt })
       .from(queueVisits)
-      .where(and(gte(queueVisits.queuedAt, first * TREND_STEP_MS - SEED_LOOKBACK_MS), lt(queueVisits.queuedAt, now)))
-      .all();
+      .where(and(gte(queueVisits.queuedAt, first * TREND_STEP_MS - SEED_LOOKBACK_MS), lt(queueVisits.queuedAt, now)));
     // +1 in the first slot a visit is waiting at, −1 in the first it is not: a running sum per queue gives each point.
     const deltas = new Map<string, Int32Array>();
     for (const queueId of this.rings.keys()) deltas.set(queueId, new Int32Array(CAPACITY + 1));

@@ -199,11 +199,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
   platform.status.onChange((status) => hub.setPlatform(status));
   platform.start(ingest.sink);
 
-  const queueToday = new QueueTodayService(db, floor, history, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
+  const queueToday = new QueueTodayService(store, floor, history, Zone.of(config.FLOORVIEW_TIME_ZONE), clock, undefined, config.FLOORVIEW_STAFFING_WINDOW_MINUTES);
   ingest.onIngested(() => queueToday.markPending());
   await queueToday.start();
   const queueTrend = new QueueTrend(floor, clock);
-  queueTrend.seed(db);
+  await queueTrend.seed(store);
   queueTrend.start();
   // An admin's change, live: open streams take the new scopes (a fresh snapshot), a new queue gets its trend and today's figures,
   // the statistics count service level with a queue's new thresholds (a rebuild of the queue rollups only when they changed).
