@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
+import { sql } from 'drizzle-orm';
+import type { Store } from '../db/store.js';
+import { META_KEYS } from '../history/rollup-meta.js';
 
 const DAY_MS = 86_400_000;
 
@@ -44,48 +45,51 @@ export interface RetentionRun {
  *    (the rest keep their facts as they are); rebuilding rollups from facts is unaffected.
  * Only events the history and the saved floor already reflect are deleted.
  */
-export async function pruneEvents(db: Db, now: number, options: RetentionOptions, stopped: () => boolean = () => false): Promise<RetentionRun> {
-  const client = db.$client;
+export async function pruneEvents(store: Store, now: number, options: RetentionOptions, stopped: () => boolean = () => false): Promise<RetentionRun> {
   const t0 = performance.now();
   const cutoff = now - options.days * DAY_MS;
   const stepRows = options.stepRows ?? 2_000;
   const pauseMs = options.pauseMs ?? 20;
   // Never past what the history and the floor snapshot have taken in.
-  const through = Math.min(
-    Number(client.prepare(`SELECT value FROM rollup_meta WHERE key = 'history_through'`).pluck().get() ?? 0),
-    Number(client.prepare('SELECT last_seq FROM floor_snapshots WHERE id = 1').pluck().get() ?? 0),
-  );
-  const previous = Number(client.prepare('SELECT value FROM rollup_meta WHERE key = ?').pluck().get(PRUNED_BEFORE_KEY) ?? -Infinity);
-  if (cutoff > previous) {
-    client
-      .prepare('INSERT INTO rollup_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(PRUNED_BEFORE_KEY, String(cutoff));
+  const [historyThrough, snapshot, previous] = await Promise.all([
+    store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${META_KEYS.historyThrough}`),
+    store.get<{ lastSeq: number | string }>(sql`SELECT last_seq AS "lastSeq" FROM floor_snapshots WHERE id = 1`),
+    store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${PRUNED_BEFORE_KEY}`),
+  ]);
+  const through = Math.min(Number(historyThrough?.value ?? 0), Number(snapshot?.lastSeq ?? 0));
+  if (cutoff > Number(previous?.value ?? -Infinity)) {
+    await store.transaction((tx) =>
+      tx.run(sql`INSERT INTO rollup_meta (key, value) VALUES (${PRUNED_BEFORE_KEY}, ${String(cutoff)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+    );
   }
-  const step = client.prepare('DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < ? AND seq <= ? LIMIT ?)');
+  // One short transaction per step (on SQLite it waits its turn among the writers).
+  const step = sql`DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < ${cutoff} AND seq <= ${through} LIMIT ${stepRows})`;
   let deleted = 0;
   while (!stopped()) {
-    const { changes } = step.run(cutoff, through, stepRows);
+    const { changes } = await store.transaction((tx) => tx.run(step));
     deleted += changes;
     if (changes < stepRows) break;
     await pause(pauseMs);
   }
-  const freedPages = stopped() ? 0 : await returnFreePages(client, options.stepPages ?? 2_000, pauseMs, stopped);
+  // PostgreSQL's (auto)vacuum makes the deleted rows' space reusable; a SQLite file hands it back here.
+  const freedPages = stopped() || store.dialect !== 'sqlite' ? 0 : await returnFreePages(store, options.stepPages ?? 2_000, pauseMs, stopped);
   return { cutoff, deleted, freedPages, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Hands the free pages back to the file system, a few at a time; a database without incremental auto_vacuum reuses them instead. */
-async function returnFreePages(client: Database, stepPages: number, pauseMs: number, stopped: () => boolean): Promise<number> {
-  if (client.pragma('auto_vacuum', { simple: true }) !== 2) return 0;
+async function returnFreePages(store: Store, stepPages: number, pauseMs: number, stopped: () => boolean): Promise<number> {
+  const pragma = (text: string) => store.exclusive((db) => db.$client.pragma(text, { simple: true }));
+  if ((await pragma('auto_vacuum')) !== 2) return 0;
   let freed = 0;
   while (!stopped()) {
-    const free = client.pragma('freelist_count', { simple: true }) as number;
+    const free = (await pragma('freelist_count')) as number;
     if (free === 0) break;
-    client.pragma(`incremental_vacuum(${Math.min(free, stepPages)})`);
+    await pragma(`incremental_vacuum(${Math.min(free, stepPages)})`);
     freed += Math.min(free, stepPages);
     await pause(pauseMs);
   }
   // The file shrinks at the next checkpoint; do it now rather than leave the WAL holding the pages.
-  if (freed > 0 && !stopped()) client.pragma('wal_checkpoint(TRUNCATE)');
+  if (freed > 0 && !stopped()) await pragma('wal_checkpoint(TRUNCATE)');
   return freed;
 }
 
@@ -97,7 +101,7 @@ export class EventRetention {
   private stopping = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly options: RetentionOptions,
     private readonly clock: () => number,
     private readonly log: (line: string) => void,
@@ -111,7 +115,7 @@ export class EventRetention {
 
   /** Runs once now (tests, the bench); resolves with what it did. */
   runOnce(): Promise<RetentionRun> {
-    return pruneEvents(this.db, this.clock(), this.options, () => this.stopping);
+    return pruneEvents(this.store, this.clock(), this.options, () => this.stopping);
   }
 
   /** Stops between steps; a step in progress is one short transaction. */

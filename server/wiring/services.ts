@@ -233,7 +233,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const retention =
     config.FLOORVIEW_EVENT_RETENTION_DAYS === null
       ? null
-      : new EventRetention(db, { days: config.FLOORVIEW_EVENT_RETENTION_DAYS }, clock, (line) => (options.log ?? console.log)(line));
+      : new EventRetention(store, { days: config.FLOORVIEW_EVENT_RETENTION_DAYS }, clock, (line) => (options.log ?? console.log)(line));
   retention?.start();
 
   const changes = new DirectoryChanges(store, clock);

@@ -48,7 +48,7 @@ describe('event retention', () => {
     await saveFloor(h.services.store, h.services.floor, now);
     const oldFacts = h.services.db.all(sql`select * from calls where id like 'old-%' order by id`);
 
-    const run = await pruneEvents(h.services.db, now, { days: 12, stepRows: 50, pauseMs: 0 });
+    const run = await pruneEvents(h.services.store, now, { days: 12, stepRows: 50, pauseMs: 0 });
     assert.equal(run.deleted, 240);
     assert.equal(count(sql`at < ${now - 12 * DAY}`), 0);
     assert.equal(count(sql`call_id like 'new-%'`), 60, 'recent events stay');
@@ -76,7 +76,7 @@ describe('event retention', () => {
     await h.events(...calls(eventFactory(now - 3_600_000), 'unsaved', 1));
     const newest = h.services.db.get<{ s: number }>(sql`select max(seq) as s from events`)!.s;
     // As if the clock jumped past everything: only what the saved floor covers may go.
-    const run = await pruneEvents(h.services.db, now + 100 * DAY, { days: 12, pauseMs: 0 });
+    const run = await pruneEvents(h.services.store, now + 100 * DAY, { days: 12, pauseMs: 0 });
     assert.ok(run.deleted > 0);
     assert.equal(count(sql`seq = ${newest}`), 1, 'the event after the last floor snapshot stays');
   });
