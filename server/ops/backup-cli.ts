@@ -4,7 +4,7 @@
  * --db defaults to FLOORVIEW_DB, else data/floorview.db (as the server's).
  */
 import { parseArgs } from 'node:util';
-import { backupDatabase } from './backup.js';
+import { backupDatabase, postgresInstead } from './backup.js';
 
 const USAGE = 'Usage: npm run backup -- --to <new file> [--db <database file>]';
 
@@ -15,11 +15,16 @@ try {
   console.error(`backup: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
+const db = values.db ?? (process.env.FLOORVIEW_DB || 'data/floorview.db');
+const elsewhere = postgresInstead('backup', db);
+if (elsewhere) {
+  console.error(elsewhere);
+  process.exit(2);
+}
 if (!values.to) {
   console.error(`backup: --to is required\n${USAGE}`);
   process.exit(2);
 }
-const db = values.db ?? (process.env.FLOORVIEW_DB || 'data/floorview.db');
 try {
   const r = await backupDatabase(db, values.to);
   const mb = (r.bytes / 1024 / 1024).toFixed(1);

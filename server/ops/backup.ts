@@ -13,6 +13,19 @@ import Database from 'better-sqlite3';
  * so it grows by what is ingested meanwhile (BENCHMARKS.md).
  */
 
+/**
+ * A server on PostgreSQL (FLOORVIEW_DATABASE_URL, or a postgres:// --db) has no file to copy:
+ * PostgreSQL's own tools back it up. The message says so, or null on SQLite.
+ */
+export function postgresInstead(command: 'backup' | 'restore', db: string): string | null {
+  if (!process.env.FLOORVIEW_DATABASE_URL && !/^postgres(ql)?:\/\//.test(db)) return null;
+  const how =
+    command === 'backup'
+      ? 'back it up with pg_dump (or pg_basebackup), or your provider’s managed backups'
+      : 'restore it with pg_restore, or your provider’s point-in-time recovery';
+  return `${command}: this centre’s data is in PostgreSQL (FLOORVIEW_DATABASE_URL); npm run ${command} copies only the SQLite file. Instead, ${how} (README, “Operations”).`;
+}
+
 export interface BackupResult {
   pages: number;
   bytes: number;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,8 +10,8 @@ import { waitUntil } from '../support/wait-until.js';
 import { centre, INTEGRATION } from './harness.js';
 
 /** Runs an npm script's CLI (as `npm run backup -- …` does) and collects its exit code and output. */
-function cli(script: 'backup' | 'restore', args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `server/ops/${script}-cli.ts`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `server/ops/${script}-cli.ts`, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -166,5 +166,16 @@ describe('online backup and restore', () => {
     // And the restored log is the backup's: re-posting it is all duplicates.
     const again = await post(back.url, wire.slice(0, 5_000));
     assert.equal(((await again.json()) as { duplicates: number }).duplicates, Math.min(5_000, wire.length));
+  });
+
+  it('says to use PostgreSQL’s own backups when the centre is on PostgreSQL, and touches no file', async () => {
+    const target = join(dir, 'never.db');
+    const onUrl = await cli('backup', ['--to', target], { FLOORVIEW_DATABASE_URL: 'postgres://floorview@127.0.0.1:1/floorview' });
+    assert.equal(onUrl.code, 2, onUrl.out);
+    assert.match(onUrl.out, /PostgreSQL \(FLOORVIEW_DATABASE_URL\).*pg_dump/);
+    const restore = await cli('restore', ['--from', target, '--db', 'postgresql://floorview@127.0.0.1:1/floorview']);
+    assert.equal(restore.code, 2, restore.out);
+    assert.match(restore.out, /pg_restore/);
+    assert.equal(existsSync(target), false);
   });
 });
