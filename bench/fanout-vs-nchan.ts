@@ -14,6 +14,7 @@
  *   … --baseline <checkout>   # also another commit's server (e.g. `git archive <commit>` unpacked, with node_modules), in the same alternation
  *   … --ticks 100,25,10       # one Floorview server per stream tick (FLOORVIEW_STREAM_TICK_MS), in the same alternation
  *   … --env NAME=VALUE,…      # more environment for this checkout's servers (e.g. a setting under trial)
+ *   … --cpu-prof <dir>        # this checkout's servers write a V8 CPU profile there when they stop
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     ticks: { type: 'string' },
     env: { type: 'string', default: '' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const sizes = (values.quick ? '200,1000' : values.clients).split(',').map(Number);
@@ -78,7 +80,8 @@ const extraEnv: Record<string, string> = Object.fromEntries(values.env.split(','
 async function floorview(dir: string, name: string, env: Record<string, string>, checkout?: string) {
   writeFileSync(join(dir, 'centre.json'), JSON.stringify(centre));
   const db = join(dir, `${name.replace(/\W+/g, '-')}.db`);
-  const server = await startServerProcess({ FLOORVIEW_DB: db, FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off', ...env }, [], checkout);
+  const profile = values['cpu-prof'] && !checkout ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  const server = await startServerProcess({ FLOORVIEW_DB: db, FLOORVIEW_DIRECTORY: join(dir, 'centre.json'), FLOORVIEW_SIMULATOR: 'off', ...env }, profile, checkout);
   await postEvents(server.url, key, openingEvents(centre.agents));
   await settle(2000);
   const product: Product = {
