@@ -24,7 +24,7 @@ export interface StreamHubOptions {
 }
 
 export const DEFAULT_STREAM_OPTIONS: StreamHubOptions = {
-  tickMs: 100,
+  tickMs: 25,
   heartbeatMs: 15_000,
   historyTicks: 6_000,
   historyItems: 10_000,

@@ -71,7 +71,7 @@ const envSchema = z.object({
    * The live stream's tick in ms (server/stream/stream-hub.ts): a lone change goes out at once, changes
    * coming faster go out together, one frame per tick. Shorter: lower latency on a busy floor, more frames.
    */
-  FLOORVIEW_STREAM_TICK_MS: z.coerce.number().int().min(1).max(1_000).default(100),
+  FLOORVIEW_STREAM_TICK_MS: z.coerce.number().int().min(1).max(1_000).default(25),
   /**
    * Oldest event accepted, in days before now (never before 2000-01-01): a platform replaying
    * what it buffered during an outage fits; a mis-set clock (1970) is refused.

@@ -36,7 +36,7 @@ describe('FLOORVIEW_STREAM_TICK_MS', () => {
 
   it('is refused at start when it is not a whole number of ms from 1 to 1000', () => {
     for (const bad of ['0', '1001', '2.5', 'fast']) assert.throws(() => readConfig({ FLOORVIEW_STREAM_TICK_MS: bad }), /FLOORVIEW_STREAM_TICK_MS/);
-    assert.equal(readConfig({}).FLOORVIEW_STREAM_TICK_MS, 100);
+    assert.equal(readConfig({}).FLOORVIEW_STREAM_TICK_MS, 25);
     assert.equal(readConfig({ FLOORVIEW_STREAM_TICK_MS: '25' }).FLOORVIEW_STREAM_TICK_MS, 25);
   });
 });
