@@ -7,9 +7,8 @@ import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { importDirectoryFile } from '../../server/directory/directory-import.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
-import { readConfig } from '../../server/wiring/env.js';
-import { openStore } from '../../server/wiring/open-store.js';
 import { centre } from '../support/centre.js';
+import { openTestStore } from '../support/test-store.js';
 
 /** The directory file's import at start, on the store alone: what it writes, what it keeps, and the Directory read back. */
 describe('the directory file imported into the store', () => {
@@ -23,7 +22,7 @@ describe('the directory file imported into the store', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorview-directory-import-'));
-    store = await openStore(readConfig({ FLOORVIEW_DB: join(dir, 'store.db') }));
+    store = await openTestStore(dir);
   });
   after(async () => {
     await store.close();
