@@ -90,7 +90,7 @@ export class CredentialStore {
   /** Every display token not revoked, with its queues (none for a token showing no queue). */
   async liveDisplays(): Promise<Map<string, string[]>> {
     const { displayTokens, displayTokenQueues } = this.store.tables;
-    const live = await this.store.db.select({ id: displayTokens.id }).from(displayTokens).where(isNull(displayTokens.revokedAt));
+    const live = await this.store.db.select({ id: displayTokens.id }).from(displayTokens).where(isNull(displayTokens.revokedAt)).orderBy(displayTokens.id);
     const shown = await this.store.db.select().from(displayTokenQueues).orderBy(displayTokenQueues.queueId);
     const displays = new Map(live.map((d) => [d.id, [] as string[]]));
     for (const { tokenId, queueId } of shown) displays.get(tokenId)?.push(queueId);
