@@ -4,7 +4,7 @@ import { AgentTime, type SavedAgentTime } from '../domain/agent-time.js';
 import type { FloorEvent } from '../domain/events.js';
 import type { Contribution } from '../domain/rollup-cells.js';
 import type { EventStore } from '../ingest/event-store.js';
-import { META_KEYS } from './rollup-meta.js';
+import { META_KEYS } from '../db/meta-keys.js';
 
 /**
  * How far agent time trails the data: events up to this late are accounted

@@ -3,7 +3,8 @@ import type { events } from '../db/schema/events.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
 import { CallFactRows, NO_FACTS } from './fact-writer.js';
-import { CALL_SPAN_MS, PRUNED_BEFORE_KEY } from '../ops/retention.js';
+import { META_KEYS } from '../db/meta-keys.js';
+import { CALL_SPAN_MS } from '../ops/retention.js';
 import { writeMeta } from './rollup-meta.js';
 
 const CALLS_PER_TRANSACTION = 2_000;
@@ -31,7 +32,7 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
   );
   const done: RederiveStats = { calls: 0, events: 0 };
   const through = client.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
-  const pruned = client.prepare('SELECT value FROM rollup_meta WHERE key = ?').pluck().get(PRUNED_BEFORE_KEY) as string | undefined;
+  const pruned = client.prepare('SELECT value FROM rollup_meta WHERE key = ?').pluck().get(META_KEYS.prunedBefore) as string | undefined;
   /** Calls with an event before this may have lost some to the retention. */
   const complete = pruned === undefined ? -Infinity : Number(pruned) + CALL_SPAN_MS;
   const dropFacts = ['calls WHERE id', 'queue_visits WHERE call_id', 'handlings WHERE call_id', 'wrapups WHERE call_id'].map((t) =>

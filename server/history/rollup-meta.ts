@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { META_KEYS } from '../db/meta-keys.js';
 import { queues } from '../db/schema/directory.js';
 import { rollupMeta } from '../db/schema/rollups.js';
 import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../../common/metrics.js';
@@ -22,15 +23,6 @@ export interface RollupMeta {
   historyThrough: string | null;
 }
 
-export const META_KEYS = {
-  version: 'version',
-  timeZone: 'time_zone',
-  thresholds: 'thresholds',
-  sealedBefore: 'sealed_before',
-  historyThrough: 'history_through',
-  /** The agent-time accountant's line and state (server/history/agent-time-writer.ts), JSON. */
-  agentTime: 'agent_time',
-} as const;
 
 export function readMeta(db: Db): RollupMeta {
   const rows = new Map(db.select().from(rollupMeta).all().map((r) => [r.key, r.value]));

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/store.js';
-import { META_KEYS } from '../history/rollup-meta.js';
+import { META_KEYS } from '../db/meta-keys.js';
 
 const DAY_MS = 86_400_000;
-
-/** rollup_meta key: events before this instant may have been deleted (server/history/fact-rederive.ts reads it). */
-export const PRUNED_BEFORE_KEY = 'events_pruned_before';
 
 /**
  * A call's events span at most this long, so a call whose first kept event is this much
@@ -54,12 +51,12 @@ export async function pruneEvents(store: Store, now: number, options: RetentionO
   const [historyThrough, snapshot, previous] = await Promise.all([
     store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${META_KEYS.historyThrough}`),
     store.get<{ lastSeq: number | string }>(sql`SELECT last_seq AS "lastSeq" FROM floor_snapshots WHERE id = 1`),
-    store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${PRUNED_BEFORE_KEY}`),
+    store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${META_KEYS.prunedBefore}`),
   ]);
   const through = Math.min(Number(historyThrough?.value ?? 0), Number(snapshot?.lastSeq ?? 0));
   if (cutoff > Number(previous?.value ?? -Infinity)) {
     await store.transaction((tx) =>
-      tx.run(sql`INSERT INTO rollup_meta (key, value) VALUES (${PRUNED_BEFORE_KEY}, ${String(cutoff)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+      tx.run(sql`INSERT INTO rollup_meta (key, value) VALUES (${META_KEYS.prunedBefore}, ${String(cutoff)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
     );
   }
   // One short transaction per step (on SQLite it waits its turn among the writers).

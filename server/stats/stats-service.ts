@@ -12,7 +12,7 @@ import type { FamilySource } from './family-source.js';
 import type { Ranking } from './figures.js';
 import { periodStaffing } from './period-staffing.js';
 import { queueStats } from './queue-stats.js';
-import { META_KEYS } from '../history/rollup-meta.js';
+import { META_KEYS } from '../db/meta-keys.js';
 import { RollupSource } from './rollup-source.js';
 import { statsReads, type StatsReads, type StatsSnapshot } from './stats-snapshot.js';
 import { resolveRange, type RangeInput, type StatsRange } from './stats-range.js';

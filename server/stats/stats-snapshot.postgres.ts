@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../db/store.js';
 import type { HistoryCatchUp } from '../history/history.js';
-import { META_KEYS } from '../history/rollup-meta.js';
+import { META_KEYS } from '../db/meta-keys.js';
 import type { StatsReads, StatsSnapshot, StatsSql } from './stats-snapshot.js';
 
 export const POSTGRES_STATS_SQL: StatsSql = {
