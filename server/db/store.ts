@@ -28,6 +28,8 @@ export interface Store {
   /**
    * All or nothing. Inside, use only `tx` (it joins this transaction; a nested call joins it too).
    * On SQLite transactions and `exclusive` work are serialised: one writer at a time, as the file allows.
+   * So every write goes through one, even a single statement: on SQLite a write made straight on `db`
+   * would run inside whichever other task's transaction is open at that moment, and roll back with it.
    */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /**
