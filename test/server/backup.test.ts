@@ -72,6 +72,8 @@ async function statistics(url: string) {
 describe('online backup and restore', () => {
   let dir: string;
   const servers: ServerProcess[] = [];
+  // The backup copies the SQLite file, so these servers are on SQLite whichever store the run tests (no storeEnv);
+  // a PostgreSQL centre's backups are pg_dump's, as the last test checks.
   const envFor = (db: string) => ({
     FLOORVIEW_DB: join(dir, db),
     FLOORVIEW_DIRECTORY: join(dir, 'centre.json'),

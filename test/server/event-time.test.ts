@@ -9,7 +9,7 @@ describe('event time: the acceptance window and stale events', () => {
   let h: Harness;
   /** The test's clock: ingestion judges event times by it, never by the machine's. */
   let now = Date.parse('2026-03-10T12:00:00Z');
-  const count = () => h.services.db.get<{ n: number }>(sql`select count(*) as n from events`)!.n;
+  const count = async () => (await h.services.store.get<{ n: number }>(sql`select count(*) as n from events`))!.n;
   const fieldsOf = async (res: Response) => ((await res.json()) as { error: { fields: Record<string, string> } }).error.fields;
 
   before(async () => {
@@ -18,7 +18,7 @@ describe('event time: the acceptance window and stale events', () => {
   after(() => h.close());
 
   it('refuses events before 2000, older than the window or beyond the future skew, naming each field', async () => {
-    const before = count();
+    const before = await count();
     const at = (iso: string) => ({ id: `old-${iso}`, type: 'agent.signed_in', agentId: 'a-1', at: iso });
     const res = await h.post(
       '/api/v1/events',
@@ -42,7 +42,7 @@ describe('event time: the acceptance window and stale events', () => {
     assert.equal(fields['events[3].at'], undefined);
     assert.match(fields['events[4].at']!, /more than 60 seconds in the future/);
     assert.equal(fields['events[5].at'], undefined);
-    assert.equal(count(), before, 'a refused batch stores nothing');
+    assert.equal(await count(), before, 'a refused batch stores nothing');
   });
 
   it('never moves the live floor backwards for a late event, and still records it in the history', async () => {
@@ -79,13 +79,13 @@ describe('event time: the acceptance window and stale events', () => {
 
     // The history has them all: the late call's facts and the late state changes.
     await h.get('/api/v1/stats/queues?from=2026-03-01&to=2026-03-10&tz=UTC', sam);
-    const call = h.services.db.get<{ answered_at: number; ended_at: number }>(sql`select answered_at, ended_at from calls where id = 'c-old'`);
+    const call = await h.services.store.get<{ answered_at: number; ended_at: number }>(sql`select answered_at, ended_at from calls where id = 'c-old'`);
     assert.equal(call?.answered_at, now - DAY + 15_000);
     assert.equal(call?.ended_at, now - DAY + 90_000);
-    const states = h.services.db.all<{ state: string }>(sql`select state from agent_state_changes where agent_id = 'a-1' and at < ${now - 60 * 60_000} order by at`);
+    const states = await h.services.store.all<{ state: string }>(sql`select state from agent_state_changes where agent_id = 'a-1' and at < ${now - 60 * 60_000} order by at`);
     assert.deepEqual(states.map((s) => s.state), ['unavailable', 'signed_out']);
     assert.equal(
-      h.services.db.get<{ n: number }>(sql`select count(*) as n from agent_state_changes where agent_id = 'a-1' and reason = 'Break'`)!.n,
+      (await h.services.store.get<{ n: number }>(sql`select count(*) as n from agent_state_changes where agent_id = 'a-1' and reason = 'Break'`))!.n,
       1,
     );
 

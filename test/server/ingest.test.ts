@@ -6,7 +6,7 @@ import { eventFactory, INTEGRATION, startHarness, type Harness } from './harness
 describe('POST /api/v1/events', () => {
   let h: Harness;
   const ev = eventFactory();
-  const count = () => h.services.db.get<{ n: number }>(sql`select count(*) as n from events`)!.n;
+  const count = async () => (await h.services.store.get<{ n: number }>(sql`select count(*) as n from events`))!.n;
 
   before(async () => {
     h = await startHarness();
@@ -24,7 +24,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('names every bad field and stores nothing from a batch with one bad event', async () => {
-    const before = count();
+    const before = await count();
     const res = await h.post(
       '/api/v1/events',
       {
@@ -45,7 +45,7 @@ describe('POST /api/v1/events', () => {
     assert.ok(body.error.fields['events[2].agentId']);
     assert.ok(body.error.fields['events[3].type']);
     assert.equal(body.error.fields['events[0].agentId'], undefined);
-    assert.equal(count(), before);
+    assert.equal(await count(), before);
   });
 
   it('refuses references to unknown directory entries, unassigned queues and future instants', async () => {

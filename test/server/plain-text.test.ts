@@ -18,7 +18,7 @@ describe('free text refuses control characters and bidi overrides', () => {
   after(() => h.close());
 
   it('in an event reason, naming the field; nothing is stored', async () => {
-    const before = h.services.db.get<{ n: number }>(sql`select count(*) as n from events`)!.n;
+    const before = (await h.services.store.get<{ n: number }>(sql`select count(*) as n from events`))!.n;
     const res = await h.post(
       '/api/v1/events',
       {
@@ -38,7 +38,7 @@ describe('free text refuses control characters and bidi overrides', () => {
     assert.match(fields['events[2].reason']!, /U\+2066/);
     assert.match(fields['events[3].reason']!, /U\+0085/);
     assert.equal(fields['events[4].reason'], undefined, 'ordinary text in any script passes');
-    assert.equal(h.services.db.get<{ n: number }>(sql`select count(*) as n from events`)!.n, before);
+    assert.equal((await h.services.store.get<{ n: number }>(sql`select count(*) as n from events`))!.n, before);
   });
 
   it('in a supervisor command reason', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Report, ReportCreated } from '../../contract/reports.js';
 import { MAX_REPORTS_PER_SUPERVISOR } from '../../contract/reports.js';
+import { storeEnv } from '../support/test-store.js';
 import { startHarness, type Harness } from './harness.js';
 import { createReport } from './report-helpers.js';
 
@@ -78,7 +78,7 @@ describe('at most 50 reports per supervisor', () => {
 
   it('never holds more than 50, with another process creating reports in the same database at the same time', async () => {
     const { params } = (await h.services.store.get<{ params: string }>(sql`SELECT params FROM reports LIMIT 1`))!;
-    // A second writer on the same SQLite file (another Floorview node would be one), creating Sam's reports in a loop
+    // A second writer on the same database (another Floorview node would be one), creating Sam's reports in a loop
     // and counting them between creations: a limit applied outside the creating transaction would show 51.
     const child = spawn(
       process.execPath,
@@ -87,24 +87,26 @@ describe('at most 50 reports per supervisor', () => {
         'tsx',
         '--input-type=module',
         '-e',
-        `import { openDb } from './server/db/client.ts';
-         import { SqliteStore } from './server/db/sqlite-store.ts';
+        `import { sql } from 'drizzle-orm';
+         import { readConfig } from './server/wiring/env.ts';
+         import { openStore } from './server/wiring/open-store.ts';
          import { ReportStore } from './server/reports/report-store.ts';
-         const db = openDb(process.env.FV_DB);
-         const store = new ReportStore(SqliteStore.over(db));
-         const count = db.$client.prepare("SELECT count(*) FROM reports WHERE supervisor_id = 's-sam'").pluck();
+         const db = await openStore(readConfig(process.env));
+         const store = new ReportStore(db);
+         const count = async () => (await db.get(sql\`SELECT count(*) AS n FROM reports WHERE supervisor_id = 's-sam'\`)).n;
          let most = 0;
          const ids = [];
          for (let i = 0; i < 300; i++) {
            ids.push((await store.create({ id: 'r-child-' + i, supervisorId: 's-sam', params: process.env.FV_PARAMS, createdAt: Date.now() })).created.id);
-           most = Math.max(most, count.get());
+           most = Math.max(most, await count());
            // A breath between transactions: SQLite's busy wait is not a queue, and a writer in a
            // tight loop can starve the server's for longer than its busy timeout on a loaded machine.
            await new Promise((r) => setTimeout(r, 1));
          }
+         await db.close();
          console.log(JSON.stringify({ ids, most }));`,
       ],
-      { env: { ...process.env, FV_DB: join(h.dir, 'floorview.db'), FV_PARAMS: params }, stdio: ['ignore', 'pipe', 'inherit'] },
+      { env: { ...process.env, FLOORVIEW_DB: h.config.FLOORVIEW_DB, ...storeEnv(h.dir), FV_PARAMS: params }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDb } from '../../server/db/client.js';
-import { SqliteStore } from '../../server/db/sqlite-store.js';
+import { sql } from 'drizzle-orm';
+import type { Store } from '../../server/db/store.js';
 import { MAX_INTERRUPTIONS, ReportStore } from '../../server/reports/report-store.js';
+import { readConfig } from '../../server/wiring/env.js';
+import { openStore } from '../../server/wiring/open-store.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { openTestStore } from '../support/test-store.js';
 import { centreEnv, eventFactory, INTEGRATION } from './harness.js';
 import { createReport, downloadBytes, getReport, parseCsv, reportWhen, settled, type Client } from './report-helpers.js';
 
@@ -101,9 +104,9 @@ describe('report generation across restarts', () => {
     const { report: job } = await createReport(client, sam, DAY);
     await reportWhen(client, sam, job.id, (r) => r.status === 'generating' && r.rowCount >= 20);
     await server!.stop('SIGTERM');
-    const db = openDb(env.FLOORVIEW_DB!);
-    const row = db.$client.prepare('SELECT status, lease_owner, interruptions FROM reports WHERE id = ?').get(job.id);
-    db.$client.close();
+    const store = await openStore(readConfig(env));
+    const row = await store.get(sql`SELECT status, lease_owner, interruptions FROM reports WHERE id = ${job.id}`);
+    await store.close();
     assert.deepEqual(row, { status: 'generating', lease_owner: null, interruptions: 0 }, 'released, for the next start to take at once');
     await start();
     const done = await settled(client, sam, job.id);
@@ -112,17 +115,23 @@ describe('report generation across restarts', () => {
 });
 
 describe('report jobs whose holder is gone', () => {
-  let dir: string;
-
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'floorview-report-jobs-'));
+  const dirs: string[] = [];
+  const stores: Store[] = [];
+  /** A store of its own for each test, of the run's dialect. */
+  const openJobs = async () => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'floorview-report-jobs-')));
+    stores.push(await openTestStore(dirs.at(-1)!));
+    return new ReportStore(stores.at(-1)!);
+  };
+  after(async () => {
+    for (const store of stores) await store.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   const params = JSON.stringify({ request: {}, range: {}, fileName: 'x.csv' });
 
   it('waits out the lease of a holder on another host, then takes the job over', async () => {
-    const store = new ReportStore(SqliteStore.over(openDb(join(dir, 'lease.db'))));
+    const store = await openJobs();
     await store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
     const other = 'another-host|42|abcd';
     assert.equal((await store.claim(other, 1_000, 16_000, () => false)).job?.id, 'r-1');
@@ -133,7 +142,7 @@ describe('report jobs whose holder is gone', () => {
   });
 
   it(`fails a job whose holder died ${MAX_INTERRUPTIONS} times, rather than let it take nodes down forever`, async () => {
-    const store = new ReportStore(SqliteStore.over(openDb(join(dir, 'poison.db'))));
+    const store = await openJobs();
     await store.create({ id: 'r-1', supervisorId: 's-sam', params, createdAt: 0 });
     const dead = () => true;
     // The first claim, then one after each of the first deaths.

@@ -4,7 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
+import { readConfig } from '../../server/wiring/env.js';
+import { openStore } from '../../server/wiring/open-store.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { waitUntil } from '../support/wait-until.js';
 import { centreEnv, INTEGRATION } from './harness.js';
@@ -133,19 +135,20 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     assert.ok(at - signalledAt < BOUND_S * 1000, `exited ${at - signalledAt} ms after SIGTERM`);
     assert.match(out, /Stopped in/);
 
-    // After the stop, before any restart: every acknowledged event is in the file, its history
+    // After the stop, before any restart: every acknowledged event is in the database, its history
     // written (no catch-up left for the next start) and the floor saved through it.
-    const db = new Database(env.FLOORVIEW_DB!, { readonly: true });
+    const store = await openStore(readConfig(env));
     try {
-      const stored = new Set(db.prepare('select id from events').pluck().all() as string[]);
+      const value = async <T>(query: SQL) => Object.values((await store.get<Record<string, T>>(query))!)[0]!;
+      const stored = new Set((await store.all<{ id: string }>(sql`select id from events`)).map((e) => e.id));
       const missing = acknowledged.filter((id) => !stored.has(id));
       assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${acknowledged.length} acknowledged events missing`);
-      const lastSeq = db.prepare('select max(seq) from events').pluck().get() as number;
-      assert.equal(Number(db.prepare(`select value from rollup_meta where key = 'history_through'`).pluck().get()), lastSeq);
-      assert.equal(db.prepare('select last_seq from floor_snapshots').pluck().get(), lastSeq);
-      assert.equal(db.prepare(`select count(*) from calls where id like 'slow-%' and outcome = 'abandoned'`).pluck().get(), 50);
+      const lastSeq = await value<number>(sql`select max(seq) as s from events`);
+      assert.equal(Number(await value(sql`select value from rollup_meta where key = 'history_through'`)), lastSeq);
+      assert.equal(await value(sql`select last_seq from floor_snapshots`), lastSeq);
+      assert.equal(await value(sql`select count(*) as n from calls where id like 'slow-%' and outcome = 'abandoned'`), 50);
     } finally {
-      db.close();
+      await store.close();
     }
 
     // And a restarted server serves them.
