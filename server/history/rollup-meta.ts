@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { META_KEYS } from '../db/meta-keys.js';
-import { queues } from '../db/schema/directory.js';
+import type { Store } from '../db/store.js';
 import { rollupMeta } from '../db/schema/rollups.js';
 import { DEFAULT_THRESHOLDS, type QueueThresholds } from '../../common/metrics.js';
+import { query, runSqlite, type Row, type Steps } from './sql-steps.js';
 
 /**
  * What the stored rollups were built with. Bump ROLLUP_VERSION whenever a
@@ -24,16 +25,28 @@ export interface RollupMeta {
 }
 
 
-export function readMeta(db: Db): RollupMeta {
-  const rows = new Map(db.select().from(rollupMeta).all().map((r) => [r.key, r.value]));
+const META_READ = query('SELECT key, value FROM rollup_meta');
+
+function metaOf(rows: Row[]): RollupMeta {
+  const values = new Map(rows.map((r) => [r.key as string, r.value as string]));
+  const of = (key: string) => values.get(key) ?? null;
   return {
-    version: rows.get(META_KEYS.version) ?? null,
-    timeZone: rows.get(META_KEYS.timeZone) ?? null,
-    thresholds: rows.get(META_KEYS.thresholds) ?? null,
-    sealedBefore: rows.get(META_KEYS.sealedBefore) ?? null,
-    historyThrough: rows.get(META_KEYS.historyThrough) ?? null,
+    version: of(META_KEYS.version),
+    timeZone: of(META_KEYS.timeZone),
+    thresholds: of(META_KEYS.thresholds),
+    sealedBefore: of(META_KEYS.sealedBefore),
+    historyThrough: of(META_KEYS.historyThrough),
   };
 }
+
+/** The meta as stored, within a sequence of steps (server/history/sql-steps.ts). */
+export function* readMetaStep(): Steps<RollupMeta> {
+  return metaOf(yield META_READ);
+}
+
+export const readMeta = (db: Db): RollupMeta => metaOf(runSqlite(db, META_READ));
+
+export const readMetaOf = async (store: Store): Promise<RollupMeta> => metaOf(await store.all(META_READ));
 
 /** The seal line as the readers see it now; null before any data. */
 export function sealedBefore(db: Db): number | null {
@@ -41,23 +54,44 @@ export function sealedBefore(db: Db): number | null {
   return value === undefined ? null : Number(value);
 }
 
+/** The statement that stores `meta` (none when it is empty); run it inside the transaction that wrote what it describes. */
+export function metaWrites(meta: Partial<Record<keyof RollupMeta, string>>): SQL[] {
+  const entries = Object.entries(meta).map(([name, value]) => [META_KEYS[name as keyof RollupMeta], value]);
+  if (entries.length === 0) return [];
+  return [
+    query(
+      `INSERT INTO rollup_meta (key, value) VALUES ${entries.map(() => '(?, ?)').join(', ')} ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      entries.flat(),
+    ),
+  ];
+}
+
 export function writeMeta(db: Db, meta: Partial<Record<keyof RollupMeta, string>>): void {
-  for (const [name, value] of Object.entries(meta)) {
-    const key = META_KEYS[name as keyof RollupMeta];
-    db.insert(rollupMeta).values({ key, value }).onConflictDoUpdate({ target: rollupMeta.key, set: { value } }).run();
-  }
+  for (const q of metaWrites(meta)) runSqlite(db, q);
+}
+
+export async function writeMetaOf(store: Store, meta: Partial<Record<keyof RollupMeta, string>>): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const q of metaWrites(meta)) await tx.run(q);
+  });
+}
+
+const THRESHOLDS_READ = query('SELECT id, service_level_seconds AS "serviceLevelSeconds", short_abandon_seconds AS "shortAbandonSeconds" FROM queues');
+
+function thresholdsMap(rows: Row[]): Map<string, QueueThresholds> {
+  return new Map(
+    rows.map((q) => [q.id as string, { serviceLevelSeconds: Number(q.serviceLevelSeconds), shortAbandonSeconds: Number(q.shortAbandonSeconds) }]),
+  );
 }
 
 /** Each queue's service-level and short-abandon thresholds, as configured now. */
-export function queueThresholds(db: Db): Map<string, QueueThresholds> {
-  return new Map(
-    db
-      .select({ id: queues.id, serviceLevelSeconds: queues.serviceLevelSeconds, shortAbandonSeconds: queues.shortAbandonSeconds })
-      .from(queues)
-      .all()
-      .map((q) => [q.id, { serviceLevelSeconds: q.serviceLevelSeconds, shortAbandonSeconds: q.shortAbandonSeconds }]),
-  );
+export function* queueThresholdsStep(): Steps<Map<string, QueueThresholds>> {
+  return thresholdsMap(yield THRESHOLDS_READ);
 }
+
+export const queueThresholds = (db: Db): Map<string, QueueThresholds> => thresholdsMap(runSqlite(db, THRESHOLDS_READ));
+
+export const queueThresholdsOf = async (store: Store): Promise<Map<string, QueueThresholds>> => thresholdsMap(await store.all(THRESHOLDS_READ));
 
 export const thresholdsOf = (all: ReadonlyMap<string, QueueThresholds>) => (queueId: string) => all.get(queueId) ?? DEFAULT_THRESHOLDS;
 

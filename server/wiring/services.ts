@@ -24,7 +24,7 @@ import { QueueTodayService } from '../floor/queue-today-service.js';
 import { QueueTrend } from '../floor/queue-trend.js';
 import { History } from '../history/history.js';
 import { Serial } from '../lib/serial.js';
-import { syncRollups } from '../history/rollup-rebuild.js';
+import { syncRollupsOf } from '../history/rollup-rebuild.js';
 import { lastSeq } from '../ingest/event-log.js';
 import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
@@ -108,7 +108,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = await Directory.load(store);
-  const rebuilt = Object.values(await store.exclusive((sqlite) => syncRollups(sqlite, config.FLOORVIEW_TIME_ZONE)));
+  const rebuilt = Object.values(await syncRollupsOf(store, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
   const events = new EventStore(db);
   const floor = await restoreFloor(store, directory);
