@@ -7,9 +7,10 @@ import { freePort } from './server-process.js';
 
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks: initdb in a temp dir, a free
- * loopback port, its socket in the same dir, durability off (fsync, synchronous commit: a
- * crash loses a test's data, nothing else). Never the system service. initdb refuses root,
- * so as root it runs as the `postgres` user, which owns the dir.
+ * loopback port, its socket in the same dir, durability off by default (fsync, synchronous
+ * commit: a crash loses a test's data, nothing else; a benchmark passes its own settings).
+ * Never the system service. initdb refuses root, so as root it runs as the `postgres` user,
+ * which owns the dir.
  */
 export interface PostgresCluster {
   /** The superuser's URL on database `postgres`: for creating databases and roles. */
@@ -35,7 +36,16 @@ function binDir(): string {
   return join(root, versions[0]!, 'bin');
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** A test's server settings: durability off, enough connections for a test run's servers. */
+const TEST_SETTINGS: Readonly<Record<string, string>> = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '300',
+};
+
+/** `settings`: the server's settings (`-c name=value`), TEST_SETTINGS unless given. */
+export async function startPostgresCluster(settings: Readonly<Record<string, string>> = TEST_SETTINGS): Promise<PostgresCluster> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'floorview-pg-'));
   const asOwner = (program: string, args: string[]) => {
@@ -54,15 +64,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   // C collation: text sorts by code point, as SQLite's does, so both stores order names alike.
   asOwner('initdb', ['-D', data, '-U', 'postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--no-locale', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=300',
-  ].join(' ');
+  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].join(' ');
   const start = () => asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '120', '-o', options, 'start']);
   const stop = () => asOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '120', 'stop']);
   start();
