@@ -3,12 +3,16 @@ import type { Store } from '../db/store.js';
 import type { FloorEvent, IncomingEvent } from '../domain/events.js';
 import { agentStateRows } from './agent-state-rows.js';
 import type { EventAppend } from './event-append.js';
-import { eventRow } from './event-store.js';
+import { eventRow, type EventRow } from './event-store.js';
 
 /** Rows per statement: PostgreSQL takes at most 65,535 parameters in one (7 an event). */
 const ROWS_PER_INSERT = 5_000;
 
 const values = (rows: readonly (readonly unknown[])[]): SQL => sql.join(rows.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`), sql`, `)})`), sql`, `);
+
+/** Stores the events whose ids are new, returning their `seq` and id (also the ingestion bench's anchor: bench/lib/raw-insert.ts). */
+export const insertEvents = (rows: readonly EventRow[]): SQL =>
+  sql`INSERT INTO events (id, type, at, agent_id, call_id, queue_id, data) VALUES ${values(rows)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`;
 
 /**
  * A batch on PostgreSQL: one transaction, the events in multi-row inserts that skip the ids stored
@@ -30,10 +34,7 @@ export class PostgresEventAppend implements EventAppend {
   private async write(tx: Store, incoming: readonly IncomingEvent[]): Promise<FloorEvent[]> {
     const seqOf = new Map<string, number>();
     for (let i = 0; i < incoming.length; i += ROWS_PER_INSERT) {
-      const rows = incoming.slice(i, i + ROWS_PER_INSERT).map(eventRow);
-      const stored = await tx.all<{ seq: number | string; id: string }>(
-        sql`INSERT INTO events (id, type, at, agent_id, call_id, queue_id, data) VALUES ${values(rows)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
-      );
+      const stored = await tx.all<{ seq: number | string; id: string }>(insertEvents(incoming.slice(i, i + ROWS_PER_INSERT).map(eventRow)));
       for (const { seq, id } of stored) seqOf.set(id, Number(seq));
     }
     const fresh: FloorEvent[] = [];
