@@ -1,5 +1,6 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { isPostgresUrl } from '../db/postgres-url.js';
 
 /**
  * Online backup and offline restore of the SQLite store.
@@ -18,7 +19,7 @@ import Database from 'better-sqlite3';
  * PostgreSQL's own tools back it up. The message says so, or null on SQLite.
  */
 export function postgresInstead(command: 'backup' | 'restore', db: string): string | null {
-  if (!process.env.FLOORVIEW_DATABASE_URL && !/^postgres(ql)?:\/\//.test(db)) return null;
+  if (!process.env.FLOORVIEW_DATABASE_URL && !isPostgresUrl(db)) return null;
   const how =
     command === 'backup'
       ? 'back it up with pg_dump (or pg_basebackup), or your provider’s managed backups'

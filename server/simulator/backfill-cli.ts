@@ -1,25 +1,30 @@
 /**
  * Fills a database with simulated history:
  *   npm run seed -- --days 90 --agents 500 --queues 40 --calls-per-day 30000 --db data/reference.db --seed 1
- * With --directory the centre comes from that file; otherwise one is generated,
- * written next to the database (<db>.centre.json) and loaded. The floor is saved
- * at the end, so a server started on the database carries on from it.
+ * --db is a SQLite file or a postgres:// URL (server/wiring/cli-store.ts). With --directory the centre
+ * comes from that file; otherwise one is generated, written next to the database (<db>.centre.json;
+ * data/<database>.centre.json for PostgreSQL) and loaded. The floor is saved at the end, so a server
+ * started on the database carries on from it.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb } from '../db/client.js';
-import { SqliteStore } from '../db/sqlite-store.js';
+import { sql } from 'drizzle-orm';
+import { StartupError } from '../db/postgres-startup-errors.js';
+import type { Store } from '../db/store.js';
 import { Directory } from '../directory/directory.js';
 import { DirectoryFileError, readDirectoryFile, type DirectoryFile } from '../directory/directory-file.js';
 import { centreJson, generateCentre } from '../directory/generate-centre.js';
 import { upsertDirectory } from '../directory/upsert-directory.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
-import { EventStore } from '../ingest/event-store.js';
+import { lastSeq } from '../ingest/event-log.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { History } from '../history/history.js';
 import { readMeta } from '../history/rollup-meta.js';
 import { rebuildRollups } from '../history/rollup-rebuild.js';
 import { systemZoneName } from '../domain/zone.js';
+import { cliStoreConfig } from '../wiring/cli-store.js';
+import { openStore, storeLabel, type StoreConfig } from '../wiring/open-store.js';
 import { progressLines } from './backfill.js';
 import { Simulator } from './simulator.js';
 import { DAY_MS } from './time-zones.js';
@@ -30,7 +35,8 @@ const USAGE = `Usage: npm run seed -- [options]
   --queues <n>          queues in the generated centre (default 8)
   --calls-per-day <n>   inbound calls a day (default about 45 per agent)
   --seed <n>            random seed (default 1)
-  --db <path>           SQLite file to fill (default data/floorview.db); must hold no events yet
+  --db <file | url>     SQLite file or postgres:// URL to fill (default FLOORVIEW_DATABASE_URL,
+                        else FLOORVIEW_DB, else data/floorview.db); must hold no events yet
   --directory <file>    use this directory file instead of generating a centre
   --rollups-at-end      build the statistics rollups once from the facts at the end
                         instead of keeping them while simulating`;
@@ -38,6 +44,27 @@ const USAGE = `Usage: npm run seed -- [options]
 function fail(message: string): never {
   console.error(`seed: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+function storeOf(db: string | undefined): StoreConfig {
+  try {
+    return cliStoreConfig(db);
+  } catch (err) {
+    fail((err as Error).message);
+  }
+}
+
+/** Where a generated centre is written: beside the SQLite file, or in data/ under the PostgreSQL database's name. */
+function centreFileOf(store: StoreConfig): string {
+  if (!store.FLOORVIEW_DATABASE_URL) return `${store.FLOORVIEW_DB}.centre.json`;
+  return `data/${decodeURIComponent(new URL(store.FLOORVIEW_DATABASE_URL).pathname.slice(1)) || 'postgres'}.centre.json`;
+}
+
+/** The database's size on disk, for the closing lines. */
+async function sizeOf(database: Store, store: StoreConfig): Promise<number> {
+  if (database.dialect === 'postgres') return Number((await database.get<{ bytes: number }>(sql`select pg_database_size(current_database()) as bytes`))?.bytes ?? 0);
+  await database.exclusive((db) => db.$client.pragma('wal_checkpoint(TRUNCATE)'));
+  return [store.FLOORVIEW_DB, `${store.FLOORVIEW_DB}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
 }
 
 function readArgs() {
@@ -50,7 +77,7 @@ function readArgs() {
         queues: { type: 'string' },
         'calls-per-day': { type: 'string' },
         seed: { type: 'string', default: '1' },
-        db: { type: 'string', default: 'data/floorview.db' },
+        db: { type: 'string' },
         directory: { type: 'string' },
         'rollups-at-end': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -80,7 +107,7 @@ function readArgs() {
     queues: number('queues', values.queues, 1, 10_000) ?? 8,
     callsPerDay: number('calls-per-day', values['calls-per-day'], 0, 10_000_000),
     seed: number('seed', values.seed, -(2 ** 31), 2 ** 31 - 1)!,
-    db: values.db,
+    store: storeOf(values.db),
     directory: values.directory,
     rollupsAtEnd: values['rollups-at-end'],
   };
@@ -97,24 +124,33 @@ try {
   throw err;
 }
 
-const db = openDb(args.db);
-const store = new EventStore(db);
-const existing = store.lastSeq();
+const where = storeLabel(args.store);
+const database = await openStore(args.store).catch((err: unknown) => {
+  if (!(err instanceof StartupError)) throw err;
+  console.error(`seed: ${err.message}`);
+  process.exit(1);
+});
+if (args.rollupsAtEnd && database.dialect !== 'sqlite') {
+  await database.close();
+  fail('--rollups-at-end rebuilds a SQLite file; on PostgreSQL the rollups are kept while simulating');
+}
+const existing = await lastSeq(database);
 if (existing > 0) {
-  db.$client.close();
-  fail(`${args.db} already holds events (up to #${existing}); seed a new database file`);
+  await database.close();
+  fail(`${where} already holds events (up to #${existing}); seed a new, empty database`);
 }
 if (!args.directory) {
-  writeFileSync(`${args.db}.centre.json`, centreJson(centre));
-  console.log(`Centre: ${centre.agents.length} agents, ${centre.queues.length} queues, written to ${args.db}.centre.json`);
+  const file = centreFileOf(args.store);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, centreJson(centre));
+  console.log(`Centre: ${centre.agents.length} agents, ${centre.queues.length} queues, written to ${file}`);
 }
-const database = SqliteStore.over(db);
 await upsertDirectory(database, centre);
 const directory = await Directory.load(database);
 const floor = await restoreFloor(database, directory);
-const ingest = new IngestService(database, directory, Date.now, store);
+const ingest = new IngestService(database, directory, Date.now);
 ingest.onIngested((fresh) => floor.apply(fresh));
-const history = (await History.open(database, store, Date.now, { rollups: !args.rollupsAtEnd })).follow(ingest);
+const history = (await History.open(database, ingest.store, Date.now, { rollups: !args.rollupsAtEnd })).follow(ingest);
 const simulator = new Simulator({ directory, seed: args.seed, callsPerDay: args.callsPerDay });
 
 const to = Date.now();
@@ -129,13 +165,12 @@ await saveFloor(database, floor, to);
 let rollupSeconds: number | null = null;
 if (args.rollupsAtEnd) {
   const t0 = performance.now();
-  rebuildRollups(db, readMeta(db).timeZone ?? systemZoneName());
+  await database.exclusive((db) => rebuildRollups(db, readMeta(db).timeZone ?? systemZoneName()));
   rollupSeconds = (performance.now() - t0) / 1000;
 }
-db.$client.pragma('wal_checkpoint(TRUNCATE)');
+const size = await sizeOf(database, args.store);
 await database.close();
 
-const size = [args.db, `${args.db}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
 console.log(
   [
     'Done.',
@@ -146,6 +181,6 @@ console.log(
     ...(rollupSeconds === null
       ? []
       : [`  rollups      built in ${rollupSeconds.toFixed(1)} s (${Math.round(stats.events / (stats.seconds + rollupSeconds))} events/s overall)`]),
-    `  database     ${args.db}, ${(size / 2 ** 20).toFixed(1)} MiB`,
+    `  database     ${where}, ${(size / 2 ** 20).toFixed(1)} MiB`,
   ].join('\n'),
 );

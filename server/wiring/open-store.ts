@@ -5,7 +5,7 @@ import { PostgresStore } from '../db/postgres-store.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import type { Store } from '../db/store.js';
 
-type StoreConfig = Pick<
+export type StoreConfig = Pick<
   Config,
   'FLOORVIEW_DB' | 'FLOORVIEW_SYNCHRONOUS' | 'FLOORVIEW_DATABASE_URL' | 'FLOORVIEW_DATABASE_POOL' | 'FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS'
 >;
