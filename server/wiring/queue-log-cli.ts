@@ -1,8 +1,8 @@
 /**
  * Imports an Asterisk queue_log (issue 11 points 5 and 6):
  *   npm run import:queue-log -- --file PATH [--follow] [--dry-run] [--time-zone ZONE] [--api URL]
- * The directory is FLOORVIEW_DIRECTORY's, like the server's. Without --api the events go into
- * FLOORVIEW_DB through this process's ingestion (the server stopped: history of any age is accepted).
+ * The directory is FLOORVIEW_DIRECTORY's and the store the server's (FLOORVIEW_DATABASE_URL, else FLOORVIEW_DB).
+ * Without --api the events go into it through this process's ingestion (the server stopped: history of any age is accepted).
  * With --api they are posted to a running server (FLOORVIEW_INTEGRATION_SECRET: an integration key's
  * secret), as any integration: the way to --follow a live file. --dry-run writes nothing to the database
  * and prints, after the summary, a directory skeleton between `--- directory ---` and `--- end ---`.
@@ -11,19 +11,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb, type Db } from '../db/client.js';
-import { SqliteStore } from '../db/sqlite-store.js';
+import { StartupError } from '../db/postgres-startup-errors.js';
 import { readDirectoryFile } from '../directory/directory-file.js';
 import { Directory } from '../directory/directory.js';
 import { upsertDirectory } from '../directory/upsert-directory.js';
 import { Zone } from '../domain/zone.js';
 import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import { History } from '../history/history.js';
-import { EventStore } from '../ingest/event-store.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { fileLines } from '../lib/file-lines.js';
 import { databaseInUse } from '../ops/backup.js';
+import { cliStoreConfig } from './cli-store.js';
 import { readConfig } from './env.js';
+import { openStore } from './open-store.js';
 import { directoryId } from '../platforms/asterisk/asterisk-ids.js';
 import { DirectorySkeleton } from '../platforms/asterisk/directory-skeleton.js';
 import { QueueLogImport, type EventSink } from '../platforms/asterisk/queue-log-import.js';
@@ -68,26 +68,31 @@ const secret = process.env.FLOORVIEW_INTEGRATION_SECRET;
 if (values.api && !dryRun && !secret) fail('--api needs FLOORVIEW_INTEGRATION_SECRET, the secret of an integration key of that server');
 // Straight into the database only while no server has it open: a running server would not see the events.
 const direct = !values.api && !dryRun;
-if (direct && databaseInUse(config.FLOORVIEW_DB)) fail(`${config.FLOORVIEW_DB} is open in another process (the server?): stop it, or post to it with --api URL`);
+if (direct && !config.FLOORVIEW_DATABASE_URL && databaseInUse(config.FLOORVIEW_DB))
+  fail(`${config.FLOORVIEW_DB} is open in another process (the server?): stop it, or post to it with --api URL`);
 
-// A dry run (and --api) still validates every call against the directory, in a scratch database.
+// A dry run (and --api) still validates every call against the directory, in a scratch SQLite file.
 const scratch = direct ? null : mkdtempSync(join(tmpdir(), 'floorview-queue-log-'));
-const db: Db = openDb(scratch ? join(scratch, 'scratch.db') : config.FLOORVIEW_DB, { synchronous: 'normal' });
+// A bulk load: a SQLite file fsynced at checkpoints only (a crash is repaired by importing again).
+const storeEnv = { ...process.env, FLOORVIEW_SYNCHRONOUS: 'normal' };
+const database = await openStore(cliStoreConfig(scratch ? join(scratch, 'scratch.db') : undefined, storeEnv)).catch((err: unknown) => {
+  if (!(err instanceof StartupError)) throw err;
+  console.error(`import:queue-log: ${err.message}`);
+  process.exit(1);
+});
 let directoryFile;
 try {
   directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
 } catch (err) {
   fail((err as Error).message);
 }
-const database = SqliteStore.over(db);
 await upsertDirectory(database, directoryFile);
 const directory = await Directory.load(database);
-const store = new EventStore(db);
-const ingest = new IngestService(database, directory, Date.now, store, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
+const ingest = new IngestService(database, directory, Date.now, undefined, { maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS });
 const floor = direct ? await restoreFloor(database, directory) : null;
 if (floor) ingest.onIngested((fresh) => floor.apply(fresh));
-const history = direct ? (await History.open(database, store, Date.now, { historyAfterMs: null })).follow(ingest) : null;
-const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest, store);
+const history = direct ? (await History.open(database, ingest.store, Date.now, { historyAfterMs: null })).follow(ingest) : null;
+const sink: EventSink = values.api && !dryRun ? httpSink(values.api, secret!) : ingestionSink(ingest, database);
 
 const summary = new ImportSummary();
 const skeleton = dryRun ? new DirectorySkeleton() : undefined;

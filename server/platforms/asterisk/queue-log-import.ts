@@ -14,7 +14,7 @@ export interface EventSink {
    * Whether the store already has this call from another source (live over AMI): its queue_log lines
    * would then count it twice, as the two give one call the same call id but different event ids.
    */
-  recordedElsewhere(callId: string): boolean;
+  recordedElsewhere(callId: string): Promise<boolean>;
 }
 
 /** Ingestion's 400: each bad field, as `events[i].field`. */
@@ -135,7 +135,7 @@ export class QueueLogImport {
         continue;
       }
       const quietFor = this.logClock - c.lastAt;
-      if (c.done && (all || quietFor >= REORDER_MS)) this.complete(c);
+      if (c.done && (all || quietFor >= REORDER_MS)) await this.complete(c);
       else if (!c.done && quietFor >= STALE_MS) {
         this.calls.delete(c.id);
         this.summary.skip('call never completed (no end line within 6 hours)', c.lines.map((x) => x.n));
@@ -155,7 +155,7 @@ export class QueueLogImport {
     } else if (this.batchEvents >= BATCH_EVENTS) await this.flush();
   }
 
-  private complete(c: PendingCall): void {
+  private async complete(c: PendingCall): Promise<void> {
     this.calls.delete(c.id);
     const seen = new Set<string>();
     const lines: QueueLogLine[] = [];
@@ -170,7 +170,7 @@ export class QueueLogImport {
     }
     if (duplicates.length > 0) this.summary.skip('duplicate line', duplicates);
     const numbers = lines.map((l) => l.n);
-    if (this.sink.recordedElsewhere(asteriskCallId(c.id))) return this.summary.skip('call already recorded live (over AMI)', numbers);
+    if (await this.sink.recordedElsewhere(asteriskCallId(c.id))) return this.summary.skip('call already recorded live (over AMI)', numbers);
     const mapped = callEvents(lines, this.lookups);
     if (mapped instanceof NotInDirectory) return this.missing(mapped, numbers);
     this.add({ events: mapped.events, lines: numbers, outcome: mapped.outcome });

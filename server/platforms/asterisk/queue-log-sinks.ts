@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
+import type { Store } from '../../db/store.js';
 import type { WireEvent } from '../../ingest/event-schema.js';
-import type { EventStore } from '../../ingest/event-store.js';
 import { EARLIEST_EVENT, type IngestResult, type IngestService } from '../../ingest/ingest-service.js';
 import { ApiError, type ErrorBody } from '../../lib/errors.js';
 import { isQueueLogEventId } from './queue-log-events.js';
@@ -10,9 +11,13 @@ import { RefusedBatch, type EventSink } from './queue-log-import.js';
  * POST /api/v1/events, but history of any age since 2000 is accepted: an import is an administrator's
  * deliberate act on the database, not a platform's clock that may be wrong (FLOORVIEW_EVENT_MAX_AGE_DAYS).
  */
-export function ingestionSink(ingest: IngestService, store: EventStore): EventSink {
+export function ingestionSink(ingest: IngestService, database: Store): EventSink {
+  const { events } = database.tables;
   return {
-    recordedElsewhere: (callId) => store.callEvents(callId, store.lastSeq()).some((e) => !isQueueLogEventId(e.id)),
+    async recordedElsewhere(callId) {
+      const stored = await database.db.select({ id: events.id }).from(events).where(eq(events.callId, callId));
+      return stored.some((e) => !isQueueLogEventId(e.id));
+    },
     async write(events) {
       try {
         return await ingest.backfilling(EARLIEST_EVENT, () => ingest.ingestBody({ events }));
@@ -32,7 +37,7 @@ export function httpSink(api: string, secret: string): EventSink {
   const url = new URL('/api/v1/events', api);
   return {
     // The server is not asked: `--follow` of a live log is for a centre without AMI (README), where no call has another source.
-    recordedElsewhere: () => false,
+    recordedElsewhere: async () => false,
     async write(events: WireEvent[]): Promise<IngestResult> {
       for (let attempt = 1; ; attempt++) {
         let res: Response;
