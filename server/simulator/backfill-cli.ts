@@ -20,8 +20,8 @@ import { restoreFloor, saveFloor } from '../floor/floor-snapshot.js';
 import { lastSeq } from '../ingest/event-log.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { History } from '../history/history.js';
-import { readMeta } from '../history/rollup-meta.js';
-import { rebuildRollups } from '../history/rollup-rebuild.js';
+import { readMetaOf } from '../history/rollup-meta.js';
+import { rebuildRollupsOf } from '../history/rollup-rebuild.js';
 import { systemZoneName } from '../domain/zone.js';
 import { cliStoreConfig } from '../wiring/cli-store.js';
 import { openStore, storeLabel, type StoreConfig } from '../wiring/open-store.js';
@@ -130,10 +130,6 @@ const database = await openStore(args.store).catch((err: unknown) => {
   console.error(`seed: ${err.message}`);
   process.exit(1);
 });
-if (args.rollupsAtEnd && database.dialect !== 'sqlite') {
-  await database.close();
-  fail('--rollups-at-end rebuilds a SQLite file; on PostgreSQL the rollups are kept while simulating');
-}
 const existing = await lastSeq(database);
 if (existing > 0) {
   await database.close();
@@ -165,7 +161,7 @@ await saveFloor(database, floor, to);
 let rollupSeconds: number | null = null;
 if (args.rollupsAtEnd) {
   const t0 = performance.now();
-  await database.exclusive((db) => rebuildRollups(db, readMeta(db).timeZone ?? systemZoneName()));
+  await rebuildRollupsOf(database, (await readMetaOf(database)).timeZone ?? systemZoneName());
   rollupSeconds = (performance.now() - t0) / 1000;
 }
 const size = await sizeOf(database, args.store);
