@@ -112,6 +112,17 @@ export class RedisBus {
     return { epoch, id };
   }
 
+  /**
+   * Publishes without waiting, for what is already committed: a failure is logged, unless Redis is
+   * known to be gone (said once by the state). Until the outbox proposed above exists, a message
+   * that failed is missing from the bus (never from the database).
+   */
+  announce(message: BusMessage): void {
+    this.publish(message).catch((err: unknown) => {
+      if (this.current === 'connected') this.log(`Publishing a ${message.kind} message on the live bus failed: ${(err as Error).message}`);
+    });
+  }
+
   /** The bus's end now: a node about to load its state from the database takes this first, then follows from it. */
   position(): Promise<BusPosition> {
     return busEnd(this.commands, this.endOptions());

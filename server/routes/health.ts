@@ -21,6 +21,10 @@ const health = createRoute({
         database: z
           .object({ store: z.enum(['sqlite', 'postgres']), state: z.enum(['up', 'down']) })
           .describe('The store (FLOORVIEW_DATABASE_URL: PostgreSQL, otherwise the SQLite file) and whether it answers within 2 s.'),
+        bus: z
+          .object({ state: z.enum(['connecting', 'connected', 'lost']) })
+          .nullable()
+          .describe('The live bus of several nodes on Redis (FLOORVIEW_REDIS_URL): `lost` while the connection is down (it reconnects by itself); null when not configured.'),
         portalSignIn: z
           .object({
             issuer: z.string(),
@@ -45,6 +49,7 @@ export function healthRoutes(s: Services) {
         commands: s.commands.adapterName,
         platform: s.platform.status.current,
         database: { store: s.store.dialect, state: (await s.store.ping(2_000)) ? ('up' as const) : ('down' as const) },
+        bus: s.bus && { state: s.bus.state },
         portalSignIn: s.portal?.status ?? null,
       },
       200,

@@ -25,6 +25,14 @@ const envSchema = z.object({
   FLOORVIEW_DATABASE_POOL: z.coerce.number().int().min(1).max(1000).default(10),
   /** A PostgreSQL statement running longer is cancelled (its request fails, its transaction rolls back); 0 for no limit. */
   FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /**
+   * Redis for the live bus of several nodes (server/bus/redis-bus.ts, issue 19): `redis://[:password@]host:6379[/db]`,
+   * `rediss://` for TLS. Unset: one node, nothing published.
+   */
+  FLOORVIEW_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be redis://[:password@]host:6379[/db] (rediss:// for TLS)' })
+    .refine((u) => !URL.canParse(u) || new URL(u).hostname !== '', 'must name the Redis host: redis://host:6379')
+    .optional(),
   FLOORVIEW_DIRECTORY: z.string().min(1).default(bundledCentre),
   /** The telephony platform (server/platforms/): default the simulator, or `webhook` when FLOORVIEW_SIMULATOR=off (its older spelling). */
   FLOORVIEW_PLATFORM: z.enum(PLATFORMS).optional(),

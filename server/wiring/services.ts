@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DirectoryAdmin } from '../admin/directory-admin.js';
 import { DirectoryChanges } from '../admin/directory-changes.js';
 import { PeopleAdmin } from '../admin/people-admin.js';
@@ -8,6 +9,7 @@ import { AuthService } from '../auth/auth-service.js';
 import { OidcSignIn } from '../auth/oidc-sign-in.js';
 import { PortalTokens, type PortalTokenOptions } from '../auth/portal-tokens.js';
 import { ChatService } from '../chat/chat-service.js';
+import { RedisBus } from '../bus/redis-bus.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
 import type { Db } from '../db/client.js';
@@ -37,7 +39,7 @@ import { ReportService } from '../reports/report-service.js';
 import { progressLines } from '../simulator/backfill.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { StatsService } from '../stats/stats-service.js';
-import { StreamHub, type StreamHubOptions } from '../stream/stream-hub.js';
+import { StreamHub, type StreamHubOptions, type ViewerItem } from '../stream/stream-hub.js';
 import type { Config } from './env.js';
 
 /** Everything a route needs, built once per process. */
@@ -53,6 +55,8 @@ export interface Services {
   /** Call facts, rollups and agent time, written a moment after ingestion; readers catch it up first. */
   history: History;
   hub: StreamHub;
+  /** The live bus of several nodes (FLOORVIEW_REDIS_URL): what this node commits is published on it; null for one node. */
+  bus: RedisBus | null;
   auth: AuthService;
   /** "Sign in with <provider>" on the standalone pages, when FLOORVIEW_OIDC_CLIENT_ID is set. */
   oidcSignIn: OidcSignIn | null;
@@ -117,10 +121,22 @@ export async function createServices(config: Config, options: ServiceOptions = {
     maxFutureSeconds: config.FLOORVIEW_EVENT_MAX_FUTURE_SECONDS,
   });
   ingest.onIngested((fresh) => floor.apply(fresh));
+  // Issue 19's ground: published for the other nodes, but no floor follows the bus yet (server/bus/redis-bus.ts says what is left).
+  const bus = config.FLOORVIEW_REDIS_URL ? new RedisBus(config.FLOORVIEW_REDIS_URL, { node: `${hostname()}:${process.pid}` }) : null;
+  // A batch of duplicates only (nothing new) tells no one.
+  if (bus) {
+    ingest.onIngested((events, backfill) => {
+      if (events.length > 0) bus.announce({ kind: 'events', events, backfill });
+    });
+  }
   const history = (
     await History.open(store, events, clock, { rollups: config.FLOORVIEW_ROLLUP_MAINTENANCE, historyAfterMs: options.historyAfterMs })
   ).follow(ingest);
   const hub = new StreamHub(floor, { tickMs: config.FLOORVIEW_STREAM_TICK_MS, ...options.stream }, clock);
+  const publishItem = (item: ViewerItem) => {
+    hub.publish(item);
+    bus?.announce({ kind: 'item', item });
+  };
   const auth = new AuthService(store, directory, config.FLOORVIEW_SESSION_HOURS * 3_600_000, clock);
   auth.onSessionEnded((sessionId) => hub.closeSession(sessionId));
   const oidcSignIn =
@@ -155,7 +171,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     auth.acceptPortalTokens(portal);
   }
   const audit = new AuditLog(store, clock);
-  const chat = new ChatService(store, directory, (item) => hub.publish(item), clock);
+  const chat = new ChatService(store, directory, publishItem, clock);
   const agentCredentials = AgentCredentials.fromFile(directoryFile);
 
   // Each platform's code is loaded only when chosen: a production node talking to a real platform never carries the simulator.
@@ -216,14 +232,14 @@ export async function createServices(config: Config, options: ServiceOptions = {
     queueToday.markPending();
   });
 
-  const reports = new ReportService(store, history, directory, config.FLOORVIEW_TIME_ZONE, (item) => hub.publish(item), clock, {
+  const reports = new ReportService(store, history, directory, config.FLOORVIEW_TIME_ZONE, publishItem, clock, {
     pageRows: config.FLOORVIEW_REPORT_PAGE_ROWS,
     pauseMs: config.FLOORVIEW_REPORT_PAUSE_MS,
   });
   reports.start();
   const stats = await StatsService.open(store, directory, history);
 
-  const alerts = new AlertService(store, directory, floor, history, new AlertRules(directoryFile.alerts), (item) => hub.publish(item), clock);
+  const alerts = new AlertService(store, directory, floor, history, new AlertRules(directoryFile.alerts), publishItem, clock);
   if (config.FLOORVIEW_ALERT_WEBHOOK) {
     const webhook = new AlertWebhook(config.FLOORVIEW_ALERT_WEBHOOK, config.FLOORVIEW_ALERT_WEBHOOK_SECRET!, options.log ?? console.error);
     alerts.onChange((event, alert) => webhook.send(event, alert));
@@ -256,6 +272,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     ingest,
     history,
     hub,
+    bus,
     auth,
     oidcSignIn,
     portal,
@@ -285,6 +302,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       await history.close();
       await saveFloor(store, floor, clock());
       await released;
+      await bus?.close();
       await store.close();
     },
   };
