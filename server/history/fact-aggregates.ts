@@ -21,7 +21,8 @@ export interface FactAggregate {
   agent: string;
 }
 
-const ms = (column: string) => `round(coalesce(${column}, 0) * 1000)`;
+// Half up, as Math.round in server/domain/rollup-cells.ts and SQLite's round: PostgreSQL's round of a double goes half to even.
+const ms = (column: string) => `floor(coalesce(${column}, 0) * 1000 + 0.5)`;
 // CASE, not sum(condition): PostgreSQL does not sum booleans.
 const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 const queueOf = "coalesce(f.queue_id, '')";

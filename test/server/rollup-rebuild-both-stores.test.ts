@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { SQL } from 'drizzle-orm';
+import type { Store } from '../../server/db/store.js';
+import { importDirectoryFile } from '../../server/directory/directory-import.js';
+import { TIME_FAMILIES } from '../../server/domain/rollup-cells.js';
+import { rebuildRollupsOf, syncRollupsOf } from '../../server/history/rollup-rebuild.js';
+import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
+import { query } from '../../server/history/sql-steps.js';
+import { openStore } from '../../server/wiring/open-store.js';
+import { psql, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { centre } from './harness.js';
+
+const DAY_MS = 86_400_000;
+/** Three weeks across a month's end and the United States' spring change of clocks (8 March 2026). */
+const FIRST = Date.parse('2026-02-20T00:00:00Z');
+const DAYS = 21;
+const AGENTS = ['a-1', 'a-2', 'a-3', 'a-4'];
+/** A queue the directory does not know counts with the default thresholds. */
+const QUEUES = ['q-sales', 'q-support', 'q-gone', null];
+const OUTCOMES = ['answered', 'abandoned', 'other', null] as const;
+const RESULTS = ['answered', 'bounced', 'abandoned', 'other', null] as const;
+
+/** The same pseudo-random facts on every run (a Park–Miller generator). */
+let seed = 20_260_220;
+const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+/** Seconds to a tenth of a millisecond, so some round at the half: both stores must round them as the live writer does. */
+const seconds = (max: number) => Math.round(random() * max * 10_000) / 10_000;
+
+function facts() {
+  const visits: Record<string, unknown>[] = [];
+  const handlings: Record<string, unknown>[] = [];
+  const wrapups: Record<string, unknown>[] = [];
+  for (let i = 0; i < 900; i++) {
+    const at = FIRST + Math.floor((i * DAYS * DAY_MS) / 900) + (i % 17) * 61_001;
+    const callId = `c-${i}`;
+    const queueId = pick(QUEUES);
+    const agentId = pick(AGENTS);
+    const outcome = pick(OUTCOMES);
+    if (queueId !== null) {
+      visits.push({
+        callId, visit: 1, queueId, queuedAt: at, answeredAt: outcome === 'answered' ? at + 5_000 : null,
+        leftAt: outcome === null ? null : at + 9_000, outcome, agentId: outcome === 'answered' ? agentId : null,
+        queueTime: outcome === null ? null : seconds(60), holdTime: i % 3 ? seconds(30) : null,
+        connectedTime: seconds(600), handleTime: seconds(700),
+      });
+    }
+    const result = pick(RESULTS);
+    handlings.push({
+      callId, handling: 1, agentId, queueId, direction: queueId === null ? 'outbound' : 'inbound', offeredAt: at,
+      answeredAt: result === 'answered' ? at + 3_000 : null, endedAt: result === null ? null : at + 60_000, result,
+      ringTime: seconds(30), connectedTime: result === 'answered' ? seconds(600) : null, holdTime: i % 4 ? null : seconds(60),
+    });
+    const done = i % 6 !== 0;
+    wrapups.push({
+      callId, handling: 1, agentId, queueId, startedAt: at + 61_000, completedAt: done ? at + 90_000 : null,
+      reasonId: done ? pick(['w-resolved', 'w-followup']) : null, wrapupTime: done ? seconds(120) : null,
+    });
+  }
+  return { visits, handlings, wrapups };
+}
+
+/** Agent time has no facts: its 15-minute rows are written as accounted, and a rebuild cuts them into hours, days and months. */
+function agentTime() {
+  const statements: SQL[] = [];
+  for (const family of TIME_FAMILIES) {
+    const t = ROLLUP_TABLES[family];
+    const columns = ['bucket', ...t.dims, ...t.values];
+    for (let i = 0; i < 200; i++) {
+      const dims = t.dims.map((d) => (d === 'agent_id' ? pick(AGENTS) : pick(['q-sales', 'q-support', ''])));
+      const values = [FIRST + i * 9 * 900_000, ...dims, ...t.values.map(() => Math.round(random() * 900_000))];
+      statements.push(query(`INSERT INTO ${t.buckets} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, values));
+    }
+    statements.push(query(`INSERT INTO ${t.keys} (${t.dims.join(', ')}) SELECT DISTINCT ${t.dims.join(', ')} FROM ${t.buckets}`));
+  }
+  return statements;
+}
+
+/** Every rollup table's rows, each table's in one order, numbers as numbers. */
+async function rollups(store: Store): Promise<Record<string, string[]>> {
+  const all: Record<string, string[]> = {};
+  for (const family of FAMILY_NAMES) {
+    const t = ROLLUP_TABLES[family];
+    for (const table of [t.buckets, t.hours, t.days, t.months, t.keys]) {
+      const rows = await store.all(query(`SELECT * FROM ${table}`));
+      all[table] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]))).sort();
+    }
+  }
+  return all;
+}
+
+async function assertSameRollups(stores: readonly Store[]): Promise<Record<string, string[]>> {
+  const [sqlite, postgres] = await Promise.all(stores.map(rollups));
+  for (const table of Object.keys(sqlite!)) assert.deepEqual(postgres![table], sqlite![table], table);
+  return sqlite!;
+}
+
+describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'floorview-rebuild-both-'));
+  let cluster: PostgresCluster;
+  let stores: [sqlite: Store, postgres: Store];
+
+  before(async () => {
+    cluster = await startPostgresCluster();
+    psql(cluster.adminUrl, 'create database rebuild_both');
+    const url = new URL(cluster.adminUrl);
+    url.pathname = '/rebuild_both';
+    const directoryFile = join(dir, 'centre.json');
+    writeFileSync(directoryFile, JSON.stringify(centre));
+    const settings = { FLOORVIEW_SYNCHRONOUS: 'normal', FLOORVIEW_DATABASE_POOL: 2, FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: 0 } as const;
+    stores = [
+      await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DATABASE_URL: undefined }),
+      await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'unused.db'), FLOORVIEW_DATABASE_URL: url.toString() }),
+    ];
+    const { visits, handlings, wrapups } = facts();
+    const agentTimeRows = agentTime();
+    for (const store of stores) {
+      await importDirectoryFile(store, directoryFile, Date.now);
+      await store.transaction(async (tx) => {
+        await tx.db.insert(tx.tables.queueVisits).values(visits as never);
+        await tx.db.insert(tx.tables.handlings).values(handlings as never);
+        await tx.db.insert(tx.tables.wrapups).values(wrapups as never);
+        for (const statement of agentTimeRows) await tx.run(statement);
+      });
+    }
+  });
+  after(async () => {
+    for (const store of stores ?? []) await store.close();
+    cluster?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the same rows at every level in every family', async () => {
+    for (const store of stores) await rebuildRollupsOf(store, 'America/Chicago');
+    const rows = await assertSameRollups(stores);
+    for (const family of FAMILY_NAMES) {
+      const t = ROLLUP_TABLES[family];
+      for (const table of [t.hours, t.days, t.months]) assert.ok(rows[table]!.length > 0, `${table} has rows`);
+    }
+  });
+
+  it('cuts the same days again when the reporting zone changes', async () => {
+    const before = await rollups(stores[0]);
+    for (const store of stores) assert.ok('days in Asia/Shanghai' in (await syncRollupsOf(store, 'Asia/Shanghai')));
+    const after = await assertSameRollups(stores);
+    assert.notDeepEqual(after.queue_days, before.queue_days);
+    assert.deepEqual(after.queue_buckets, before.queue_buckets);
+  });
+
+  it("counts a queue's new service level alike", async () => {
+    const before = await rollups(stores[0]);
+    for (const store of stores) {
+      await store.transaction((tx) => tx.run(query('UPDATE queues SET service_level_seconds = ? WHERE id = ?', [5, 'q-sales'])));
+      assert.ok('queue_buckets from facts' in (await syncRollupsOf(store, 'Asia/Shanghai')));
+    }
+    const after = await assertSameRollups(stores);
+    assert.notDeepEqual(after.queue_buckets, before.queue_buckets);
+  });
+
+  it('does nothing when all is current', async () => {
+    for (const store of stores) assert.deepEqual(await syncRollupsOf(store, 'Asia/Shanghai'), {});
+  });
+});
