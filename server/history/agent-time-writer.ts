@@ -1,10 +1,9 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
 import { AgentTime, type SavedAgentTime } from '../domain/agent-time.js';
 import type { FloorEvent } from '../domain/events.js';
 import type { Contribution } from '../domain/rollup-cells.js';
-import type { EventStore } from '../ingest/event-store.js';
 import { META_KEYS } from '../db/meta-keys.js';
+import type { HistoryReads } from './history-reads.js';
+import type { HistoryWrites } from './history-writes.js';
 
 /**
  * How far agent time trails the data: events up to this late are accounted
@@ -23,6 +22,9 @@ const QUIET_MS = 3_600_000;
 /** The line moves in whole minutes: the accountant's state is saved at most once a minute of data. */
 const STEP_MS = 60_000;
 
+/** The instant from which a saved accountant takes the logged events again (`load`): its line. */
+export const resumesFrom = (saved: string) => (JSON.parse(saved) as SavedAgentTime).line ?? Number.MIN_SAFE_INTEGER;
+
 /**
  * Keeps agent time in the rollups, in the fact writer's transactions
  * (server/history/fact-writer.ts): the accountant's state and line are saved
@@ -38,38 +40,32 @@ export class AgentTimeWriter {
   private added = 0;
   /** Accounted since it was last saved. */
   private unsaved = false;
-  private readonly read: Statement;
-  private readonly write: Statement;
 
   constructor(
-    db: Db,
-    private readonly store: EventStore,
+    private readonly reads: HistoryReads,
+    private readonly writes: HistoryWrites,
     /** Takes what accounting the log adds at start (a database with events and no saved accountant). */
     private readonly sink: (c: Contribution[]) => void,
   ) {
-    this.read = db.$client.prepare(`SELECT value FROM rollup_meta WHERE key = '${META_KEYS.agentTime}'`).pluck();
-    this.write = db.$client.prepare(
-      `INSERT INTO rollup_meta (key, value) VALUES ('${META_KEYS.agentTime}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    );
     this.load();
   }
 
   /** The state as saved, and every logged event after its line (`add` skips them when they come again). */
   load(): void {
-    const stored = this.read.get() as string | undefined;
-    this.seen = this.store.lastSeq();
-    this.newest = this.store.newestAt() ?? -Infinity;
+    const stored = this.reads.meta(META_KEYS.agentTime);
+    this.seen = this.reads.lastSeq();
+    this.newest = this.reads.newestAt() ?? -Infinity;
     this.added = 0;
     if (stored === undefined) return this.fromLog();
     this.time = new AgentTime(JSON.parse(stored) as SavedAgentTime);
-    this.time.add(this.store.eventsFrom(this.time.accountedTo ?? Number.MIN_SAFE_INTEGER, this.seen));
+    this.time.add(this.reads.eventsFrom(resumesFrom(stored), this.seen));
   }
 
   /** No saved accountant (a new database, or one from before agent time): the log is accounted from its start, a day at a time. */
   private fromLog(): void {
     this.time = new AgentTime();
     const cap = this.lineFor(null);
-    for (const day of this.store.eventsByDay(this.seen)) {
+    for (const day of this.reads.eventsByDay(this.seen)) {
       this.time.add(day);
       if (cap !== null) this.sink(this.time.accountTo(Math.min(day[day.length - 1]!.at, cap)));
     }
@@ -112,7 +108,7 @@ export class AgentTimeWriter {
     const to = this.lineFor(now);
     const before = this.time.accountedTo;
     const out = to === null ? [] : this.time.accountTo(to);
-    if (this.unsaved || this.time.accountedTo !== before) this.write.run(JSON.stringify(this.time.save()));
+    if (this.unsaved || this.time.accountedTo !== before) this.writes.saveMeta(META_KEYS.agentTime, JSON.stringify(this.time.save()));
     this.unsaved = false;
     return out;
   }

@@ -2,7 +2,8 @@ import type { Db } from '../db/client.js';
 import type { events } from '../db/schema/events.js';
 import { deriveCallFacts, isCallFactEvent } from '../domain/call-facts.js';
 import { toEvent } from '../ingest/event-store.js';
-import { CallFactRows, NO_FACTS } from './fact-writer.js';
+import { NO_FACTS, writeCallFacts } from './call-fact-rows.js';
+import { SqliteHistoryWrites } from './history-writes.sqlite.js';
 import { META_KEYS } from '../db/meta-keys.js';
 import { CALL_SPAN_MS } from '../ops/retention.js';
 import { writeMeta } from './rollup-meta.js';
@@ -24,7 +25,7 @@ export interface RederiveStats {
  */
 export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): RederiveStats {
   const client = db.$client;
-  const rows = new CallFactRows(db);
+  const rows = new SqliteHistoryWrites(db);
   const nextIds = client.prepare('SELECT DISTINCT call_id FROM events WHERE call_id > ? ORDER BY call_id LIMIT ?').pluck();
   const eventsOf = client.prepare(
     `SELECT seq, id, type, at, agent_id AS agentId, call_id AS callId, queue_id AS queueId, data
@@ -59,10 +60,10 @@ export function rederiveFacts(db: Db, onProgress?: (s: RederiveStats) => void): 
         const all = page.slice(start, i);
         const callEvents = all.map(toEvent).filter(isCallFactEvent);
         if (complete === -Infinity) {
-          if (callEvents.length > 0) rows.write(deriveCallFacts(callId, callEvents), NO_FACTS);
+          if (callEvents.length > 0) writeCallFacts(rows, deriveCallFacts(callId, callEvents), NO_FACTS);
         } else if (all.every((e) => e.at >= complete)) {
           for (const d of dropFacts) d.run(callId);
-          if (callEvents.length > 0) rows.write(deriveCallFacts(callId, callEvents), NO_FACTS);
+          if (callEvents.length > 0) writeCallFacts(rows, deriveCallFacts(callId, callEvents), NO_FACTS);
         }
         done.calls++;
         done.events += i - start;

@@ -2,11 +2,9 @@ import type { Store } from '../db/store.js';
 import type { FloorEvent } from '../domain/events.js';
 import type { EventStore } from '../ingest/event-store.js';
 import type { IngestService } from '../ingest/ingest-service.js';
-import { FactWriter } from './fact-writer.js';
+import { openHistoryWriter, type HistoryWriter, type HistoryWriterOptions } from './history-writer.js';
 
-export interface HistoryOptions {
-  /** `false` leaves the statistics rollups to a later rebuild (benchmarks, bulk loads). */
-  rollups?: boolean;
+export interface HistoryOptions extends HistoryWriterOptions {
   /** How long call events may wait before their history is written (null: only when read, or `historyEvery`). */
   historyAfterMs?: number | null;
   /** Call events that are written to the history at once, without waiting. */
@@ -33,18 +31,14 @@ export class History {
   /** The last catch-up failed: the next is the retry timer's (or a reader's), not every batch's. */
   private failing = false;
 
-  /** Opens the history writer; what a crash left unwritten is written first. */
-  static async open(database: Store, events: EventStore, clock: () => number = Date.now, options: HistoryOptions = {}): Promise<History> {
-    if (database.dialect !== 'sqlite') {
-      throw new Error('The history (call facts, statistics rollups, agent time) is written on SQLite only so far: PostgreSQL cannot run the server yet (issue 18).');
-    }
-    const facts = await database.exclusive((db) => new FactWriter(db, events, options));
-    return new History(database, facts, clock, options);
+  /** Opens the history writer; what a crash left unwritten is written first. `events` is SQLite's event log (null on PostgreSQL). */
+  static async open(database: Store, events: EventStore | null, clock: () => number = Date.now, options: HistoryOptions = {}): Promise<History> {
+    return new History(database, await openHistoryWriter(database, events, options), clock, options);
   }
 
   private constructor(
     private readonly database: Store,
-    private readonly facts: FactWriter,
+    private readonly facts: HistoryWriter,
     private readonly clock: () => number,
     options: HistoryOptions,
   ) {
@@ -60,19 +54,18 @@ export class History {
 
   /**
    * Writes the history of every accepted event; rejects when that fails (the figures would be stale). Whatever reads facts
-   * or rollups awaits it first. A reader inside a transaction passes it: the writing joins it (waiting for the store
-   * instead would wait for that transaction), and is written again from the log should it roll back.
+   * or rollups awaits it first. A reader inside a transaction passes it: on SQLite the writing joins it (waiting for the
+   * store instead would wait for that transaction), and is written again from the log should it roll back; on PostgreSQL
+   * it is committed on a connection of its own first, which the reader's next statement sees (the reader holds no lock
+   * on the history's tables: it only reads them).
    */
   upToDate(within: Store = this.database): Promise<void> {
-    return within.exclusive(() => this.write(this.clock()));
+    return this.write(this.clock(), within);
   }
 
   /** A queue's service-level or short-abandon threshold changed: what is pending is written first, with the thresholds it came under. */
   thresholdsChanged(): Promise<void> {
-    return this.database.exclusive(() => {
-      this.write(this.clock());
-      this.facts.thresholdsChanged();
-    });
+    return this.guarded(() => this.facts.thresholdsChanged(this.clock()));
   }
 
   /** Writes what is pending. After a failure, the next start writes it from the log. */
@@ -92,12 +85,16 @@ export class History {
     else this.schedule(this.afterMs);
   }
 
-  /** Throws when the writing fails, and tries again later. */
-  private write(now: number | null): void {
+  /** Rejects when the writing fails, and tries again later. */
+  private write(now: number | null, within: Store = this.database): Promise<void> {
+    return this.guarded(() => this.facts.catchUp(now, within));
+  }
+
+  private async guarded(writing: () => Promise<void>): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     try {
-      this.facts.catchUp(now);
+      await writing();
       this.failing = false;
     } catch (err) {
       this.failing = true;
@@ -109,7 +106,7 @@ export class History {
   /** Off the read path, a failure is logged (and tried again); the events are safe in the log meanwhile. */
   private async catchUp(now: number | null): Promise<void> {
     try {
-      await this.database.exclusive(() => this.write(now));
+      await this.write(now);
     } catch (err) {
       console.error(`Writing the history of the latest events failed; trying again in ${RETRY_MS / 1000} s:`, err);
     }

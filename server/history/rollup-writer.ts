@@ -1,11 +1,11 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
 import type { QueueThresholds } from '../../common/metrics.js';
+import { META_KEYS } from '../db/meta-keys.js';
 import { contributionsOf, type Contribution, type FamilyName, type RollupFacts } from '../domain/rollup-cells.js';
-import { bucketExtent, firstOpenMonth, seal, sealLine } from './day-sealing.js';
-import { queueThresholds, readMeta, thresholdsOf } from './rollup-meta.js';
-import { syncRollups } from './rollup-rebuild.js';
-import { FAMILY_NAMES, hourOf, ROLLUP_TABLES, tableOf, type FamilyTables, type Level } from './rollup-tables.js';
+import { firstOpenMonth, sealLine } from './day-sealing.js';
+import type { HistoryReads } from './history-reads.js';
+import type { HistoryWrites } from './history-writes.js';
+import { thresholdsOf } from './rollup-meta.js';
+import { FAMILY_NAMES, hourOf, type Level } from './rollup-tables.js';
 import { monthOfDay, systemZoneName, Zone } from '../domain/zone.js';
 
 interface Pending {
@@ -13,12 +13,6 @@ interface Pending {
   period: number;
   dims: string[];
   values: number[];
-}
-
-interface FamilyStatements {
-  upsert: Record<Level, Statement>;
-  deleteEmpty: Record<Level, Statement>;
-  insertKey: Statement;
 }
 
 const SEP = '\u001f';
@@ -37,26 +31,22 @@ type SealedLevel = (typeof SEALED_LEVELS)[number];
  */
 export class RollupWriter {
   private readonly pending = new Map<string, Pending>();
-  private readonly stmts: Record<FamilyName, FamilyStatements>;
   private readonly knownKeys = new Map<FamilyName, Set<string>>();
   private thresholds: (queueId: string) => QueueThresholds;
   private readonly zone: Zone;
-  private readonly saveLine: Statement;
   /** The seal line; null before any data. */
   private line: number | null = null;
   /** The newest bucket with data (−∞ before any). */
   private newest = -Infinity;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly reads: HistoryReads,
+    private readonly writes: HistoryWrites,
+  ) {
     // Rollups built by an older definition or with other thresholds (or never) are brought up to date first.
-    syncRollups(db, readMeta(db).timeZone ?? systemZoneName());
-    this.zone = Zone.of(readMeta(db).timeZone!);
-    this.thresholds = thresholdsOf(queueThresholds(db));
-    this.stmts = Object.fromEntries(FAMILY_NAMES.map((f) => [f, this.prepare(ROLLUP_TABLES[f])])) as Record<FamilyName, FamilyStatements>;
-    // The line moves every 15 minutes of data: one prepared statement (writeMeta builds its query each time).
-    this.saveLine = db.$client.prepare(
-      "INSERT INTO rollup_meta (key, value) VALUES ('sealed_before', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    );
+    reads.syncRollups(reads.rollupMeta().timeZone ?? systemZoneName());
+    this.zone = Zone.of(reads.rollupMeta().timeZone!);
+    this.thresholds = thresholdsOf(reads.queueThresholds());
     this.loadState();
   }
 
@@ -66,16 +56,16 @@ export class RollupWriter {
    * Call with nothing pending (History.thresholdsChanged writes it first).
    */
   thresholdsChanged(): void {
-    syncRollups(this.db, this.zone.name);
-    this.thresholds = thresholdsOf(queueThresholds(this.db));
+    this.reads.syncRollups(this.zone.name);
+    this.thresholds = thresholdsOf(this.reads.queueThresholds());
     this.loadState();
   }
 
   /** Where sealing stands, as stored. */
   private loadState(): void {
-    const line = readMeta(this.db).sealedBefore;
+    const line = this.reads.rollupMeta().sealedBefore;
     this.line = line === null ? null : Number(line);
-    this.newest = bucketExtent(this.db, FAMILY_NAMES)?.newest ?? -Infinity;
+    this.newest = this.reads.bucketExtent(FAMILY_NAMES)?.newest ?? -Infinity;
     this.knownKeys.clear();
   }
 
@@ -142,7 +132,7 @@ export class RollupWriter {
     if (this.line === null) {
       // The first data: nothing before it to sum.
       this.line = oldest;
-      this.saveLine.run(String(this.line));
+      this.writes.saveMeta(META_KEYS.sealedBefore, String(this.line));
     }
     this.moveLine(sealLine(this.newest));
   }
@@ -155,51 +145,27 @@ export class RollupWriter {
 
   private moveLine(to: number): void {
     if (to <= this.line!) return;
-    seal(this.db, this.zone, FAMILY_NAMES, this.line!, to);
+    this.writes.seal(this.zone, this.line!, to);
     this.line = to;
-    this.saveLine.run(String(to));
+    this.writes.saveMeta(META_KEYS.sealedBefore, String(to));
   }
 
   private write(p: Pending, level: Level): void {
-    const s = this.stmts[p.family];
-    s.upsert[level].run(...p.dims, p.period, ...p.values);
+    this.writes.addToCell(p.family, level, p.dims, p.period, p.values);
     // A cell whose last fact moved elsewhere is removed, as a rebuild would not have it.
-    if (p.values.some((v) => v < 0)) s.deleteEmpty[level].run(...p.dims, p.period);
+    if (p.values.some((v) => v < 0)) this.writes.deleteIfEmpty(p.family, level, p.dims, p.period);
   }
 
   private ensureKey(family: FamilyName, dims: string[]): void {
     let known = this.knownKeys.get(family);
     if (!known) {
-      const t = ROLLUP_TABLES[family];
-      const rows = this.db.$client.prepare(`SELECT ${t.dims.join(', ')} FROM ${t.keys}`).raw().all() as string[][];
-      known = new Set(rows.map((r) => r.join(SEP)));
+      known = new Set(this.reads.keysOf(family).map((r) => r.join(SEP)));
       this.knownKeys.set(family, known);
     }
     const key = dims.join(SEP);
     if (known.has(key)) return;
-    this.stmts[family].insertKey.run(...dims);
+    this.writes.insertKey(family, dims);
     known.add(key);
-  }
-
-  private prepare(t: FamilyTables): FamilyStatements {
-    const client = this.db.$client;
-    const upsert = (level: Level) => {
-      const cols = [...t.dims, level, ...t.values];
-      return client.prepare(
-        `INSERT INTO ${tableOf(t, level)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
-         ON CONFLICT (${[...t.dims, level].join(', ')}) DO UPDATE SET ${t.values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`,
-      );
-    };
-    const deleteEmpty = (level: Level) =>
-      client.prepare(
-        `DELETE FROM ${tableOf(t, level)} WHERE ${[...t.dims, level].map((c) => `${c} = ?`).join(' AND ')} AND ${t.values.map((v) => `${v} = 0`).join(' AND ')}`,
-      );
-    const levels = ['bucket', ...SEALED_LEVELS] as const;
-    return {
-      upsert: Object.fromEntries(levels.map((l) => [l, upsert(l)])) as Record<Level, Statement>,
-      deleteEmpty: Object.fromEntries(levels.map((l) => [l, deleteEmpty(l)])) as Record<Level, Statement>,
-      insertKey: client.prepare(`INSERT OR IGNORE INTO ${t.keys} (${t.dims.join(', ')}) VALUES (${t.dims.map(() => '?').join(', ')})`),
-    };
   }
 }
 
