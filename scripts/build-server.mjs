@@ -16,6 +16,7 @@ export const SERVER_ENTRIES = {
   'rollups-rebuild': 'server/history/rebuild-cli.ts',
   backup: 'server/ops/backup-cli.ts',
   restore: 'server/ops/restore-cli.ts',
+  'store-copy': 'server/store-copy/store-copy-cli.ts',
   'import-queue-log': 'server/wiring/queue-log-cli.ts',
 };
 
