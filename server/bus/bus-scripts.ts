@@ -11,8 +11,8 @@ import type { Redis } from 'ioredis';
  * - `{<name>}:epoch`: a hash, `epoch` (the stream's epoch) and `count` (entries added in it).
  *   (The braces put both keys in one Redis Cluster slot, as a script's keys must be.)
  *
- * A stream begins when a script finds either key missing (the first start, or a Redis that came
- * back without its data): it drops whatever is left of the other, takes the fresh epoch its caller
+ * A stream begins when a script finds the epoch missing or the stream empty (the first start, a
+ * Redis that came back without its data, a stream emptied by hand): it drops whatever is left, takes the fresh epoch its caller
  * drew, and writes an `epoch` entry when nothing else is being published, so the epoch is pinned
  * to a stream that exists.
  */
@@ -26,7 +26,7 @@ export const busKeys = (name: string): BusKeys => ({ stream: `{${name}}`, meta: 
 const BEGIN = `
 local function begin(fresh)
   local epoch = redis.call('HGET', KEYS[2], 'epoch')
-  if epoch and redis.call('EXISTS', KEYS[1]) == 1 then return epoch, false end
+  if epoch and redis.call('XLEN', KEYS[1]) > 0 then return epoch, false end
   redis.call('DEL', KEYS[1], KEYS[2])
   redis.call('HSET', KEYS[2], 'epoch', fresh, 'count', 0)
   return fresh, true

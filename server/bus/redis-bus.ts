@@ -65,6 +65,7 @@ export class RedisBus {
   private follower: BusFollower | null = null;
   private readonly listeners: ((state: BusState) => void)[] = [];
   private current: BusState = 'connecting';
+  private closing = false;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -83,15 +84,14 @@ export class RedisBus {
       connectionName: `floorview:${options.node}:follower`,
     });
     for (const connection of [this.commands, this.reader]) {
-      connection.on('ready', this.updateState);
-      connection.on('close', this.updateState);
-      connection.on('end', this.updateState);
+      connection.on('ready', () => this.updateState(false));
+      connection.on('close', () => this.updateState(true));
       // Without a listener ioredis prints every failed reconnection; the state says it once.
       connection.on('error', () => {});
     }
   }
 
-  /** `connected` when both connections are up; `lost` once one of them went down (ioredis keeps reconnecting). */
+  /** `connected` when both connections are up; `lost` once one of them went down or failed to connect (ioredis keeps trying). */
   get state(): BusState {
     return this.current;
   }
@@ -160,27 +160,30 @@ export class RedisBus {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     const follower = this.follower;
     this.follower = null;
     // Disconnecting rejects the follower's blocked read, so it can stop.
     this.reader.disconnect();
     await follower?.stop();
-    await this.commands.quit().catch(() => this.commands.disconnect());
+    // QUIT lets the publishes under way finish; a connection that is down has none to wait for.
+    if (this.commands.status === 'ready') await this.commands.quit().catch(() => this.commands.disconnect());
+    else this.commands.disconnect();
   }
 
   private endOptions() {
     return { keys: this.keys, node: this.options.node, maxlen: this.maxlen, drawEpoch };
   }
 
-  private readonly updateState = () => {
+  private updateState(closed: boolean): void {
     const up = this.commands.status === 'ready' && this.reader.status === 'ready';
-    const next: BusState = up ? 'connected' : this.current === 'connecting' ? 'connecting' : 'lost';
-    if (next === this.current) return;
-    if (next === 'lost') this.log('Lost the connection to Redis (the live bus); reconnecting…');
-    if (next === 'connected' && this.current === 'lost') this.log('The live bus is connected to Redis again');
+    const next: BusState = up ? 'connected' : closed ? 'lost' : this.current;
+    if (next === this.current || this.closing) return;
+    if (next === 'lost') this.log(`The live bus ${this.current === 'connected' ? 'lost' : 'cannot reach'} Redis; retrying…`);
+    else if (this.current === 'lost') this.log('The live bus is connected to Redis again');
     this.current = next;
     for (const l of this.listeners) l(next);
-  };
+  }
 }
 
 const drawEpoch = () => randomBytes(6).toString('hex');

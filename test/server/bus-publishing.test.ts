@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BusEntry, BusHandler } from '../../server/bus/bus-follower.js';
 import { RedisBus } from '../../server/bus/redis-bus.js';
+import { readConfig } from '../../server/wiring/env.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { waitUntil } from '../support/wait-until.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
@@ -77,8 +78,40 @@ describe('a server with FLOORVIEW_REDIS_URL publishes on the live bus', () => {
   });
 });
 
-describe('a server without FLOORVIEW_REDIS_URL', () => {
-  it('has no bus, and says so in /health', async () => {
+describe('FLOORVIEW_REDIS_URL', () => {
+  it('starts a node while Redis is down: /health says lost, then connected once Redis is up, and the batches accepted since are published', async () => {
+    const redis = await startRedisServer();
+    await redis.halt();
+    const h = await startHarness({ env: { FLOORVIEW_REDIS_URL: redis.url } });
+    const bus = async () => ((await (await h.get('/api/v1/health')).json()) as Health).bus;
+    try {
+      await waitUntil(async () => (await bus())?.state === 'lost', 'lost: Redis cannot be reached');
+      await redis.resume();
+      await waitUntil(async () => (await bus())?.state === 'connected', 'connected once Redis is up');
+      const other = new RedisBus(redis.url, { node: 'other', log: () => {} });
+      try {
+        const seen = new Follower();
+        other.follow(await other.position(), seen);
+        const ev = eventFactory();
+        await h.events(ev('agent.signed_in', 1, { agentId: 'a-2' }));
+        await waitUntil(() => seen.entries.length === 1, 'the batch is on the bus');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await h.close();
+      await redis.remove();
+    }
+  });
+
+  it('is refused at start unless it is redis:// or rediss:// naming a host', () => {
+    for (const url of ['http://cache.example:6379', 'redis://', 'cache.example:6379']) {
+      assert.throws(() => readConfig({ FLOORVIEW_REDIS_URL: url }), /FLOORVIEW_REDIS_URL: must/, url);
+    }
+    assert.equal(readConfig({ FLOORVIEW_REDIS_URL: 'rediss://:secret@cache.example:6380/2' }).FLOORVIEW_REDIS_URL, 'rediss://:secret@cache.example:6380/2');
+  });
+
+  it('unset: the server has no bus, and says so in /health', async () => {
     const h = await startHarness();
     try {
       assert.equal(h.services.bus, null);

@@ -112,6 +112,22 @@ describe('the live bus on Redis Streams', () => {
     assert.deepEqual(late.texts, ['after-reset']);
   });
 
+  it('begins a new epoch when the stream was emptied by hand: a follower resets instead of taking the next number for the old one', async () => {
+    const stream = freshStream();
+    const a = node('a', stream);
+    const seen = new Recorder();
+    const first = await a.publish(note('first'));
+    a.follow(await a.position(), seen);
+    const raw = new Redis(redis.url);
+    await raw.xtrim(busKeys(stream).stream, 'MAXLEN', 0);
+    raw.disconnect();
+    const next = await a.publish(note('next'));
+    assert.notEqual(next.epoch, first.epoch);
+    await waitUntil(() => seen.resets.length === 1, 'the follower is reset');
+    assert.equal(seen.resets[0]!.reason, 'epoch');
+    assert.equal(await a.replay(first), 'snapshot');
+  });
+
   it('resets a node on an entry in a format it cannot read, instead of skipping it', async () => {
     const stream = freshStream();
     const a = node('a', stream);
