@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lockOutServers } from '../db/postgres-in-use.js';
 import { StartupError } from '../db/postgres-startup-errors.js';
 import { readDirectoryFile } from '../directory/directory-file.js';
 import { Directory } from '../directory/directory.js';
@@ -23,7 +24,7 @@ import { fileLines } from '../lib/file-lines.js';
 import { databaseInUse } from '../ops/backup.js';
 import { cliStoreConfig } from './cli-store.js';
 import { readConfig } from './env.js';
-import { openStore } from './open-store.js';
+import { openStore, storeLabel } from './open-store.js';
 import { directoryId } from '../platforms/asterisk/asterisk-ids.js';
 import { DirectorySkeleton } from '../platforms/asterisk/directory-skeleton.js';
 import { QueueLogImport, type EventSink } from '../platforms/asterisk/queue-log-import.js';
@@ -80,6 +81,12 @@ const database = await openStore(cliStoreConfig(scratch ? join(scratch, 'scratch
   console.error(`import:queue-log: ${err.message}`);
   process.exit(1);
 });
+// The server running on PostgreSQL holds its share of a lock this import must take alone.
+const releaseLock = direct && database.pg ? await lockOutServers(database.pg) : null;
+if (direct && database.pg && !releaseLock) {
+  await database.close();
+  fail(`${storeLabel(config)} is open in another process (a running server): stop it, or post to it with --api URL`);
+}
 let directoryFile;
 try {
   directoryFile = readDirectoryFile(config.FLOORVIEW_DIRECTORY);
@@ -117,6 +124,7 @@ try {
   console.error(`import:queue-log: ${(err as Error).message}`);
   process.exitCode = 1;
 } finally {
+  await releaseLock?.();
   await database.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }

@@ -14,6 +14,7 @@ import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
 import type { Db } from '../db/client.js';
 import { openStore } from './open-store.js';
+import { holdServerShare } from '../db/postgres-in-use.js';
 import { sqliteHandleOnPostgres } from '../db/sqlite-handle-on-postgres.js';
 import type { Store } from '../db/store.js';
 import { AlertRules } from '../directory/alert-rules.js';
@@ -106,8 +107,20 @@ export interface ServiceOptions {
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
-  const clock = options.clock ?? Date.now;
   const store = await openStore(config);
+  // On PostgreSQL, what stands for SQLite's open file: a tool that must write alone sees the server running.
+  const releaseServerShare = store.pg ? await holdServerShare(store.pg) : null;
+  try {
+    return await servicesOn(store, releaseServerShare, config, options);
+  } catch (err) {
+    // A start that failed holds no connection open: the process may end.
+    await releaseServerShare?.();
+    throw err;
+  }
+}
+
+async function servicesOn(store: Store, releaseServerShare: (() => Promise<void>) | null, config: Config, options: ServiceOptions): Promise<Services> {
+  const clock = options.clock ?? Date.now;
   const db = store.sqlite ?? sqliteHandleOnPostgres();
   const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
@@ -303,6 +316,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       await saveFloor(store, floor, clock());
       await released;
       await bus?.close();
+      await releaseServerShare?.();
       await store.close();
     },
   };
