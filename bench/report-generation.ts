@@ -10,18 +10,30 @@
  * unchanged). Each generation, and each download of what it generated, runs in
  * a fresh process, so the memory measured is its own; medians over the runs.
  *
+ * `--store postgres|both` (issue 18) generates the same reports on PostgreSQL too: a throwaway
+ * cluster with the benchmark's settings (bench/lib/postgres-bench.ts) loaded with the scratch
+ * copy's tables (bench/lib/load-into-postgres.ts). With both, every run generates and downloads
+ * on one store and then the other, which goes first alternating run by run, and the two CSVs
+ * must be the same size (test/server/reports-both-stores.test.ts checks them byte for byte).
+ *
  *   node --import tsx bench/report-generation.ts [--db /tmp/fvdata/reference.db] [--directory <db>.centre.json]
- *     [--days 90] [--runs 3] [--page-rows 2000] [--work .tmp/report-bench]
+ *     [--days 90] [--runs 3] [--page-rows 2000] [--work .tmp/report-bench] [--store sqlite|postgres|both]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { scopeOf } from '../server/auth/principal.js';
 import { openDb } from '../server/db/client.js';
+import { META_KEYS } from '../server/db/meta-keys.js';
+import { openPostgres } from '../server/db/postgres-client.js';
+import { PostgresStore } from '../server/db/postgres-store.js';
 import { SqliteStore } from '../server/db/sqlite-store.js';
+import type { Dialect, Store } from '../server/db/store.js';
 import { Directory } from '../server/directory/directory.js';
 import type { Report } from '../contract/reports.js';
 import { DEFAULT_RUNNER_OPTIONS } from '../server/reports/report-runner.js';
@@ -31,6 +43,8 @@ import { readMeta } from '../server/history/rollup-meta.js';
 import { syncRollups } from '../server/history/rollup-rebuild.js';
 import { formatDay, Zone } from '../server/domain/zone.js';
 import type { ViewerItem } from '../server/stream/stream-hub.js';
+import { loadIntoPostgres } from './lib/load-into-postgres.js';
+import { BENCH_SETTINGS, startBenchCluster, type BenchCluster } from './lib/postgres-bench.js';
 import { median, printTable, saveResult } from './lib/report.js';
 
 const { values } = parseArgs({
@@ -44,8 +58,10 @@ const { values } = parseArgs({
     measure: { type: 'string' },
     download: { type: 'string' },
     supervisor: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
   },
 });
+if (!['sqlite', 'postgres', 'both'].includes(values.store)) throw new Error('--store is sqlite, postgres or both');
 
 /** What a report reads, and what the migrations and the rollup rebuild need to bring it to this code's schema. */
 const COPIED = ['__drizzle_migrations', 'locations', 'queues', 'agents', 'agent_queues', 'supervisors', 'supervisor_queues', 'wrapup_reasons', 'rollup_meta', 'calls', 'queue_visits', 'handlings', 'wrapups'];
@@ -76,7 +92,7 @@ interface Downloaded {
   heapPeakMiB: number;
 }
 
-type Measured = Generated & { download: Downloaded };
+type Measured = Generated & { download: Downloaded; load: number };
 
 /** Nothing ingests here: the history is as the seed wrote it. */
 const written: HistoryCatchUp = { async upToDate() {} };
@@ -90,27 +106,54 @@ async function main(): Promise<void> {
   const source = resolve(values.db!);
   const directoryFile = values.directory ?? `${source}.centre.json`;
   const scratch = await prepare(source, resolve(values.work!));
+  const stores: Dialect[] = values.store === 'both' ? ['sqlite', 'postgres'] : [values.store as Dialect];
+  // Where each store's copy is: the scratch file, or a database on the bench cluster loaded from it.
+  const location = new Map<Dialect, string>([['sqlite', scratch]]);
+  let cluster: BenchCluster | null = null;
+  if (stores.includes('postgres')) {
+    cluster = await startBenchCluster();
+    const url = cluster.database('reports');
+    await loadIntoPostgres(scratch, url, (table) => COPIED.includes(table));
+    location.set('postgres', url);
+  }
+  try {
+    await measureAll(stores, location, directoryFile, source);
+  } finally {
+    cluster?.remove();
+  }
+}
+
+async function measureAll(stores: Dialect[], location: ReadonlyMap<Dialect, string>, directoryFile: string, source: string): Promise<void> {
   const centre = JSON.parse(readFileSync(directoryFile, 'utf8')) as { supervisors: { id: string; queues: string[] }[] };
   const bySize = [...centre.supervisors].sort((a, b) => b.queues.length - a.queues.length);
   // The whole centre (the supervisor with most queues), and a supervisor with the fewest: a filtered scan.
   const cases = [bySize[0]!, bySize[bySize.length - 1]!];
   const runs = Number(values.runs);
-  const results: Measured[][] = [];
+  const results: { store: Dialect; runs: Measured[] }[] = [];
   for (const s of cases) {
-    const each: Measured[] = [];
+    const each = new Map<Dialect, Measured[]>(stores.map((store) => [store, []]));
     for (let i = 0; i < runs; i++) {
-      const generated = await child<Generated>(['--measure', scratch, '--supervisor', s.id]);
-      const download = await child<Downloaded>(['--measure', scratch, '--supervisor', s.id, '--download', generated.reportId]);
-      console.log(
-        `${s.id} run ${i + 1}: ${generated.rows} rows in ${generated.generateSeconds.toFixed(1)} s (${Math.round(generated.rowsPerSecond)} rows/s), ` +
-          `peak RSS ${generated.rssPeakMiB.toFixed(0)} MiB; download ${(download.csvBytes / MiB).toFixed(0)} MiB at ${download.downloadMiBps.toFixed(0)} MiB/s`,
-      );
-      each.push({ ...generated, download });
+      for (const store of i % 2 === 0 ? stores : [...stores].reverse()) {
+        const load = loadavg()[0]!;
+        const at = location.get(store)!;
+        const generated = await child<Generated>(['--measure', at, '--supervisor', s.id]);
+        const download = await child<Downloaded>(['--measure', at, '--supervisor', s.id, '--download', generated.reportId]);
+        console.log(
+          `${store} ${s.id} run ${i + 1}: ${generated.rows} rows in ${generated.generateSeconds.toFixed(1)} s (${Math.round(generated.rowsPerSecond)} rows/s), ` +
+            `peak RSS ${generated.rssPeakMiB.toFixed(0)} MiB; download ${(download.csvBytes / MiB).toFixed(0)} MiB at ${download.downloadMiBps.toFixed(0)} MiB/s, load ${load.toFixed(2)}`,
+        );
+        each.get(store)!.push({ ...generated, download, load });
+      }
+      if (stores.length === 2) {
+        const [a, b] = stores.map((store) => each.get(store)![i]!.download.csvBytes);
+        if (a !== b) throw new Error(`${s.id}: the CSV is ${a} bytes on SQLite and ${b} on PostgreSQL`);
+      }
     }
-    results.push(each);
+    for (const [store, list] of each) results.push({ store, runs: list });
   }
   const med = (list: Measured[], value: (m: Measured) => number) => median(list.map(value));
-  const rows = results.map((list) => ({
+  const rows = results.map(({ store, runs: list }) => ({
+    store,
     scope: `${list[0]!.supervisor} (${list[0]!.queues} queues)`,
     rows: list[0]!.rows,
     'generate s': med(list, (m) => m.generateSeconds).toFixed(1),
@@ -122,10 +165,18 @@ async function main(): Promise<void> {
     'download MiB/s': med(list, (m) => m.download.downloadMiBps).toFixed(0),
     'download RSS base→peak MiB': `${med(list, (m) => m.download.rssBaselineMiB).toFixed(0)}→${med(list, (m) => m.download.rssPeakMiB).toFixed(0)}`,
     'download heap base→peak MiB': `${med(list, (m) => m.download.heapBaselineMiB).toFixed(0)}→${med(list, (m) => m.download.heapPeakMiB).toFixed(0)}`,
+    load: med(list, (m) => m.load).toFixed(2),
   }));
   printTable(rows);
+  if (stores.length === 2) {
+    for (const s of cases) {
+      const of = (store: Dialect, value: (m: Measured) => number) => med(results.find((r) => r.store === store && r.runs[0]!.supervisor === s.id)!.runs, value);
+      const ratio = (value: (m: Measured) => number) => (of('postgres', value) / of('sqlite', value)).toFixed(2);
+      console.log(`${s.id}: PostgreSQL ÷ SQLite ${ratio((m) => m.rowsPerSecond)} of the rows/s, ${ratio((m) => m.download.downloadMiBps)} of the download MiB/s`);
+    }
+  }
   console.log(`${values.days}-day report ending on the data's last day, ${runs} runs each (medians); each generation and each download in a fresh process; source ${source}`);
-  saveResult('report-generation', { source, days: Number(values.days), runs, rows, raw: results });
+  saveResult('report-generation', { source, stores, postgresSettings: stores.includes('postgres') ? BENCH_SETTINGS : null, days: Number(values.days), runs, rows, raw: results });
 }
 
 /** The scratch copy, made once per source database (its size and time identify it), then migrated and its rollups rebuilt. */
@@ -226,13 +277,12 @@ function memorySampler() {
 }
 
 /** One 90-day report generated by the report service, as the server runs it (its runner, pages, chunks). */
-async function measure(scratch: string, supervisorId: string, days: number): Promise<void> {
-  const db = openDb(scratch);
-  const store = SqliteStore.over(db);
+async function measure(at: string, supervisorId: string, days: number): Promise<void> {
+  const store = await openAt(at);
   const directory = await Directory.load(store);
   const supervisor = directory.supervisors.get(supervisorId)!;
-  const zone = Zone.of(readMeta(db).timeZone ?? 'UTC');
-  const newest = db.$client.prepare('SELECT max(started_at) FROM wrapups').pluck().get() as number;
+  const zone = Zone.of((await store.get<{ value: string }>(sql`SELECT value FROM rollup_meta WHERE key = ${META_KEYS.timeZone}`))?.value ?? 'UTC');
+  const newest = (await store.get<{ newest: number }>(sql`SELECT max(started_at) AS newest FROM wrapups`))!.newest;
   const lastDay = zone.dayOf(newest);
   let done: ((r: Report) => void) | null = null;
   const publish = (item: ViewerItem) => {
@@ -255,7 +305,7 @@ async function measure(scratch: string, supervisorId: string, days: number): Pro
   loop.disable();
   memory.stop();
   await service.stop();
-  db.$client.close();
+  await store.close();
   if (ready.status !== 'ready') throw new Error(`report failed: ${JSON.stringify(ready.error)}`);
   const result: Generated = {
     supervisor: supervisor.id,
@@ -275,9 +325,8 @@ async function measure(scratch: string, supervisorId: string, days: number): Pro
 }
 
 /** The report's CSV read through the download stream to the end, in a fresh process: does memory stay flat? */
-async function measureDownload(scratch: string, supervisorId: string, reportId: string): Promise<void> {
-  const db = openDb(scratch);
-  const store = SqliteStore.over(db);
+async function measureDownload(at: string, supervisorId: string, reportId: string): Promise<void> {
+  const store = await openAt(at);
   const service = new ReportService(store, written, await Directory.load(store), 'UTC', () => {});
   const baseline = process.memoryUsage();
   const memory = memorySampler();
@@ -289,7 +338,7 @@ async function measureDownload(scratch: string, supervisorId: string, reportId: 
   for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
   const seconds = (performance.now() - t0) / 1000;
   memory.stop();
-  db.$client.close();
+  await store.close();
   if (bytes !== report.size) throw new Error(`downloaded ${bytes} bytes, the report has ${report.size}`);
   const result: Downloaded = {
     csvBytes: bytes,
@@ -301,4 +350,10 @@ async function measureDownload(scratch: string, supervisorId: string, reportId: 
     heapPeakMiB: memory.peak.heap / MiB,
   };
   console.log(JSON.stringify(result));
+}
+
+/** The scratch file, or the PostgreSQL database at a postgres:// URL (with the server's default pool). */
+async function openAt(at: string): Promise<Store> {
+  if (at.startsWith('postgres://')) return PostgresStore.over(await openPostgres(at, { pool: 10, statementTimeoutMs: 0 }));
+  return SqliteStore.over(openDb(at));
 }

@@ -4,15 +4,15 @@
  * autovacuum would do soon after a bulk load; the figures must not depend on when it ran).
  *
  * A benchmark's loader only, until `npm run store:copy` (the product's copy, resumable and
- * verified) lands: then the benchmarks use that instead. It leaves out the tables it is told to
- * (the event log and agent state history: 20 million rows no statistic or report reads) and
- * copies the others whole, in multi-row inserts of about 60,000 values.
+ * verified) lands: then the benchmarks use that instead. It copies the tables it is told to (the
+ * statistics bench leaves out the event log and agent state history, 20 million rows no statistic
+ * reads), each whole, in multi-row inserts of about 60,000 values.
  */
 import Database from 'better-sqlite3';
 import { openPostgres } from '../../server/db/postgres-client.js';
 
-/** Into the new database at `url` (its user a superuser), every table of the file but those in `skip`. */
-export async function loadIntoPostgres(sqliteFile: string, url: string, skip: readonly string[]): Promise<void> {
+/** Into the new database at `url` (its user a superuser), the file's tables that `copied` accepts. */
+export async function loadIntoPostgres(sqliteFile: string, url: string, copied: (table: string) => boolean): Promise<void> {
   const src = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   const pg = await openPostgres(url, { pool: 1, statementTimeoutMs: 0 });
   try {
@@ -20,7 +20,7 @@ export async function loadIntoPostgres(sqliteFile: string, url: string, skip: re
       (await pg.$client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'")).rows.map((r) => r.name),
     );
     const tables = (src.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[]).filter(
-      (t) => targets.has(t) && !skip.includes(t) && t !== '__drizzle_migrations',
+      (t) => targets.has(t) && copied(t) && t !== '__drizzle_migrations',
     );
     // Tables in name order, not in their foreign keys' order: the copied rows are consistent already (a superuser's session).
     await pg.$client.query('set session_replication_role = replica');
