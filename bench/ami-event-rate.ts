@@ -60,7 +60,7 @@ for (let run = 1; run <= runs; run++) {
       emitted.count++;
       emit(fields);
     };
-    const before = s.ingest.store.lastSeq();
+    const before = s.ingest.store!.lastSeq();
     const started = performance.now();
     const queueIds = Object.keys(queues).filter((q) => queues[q]!.length > 0);
     for (let i = 0; i < calls; i++) {
@@ -76,7 +76,7 @@ for (let run = 1; run <= runs; run++) {
     }
     // Floorview's events per call: queued, offered, answered, ended, wrap-up started.
     const expected = before + calls * 5;
-    await waitUntil(() => s.ingest.store.lastSeq() >= expected, () => `all events stored (${s.ingest.store.lastSeq() - before} of ${calls * 5})`, { timeoutMs: 600_000 });
+    await waitUntil(() => s.ingest.store!.lastSeq() >= expected, () => `all events stored (${s.ingest.store!.lastSeq() - before} of ${calls * 5})`, { timeoutMs: 600_000 });
     const seconds = (performance.now() - started) / 1000;
     const floor = s.floor.state;
     const onCall = [...floor.agents.values()].filter((a) => a.contactState === 'ringing' || a.contactState === 'connected').length;

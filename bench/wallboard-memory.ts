@@ -82,7 +82,7 @@ interface Sample {
   listeners: number;
 }
 
-const firstSeq = services.ingest.store.lastSeq();
+const firstSeq = services.ingest.store!.lastSeq();
 const samples: Sample[] = [];
 /**
  * The heap that survives garbage collection: the least of three readings a
@@ -109,7 +109,7 @@ async function sample(simHour: number): Promise<void> {
   samples.push({
     simHour,
     realSeconds: Math.round((Date.now() - t0) / 1000),
-    events: services.ingest.store.lastSeq() - firstSeq,
+    events: services.ingest.store!.lastSeq() - firstSeq,
     connection,
     heapUsedMB: Math.round((heap.usedSize / 2 ** 20) * 100) / 100,
     heapTotalMB: Math.round((heap.totalSize / 2 ** 20) * 100) / 100,

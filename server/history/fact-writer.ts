@@ -45,6 +45,8 @@ export class FactWriter {
   private through: number;
   /** The last event stored. */
   private newest: number;
+  /** The last event the backlog was read from the log up to: `enqueue` skips those it is given again. */
+  private readFromLog = 0;
   /** A catch-up ran inside an enclosing transaction, which may yet roll it back. */
   private unconfirmed = false;
 
@@ -93,6 +95,7 @@ export class FactWriter {
   enqueue(fresh: readonly FloorEvent[]): void {
     this.agentTime?.add(fresh);
     for (const e of fresh) {
+      if (e.seq <= this.readFromLog) continue;
       if (e.seq > this.newest) this.newest = e.seq;
       if (!isCallFactEvent(e)) continue;
       const list = this.backlog.get(e.callId);
@@ -155,7 +158,10 @@ export class FactWriter {
   private reloadBacklog(): void {
     this.backlog = new Map();
     this.backlogEvents = 0;
-    this.enqueue(this.reads.eventsAfter(this.through));
+    this.readFromLog = 0;
+    const logged = this.reads.eventsAfter(this.through);
+    this.enqueue(logged);
+    this.readFromLog = logged.length > 0 ? logged[logged.length - 1]!.seq : this.through;
   }
 
   /** Drops the cache and unwritten rollup changes: after a rollback they may hold what was never stored. */

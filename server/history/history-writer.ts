@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js';
 import type { FloorEvent } from '../domain/events.js';
 import type { EventStore } from '../ingest/event-store.js';
+import { PostgresHistoryWriter } from './history-writer.postgres.js';
 import { SqliteHistoryWriter } from './history-writer.sqlite.js';
 
 export interface HistoryWriterOptions {
@@ -29,8 +30,5 @@ export interface HistoryWriter {
 
 /** The store's history writer; what a crash left unwritten is written before it is returned. */
 export async function openHistoryWriter(store: Store, events: EventStore | null, options: HistoryWriterOptions): Promise<HistoryWriter> {
-  if (store.dialect !== 'sqlite') {
-    throw new Error('The history (call facts, statistics rollups, agent time) is written on SQLite only so far: PostgreSQL cannot run the server yet (issue 18).');
-  }
-  return SqliteHistoryWriter.open(store, events!, options);
+  return store.dialect === 'sqlite' ? SqliteHistoryWriter.open(store, events!, options) : PostgresHistoryWriter.open(store, options);
 }

@@ -32,7 +32,8 @@ export interface IngestOptions {
  * platform). A batch is accepted or rejected as a whole, and once accepted it is in the log.
  */
 export class IngestService {
-  readonly store: EventStore;
+  /** SQLite's event log, its prepared statements (null on PostgreSQL, whose reads are asynchronous: event-log.ts, event-store.postgres.ts). */
+  readonly store: EventStore | null;
   private readonly appender: EventAppend;
   private readonly listeners: IngestListener[] = [];
   private readonly maxAgeMs: number;
@@ -44,10 +45,10 @@ export class IngestService {
     database: Store,
     private readonly directory: Directory,
     private readonly clock: () => number = Date.now,
-    store?: EventStore,
+    store?: EventStore | null,
     options: IngestOptions = {},
   ) {
-    this.store = store ?? new EventStore(database.sqlite!);
+    this.store = store ?? (database.sqlite && new EventStore(database.sqlite));
     this.appender = eventAppend(database, this.store);
     this.maxAgeMs = options.maxAgeDays === undefined ? Infinity : options.maxAgeDays * DAY_MS;
     this.maxFutureMs = (options.maxFutureSeconds ?? 300) * 1000;

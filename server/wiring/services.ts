@@ -127,7 +127,7 @@ async function servicesOn(store: Store, releaseServerShare: (() => Promise<void>
   const directory = await Directory.load(store);
   const rebuilt = Object.values(await syncRollupsOf(store, config.FLOORVIEW_TIME_ZONE));
   if (rebuilt.length > 0) options.log?.(`Statistics rollups brought up to date in ${rebuilt.reduce((a, b) => a + b, 0).toFixed(1)} s`);
-  const events = new EventStore(db);
+  const events = store.sqlite && new EventStore(store.sqlite);
   const floor = await restoreFloor(store, directory);
   const ingest = new IngestService(store, directory, clock, events, {
     maxAgeDays: config.FLOORVIEW_EVENT_MAX_AGE_DAYS,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AgentRow, QueueRow } from '../../contract/live.js';
 import type { PlatformStatus } from '../../contract/platform.js';
 import type { FloorSnapshot } from '../../contract/stream.js';
+import { lastSeq } from '../../server/ingest/event-log.js';
 import { AmiTestServer } from '../support/ami-server.js';
 import { centre } from '../support/centre.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -92,24 +93,24 @@ describe('Asterisk over AMI', () => {
     pbx.hold(caller, false);
     await until('a-2', (a) => a.contactState === 'connected', 'resumed');
 
-    const stored = h.services.ingest.store.lastSeq();
+    const stored = await lastSeq(h.services.store);
     // Asterisk sending the same event again (a replay) is a duplicate, not a second answer.
     pbx.emit({ Event: 'AgentConnect', Channel: 'PJSIP/trunk-x', Uniqueid: caller, DestChannel: leg, Queue: 'q-sales', Interface: 'Local/1002@from-queue/n', MemberName: 'x', HoldTime: '5', RingTime: '3' });
     pbx.agentComplete(caller, 'Local/1002@from-queue/n', leg, 'caller', 'q-sales');
     await until('a-2', (a) => a.contactState === 'wrapup', 'in wrap-up (the reason is chosen at the desk)');
-    assert.equal(h.services.ingest.store.lastSeq() - stored, 2, 'call.ended and wrapup.started; the replayed AgentConnect added nothing');
+    assert.equal((await lastSeq(h.services.store)) - stored, 2, 'call.ended and wrapup.started; the replayed AgentConnect added nothing');
     await waitUntil(async () => (await queue('q-sales')).answered === 1, 'one answered today in Sales');
   });
 
   it('completes the wrap-up with a reason the dialplan sends: UserEvent(FloorviewWrapup,Reason: …) on the agent’s channel', async () => {
     await until('a-2', (a) => a.contactState === 'wrapup', 'in wrap-up after the last call');
-    const stored = h.services.ingest.store.lastSeq();
+    const stored = await lastSeq(h.services.store);
     // Not ours, and a reason the directory does not list: nothing recorded.
     pbx.emit({ Event: 'UserEvent', UserEvent: 'SomethingElse', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-resolved' });
     pbx.emit({ Event: 'UserEvent', UserEvent: 'FloorviewWrapup', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-nope' });
     pbx.emit({ Event: 'UserEvent', UserEvent: 'FloorviewWrapup', Channel: 'PJSIP/1002-0000002a', Uniqueid: '1700000100.1', Reason: 'w-followup' });
     await until('a-2', (a) => a.contactState === 'idle', 'wrap-up completed by the dialplan');
-    assert.equal(h.services.ingest.store.lastSeq() - stored, 1, 'one wrapup.completed');
+    assert.equal((await lastSeq(h.services.store)) - stored, 1, 'one wrapup.completed');
     const day = new Date().toISOString().slice(0, 10);
     const stats = (await (await h.get(`/api/v1/stats/wrapups?from=${day}&to=${day}&tz=UTC`, sam)).json()) as Json;
     assert.deepEqual(stats.reasonsByUse.map((r: Json) => [r.reasonId, r.completed]), [['w-followup', 1]]);
