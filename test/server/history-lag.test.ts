@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDb, type Db } from '../../server/db/client.js';
 import { SqliteStore } from '../../server/db/sqlite-store.js';
+import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile } from '../../server/directory/directory-file.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
@@ -12,7 +13,7 @@ import { EventStore } from '../../server/ingest/event-store.js';
 import { History, type HistoryOptions } from '../../server/history/history.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
-import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
+import { rebuildRollupsOf } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { waitUntil } from '../support/wait-until.js';
 import { answeredCall, byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
@@ -31,10 +32,11 @@ const calls = (db: Db) => stored(db, 'SELECT id, outcome FROM calls ORDER BY id'
 const dump = (db: Db) => Object.fromEntries([...FACTS, ...ROLLUPS].map((t) => [t, stored(db, `SELECT * FROM ${t}`).sort(byColumns)]));
 
 /** What the stored history must be: every call's facts derived afresh from the log, and the rollups rebuilt from them. */
-function assertRebuildsTheSame(db: Db): void {
+async function assertRebuildsTheSame(store: Store): Promise<void> {
+  const db = store.sqlite!;
   const maintained = dump(db);
-  rederiveFacts(db);
-  rebuildRollups(db, 'UTC');
+  await rederiveFacts(store);
+  await rebuildRollupsOf(store, 'UTC');
   assert.deepEqual(dump(db), maintained);
 }
 
@@ -90,7 +92,7 @@ describe('history written after ingestion', () => {
       );
       assert.equal(calls(db).length, 2, 'rolled back with the reader');
       assert.equal(await answered(), 3);
-      assertRebuildsTheSame(db);
+      await assertRebuildsTheSame(h.services.store);
     });
 
     it('writes what is pending when the server stops', async () => {
@@ -185,8 +187,8 @@ describe('history written after ingestion', () => {
       ]);
     });
 
-    it('leaves the facts and rollups a rebuild from the log would make', () => {
-      assertRebuildsTheSame(h.services.db);
+    it('leaves the facts and rollups a rebuild from the log would make', async () => {
+      await assertRebuildsTheSame(h.services.store);
     });
   });
 });

@@ -7,7 +7,7 @@ import { saveFloor } from '../../server/floor/floor-snapshot.js';
 import { databaseInUse } from '../../server/ops/backup.js';
 import { pruneEvents } from '../../server/ops/retention.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
-import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
+import { rebuildRollupsOf } from '../../server/history/rollup-rebuild.js';
 import { answeredCall, eventFactory, startHarness, type Harness } from './harness.js';
 
 const DAY = 86_400_000;
@@ -58,10 +58,8 @@ describe('event retention', () => {
     else assert.equal(run.freedPages, 0, "PostgreSQL's vacuum reuses the space, nothing is handed back here");
 
     // A rebuild from the log re-derives the calls it still has whole and keeps the others' facts.
-    await h.services.store.exclusive((db) => {
-      rederiveFacts(db);
-      rebuildRollups(db, 'UTC');
-    });
+    await rederiveFacts(h.services.store);
+    await rebuildRollupsOf(h.services.store, 'UTC');
     assert.deepEqual(await oldCalls(), oldFacts);
     assert.deepEqual({ old: await stats(oldDay, oldDay), today: await stats(today, today) }, before, 'statistics unchanged after a rebuild');
   });

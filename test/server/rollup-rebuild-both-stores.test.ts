@@ -8,6 +8,14 @@ import type { Store } from '../../server/db/store.js';
 import { importDirectoryFile } from '../../server/directory/directory-import.js';
 import { TIME_FAMILIES } from '../../server/domain/rollup-cells.js';
 import { rebuildRollupsOf, syncRollupsOf } from '../../server/history/rollup-rebuild.js';
+import { rederiveFacts } from '../../server/history/fact-rederive.js';
+import { readMetaOf } from '../../server/history/rollup-meta.js';
+import { META_KEYS } from '../../server/db/meta-keys.js';
+import type * as schema from '../../server/db/schema/index.js';
+import { Directory } from '../../server/directory/directory.js';
+import { generateCentre } from '../../server/directory/generate-centre.js';
+import { IngestService } from '../../server/ingest/ingest-service.js';
+import { Simulator } from '../../server/simulator/simulator.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { query } from '../../server/history/sql-steps.js';
 import { openStore } from '../../server/wiring/open-store.js';
@@ -99,27 +107,37 @@ async function assertSameRollups(stores: readonly Store[]): Promise<Record<strin
   return sqlite!;
 }
 
+let cluster: PostgresCluster;
+before(async () => {
+  cluster = await startPostgresCluster();
+});
+after(() => cluster?.remove());
+
+/** A SQLite file in `dir` and a PostgreSQL database `database` of the throwaway cluster, both holding `directory`. */
+async function openBoth(dir: string, database: string, directory: object): Promise<[sqlite: Store, postgres: Store]> {
+  psql(cluster.adminUrl, `create database ${database}`);
+  const url = new URL(cluster.adminUrl);
+  url.pathname = `/${database}`;
+  const directoryFile = join(dir, 'centre.json');
+  writeFileSync(directoryFile, JSON.stringify(directory));
+  const settings = { FLOORVIEW_SYNCHRONOUS: 'normal', FLOORVIEW_DATABASE_POOL: 2, FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: 0 } as const;
+  const stores: [Store, Store] = [
+    await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DATABASE_URL: undefined }),
+    await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'unused.db'), FLOORVIEW_DATABASE_URL: url.toString() }),
+  ];
+  for (const store of stores) await importDirectoryFile(store, directoryFile, Date.now);
+  return stores;
+}
+
 describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'floorview-rebuild-both-'));
-  let cluster: PostgresCluster;
   let stores: [sqlite: Store, postgres: Store];
 
   before(async () => {
-    cluster = await startPostgresCluster();
-    psql(cluster.adminUrl, 'create database rebuild_both');
-    const url = new URL(cluster.adminUrl);
-    url.pathname = '/rebuild_both';
-    const directoryFile = join(dir, 'centre.json');
-    writeFileSync(directoryFile, JSON.stringify(centre));
-    const settings = { FLOORVIEW_SYNCHRONOUS: 'normal', FLOORVIEW_DATABASE_POOL: 2, FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: 0 } as const;
-    stores = [
-      await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DATABASE_URL: undefined }),
-      await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'unused.db'), FLOORVIEW_DATABASE_URL: url.toString() }),
-    ];
+    stores = await openBoth(dir, 'rebuild_both', centre);
     const { visits, handlings, wrapups } = facts();
     const agentTimeRows = agentTime();
     for (const store of stores) {
-      await importDirectoryFile(store, directoryFile, Date.now);
       await store.transaction(async (tx) => {
         await tx.db.insert(tx.tables.queueVisits).values(visits as never);
         await tx.db.insert(tx.tables.handlings).values(handlings as never);
@@ -130,7 +148,6 @@ describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', 
   });
   after(async () => {
     for (const store of stores ?? []) await store.close();
-    cluster?.remove();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -163,5 +180,76 @@ describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', 
 
   it('does nothing when all is current', async () => {
     for (const store of stores) assert.deepEqual(await syncRollupsOf(store, 'Asia/Shanghai'), {});
+  });
+});
+
+/** Every fact table's rows, each table's in one order. */
+async function factRows(store: Store): Promise<Record<string, string[]>> {
+  const all: Record<string, string[]> = {};
+  for (const table of ['calls', 'queue_visits', 'handlings', 'wrapups']) {
+    const rows = await store.all(query(`SELECT * FROM ${table}`));
+    all[table] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]))).sort();
+  }
+  return all;
+}
+
+describe('the facts re-derived from the same event log on SQLite and on PostgreSQL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'floorview-rederive-both-'));
+  let stores: [sqlite: Store, postgres: Store];
+  /** Four simulated days across the United States' change of clocks. */
+  const from = Date.parse('2026-03-06T06:00:00Z');
+  const to = Date.parse('2026-03-10T06:00:00Z');
+
+  before(async () => {
+    const directory = generateCentre({ agents: 12, queues: 3, seed: 5 });
+    stores = await openBoth(dir, 'rederive_both', directory);
+    const [sqlite, postgres] = stores;
+    // The simulator's events as ingestion stores them (no history follows here), then the same rows in the same order on PostgreSQL.
+    const ingest = new IngestService(sqlite, await Directory.load(sqlite));
+    await new Simulator({ directory: await Directory.load(sqlite), seed: 5, callsPerDay: 300 }).backfill(ingest, from, to);
+    const events = await sqlite.all<typeof schema.events.$inferInsert>(
+      query('SELECT id, type, at, agent_id AS "agentId", call_id AS "callId", queue_id AS "queueId", data FROM events ORDER BY seq'),
+    );
+    await postgres.transaction(async (tx) => {
+      for (let i = 0; i < events.length; i += 1_000) await tx.db.insert(tx.tables.events).values(events.slice(i, i + 1_000));
+    });
+    const seqs = (store: Store) => store.all(query('SELECT seq, id FROM events ORDER BY seq'));
+    assert.deepEqual(await seqs(postgres), await seqs(sqlite));
+  });
+  after(async () => {
+    for (const store of stores ?? []) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('derives the same facts, and the same rollups from them', async () => {
+    for (const store of stores) {
+      const { calls } = await rederiveFacts(store);
+      assert.ok(calls > 500, `${calls} calls`);
+      await rebuildRollupsOf(store, 'America/Chicago');
+    }
+    const [sqlite, postgres] = await Promise.all(stores.map(factRows));
+    assert.ok(sqlite!.wrapups!.length > 500);
+    assert.deepEqual(postgres, sqlite);
+    await assertSameRollups(stores);
+    const last = await stores[1].get(query('SELECT max(seq) AS seq FROM events'));
+    for (const store of stores) assert.equal((await readMetaOf(store)).historyThrough, String(last!.seq));
+  });
+
+  it('after the retention, derives again only the calls whose events are all kept, alike', async () => {
+    const cut = from + DAY_MS / 2;
+    for (const store of stores) {
+      await store.transaction(async (tx) => {
+        await tx.run(query('DELETE FROM events WHERE at < ?', [cut]));
+        await tx.run(query('INSERT INTO rollup_meta (key, value) VALUES (?, ?)', [META_KEYS.prunedBefore, String(cut)]));
+        // Marks every stored handling: a call derived again gets its ring time back, a call kept keeps the mark.
+        await tx.run(query('UPDATE handlings SET ring_time = -1'));
+      });
+      await rederiveFacts(store);
+    }
+    const [sqlite, postgres] = await Promise.all(stores.map(factRows));
+    assert.deepEqual(postgres, sqlite);
+    const marked = (rows: string[]) => rows.filter((r) => r.includes('["ring_time",-1]')).length;
+    assert.ok(marked(sqlite!.handlings!) > 0, 'calls that lost events keep their facts');
+    assert.ok(marked(sqlite!.handlings!) < sqlite!.handlings!.length, 'calls still whole are derived again');
   });
 });

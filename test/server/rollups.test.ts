@@ -4,7 +4,7 @@ import { scopeOf } from '../../server/auth/principal.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
-import { rebuildRollups } from '../../server/history/rollup-rebuild.js';
+import { rebuildRollupsOf } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { StatsService, type RankedRequest } from '../../server/stats/stats-service.js';
 import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
@@ -190,11 +190,10 @@ describe('interval rollups', () => {
     });
 
     it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', async () => {
-      const db = h.services.db;
       const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
       assert.equal(maintained.wrapups!.length, 3);
-      rederiveFacts(db);
-      rebuildRollups(db, 'UTC');
+      await rederiveFacts(h.services.store);
+      await rebuildRollupsOf(h.services.store, 'UTC');
       assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
   });
@@ -253,7 +252,7 @@ describe('interval rollups', () => {
       assert.deepEqual(await months(), [[672, 1], [673, 4]]);
       await same({});
       const maintained = await dump(h, ROLLUPS);
-      rebuildRollups(h.services.db, 'UTC');
+      await rebuildRollupsOf(h.services.store, 'UTC');
       assert.deepEqual(await dump(h, ROLLUPS), maintained);
     });
   });
@@ -359,17 +358,15 @@ describe('interval rollups', () => {
     });
 
     it('rebuilds the rollups from the facts exactly as they were maintained', async () => {
-      const db = h.services.db;
       const maintained = await dump(h, ROLLUPS);
-      rebuildRollups(db, 'America/Chicago');
+      await rebuildRollupsOf(h.services.store, 'America/Chicago');
       assert.deepEqual(await dump(h, ROLLUPS), maintained);
     });
 
     it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', async () => {
-      const db = h.services.db;
       const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
-      const { calls } = rederiveFacts(db);
-      rebuildRollups(db, 'America/Chicago');
+      const { calls } = await rederiveFacts(h.services.store);
+      await rebuildRollupsOf(h.services.store, 'America/Chicago');
       assert.ok(calls > 10_000);
       assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
@@ -382,7 +379,7 @@ describe('interval rollups', () => {
       const req = request({ tz: 'Asia/Shanghai' });
       assert.deepEqual(await stats.agents(everything(), req, 'rollups'), await stats.agents(everything(), req, 'facts'));
       const recut = await dump(h, ROLLUPS);
-      rebuildRollups(h.services.db, 'Asia/Shanghai');
+      await rebuildRollupsOf(h.services.store, 'Asia/Shanghai');
       assert.deepEqual(await dump(h, ROLLUPS), recut);
     });
   });
