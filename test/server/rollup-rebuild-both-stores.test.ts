@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { Simulator } from '../../server/simulator/simulator.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { query } from '../../server/history/sql-steps.js';
 import { openStore } from '../../server/wiring/open-store.js';
-import { psql, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { PASSWORD, psql, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { centre } from './harness.js';
 
 const DAY_MS = 86_400_000;
@@ -113,17 +114,21 @@ before(async () => {
 });
 after(() => cluster?.remove());
 
+function databaseUrl(database: string): string {
+  const url = new URL(cluster.adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** A SQLite file in `dir` and a PostgreSQL database `database` of the throwaway cluster, both holding `directory`. */
 async function openBoth(dir: string, database: string, directory: object): Promise<[sqlite: Store, postgres: Store]> {
   psql(cluster.adminUrl, `create database ${database}`);
-  const url = new URL(cluster.adminUrl);
-  url.pathname = `/${database}`;
   const directoryFile = join(dir, 'centre.json');
   writeFileSync(directoryFile, JSON.stringify(directory));
   const settings = { FLOORVIEW_SYNCHRONOUS: 'normal', FLOORVIEW_DATABASE_POOL: 2, FLOORVIEW_DATABASE_STATEMENT_TIMEOUT_MS: 0 } as const;
   const stores: [Store, Store] = [
     await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'floorview.db'), FLOORVIEW_DATABASE_URL: undefined }),
-    await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'unused.db'), FLOORVIEW_DATABASE_URL: url.toString() }),
+    await openStore({ ...settings, FLOORVIEW_DB: join(dir, 'unused.db'), FLOORVIEW_DATABASE_URL: databaseUrl(database) }),
   ];
   for (const store of stores) await importDirectoryFile(store, directoryFile, Date.now);
   return stores;
@@ -196,6 +201,7 @@ async function factRows(store: Store): Promise<Record<string, string[]>> {
 describe('the facts re-derived from the same event log on SQLite and on PostgreSQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'floorview-rederive-both-'));
   let stores: [sqlite: Store, postgres: Store];
+  let postgresUrl: string;
   /** Four simulated days across the United States' change of clocks. */
   const from = Date.parse('2026-03-06T06:00:00Z');
   const to = Date.parse('2026-03-10T06:00:00Z');
@@ -203,6 +209,7 @@ describe('the facts re-derived from the same event log on SQLite and on PostgreS
   before(async () => {
     const directory = generateCentre({ agents: 12, queues: 3, seed: 5 });
     stores = await openBoth(dir, 'rederive_both', directory);
+    postgresUrl = databaseUrl('rederive_both');
     const [sqlite, postgres] = stores;
     // The simulator's events as ingestion stores them (no history follows here), then the same rows in the same order on PostgreSQL.
     const ingest = new IngestService(sqlite, await Directory.load(sqlite));
@@ -251,5 +258,24 @@ describe('the facts re-derived from the same event log on SQLite and on PostgreS
     const marked = (rows: string[]) => rows.filter((r) => r.includes('["ring_time",-1]')).length;
     assert.ok(marked(sqlite!.handlings!) > 0, 'calls that lost events keep their facts');
     assert.ok(marked(sqlite!.handlings!) < sqlite!.handlings!.length, 'calls still whole are derived again');
+  });
+
+  it('npm run rollups:rebuild on a postgres:// URL rebuilds as the functions do on SQLite', async () => {
+    for (const store of stores) await store.transaction((tx) => tx.run(query('DELETE FROM wrapups')));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', postgresUrl, '--time-zone', 'Asia/Shanghai'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0, output);
+    assert.match(output, /done in .* s \(daily rollups in Asia\/Shanghai\)/);
+    assert.doesNotMatch(output, new RegExp(PASSWORD), 'the password is not printed');
+    await rederiveFacts(stores[0]);
+    await rebuildRollupsOf(stores[0], 'Asia/Shanghai');
+    const [sqlite, postgres] = await Promise.all(stores.map(factRows));
+    assert.ok(sqlite!.wrapups!.length > 0, 'the wrap-ups derived again');
+    assert.deepEqual(postgres, sqlite);
+    await assertSameRollups(stores);
   });
 });
