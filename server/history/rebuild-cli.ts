@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { lockOutServers } from '../db/postgres-in-use.js';
 import { StartupError } from '../db/postgres-startup-errors.js';
 import { databaseInUse } from '../ops/backup.js';
 import { cliStoreConfig } from '../wiring/cli-store.js';
@@ -52,9 +53,16 @@ const store = await openStore(config).catch((err: unknown) => {
   console.error(`rollups:rebuild: ${err.message}`);
   process.exit(1);
 });
+// A server running on PostgreSQL holds its share of a lock this rebuild must take alone.
+const releaseLock = store.pg ? await lockOutServers(store.pg) : null;
+if (store.pg && !releaseLock) {
+  await store.close();
+  fail(`${storeLabel(config)} is open in another process (a running server): stop the server first`);
+}
 const zoneName = values['time-zone'] ?? process.env.FLOORVIEW_TIME_ZONE ?? (await readMetaOf(store)).timeZone ?? systemZoneName();
 const zone = Zone.find(zoneName);
 if (!zone) {
+  await releaseLock?.();
   await store.close();
   fail(`unknown time zone "${zoneName}"`);
 }
@@ -75,4 +83,5 @@ if (!values['rollups-only']) {
 const timings = await rebuildRollupsOf(store, zone.name);
 for (const [step, s] of Object.entries(timings)) console.log(`rollups    ${step}: ${s.toFixed(1)} s`);
 console.log(`done in ${seconds(started)} s (daily rollups in ${zone.name})`);
+await releaseLock?.();
 await store.close();

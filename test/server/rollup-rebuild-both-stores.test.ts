@@ -12,6 +12,7 @@ import { rebuildRollupsOf, syncRollupsOf } from '../../server/history/rollup-reb
 import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { readMetaOf } from '../../server/history/rollup-meta.js';
 import { META_KEYS } from '../../server/db/meta-keys.js';
+import { holdServerShare } from '../../server/db/postgres-in-use.js';
 import type * as schema from '../../server/db/schema/index.js';
 import { Directory } from '../../server/directory/directory.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
@@ -188,6 +189,16 @@ describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', 
   });
 });
 
+/** The rebuild command's exit code and what it printed. */
+async function rebuildCli(db: string, ...args: string[]): Promise<{ code: unknown; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 /** Every fact table's rows, each table's in one order. */
 async function factRows(store: Store): Promise<Record<string, string[]>> {
   const all: Record<string, string[]> = {};
@@ -262,13 +273,8 @@ describe('the facts re-derived from the same event log on SQLite and on PostgreS
 
   it('npm run rollups:rebuild on a postgres:// URL rebuilds as the functions do on SQLite', async () => {
     for (const store of stores) await store.transaction((tx) => tx.run(query('DELETE FROM wrapups')));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', postgresUrl, '--time-zone', 'Asia/Shanghai'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0, output);
+    const { code, output } = await rebuildCli(postgresUrl, '--time-zone', 'Asia/Shanghai');
+    assert.equal(code, 0, output);
     assert.match(output, /done in .* s \(daily rollups in Asia\/Shanghai\)/);
     assert.doesNotMatch(output, new RegExp(PASSWORD), 'the password is not printed');
     await rederiveFacts(stores[0]);
@@ -277,5 +283,16 @@ describe('the facts re-derived from the same event log on SQLite and on PostgreS
     assert.ok(sqlite!.wrapups!.length > 0, 'the wrap-ups derived again');
     assert.deepEqual(postgres, sqlite);
     await assertSameRollups(stores);
+  });
+
+  it('npm run rollups:rebuild refuses a PostgreSQL database a server runs on', async () => {
+    const release = await holdServerShare(stores[1].pg!);
+    try {
+      const { code, output } = await rebuildCli(postgresUrl);
+      assert.equal(code, 2, output);
+      assert.match(output, /open in another process \(a running server\): stop the server first/);
+    } finally {
+      await release();
+    }
   });
 });
