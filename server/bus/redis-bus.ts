@@ -37,7 +37,7 @@ import { busKeys, PUBLISH_SCRIPT, runScript, type BusKeys } from './bus-scripts.
  * replace by id, so applying is idempotent, which resets need anyway.
  *
  * Redis lost. ioredis reconnects with backoff; `status` says `lost` meanwhile (for /health: a load
- * balancer stops sending clients), publishes fail after a few attempts (the outbox keeps them),
+ * balancer stops sending clients), publishes fail after a few attempts (the proposed outbox would keep them),
  * and the follower waits and checks the epoch when the connection is back.
  */
 export interface RedisBusOptions {
@@ -66,6 +66,7 @@ export class RedisBus {
   private readonly listeners: ((state: BusState) => void)[] = [];
   private current: BusState = 'connecting';
   private closing = false;
+  private lastError: string | null = null;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -75,7 +76,7 @@ export class RedisBus {
     this.keys = busKeys(options.name ?? 'floorview:bus');
     this.maxlen = options.maxlen ?? 50_000;
     this.log = options.log ?? console.error;
-    const common: RedisOptions = { lazyConnect: false, ...options.redis };
+    const common: Partial<RedisOptions> = options.redis ?? {};
     this.commands = new Redis(url, { maxRetriesPerRequest: 2, ...common, connectionName: `floorview:${options.node}:commands` });
     this.reader = new Redis(url, {
       maxRetriesPerRequest: null,
@@ -86,8 +87,8 @@ export class RedisBus {
     for (const connection of [this.commands, this.reader]) {
       connection.on('ready', () => this.updateState(false));
       connection.on('close', () => this.updateState(true));
-      // Without a listener ioredis prints every failed reconnection; the state says it once.
-      connection.on('error', () => {});
+      // Without a listener ioredis prints every failed reconnection; the state's line says the last reason once.
+      connection.on('error', (err: Error) => (this.lastError = err.message));
     }
   }
 
@@ -179,7 +180,7 @@ export class RedisBus {
     const up = this.commands.status === 'ready' && this.reader.status === 'ready';
     const next: BusState = up ? 'connected' : closed ? 'lost' : this.current;
     if (next === this.current || this.closing) return;
-    if (next === 'lost') this.log(`The live bus ${this.current === 'connected' ? 'lost' : 'cannot reach'} Redis; retrying…`);
+    if (next === 'lost') this.log(`The live bus ${this.current === 'connected' ? 'lost' : 'cannot reach'} Redis (${this.lastError ?? 'connection closed'}); retrying…`);
     else if (this.current === 'lost') this.log('The live bus is connected to Redis again');
     this.current = next;
     for (const l of this.listeners) l(next);
