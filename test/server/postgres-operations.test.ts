@@ -6,11 +6,14 @@ import { StartupError } from '../../server/db/postgres-startup-errors.js';
 import type { Store } from '../../server/db/store.js';
 import { readConfig } from '../../server/wiring/env.js';
 import { openStore } from '../../server/wiring/open-store.js';
-import { psql, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { PASSWORD, psql, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { freePort } from '../support/server-process.js';
+import { waitUntil } from '../support/wait-until.js';
+import { startHarness, type Harness } from './harness.js';
 
 // Issue 18 point 5 on a real throwaway cluster (whatever FLOORVIEW_TEST_STORE says): what a
-// start on PostgreSQL says when it cannot go on, and the health check's view of the database.
+// start on PostgreSQL says when it cannot go on, and the health check's view of the database,
+// from the store and from a running server whose PostgreSQL goes away under it.
 describe('PostgreSQL operations', () => {
   let cluster: PostgresCluster;
   const urlOf = (user: string, password: string, database: string) => {
@@ -92,6 +95,38 @@ describe('PostgreSQL operations', () => {
         cluster.resume();
       }
       assert.equal(await store.ping(5_000), true);
+    });
+  });
+
+  describe('a running server', () => {
+    let h: Harness;
+    const health = async () => {
+      const res = await fetch(`${h.url}/api/v1/health`);
+      return { code: res.status, body: (await res.json()) as { status: string; database: object } };
+    };
+    before(async () => {
+      psql(cluster.adminUrl, 'create database served');
+      h = await startHarness({ env: { FLOORVIEW_DATABASE_URL: urlOf('postgres', PASSWORD, 'served') } });
+      await h.listen();
+    });
+    after(() => h.close());
+
+    it('answers /health with 503 naming the database while PostgreSQL is down, and 200 again by itself once it is back', async () => {
+      const up = await health();
+      assert.deepEqual([up.code, up.body.status, up.body.database], [200, 'ok', { store: 'postgres', state: 'up' }]);
+      cluster.halt({ immediate: true });
+      try {
+        const down = await health();
+        assert.equal(down.code, 503);
+        assert.equal(down.body.status, 'unavailable');
+        assert.deepEqual(down.body.database, { store: 'postgres', state: 'down', problem: 'PostgreSQL does not answer within 2 s' });
+      } finally {
+        cluster.resume();
+      }
+      await waitUntil(async () => (await health()).code === 200, 'healthy again without a restart');
+      assert.deepEqual((await health()).body.database, { store: 'postgres', state: 'up' });
+      // Not only the ping: a sign-in writes its session again.
+      await h.login('ava');
     });
   });
 });

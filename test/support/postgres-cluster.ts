@@ -17,8 +17,8 @@ export interface PostgresCluster {
   adminUrl: string;
   port: number;
   dir: string;
-  /** Stops the server, keeping its files (a test of the database going away). */
-  halt(): void;
+  /** Stops the server, keeping its files (a test of the database going away); `immediate` as a crash would: connections cut, no checkpoint. */
+  halt(options?: { immediate?: boolean }): void;
   /** Starts it again on the same port. */
   resume(): void;
   /** Stops it and removes its files. */
@@ -66,7 +66,7 @@ export async function startPostgresCluster(settings: Readonly<Record<string, str
   const port = await freePort();
   const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].join(' ');
   const start = () => asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '120', '-o', options, 'start']);
-  const stop = () => asOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '120', 'stop']);
+  const stop = ({ immediate = false } = {}) => asOwner('pg_ctl', ['-D', data, '-m', immediate ? 'immediate' : 'fast', '-w', '-t', '120', 'stop']);
   start();
   return {
     adminUrl: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
