@@ -47,7 +47,7 @@ try {
   console.log(`Seeding ${values.days} days…`);
   const seeded = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'server/simulator/backfill-cli.ts', '--days', values.days, '--agents', values.agents, '--queues', values.queues, '--calls-per-day', values['calls-per-day'], '--db', dbFile],
+    ['--import', 'tsx', 'server/wiring/backfill-cli.ts', '--days', values.days, '--agents', values.agents, '--queues', values.queues, '--calls-per-day', values['calls-per-day'], '--db', dbFile],
     { stdio: 'inherit' },
   );
   if (seeded.status !== 0) throw new Error('seeding failed');

@@ -32,7 +32,7 @@ interface Run {
 }
 
 function seed(checkout: string, db: string): Promise<Run> {
-  const args = ['--import', 'tsx', 'server/simulator/backfill-cli.ts', '--days', values.days, '--agents', values.agents, '--queues', values.queues, '--db', db];
+  const args = ['--import', 'tsx', 'server/wiring/backfill-cli.ts', '--days', values.days, '--agents', values.agents, '--queues', values.queues, '--db', db];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: checkout, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FLOORVIEW_DATABASE_URL: '' } });
   let out = '';

@@ -51,7 +51,7 @@ async function start(variant: Variant): Promise<{ ms: number; load: number }> {
 
 try {
   console.log(`Seeding ${values.days} days of the default centre…`);
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'server/simulator/backfill-cli.ts', '--days', values.days, '--db', db], { stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'server/wiring/backfill-cli.ts', '--days', values.days, '--db', db], { stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding failed');
   const b0 = performance.now();
   if (spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('compiling failed');

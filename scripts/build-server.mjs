@@ -12,8 +12,8 @@ export const SERVER_OUT = 'dist/server';
 /** Output name → source: the server and the CLIs package.json runs. */
 export const SERVER_ENTRIES = {
   main: 'server/main.ts',
-  seed: 'server/simulator/backfill-cli.ts',
-  'rollups-rebuild': 'server/history/rebuild-cli.ts',
+  seed: 'server/wiring/backfill-cli.ts',
+  'rollups-rebuild': 'server/wiring/rebuild-cli.ts',
   backup: 'server/ops/backup-cli.ts',
   restore: 'server/ops/restore-cli.ts',
   'store-copy': 'server/store-copy/store-copy-cli.ts',

@@ -66,7 +66,7 @@ describe('event retention', () => {
 
   it('rollups:rebuild refuses a database a server has open', async () => {
     assert.equal(databaseInUse(h.config.FLOORVIEW_DB), true);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', h.config.FLOORVIEW_DB], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/wiring/rebuild-cli.ts', '--db', h.config.FLOORVIEW_DB], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise((r) => child.once('exit', r));

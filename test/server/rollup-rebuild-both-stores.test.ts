@@ -191,7 +191,7 @@ describe('the rollups rebuilt from the same facts on SQLite and on PostgreSQL', 
 
 /** The rebuild command's exit code and what it printed. */
 async function rebuildCli(db: string, ...args: string[]): Promise<{ code: unknown; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/history/rebuild-cli.ts', '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/wiring/rebuild-cli.ts', '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -16,7 +16,7 @@ interface Run {
 
 /** Runs the seed as `npm run seed -- …` does, with a clean environment for the store. */
 function seed(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/simulator/backfill-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/wiring/backfill-cli.ts', ...args], {
     env: { ...process.env, FLOORVIEW_DATABASE_URL: '', FLOORVIEW_DB: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -72,7 +72,7 @@ describe('npm run store:copy (SQLite → PostgreSQL)', () => {
   before(async () => {
     cluster = await startPostgresCluster();
     for (const database of ['whole', 'resumed', 'other']) psql(cluster.adminUrl, `create database ${database}`);
-    const seeded = await cli('server/simulator/backfill-cli.ts', ['--days', '7', '--agents', '12', '--queues', '3', '--seed', '4', '--db', sourceFile]);
+    const seeded = await cli('server/wiring/backfill-cli.ts', ['--days', '7', '--agents', '12', '--queues', '3', '--seed', '4', '--db', sourceFile]);
     assert.equal(seeded.code, 0, seeded.err);
     // What a simulated backfill leaves empty: people's rows, a report with a chunk, admin history.
     const store = SqliteStore.over(openDb(sourceFile));

@@ -23,11 +23,11 @@ import { History } from '../history/history.js';
 import { readMetaOf } from '../history/rollup-meta.js';
 import { rebuildRollupsOf } from '../history/rollup-rebuild.js';
 import { systemZoneName } from '../domain/zone.js';
-import { cliStoreConfig } from '../wiring/cli-store.js';
-import { openStore, storeLabel, type StoreConfig } from '../wiring/open-store.js';
-import { progressLines } from './backfill.js';
-import { Simulator } from './simulator.js';
-import { DAY_MS } from './time-zones.js';
+import { cliStoreConfig } from './cli-store.js';
+import { openStore, storeLabel, type StoreConfig } from './open-store.js';
+import { progressLines } from '../simulator/backfill.js';
+import { Simulator } from '../simulator/simulator.js';
+import { DAY_MS } from '../simulator/time-zones.js';
 
 const USAGE = `Usage: npm run seed -- [options]
   --days <n>            days of history ending now (default 14)

@@ -13,11 +13,11 @@ import { parseArgs } from 'node:util';
 import { lockOutServers } from '../db/postgres-in-use.js';
 import { StartupError } from '../db/postgres-startup-errors.js';
 import { databaseInUse } from '../ops/backup.js';
-import { cliStoreConfig } from '../wiring/cli-store.js';
-import { openStore, storeLabel, type StoreConfig } from '../wiring/open-store.js';
-import { rederiveFacts } from './fact-rederive.js';
-import { readMetaOf } from './rollup-meta.js';
-import { rebuildRollupsOf } from './rollup-rebuild.js';
+import { cliStoreConfig } from './cli-store.js';
+import { openStore, storeLabel, type StoreConfig } from './open-store.js';
+import { rederiveFacts } from '../history/fact-rederive.js';
+import { readMetaOf } from '../history/rollup-meta.js';
+import { rebuildRollupsOf } from '../history/rollup-rebuild.js';
 import { systemZoneName, Zone } from '../domain/zone.js';
 
 const USAGE = 'Usage: npm run rollups:rebuild -- [--db <file | postgres://…>] [--rollups-only] [--time-zone <IANA zone>]';
