@@ -4,6 +4,7 @@ import { accountAll, AgentTime } from '../../server/domain/agent-time.js';
 import type { FloorEvent } from '../../server/domain/events.js';
 import type { Contribution } from '../../server/domain/rollup-cells.js';
 import { eventFactory, startHarness, type Harness } from './harness.js';
+import { storedValue } from './stored-rows.js';
 
 const T0 = Date.parse('2026-03-02T09:10:00Z');
 const at = (sec: number) => T0 + sec * 1000;
@@ -105,7 +106,8 @@ describe('agent time in the rollups', () => {
   const clock = () => now;
   const sum = async (sql: string) => {
     await h.services.history.upToDate();
-    return h.services.db.$client.prepare(sql).pluck().get() as number | null;
+    const value = await storedValue(h.services.store, sql);
+    return value === null ? null : Number(value);
   };
   const idleOf = (agentId: string) => sum(`SELECT sum(idle_ms) / 1000 FROM agent_time_buckets WHERE agent_id = '${agentId}' AND queue_id = ''`);
 

@@ -3,20 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDb, type Db } from '../../server/db/client.js';
-import { SqliteStore } from '../../server/db/sqlite-store.js';
 import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile } from '../../server/directory/directory-file.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
-import { EventStore } from '../../server/ingest/event-store.js';
 import { History, type HistoryOptions } from '../../server/history/history.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
-import { rederiveFacts } from '../../server/history/fact-rederive.js';
-import { rebuildRollupsOf } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
+import { readConfig } from '../../server/wiring/env.js';
+import { openStore } from '../../server/wiring/open-store.js';
+import { storeEnv } from '../support/test-store.js';
 import { waitUntil } from '../support/wait-until.js';
 import { answeredCall, byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
+import { rebuildFromTheLog, storedRows as stored } from './stored-rows.js';
 
 type Json = Record<string, any>;
 
@@ -26,28 +25,23 @@ const UTC = { FLOORVIEW_TIME_ZONE: 'UTC' };
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
 
-/** Straight from the table, as stored now: no catch-up first. */
-const stored = (db: Db, sql: string) => db.$client.prepare(sql).raw().all() as unknown[][];
-const calls = (db: Db) => stored(db, 'SELECT id, outcome FROM calls ORDER BY id');
-const dump = (db: Db) => Object.fromEntries([...FACTS, ...ROLLUPS].map((t) => [t, stored(db, `SELECT * FROM ${t}`).sort(byColumns)]));
+const calls = (store: Store) => stored(store, 'SELECT id, outcome FROM calls ORDER BY id');
+const dump = async (store: Store) =>
+  Object.fromEntries(await Promise.all([...FACTS, ...ROLLUPS].map(async (t) => [t, (await stored(store, `SELECT * FROM ${t}`)).sort(byColumns)])));
 
 /** What the stored history must be: every call's facts derived afresh from the log, and the rollups rebuilt from them. */
 async function assertRebuildsTheSame(store: Store): Promise<void> {
-  const db = store.sqlite!;
-  const maintained = dump(db);
-  await rederiveFacts(store);
-  await rebuildRollupsOf(store, 'UTC');
-  assert.deepEqual(dump(db), maintained);
+  const maintained = await dump(store);
+  await rebuildFromTheLog(store, 'UTC');
+  assert.deepEqual(await dump(store), maintained);
 }
 
-/** The ingestion and history of a server process on `file`, without the rest (nothing else touches the database). */
-async function ingestionOn(file: string, options: HistoryOptions) {
-  const db = openDb(file);
-  const database = SqliteStore.over(db);
-  await upsertDirectory(database, parseDirectoryFile(centre, 'test centre'));
-  const events = new EventStore(db);
-  const ingest = new IngestService(database, await Directory.load(database), Date.now, events);
-  return { db, ingest, history: (await History.open(database, events, Date.now, options)).follow(ingest) };
+/** The ingestion and history of a server process keeping its files in `dir`, without the rest (nothing else touches the database). */
+async function ingestionOn(dir: string, options: HistoryOptions) {
+  const store = await openStore(readConfig({ FLOORVIEW_DB: join(dir, 'floorview.db'), ...storeEnv(dir) }));
+  await upsertDirectory(store, parseDirectoryFile(centre, 'test centre'));
+  const ingest = new IngestService(store, await Directory.load(store), Date.now);
+  return { store, ingest, history: (await History.open(store, ingest.store, Date.now, options)).follow(ingest) };
 }
 
 describe('history written after ingestion', () => {
@@ -65,9 +59,9 @@ describe('history written after ingestion', () => {
 
     it('answers a statistics read with the calls of events accepted just before', async () => {
       await h.events(...answeredCall(ev, 'A1', 0));
-      assert.deepEqual(calls(h.services.db), [], 'not written yet');
+      assert.deepEqual(await calls(h.services.store), [], 'not written yet');
       assert.equal(await answered(), 1);
-      assert.deepEqual(calls(h.services.db), [['A1', 'answered']]);
+      assert.deepEqual(await calls(h.services.store), [['A1', 'answered']]);
     });
 
     it('lists a call accepted just before in the drill-down', async () => {
@@ -79,33 +73,34 @@ describe('history written after ingestion', () => {
       );
     });
 
-    it('writes it again from the log when a transaction it was written in rolls back', async () => {
-      const db = h.services.db;
+    it('writes it for a reader inside a transaction, again from the log should the reader roll it back', async () => {
+      const store = h.services.store;
       await h.events(...answeredCall(ev, 'A3', 1200));
       await assert.rejects(
-        h.services.store.transaction(async (tx) => {
+        store.transaction(async (tx) => {
           await h.services.history.upToDate(tx);
-          assert.equal(calls(db).length, 3);
+          assert.equal((await calls(tx)).length, 3, 'the reader sees it');
           throw new Error('the reader failed');
         }),
         /the reader failed/,
       );
-      assert.equal(calls(db).length, 2, 'rolled back with the reader');
+      // SQLite writes it in the reader's transaction (the file has one writer); PostgreSQL commits it on a connection of its own first.
+      assert.equal((await calls(store)).length, store.dialect === 'sqlite' ? 2 : 3);
       assert.equal(await answered(), 3);
-      await assertRebuildsTheSame(h.services.store);
+      await assertRebuildsTheSame(store);
     });
 
     it('writes what is pending when the server stops', async () => {
       await h.events(...answeredCall(ev, 'A4', 1800));
-      assert.equal(calls(h.services.db).length, 3);
+      assert.equal((await calls(h.services.store)).length, 3);
       await h.close({ keepFiles: true });
-      const db = openDb(join(h.dir, 'floorview.db'));
+      const store = await openStore(readConfig({ FLOORVIEW_DB: join(h.dir, 'floorview.db'), ...storeEnv(h.dir) }));
       try {
-        assert.deepEqual(calls(db).map(([id]) => id), ['A1', 'A2', 'A3', 'A4']);
-        const [through] = stored(db, "SELECT value FROM rollup_meta WHERE key = 'history_through'")[0]!;
-        assert.equal(Number(through), stored(db, 'SELECT max(seq) FROM events')[0]![0]);
+        assert.deepEqual((await calls(store)).map(([id]) => id), ['A1', 'A2', 'A3', 'A4']);
+        const [through] = (await stored(store, "SELECT value FROM rollup_meta WHERE key = 'history_through'"))[0]!;
+        assert.equal(Number(through), Number((await stored(store, 'SELECT max(seq) FROM events'))[0]![0]));
       } finally {
-        db.$client.close();
+        await store.close();
       }
       h = await startHarness({ dir: h.dir, historyAfterMs: null, env: UTC });
       sam = await h.login('sam');
@@ -118,8 +113,8 @@ describe('history written after ingestion', () => {
     try {
       await h.events(...answeredCall(eventFactory(T0), 'B1', 0));
       // The delay is a quarter second; on a loaded machine it can be seconds.
-      await waitUntil(() => calls(h.services.db).length > 0, 'the call written');
-      assert.deepEqual(calls(h.services.db), [['B1', 'answered']]);
+      await waitUntil(async () => (await calls(h.services.store)).length > 0, 'the call written');
+      assert.deepEqual(await calls(h.services.store), [['B1', 'answered']]);
     } finally {
       await h.close();
     }
@@ -127,21 +122,21 @@ describe('history written after ingestion', () => {
 
   it('is written at once when enough call events wait, as in a bulk load that nothing reads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floorview-history-'));
-    const { db, ingest, history } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null, historyEvery: 8 });
+    const { store, ingest, history } = await ingestionOn(dir, { historyAfterMs: null, historyEvery: 8 });
     try {
       const ev = eventFactory(T0);
       await ingest.ingestBody({ events: answeredCall(ev, 'C1', 0) });
-      assert.deepEqual(calls(db), []);
+      assert.deepEqual(await calls(store), []);
       await ingest.ingestBody({ events: answeredCall(ev, 'C2', 300) });
       // Written right after the batch that made eight call events wait, before the next could go in.
-      await waitUntil(() => calls(db).length === 2, 'both calls written');
-      assert.deepEqual(calls(db), [
+      await waitUntil(async () => (await calls(store)).length === 2, 'both calls written');
+      assert.deepEqual(await calls(store), [
         ['C1', 'answered'],
         ['C2', 'answered'],
       ]);
     } finally {
       await history.close();
-      db.$client.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -152,7 +147,7 @@ describe('history written after ingestion', () => {
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'floorview-history-'));
-      const { db, ingest, history } = await ingestionOn(join(dir, 'floorview.db'), { historyAfterMs: null });
+      const { store, ingest, history } = await ingestionOn(dir, { historyAfterMs: null });
       const ev = eventFactory(T0);
       const [queued, ...rest] = answeredCall(ev, 'K2', 300);
       // K1 is answered and K2 complete, and that much is written …
@@ -160,12 +155,12 @@ describe('history written after ingestion', () => {
       await history.upToDate();
       // … then K1 ends, K3 comes and goes, and K2 turns out to have queued a quarter of an hour earlier: not written yet.
       await ingest.ingestBody({ events: [...answeredCall(ev, 'K1', 0).slice(3), ...answeredCall(ev, 'K3', 900), { ...queued!, at: new Date(T0 - 600_000).toISOString() }] });
-      assert.deepEqual(calls(db), [
+      assert.deepEqual(await calls(store), [
         ['K1', null],
         ['K2', 'answered'],
       ]);
       // The process dies: its connection goes without another write.
-      db.$client.close();
+      await store.close();
       h = await startHarness({ dir, historyAfterMs: null, env: UTC });
     });
     after(async () => {
@@ -173,13 +168,13 @@ describe('history written after ingestion', () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('writes the history of the events the log holds before anything reads it', () => {
-      assert.deepEqual(calls(h.services.db), [
+    it('writes the history of the events the log holds before anything reads it', async () => {
+      assert.deepEqual(await calls(h.services.store), [
         ['K1', 'answered'],
         ['K2', 'answered'],
         ['K3', 'answered'],
       ]);
-      const buckets = stored(h.services.db, "SELECT bucket, answered FROM queue_buckets WHERE queue_id = 'q-sales' ORDER BY bucket");
+      const buckets = await stored(h.services.store, "SELECT bucket, answered FROM queue_buckets WHERE queue_id = 'q-sales' ORDER BY bucket");
       assert.deepEqual(buckets, [
         [T0 - 15 * 60_000, 1],
         [T0, 1],

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateCentre } from '../../server/directory/generate-centre.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import { startHarness, type Harness } from './harness.js';
+import { storedRows } from './stored-rows.js';
 
 /**
  * Today's figures on the live queue rows and in the queue history are one definition
@@ -53,12 +54,11 @@ describe('live and history figures of a simulated day', () => {
   };
 
   /** Answered visits queued today whose call has not ended (or moved on) yet, per queue. */
-  const answeredInProgress = () =>
+  const answeredInProgress = async () =>
     new Map(
-      h.services.db.$client
-        .prepare(`SELECT queue_id, count(*) FROM queue_visits WHERE queued_at >= ? AND outcome = 'answered' AND left_at IS NULL GROUP BY 1`)
-        .raw()
-        .all(MIDNIGHT) as [string, number][],
+      (
+        await storedRows(h.services.store, `SELECT queue_id, count(*) FROM queue_visits WHERE queued_at >= ${MIDNIGHT} AND outcome = 'answered' AND left_at IS NULL GROUP BY 1`)
+      ).map(([queueId, n]) => [queueId as string, Number(n)]),
     );
 
   before(async () => {
@@ -71,7 +71,7 @@ describe('live and history figures of a simulated day', () => {
 
   it('differ at noon by the answered calls still in progress, and nothing else', async () => {
     await simulateUntil(NOON);
-    const [liveRows, historyRows, open] = [await live(), await history(), answeredInProgress()];
+    const [liveRows, historyRows, open] = [await live(), await history(), await answeredInProgress()];
     assert.ok([...open.values()].reduce((a, b) => a + b, 0) > 0, 'some answered calls are still in progress at noon');
     for (const [queueId, l] of liveRows) {
       const hist = historyRows.get(queueId) ?? { answered: 0, abandoned: 0, totalCalls: 0 };
@@ -86,11 +86,11 @@ describe('live and history figures of a simulated day', () => {
   it('agree on every figure once the day’s calls have ended', async () => {
     await simulateUntil(LATE);
     // The few calls still going at the day's last second end now, as the platform would report.
-    const going = h.services.db.$client.prepare(`SELECT DISTINCT call_id FROM queue_visits WHERE left_at IS NULL`).pluck().all() as string[];
+    const going = (await storedRows(h.services.store, 'SELECT DISTINCT call_id FROM queue_visits WHERE left_at IS NULL')).map(([callId]) => callId as string);
     const ends = going.map((callId) => ({ id: `end-${callId}`, type: 'call.ended', at: new Date(LATE).toISOString(), callId, by: 'agent' }));
     assert.equal((await h.post('/api/v1/events', { events: ends }, { authorization: 'Bearer pbx-demo-secret-change-me' })).status, 200);
     await h.services.queueToday.refresh();
-    assert.equal(answeredInProgress().size, 0, 'no call in progress');
+    assert.equal((await answeredInProgress()).size, 0, 'no call in progress');
     const [liveRows, historyRows] = [await live(), await history()];
     assert.equal(liveRows.size, 4);
     for (const [queueId, l] of liveRows) assert.deepEqual(l, historyRows.get(queueId), queueId);

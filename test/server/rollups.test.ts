@@ -3,24 +3,24 @@ import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '../../server/auth/principal.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
 import { Simulator } from '../../server/simulator/simulator.js';
-import { rederiveFacts } from '../../server/history/fact-rederive.js';
 import { rebuildRollupsOf } from '../../server/history/rollup-rebuild.js';
 import { FAMILY_NAMES, ROLLUP_TABLES } from '../../server/history/rollup-tables.js';
 import { StatsService, type RankedRequest } from '../../server/stats/stats-service.js';
 import { byColumns, centre, eventFactory, startHarness, type Harness } from './harness.js';
+import { rebuildFromTheLog, storedRows } from './stored-rows.js';
 
 type Json = Record<string, any>;
 
 /** Rows straight from the tables, once the history of every accepted event is written (as every reader of them does first). */
 async function rows(h: Harness, sql: string): Promise<unknown[][]> {
   await h.services.history.upToDate();
-  return h.services.db.$client.prepare(sql).raw().all() as unknown[][];
+  return storedRows(h.services.store, sql);
 }
 
 /** Every rollup and fact row, in key order: equal dumps are equal stores. */
 async function dump(h: Harness, tables: readonly string[]): Promise<Record<string, unknown[][]>> {
   await h.services.history.upToDate();
-  return Object.fromEntries(tables.map((t) => [t, (h.services.db.$client.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]).sort(byColumns)]));
+  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, (await storedRows(h.services.store, `SELECT * FROM ${t}`)).sort(byColumns)])));
 }
 const ROLLUPS = FAMILY_NAMES.flatMap((f) => [ROLLUP_TABLES[f].buckets, ROLLUP_TABLES[f].hours, ROLLUP_TABLES[f].days, ROLLUP_TABLES[f].months]);
 const FACTS = ['calls', 'queue_visits', 'handlings', 'wrapups'];
@@ -192,8 +192,7 @@ describe('interval rollups', () => {
     it('re-derives the same wrap-ups from the event log, and rebuilds the same rollups', async () => {
       const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
       assert.equal(maintained.wrapups!.length, 3);
-      await rederiveFacts(h.services.store);
-      await rebuildRollupsOf(h.services.store, 'UTC');
+      await rebuildFromTheLog(h.services.store, 'UTC');
       assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
   });
@@ -277,14 +276,12 @@ describe('interval rollups', () => {
       const { queueAgents, kpis } = await stats.agents(everything(), request({}));
       const counted = new Map(
         (
-          h.services.db.$client
-            .prepare(
-              `SELECT agent_id, coalesce(queue_id, ''), direction, count(*) FROM handlings
-               WHERE ended_at IS NOT NULL AND offered_at >= ? AND offered_at < ? GROUP BY 1, 2, 3`,
-            )
-            .raw()
-            .all(Date.parse('2026-03-05T06:00:00Z'), Date.parse('2026-03-11T05:00:00Z')) as [string, string, string, number][]
-        ).map(([a, q, d, n]) => [`${a}/${q}/${d}`, n]),
+          await storedRows(
+            h.services.store,
+            `SELECT agent_id, coalesce(queue_id, ''), direction, count(*) FROM handlings
+             WHERE ended_at IS NOT NULL AND offered_at >= ${Date.parse('2026-03-05T06:00:00Z')} AND offered_at < ${Date.parse('2026-03-11T05:00:00Z')} GROUP BY 1, 2, 3`,
+          )
+        ).map(([a, q, d, n]) => [`${a}/${q}/${d}`, Number(n)]),
       );
       assert.ok(kpis.answeredCalls > 1000);
       for (const r of queueAgents) {
@@ -296,10 +293,12 @@ describe('interval rollups', () => {
     it('holds totalCalls = answered + abandoned + other against the queue visit records', async () => {
       const { queues, kpis } = await stats.queues(everything(), request({}));
       const counted = new Map(
-        h.services.db.$client
-          .prepare('SELECT queue_id, count(*) FROM queue_visits WHERE left_at IS NOT NULL AND queued_at >= ? AND queued_at < ? GROUP BY 1')
-          .raw()
-          .all(Date.parse('2026-03-05T06:00:00Z'), Date.parse('2026-03-11T05:00:00Z')) as [string, number][],
+        (
+          await storedRows(
+            h.services.store,
+            `SELECT queue_id, count(*) FROM queue_visits WHERE left_at IS NOT NULL AND queued_at >= ${Date.parse('2026-03-05T06:00:00Z')} AND queued_at < ${Date.parse('2026-03-11T05:00:00Z')} GROUP BY 1`,
+          )
+        ).map(([q, n]) => [q as string, Number(n)]),
       );
       assert.equal(kpis.totalCalls, kpis.answered + kpis.abandoned + queues.reduce((n, q) => n + q.other, 0));
       for (const q of queues) {
@@ -365,8 +364,7 @@ describe('interval rollups', () => {
 
     it('re-derives the facts from the event log and rebuilds the rollups exactly as they were maintained', async () => {
       const maintained = await dump(h, [...FACTS, ...ROLLUPS]);
-      const { calls } = await rederiveFacts(h.services.store);
-      await rebuildRollupsOf(h.services.store, 'America/Chicago');
+      const calls = await rebuildFromTheLog(h.services.store, 'America/Chicago');
       assert.ok(calls > 10_000);
       assert.deepEqual(await dump(h, [...FACTS, ...ROLLUPS]), maintained);
     });
