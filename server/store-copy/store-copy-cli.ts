@@ -8,8 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { openDb } from '../db/client.js';
 import { openPostgres } from '../db/postgres-client.js';
+import { lockOutServers } from '../db/postgres-in-use.js';
 import { StartupError } from '../db/postgres-startup-errors.js';
 import { PostgresStore } from '../db/postgres-store.js';
 import { SqliteStore } from '../db/sqlite-store.js';
@@ -21,6 +23,20 @@ import { compareCounts, compareStatistics } from './store-copy-verify.js';
 const USAGE = `Usage: npm run store:copy -- --from <SQLite file> --to <postgres://…> [options]
   --batch-rows <n>        rows per insert (default 5000)
   --progress-every <s>    seconds between a table's progress lines (default 2; 0: every batch)`;
+
+/** Why `file` is not a centre to copy, or null; checked before the copy opens it, which would add Floorview's tables to any SQLite file. */
+function notFloorview(file: string): string | null {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() ? null : `${file} is not a Floorview database (no events table)`;
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    return `${file} cannot be read as a SQLite database (${(err as Error).message})`;
+  }
+}
 
 function fail(message: string): never {
   console.error(`store:copy: ${message}\n${USAGE}`);
@@ -44,6 +60,10 @@ try {
 const bad: string[] = [];
 if (!values.from) bad.push('--from (the SQLite file) is required');
 else if (!existsSync(values.from)) bad.push(`--from: no database at ${values.from}`);
+else {
+  const problem = notFloorview(values.from);
+  if (problem) bad.push(`--from: ${problem}`);
+}
 if (!values.to) bad.push('--to (the PostgreSQL URL) is required');
 else if (!/^postgres(ql)?:\/\/./.test(values.to)) bad.push(`--to must be a postgres:// URL, not ${JSON.stringify(values.to)}`);
 const batchRows = Number(values['batch-rows']);
@@ -69,10 +89,18 @@ try {
   if (err instanceof StartupError) stop(err.message.replaceAll('FLOORVIEW_DATABASE_URL', '--to'));
   throw err;
 }
+// A server started on the target meanwhile waits for its share of the lock until the copy is done.
+const unlock = await lockOutServers(pg);
+if (!unlock) {
+  await pg.$client.end();
+  stop('a Floorview server is running on the target database: stop it first (the copy must be its only writer)');
+}
 const sqliteDb = openDb(from);
 const source = SqliteStore.over(sqliteDb);
 const target = PostgresStore.over(pg);
 const sqlite = sqliteDb.$client;
+// Each page is read once, in key order: the server's 128 MB page cache would only hold the copy's memory up.
+sqlite.pragma('cache_size = -8192');
 try {
   const tables = copyTables();
   await checkSameCentre(sqlite, pg.$client, tables);
@@ -95,5 +123,6 @@ try {
   if (err instanceof DifferentCentreError) stop(err.message);
   throw err;
 } finally {
+  await unlock();
   await Promise.allSettled([source.close(), target.close()]);
 }
