@@ -1,12 +1,10 @@
 /**
- * npm run store:copy's throughput and memory (issue 18 point 4), beside the benchmarks' plain
- * loader (bench/lib/load-into-postgres.ts: every table whole in multi-row VALUES inserts of
- * about 60,000 parameters, foreign keys off, neither resumable nor verified) as the anchor. Each
- * round copies the same SQLite file into a new database of one throwaway cluster with a
- * production's durability (bench/lib/postgres-bench.ts) with each tool, which goes first
- * alternating; every copy runs as its own process under /usr/bin/time for its peak memory.
- * Rows per second count the copy alone: store:copy's "Copied … in … s" (without its check at
- * the end), the loader's per-table times added up (without its VACUUM ANALYZE).
+ * npm run store:copy's throughput and memory (issue 18 point 4): each round copies the same
+ * SQLite file into a new database of one throwaway cluster with a production's durability
+ * (bench/lib/postgres-bench.ts), the copy its own process under /usr/bin/time for its peak
+ * memory. Rows per second count the copy alone (its "Copied … in … s", without the check at the
+ * end). The benchmarks' former loader, the anchor of BENCHMARKS.md's first table, now calls this
+ * same code (bench/lib/load-into-postgres.ts), so it is no anchor any more.
  *
  *   node --import tsx bench/store-copy.ts --db <SQLite file> [--rounds 3]
  * (a centre from npm run seed -- --days 28 --agents 60 --queues 8 --db <file>)
@@ -14,25 +12,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadIntoPostgres } from './lib/load-into-postgres.js';
 import { startBenchCluster } from './lib/postgres-bench.js';
 import { median, printTable, saveResult } from './lib/report.js';
 
-const { values } = parseArgs({
-  options: { db: { type: 'string' }, rounds: { type: 'string', default: '3' }, 'load-into': { type: 'string' } },
-  strict: true,
-});
+const { values } = parseArgs({ options: { db: { type: 'string' }, rounds: { type: 'string', default: '3' } }, strict: true });
 if (!values.db || !existsSync(values.db)) throw new Error('--db <SQLite file> (an existing centre) is required');
 const file = values.db;
 
-// The anchor's own process, so its memory is measured alone.
-if (values['load-into']) {
-  await loadIntoPostgres(file, values['load-into'], () => true);
-  process.exit(0);
-}
-
 interface Turn {
-  tool: 'store:copy' | 'loader';
   rows: number;
   seconds: number;
   peakMiB: number;
@@ -57,18 +44,7 @@ async function storeCopy(url: string): Promise<Turn> {
   const { out, peakMiB } = await timed(['server/store-copy/store-copy-cli.ts', '--from', file, '--to', url]);
   const done = /Copied (\d+) rows of \d+ tables in ([\d.]+) s/.exec(out);
   if (!done || !/Verified/.test(out)) throw new Error(`store:copy did not copy and verify:\n${out}`);
-  return { tool: 'store:copy', rows: Number(done[1]), seconds: Number(done[2]), peakMiB };
-}
-
-async function loader(url: string): Promise<Turn> {
-  const { out, peakMiB } = await timed(['bench/store-copy.ts', '--db', file, '--load-into', url]);
-  let rows = 0;
-  let seconds = 0;
-  for (const m of out.matchAll(/^loaded \S+: ([\d,]+) rows in ([\d.]+) s$/gm)) {
-    rows += Number(m[1]!.replace(/,/g, ''));
-    seconds += Number(m[2]);
-  }
-  return { tool: 'loader', rows, seconds, peakMiB };
+  return { rows: Number(done[1]), seconds: Number(done[2]), peakMiB };
 }
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -78,27 +54,22 @@ const loadBefore = load();
 try {
   const rounds = Number(values.rounds);
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [storeCopy, loader] : [loader, storeCopy];
-    for (const [i, tool] of order.entries()) {
-      const turn = await tool(bench.database(`copy_${round}_${i}`));
-      turns.push(turn);
-      console.log(`round ${round + 1}: ${turn.tool} ${turn.rows} rows in ${turn.seconds.toFixed(1)} s, peak ${turn.peakMiB.toFixed(0)} MiB (load ${load()})`);
-    }
+    const turn = await storeCopy(bench.database(`copy_${round}`));
+    turns.push(turn);
+    console.log(`round ${round + 1}: ${turn.rows} rows in ${turn.seconds.toFixed(1)} s, peak ${turn.peakMiB.toFixed(0)} MiB (load ${load()})`);
   }
 } finally {
   bench.remove();
 }
 const loadAfter = load();
-const summary = (['store:copy', 'loader'] as const).map((tool) => {
-  const mine = turns.filter((t) => t.tool === tool);
-  return {
-    tool,
-    rows: mine[0]!.rows,
-    'median s': median(mine.map((t) => t.seconds)).toFixed(1),
-    'median rows/s': Math.round(median(mine.map((t) => t.rows / t.seconds))),
-    'median peak MiB': Math.round(median(mine.map((t) => t.peakMiB))),
-  };
-});
+const summary = [
+  {
+    rows: turns[0]!.rows,
+    'median s': median(turns.map((t) => t.seconds)).toFixed(1),
+    'median rows/s': Math.round(median(turns.map((t) => t.rows / t.seconds))),
+    'median peak MiB': Math.round(median(turns.map((t) => t.peakMiB))),
+  },
+];
 printTable(summary);
 console.log(`load average before: ${loadBefore}; after: ${loadAfter}`);
 saveResult('store-copy', { file, turns, summary, loadBefore, loadAfter });
