@@ -6,17 +6,16 @@ import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '../../server/auth/principal.js';
 import type { ChatMessage } from '../../contract/chat.js';
 import { ChatService, type ChatParticipant } from '../../server/chat/chat-service.js';
-import { openDb, type Db } from '../../server/db/client.js';
-import { SqliteStore } from '../../server/db/sqlite-store.js';
+import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { generateCentre } from '../../server/directory/generate-centre.js';
 import { upsertDirectory } from '../../server/directory/upsert-directory.js';
 import { restoreFloor } from '../../server/floor/floor-snapshot.js';
 import type { LiveFloor } from '../../server/floor/live-floor.js';
-import { EventStore } from '../../server/ingest/event-store.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import type { ViewerItem } from '../../server/stream/stream-hub.js';
+import { openTestStore } from '../support/test-store.js';
 import { waitUntil } from '../support/wait-until.js';
 
 /** A fixed past morning in Shanghai (evening in Austin): both sites have agents signed in. */
@@ -25,7 +24,7 @@ const SECOND = 1_000;
 
 describe('the simulated agents answer chat', () => {
   const dir = mkdtempSync(join(tmpdir(), 'floorview-sim-chat-'));
-  let db: Db;
+  let database: Store;
   let floor: LiveFloor;
   let ingest: IngestService;
   let simulator: Simulator;
@@ -59,13 +58,11 @@ describe('the simulated agents answer chat', () => {
   const han = (text: string) => /\p{Script=Han}/u.test(text);
 
   before(async () => {
-    db = openDb(join(dir, 'sim-chat.db'));
-    const database = SqliteStore.over(db);
+    database = await openTestStore(dir);
     await upsertDirectory(database, generateCentre({ agents: 60, queues: 8, seed: 1 }));
     const directory = await Directory.load(database);
-    const events = new EventStore(db);
     floor = await restoreFloor(database, directory);
-    ingest = new IngestService(database, directory, Date.now, events);
+    ingest = new IngestService(database, directory, Date.now);
     ingest.onIngested((fresh) => floor.apply(fresh));
     simulator = new Simulator({ directory, seed: 1 });
     chat = new ChatService(database, directory, (item) => published.push(item));
@@ -73,9 +70,9 @@ describe('the simulated agents answer chat', () => {
     admin = { kind: 'supervisor', id: 's-admin', scope: scopeOf(directory.supervisors.get('s-admin')!.queues) };
     await pass(2 * 3_600_000);
   });
-  after(() => {
+  after(async () => {
     simulator.stop();
-    db.$client.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { SupervisorCommand } from '../../server/commands/command.js';
-import { openDb, type Db } from '../../server/db/client.js';
-import { SqliteStore } from '../../server/db/sqlite-store.js';
 import type { Store } from '../../server/db/store.js';
 import { Directory } from '../../server/directory/directory.js';
 import { parseDirectoryFile, type DirectoryFile } from '../../server/directory/directory-file.js';
@@ -15,10 +13,10 @@ import { upsertDirectory } from '../../server/directory/upsert-directory.js';
 import type { LiveAgent } from '../../server/domain/floor-state.js';
 import { restoreFloor, saveFloor } from '../../server/floor/floor-snapshot.js';
 import type { LiveFloor } from '../../server/floor/live-floor.js';
-import { EventStore } from '../../server/ingest/event-store.js';
 import { IngestService } from '../../server/ingest/ingest-service.js';
 import { History } from '../../server/history/history.js';
 import { Simulator, type BackfillStats } from '../../server/simulator/simulator.js';
+import { openTestStore } from '../support/test-store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -46,10 +44,13 @@ const SPEC_EVENT_TYPES = [
 ];
 
 const tmp = mkdtempSync(join(tmpdir(), 'floorview-sim-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const stores: Store[] = [];
+after(async () => {
+  for (const store of stores) await store.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 interface Centre {
-  db: Db;
   database: Store;
   directory: Directory;
   floor: LiveFloor;
@@ -58,27 +59,29 @@ interface Centre {
 }
 
 let dbCount = 0;
-async function openCentre(file: DirectoryFile = demo, path = join(tmp, `sim-${++dbCount}.db`)): Promise<Centre & { path: string }> {
-  const db = openDb(path);
-  await upsertDirectory(SqliteStore.over(db), file);
-  return { path, ...(await attach(db)) };
+/** A new centre on a store of the run's dialect: a SQLite file, or a PostgreSQL database of its own. */
+async function openCentre(file: DirectoryFile = demo): Promise<Centre> {
+  const dir = join(tmp, `sim-${++dbCount}`);
+  mkdirSync(dir);
+  const database = await openTestStore(dir);
+  stores.push(database);
+  await upsertDirectory(database, file);
+  return attach(database);
 }
 
-/** The live side of a process on `db`: what a (re)started server builds. */
-async function attach(db: Db): Promise<Centre> {
-  const database = SqliteStore.over(db);
+/** The live side of a process on `database`: what a (re)started server builds. */
+async function attach(database: Store): Promise<Centre> {
   const directory = await Directory.load(database);
-  const events = new EventStore(db);
   const floor = await restoreFloor(database, directory);
-  const ingest = new IngestService(database, directory, Date.now, events);
+  const ingest = new IngestService(database, directory, Date.now);
   ingest.onIngested((fresh) => floor.apply(fresh));
-  return { db, database, directory, floor, ingest, history: (await History.open(database, events)).follow(ingest) };
+  return { database, directory, floor, ingest, history: (await History.open(database, ingest.store)).follow(ingest) };
 }
 
 /** Read once the history of every accepted event is written, as every reader of it does first. */
 async function rows<T>(c: Centre, query: ReturnType<typeof sql>): Promise<T[]> {
   await c.history.upToDate();
-  return c.db.all<T>(query);
+  return c.database.all<T>(query);
 }
 const one = async <T>(c: Centre, query: ReturnType<typeof sql>) => (await rows<T>(c, query))[0]!;
 const storedEvents = (c: Centre) => rows(c, sql`select id, type, at, agent_id, call_id, queue_id, data from events order by seq`);
@@ -134,7 +137,7 @@ describe('generateCentre', () => {
 });
 
 describe('simulator: a one-day backfill of the demo centre', () => {
-  let a: Centre & { path: string };
+  let a: Centre;
   let stats: BackfillStats;
 
   before(async () => {
@@ -178,15 +181,16 @@ describe('simulator: a one-day backfill of the demo centre', () => {
   it('keeps abandon, bounce and system-ended rates in plausible ranges', async () => {
     const r = await one<{ total: number; answered: number; abandoned: number; other: number }>(
       a,
-      sql`select count(*) as total, sum(outcome = 'answered') as answered, sum(outcome = 'abandoned') as abandoned,
-            sum(outcome = 'other') as other from calls where direction = 'inbound' and outcome is not null`,
+      sql`select count(*) as total, sum(case when outcome = 'answered' then 1 else 0 end) as answered,
+            sum(case when outcome = 'abandoned' then 1 else 0 end) as abandoned, sum(case when outcome = 'other' then 1 else 0 end) as other
+          from calls where direction = 'inbound' and outcome is not null`,
     );
     const abandonRate = r.abandoned / r.total;
     assert.ok(abandonRate > 0.01 && abandonRate < 0.12, `abandon rate ${abandonRate}`);
     assert.ok(r.other / r.total > 0.005 && r.other / r.total < 0.06, `other ${r.other / r.total}`);
     const h = await one<{ presented: number; bounced: number }>(
       a,
-      sql`select count(*) as presented, sum(result = 'bounced') as bounced from handlings where direction = 'inbound'`,
+      sql`select count(*) as presented, sum(case when result = 'bounced' then 1 else 0 end) as bounced from handlings where direction = 'inbound'`,
     );
     const bounceRate = h.bounced / h.presented;
     assert.ok(bounceRate > 0.005 && bounceRate < 0.05, `bounce rate ${bounceRate}`);
@@ -233,8 +237,9 @@ describe('simulator: a one-day backfill of the demo centre', () => {
     // Every closed handling has exactly one result, so per agent × queue presented = answered + bounced + abandoned + other.
     const handlings = await rows<{ presented: number; answered: number; bounced: number; abandoned: number; other: number }>(
       a,
-      sql`select count(*) as presented, sum(result = 'answered') as answered, sum(result = 'bounced') as bounced,
-            sum(result = 'abandoned') as abandoned, sum(result = 'other') as other
+      sql`select count(*) as presented, sum(case when result = 'answered' then 1 else 0 end) as answered,
+            sum(case when result = 'bounced' then 1 else 0 end) as bounced, sum(case when result = 'abandoned' then 1 else 0 end) as abandoned,
+            sum(case when result = 'other' then 1 else 0 end) as other
           from handlings where ended_at is not null or result is not null group by agent_id, queue_id`,
     );
     assert.ok(handlings.length > 60);
@@ -246,8 +251,9 @@ describe('simulator: a one-day backfill of the demo centre', () => {
 
     const visits = await rows<{ total: number; answered: number; abandoned: number; other: number }>(
       a,
-      sql`select count(*) as total, sum(outcome = 'answered') as answered, sum(outcome = 'abandoned') as abandoned,
-            sum(outcome = 'other') as other from queue_visits where outcome is not null group by queue_id`,
+      sql`select count(*) as total, sum(case when outcome = 'answered' then 1 else 0 end) as answered,
+            sum(case when outcome = 'abandoned' then 1 else 0 end) as abandoned, sum(case when outcome = 'other' then 1 else 0 end) as other
+          from queue_visits where outcome is not null group by queue_id`,
     );
     assert.equal(visits.length, 8);
     for (const v of visits) assert.equal(v.total, v.answered + v.abandoned + v.other);
@@ -391,7 +397,7 @@ describe('simulator: adopt after a restart', () => {
     await saveFloor(first.database, first.floor, END);
 
     // The restart: a new process rebuilds the floor from the database, and a new simulator adopts it.
-    const second = await attach(first.db);
+    const second = await attach(first.database);
     assert.deepEqual([...second.floor.state.calls.keys()].sort(), [...openCalls].sort());
     const sim = new Simulator({ directory: second.directory, seed: 5 });
     sim.adopt(second.floor.state, END);
