@@ -64,10 +64,14 @@ export class ChatReplies {
     const replies = REPLIES[language][onCall ? 'onCall' : /[?？]\s*$/.test(message.body) ? 'question' : 'statement'];
     const reply = this.rng.pick(replies);
     const stillThere = () => agent.signedIn && !this.attended(agentId);
-    this.engine.at(at + delay * 0.6, () => void this.safely(() => stillThere() && this.chat.markRead(me, agentId, { supervisorId })));
+    // The reply waits for the read to be written: on PostgreSQL the two would otherwise race on two connections.
+    let read: Promise<void> = Promise.resolve();
+    this.engine.at(at + delay * 0.6, () => {
+      read = this.safely(() => stillThere() && this.chat.markRead(me, agentId, { supervisorId }));
+    });
     this.engine.at(at + delay, () => {
       this.answering.delete(key);
-      void this.safely(() => stillThere() && this.chat.send(me, agentId, reply, supervisorId));
+      void read.then(() => this.safely(() => stillThere() && this.chat.send(me, agentId, reply, supervisorId)));
     });
   }
 
