@@ -12,10 +12,8 @@ import { ChatService } from '../chat/chat-service.js';
 import { RedisBus } from '../bus/redis-bus.js';
 import { AuditLog } from '../commands/audit-log.js';
 import { CommandService } from '../commands/command-service.js';
-import type { Db } from '../db/client.js';
 import { openStore } from './open-store.js';
 import { holdServerShare } from '../db/postgres-in-use.js';
-import { sqliteHandleOnPostgres } from '../db/sqlite-handle-on-postgres.js';
 import type { Store } from '../db/store.js';
 import { AlertRules } from '../directory/alert-rules.js';
 import { Directory } from '../directory/directory.js';
@@ -46,9 +44,7 @@ import type { Config } from './env.js';
 /** Everything a route needs, built once per process. */
 export interface Services {
   config: Config;
-  /** The SQLite handle for the areas not yet on `store`; on PostgreSQL any use of it fails, naming itself (server/db/sqlite-handle-on-postgres.ts). */
-  db: Db;
-  /** The database behind every area's store module (server/db/store.ts); `db` goes once every area has moved to it. */
+  /** The database behind every area's store module (server/db/store.ts). */
   store: Store;
   directory: Directory;
   floor: LiveFloor;
@@ -121,7 +117,6 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
 async function servicesOn(store: Store, releaseServerShare: (() => Promise<void>) | null, config: Config, options: ServiceOptions): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const db = store.sqlite ?? sqliteHandleOnPostgres();
   const { file: directoryFile, imported } = await importDirectoryFile(store, config.FLOORVIEW_DIRECTORY, clock);
   if (!imported) options.log?.(`Directory file unchanged since its last import: the directory is the database's (README, "Directory")`);
   const directory = await Directory.load(store);
@@ -278,7 +273,6 @@ async function servicesOn(store: Store, releaseServerShare: (() => Promise<void>
 
   return {
     config,
-    db,
     store,
     directory,
     floor,

@@ -161,8 +161,8 @@ class FloorviewFixture {
   }
 
   /** Runs SQL on the server's database: a test makes the store fail under a job (a trigger), as a full disk would. */
-  sql(text: string): void {
-    this.services.db.$client.exec(text);
+  sql(text: string): Promise<void> {
+    return this.services.store.exclusive((db) => void db.$client.exec(text));
   }
 
   /** Ends every open stream, as a restarting proxy would; the history stays, so clients can resume. */
@@ -228,7 +228,7 @@ export function floorviewFixtures(origin: string) {
         else if (action === 'platform') fixture.setPlatform(body.mode as PlatformMode, body.refusal as string | undefined);
         else if (action === 'release') await fixture.release();
         else if (action === 'drop-streams') fixture.dropStreams();
-        else if (action === 'sql') fixture.sql(body.sql as string);
+        else if (action === 'sql') await fixture.sql(body.sql as string);
         else if (action === 'commands') result = fixture.received;
         else if (action === 'stream-requests') result = fixture.streamRequests;
         else if (action === 'close') {
