@@ -81,9 +81,14 @@ export class FactWriter {
     return this.backlogEvents > 0 || (this.agentTime?.pending ?? 0) > 0;
   }
 
-  /** Queues' thresholds changed: the rollups follow (the facts do not depend on them). */
+  /**
+   * Queues' thresholds changed: the rollups follow (the facts do not depend on them). The cached calls'
+   * contributions were counted with the old thresholds, and the rebuilt rollups no longer hold them:
+   * moving a cached call from them would count its service level twice, so each is read again.
+   */
   thresholdsChanged(): void {
     this.rollups?.thresholdsChanged();
+    this.recent.clear();
   }
 
   /** The waiting calls whose events and stored facts `catchUp` will read (those not cached), and up to which event. */

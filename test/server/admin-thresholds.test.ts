@@ -32,3 +32,30 @@ describe('a queue threshold changed by an admin, live', () => {
     assert.equal(await salesLevel(), 0.25);
   });
 });
+
+describe('a call still open in wrap-up when its queue threshold changes', () => {
+  it('is counted once, with the new threshold, when its wrap-up ends', async () => {
+    const h = await startHarness({ env: { FLOORVIEW_TIME_ZONE: 'UTC' } });
+    try {
+      const events = handComputedDay();
+      // c1 (answered after 25 s) ends its wrap-up only after the change: its history is written twice, before and after.
+      const late = events.findIndex((e) => e.type === 'wrapup.completed' && 'callId' in e && e.callId === 'c1');
+      const [wrapupCompleted] = events.splice(late, 1);
+      await h.events(...events);
+      const sam = await h.login('sam');
+      const salesLevel = async () => {
+        const res = await h.get(`/api/v1/stats/queues?${day}`, sam);
+        assert.equal(res.status, 200);
+        const { queues } = (await res.json()) as { queues: { queueId: string; serviceLevel: number }[] };
+        return queues.find((q) => q.queueId === 'q-sales')!.serviceLevel;
+      };
+      assert.equal(await salesLevel(), 0.25);
+      assert.equal((await call(h, 'PATCH', '/queues/q-sales', sam, { serviceLevelSeconds: 30 })).status, 200);
+      assert.equal(await salesLevel(), 0.5);
+      await h.events(wrapupCompleted!);
+      assert.equal(await salesLevel(), 0.5);
+    } finally {
+      await h.close();
+    }
+  });
+});
