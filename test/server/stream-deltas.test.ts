@@ -81,8 +81,14 @@ describe('GET /api/v1/stream?delta=fields', () => {
     const snap = data(await s.next((m) => m.event === 'snapshot'));
     const before = snap.agents.find((a) => a.agentId === 'a-2')!;
     assert.equal(before.state, 'unavailable');
+    // The previous test's stream may have ended on the server before this one began: the scope is then
+    // built afresh, and its first frame sends rows whole (stream-hub.ts, `fresh`). A frame first.
+    let seen = s.messages.length;
+    await h.events(ev('agent.state_changed', 19, { agentId: 'a-1', state: 'unavailable', reason: 'Break' }));
+    h.services.hub.tick();
+    await s.next((m) => m.event === 'delta', WAIT_MS, seen);
 
-    const seen = s.messages.length;
+    seen = s.messages.length;
     await h.events(ev('agent.state_changed', 20, { agentId: 'a-2', state: 'unavailable', reason: 'Coaching' }));
     h.services.hub.tick();
     const delta = data(await s.next((m) => m.event === 'delta', WAIT_MS, seen));
